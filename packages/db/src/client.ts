@@ -1,0 +1,78 @@
+/**
+ * The Prisma client factory: one generated client over two driver adapters. PGlite (WASM
+ * PostgreSQL, in process, persisted in a folder) is the embedded default; PostgreSQL is used
+ * when DATABASE_URL is set. Pending migrations are applied before the client is handed out.
+ */
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { type DatabaseConfig, databaseConfigFromEnv } from "./config.js";
+import { PrismaClient } from "./generated/prisma/client.js";
+import { applyPendingMigrations } from "./migrations/apply.js";
+
+export type { DatabaseConfig } from "./config.js";
+export { databaseConfigFromEnv, describeDatabase } from "./config.js";
+export { Prisma, PrismaClient } from "./generated/prisma/client.js";
+export * as enums from "./generated/prisma/enums.js";
+
+export interface Database {
+  readonly prisma: PrismaClient;
+  readonly config: DatabaseConfig;
+  /** The adapter factory, for tools that need raw SQL (migrations, tests). */
+  readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Apply pending migrations first (default true). */
+  readonly migrate?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+/** Opens the adapter alone, with no client: what the migration tools work through. */
+export async function openAdapterFactory(config: DatabaseConfig): Promise<{
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  dispose: () => Promise<void>;
+}> {
+  if (config.kind === "postgres") {
+    const factory = new PrismaPg({ connectionString: config.url });
+    // PrismaPg opens its pool on connect(); disposing the client releases it.
+    return { factory, dispose: async () => {} };
+  }
+  if (config.dataDir !== "memory://") mkdirSync(config.dataDir, { recursive: true });
+  const pglite = new PGlite(config.dataDir);
+  await pglite.waitReady;
+  return { factory: new PrismaPGlite(pglite), dispose: () => pglite.close() };
+}
+
+export async function openDatabase(
+  config: DatabaseConfig = databaseConfigFromEnv(),
+  options: OpenOptions = {},
+): Promise<Database> {
+  const { factory, dispose } = await openAdapterFactory(config);
+  try {
+    if (options.migrate !== false) {
+      const adapter = await factory.connect();
+      try {
+        await applyPendingMigrations(adapter, { log: options.log });
+      } finally {
+        await adapter.dispose();
+      }
+    }
+    const prisma = new PrismaClient({ adapter: factory });
+    return {
+      prisma,
+      config,
+      adapterFactory: factory,
+      async close() {
+        await prisma.$disconnect();
+        await dispose();
+      },
+    };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}

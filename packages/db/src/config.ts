@@ -1,0 +1,30 @@
+import { paths } from "./paths.js";
+
+/**
+ * Where the data lives: a PostgreSQL server when DATABASE_URL is set, otherwise the embedded
+ * PGlite database in a local folder (PRIVET_DATA_DIR, default .privet-data/pglite), or in
+ * memory when that folder is "memory://".
+ */
+export type DatabaseConfig =
+  | { readonly kind: "postgres"; readonly url: string }
+  | { readonly kind: "pglite"; readonly dataDir: string };
+
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw new Error(
+        "DATABASE_URL must be a postgresql:// URL (unset it for the embedded database)",
+      );
+    }
+    return { kind: "postgres", url };
+  }
+  return { kind: "pglite", dataDir: env.PRIVET_DATA_DIR?.trim() || paths.defaultDataDir };
+}
+
+/** A description of the target that is safe to print: never the password in a URL. */
+export function describeDatabase(config: DatabaseConfig): string {
+  if (config.kind === "pglite") return `embedded PGlite (${config.dataDir})`;
+  const url = new URL(config.url);
+  return `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
