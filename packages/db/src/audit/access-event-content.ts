@@ -7,6 +7,9 @@ export function accessEventContent(
   return {
     subjectId: event.subjectId,
     sequence: event.sequence,
+    // Added after the first release: covered only when it says something, so rows written
+    // before the column existed still verify.
+    ...(event.outcome === "DENIED" ? { outcome: event.outcome, denyReason: event.denyReason } : {}),
     principalKind: event.principalKind,
     principalId: event.principalId,
     staffRole: event.staffRole,

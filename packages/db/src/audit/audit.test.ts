@@ -89,6 +89,37 @@ describe.each(testDatabases)("the audit log on $name", (kind) => {
     });
   });
 
+  it("records a denied read with its reason, covered by the chain", async () => {
+    const subject = randomUUID();
+    await recordAccessEvents(db.prisma, [
+      {
+        ...staffRead(subject, "customer.email"),
+        outcome: "DENIED",
+        denyReason: "AGREEMENT_EXPIRED",
+      },
+      staffRead(subject, "customer.email"),
+    ]);
+    const rows = await db.prisma.accessEvent.findMany({
+      where: { subjectId: subject },
+      orderBy: { sequence: "asc" },
+    });
+    expect(rows.map((row) => [row.outcome, row.denyReason])).toEqual([
+      ["DENIED", "AGREEMENT_EXPIRED"],
+      ["ALLOWED", null],
+    ]);
+    await db.prisma.$transaction([
+      db.prisma.$executeRawUnsafe("SET LOCAL session_replication_role = replica"),
+      db.prisma.$executeRawUnsafe(
+        `UPDATE "AccessEvent" SET "outcome" = 'ALLOWED', "denyReason" = NULL WHERE "subjectId" = $1::uuid AND "sequence" = 1`,
+        subject,
+      ),
+    ]);
+    expect(await verifyAuditLog(db.prisma, { subjectId: subject })).toMatchObject({
+      ok: false,
+      firstBroken: { sequence: 1, problem: "HASH_MISMATCH" },
+    });
+  });
+
   it("verify reports an audit row rewritten with the trigger switched off", async () => {
     const subject = randomUUID();
     await recordAccessEvents(db.prisma, [

@@ -6,6 +6,7 @@
 import type { DataCategory } from "@privet/domain/taxonomy";
 import { chainHash } from "../chain/hash.js";
 import type {
+  AccessOutcome,
   PrincipalKind,
   Prisma,
   PrismaClient,
@@ -16,6 +17,9 @@ import { accessEventContent } from "./access-event-content.js";
 
 export interface AccessEventInput {
   readonly subjectId: string;
+  /** Default ALLOWED; a DENIED event carries the decide() reason. */
+  readonly outcome?: AccessOutcome;
+  readonly denyReason?: string | null;
   readonly principalKind: PrincipalKind;
   readonly principalId: string;
   readonly staffRole?: StaffRole | null;
@@ -51,6 +55,8 @@ export async function recordAccessEventsIn(
     const fields = {
       subjectId: input.subjectId,
       sequence: (previous?.sequence ?? 0) + 1,
+      outcome: input.outcome ?? "ALLOWED",
+      denyReason: input.denyReason ?? null,
       principalKind: input.principalKind,
       principalId: input.principalId,
       staffRole: input.staffRole ?? null,

@@ -1,0 +1,50 @@
+import type { PrismaClient } from "@privet/db/client";
+import type { Principal } from "@privet/domain/principals";
+import type { ApiConfig } from "../config.js";
+import type { RateLimiter } from "../http/rate-limit.js";
+import type { DeclaredPurpose, PrivacyGate } from "../privacy/privacy-gate.js";
+import type { Loaders } from "./loaders.js";
+
+export interface AttemptLimiters {
+  readonly perAccount: RateLimiter;
+  readonly perIp: RateLimiter;
+}
+
+/** What the server knows about the request itself: device data and privacy signals. */
+export interface RequestFacts {
+  readonly requestId: string;
+  readonly ip: string;
+  readonly userAgent: string;
+  readonly browser: string;
+  readonly os: string;
+  /** Sec-GPC: 1 — honoured as an advertising opt-out (P-15). */
+  readonly gpc: boolean;
+  /** DNT: 1 — recorded, not acted on, as the policy says (P-15). */
+  readonly dnt: boolean;
+  readonly cookies: ReadonlyMap<string, string>;
+  readonly now: Date;
+}
+
+/** The per-request GraphQL context. */
+export interface Context {
+  readonly prisma: PrismaClient;
+  readonly config: ApiConfig;
+  readonly request: RequestFacts;
+  /**
+   * Who is asking, and their session. A mutable holder rather than fields on the context:
+   * Apollo hands resolvers a shallow copy of the context, and signing in mid-request must be
+   * seen by the privacy gate too.
+   */
+  readonly viewer: { principal: Principal; session: { readonly id: string } | null };
+  /** The operation: its name, and the purpose it declares (directive or header). */
+  readonly operation: { purpose: DeclaredPurpose | null; name: string | null };
+  readonly privacy: PrivacyGate;
+  /** Per-request DataLoaders: list field resolvers batch through these. */
+  readonly loaders: Loaders;
+  /** Only the benchmark turns this off, to measure what enforcement costs. */
+  readonly privacyEnforced: boolean;
+  /** The server's attempt counters (sign-in, registration). */
+  readonly limits: AttemptLimiters;
+  /** Queue a Set-Cookie header on the response. */
+  setCookie(header: string): void;
+}

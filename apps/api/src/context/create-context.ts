@@ -1,0 +1,83 @@
+/**
+ * Builds the per-request context: device data and privacy signals from the request, the
+ * principal from its cookie or key, the declared purpose from headers (an operation directive
+ * may override it later), and the privacy gate.
+ */
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "@privet/db/client";
+import type { Request, Response } from "express";
+import type { ApiConfig } from "../config.js";
+import { parseCookies } from "../http/cookies.js";
+import { parseUserAgent } from "../http/user-agent.js";
+import { applyPrivacySignals } from "../modules/consent/privacy-signals.js";
+import { purposeFromHeaders } from "../privacy/declared-purpose.js";
+import { PrivacyGate } from "../privacy/privacy-gate.js";
+import type { AttemptLimiters, Context, RequestFacts } from "./context.js";
+import { Loaders } from "./loaders.js";
+import { resolvePrincipal } from "./resolve-principal.js";
+
+export interface ContextOptions {
+  readonly prisma: PrismaClient;
+  readonly config: ApiConfig;
+  readonly privacyEnforced: boolean;
+  readonly limits: AttemptLimiters;
+}
+
+function header(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export async function createContext(
+  options: ContextOptions,
+  req: Request,
+  res: Response,
+): Promise<Context> {
+  const userAgent = header(req, "user-agent") ?? "";
+  const request: RequestFacts = {
+    requestId: randomUUID(),
+    ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    userAgent,
+    ...parseUserAgent(userAgent),
+    gpc: header(req, "sec-gpc")?.trim() === "1",
+    dnt: header(req, "dnt")?.trim() === "1",
+    cookies: parseCookies(header(req, "cookie")),
+    now: new Date(),
+  };
+  res.setHeader("X-Request-Id", request.requestId);
+
+  const resolved = await resolvePrincipal(
+    options.prisma,
+    request.cookies,
+    header(req, "authorization"),
+    request.now,
+  );
+  const context: Context = {
+    prisma: options.prisma,
+    config: options.config,
+    request,
+    viewer: { principal: resolved.principal, session: resolved.session },
+    operation: {
+      purpose: purposeFromHeaders(
+        header(req, "x-privet-purpose"),
+        header(req, "x-privet-purpose-ref"),
+      ),
+      name: null,
+    },
+    privacyEnforced: options.privacyEnforced,
+    loaders: new Loaders(),
+    limits: options.limits,
+    setCookie: (value) => res.append("Set-Cookie", value),
+    // Assigned just below: the gate reads the principal and purpose as they are at decision time.
+    privacy: undefined as unknown as PrivacyGate,
+  };
+  (context as { privacy: PrivacyGate }).privacy = new PrivacyGate(options.prisma, {
+    principal: () => context.viewer.principal,
+    purpose: () => context.operation.purpose,
+    operationName: () => context.operation.name,
+    requestId: request.requestId,
+    now: request.now,
+  });
+  await applyPrivacySignals(context);
+  return context;
+}

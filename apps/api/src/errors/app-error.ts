@@ -1,0 +1,45 @@
+/**
+ * One application error type. Every error a client can act on has a code from this table;
+ * anything else reaches the client as INTERNAL_SERVER_ERROR with a generic message (no stack,
+ * no personal data), and is logged with the request id.
+ */
+import { GraphQLError } from "graphql";
+
+export const ERROR_CODES = {
+  /** An input failed validation: the field named in `extensions.field` says which. */
+  BAD_USER_INPUT: { http: 400, message: "The input is not valid." },
+  UNAUTHENTICATED: { http: 401, message: "Sign in first." },
+  INVALID_CREDENTIALS: { http: 401, message: "The email or password is not correct." },
+  FORBIDDEN: { http: 403, message: "You are not allowed to do this." },
+  PURPOSE_REQUIRED: { http: 400, message: "Declare a purpose for this operation." },
+  NOT_FOUND: { http: 404, message: "Not found." },
+  EMAIL_UNAVAILABLE: { http: 409, message: "This email cannot be used to register." },
+  CARD_NUMBER_REJECTED: {
+    http: 400,
+    message:
+      "Never send a full card number: send the processor's token, brand and last four digits.",
+  },
+  RATE_LIMITED: { http: 429, message: "Too many attempts. Wait a moment and try again." },
+  QUERY_TOO_COMPLEX: { http: 400, message: "The query is too large or too deep." },
+  PRIVACY_REDACTED: { http: 200, message: "This field is redacted." },
+  AUDIT_UNAVAILABLE: {
+    http: 503,
+    message: "The read could not be audited, so nothing was returned. Try again.",
+  },
+  INTERNAL_SERVER_ERROR: { http: 500, message: "Something went wrong on our side." },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends GraphQLError {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message?: string, extensions: Record<string, unknown> = {}) {
+    super(message ?? ERROR_CODES[code].message, { extensions: { ...extensions, code } });
+    this.code = code;
+  }
+}
+
+export function badInput(field: string, message: string): AppError {
+  return new AppError("BAD_USER_INPUT", message, { field });
+}

@@ -1,0 +1,36 @@
+/**
+ * `npm start`: opens the database (the embedded PGlite unless DATABASE_URL is set), applies
+ * pending migrations, loads the demo data into an empty embedded database, and serves GraphQL.
+ */
+import { describeDatabase, openDatabase } from "@privet/db/client";
+import { isSeeded, seedDemoData } from "@privet/db/seed";
+import { loadConfig } from "./config.js";
+import { startServer } from "./server/create-server.js";
+import { logger } from "./server/logger.js";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  console.log(`Privet API: database ${describeDatabase(config.database)}`);
+  const database = await openDatabase(config.database, { log: (line) => console.log(`  ${line}`) });
+  if (config.seedDemoData && !(await isSeeded(database.prisma))) {
+    console.log("Loading the demo data (first start)…");
+    await seedDemoData(database.prisma);
+  }
+  const server = await startServer({ prisma: database.prisma, config });
+  console.log(`Privet API ready: ${server.url}`);
+
+  const stop = async (signal: string) => {
+    console.log(`${signal}: stopping`);
+    await server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  logger.error("the API could not start", { error });
+  if (process.env.PRIVET_DEBUG === "1") console.error(error);
+  process.exit(1);
+});

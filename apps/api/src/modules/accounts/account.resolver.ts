@@ -1,0 +1,168 @@
+import { appendConsentEventIn, keyedHash } from "@privet/db/ledger";
+import { hashPassword, verifyPassword } from "@privet/db/passwords";
+import { jurisdictionForCountry } from "@privet/domain/clocks";
+import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import type { Context } from "../../context/context.js";
+import { AppError } from "../../errors/app-error.js";
+import { clearCookie, SESSION_COOKIE } from "../../http/cookies.js";
+import * as validate from "../../validation/validate.js";
+import { mergeVisitorIntoCustomer } from "../consent/merge-visitor.js";
+import { policyInForce } from "../policy/policy-in-force.js";
+import {
+  AuthPayload,
+  OUTSIDE_US_NOTICE,
+  RegisterInput,
+  StaffMember,
+  Viewer,
+} from "./auth.types.js";
+import { Customer, toCustomer } from "./customer.type.js";
+import { startSession } from "./start-session.js";
+
+// A hash to compare against when the email is unknown, so both paths take the same time.
+const decoyHash = hashPassword("privet-decoy-password");
+
+function limitSignIn(context: Context, email: string): void {
+  // Per account and per IP: enough for typing mistakes, far too few for guessing.
+  context.limits.perIp.hit(`ip:${context.request.ip}`);
+  context.limits.perAccount.hit(`account:${keyedHash(email, context.config.hashKey)}`);
+}
+
+function jurisdictionNotice(country: string): string | null {
+  return country === "US" ? null : OUTSIDE_US_NOTICE;
+}
+
+@Resolver()
+export class AccountResolver {
+  @Query(() => Customer, { nullable: true, description: "The signed-in customer, or null." })
+  async me(@Ctx() context: Context): Promise<Customer | null> {
+    if (context.viewer.principal.kind !== "customer") return null;
+    const row = await context.prisma.customer.findUnique({
+      where: { id: context.viewer.principal.subjectId },
+    });
+    return row ? toCustomer(row) : null;
+  }
+
+  @Query(() => Viewer, { description: "Who is asking: anonymous, a customer, staff or a partner." })
+  viewer(@Ctx() { viewer: { principal } }: Context): Viewer {
+    return Object.assign(new Viewer(), {
+      kind: principal.kind,
+      role: principal.kind === "staff" ? principal.role : null,
+      processorId: principal.kind === "partner" ? principal.processorId : null,
+    });
+  }
+
+  @Mutation(() => AuthPayload, {
+    description:
+      "Registers a customer and signs them in. Registering records a marketing consent with the policy version in force (P-08).",
+  })
+  async register(
+    @Arg("input", () => RegisterInput) input: RegisterInput,
+    @Ctx() context: Context,
+  ): Promise<AuthPayload> {
+    const name = validate.text("name", input.name, { max: 200 });
+    const email = validate.email("email", input.email);
+    const password = validate.password("password", input.password);
+    const country = validate.country("country", input.country);
+    const region = validate.region("region", input.region);
+    context.limits.perIp.hit(`ip:${context.request.ip}`);
+
+    const jurisdiction = jurisdictionForCountry(country, region ?? undefined);
+    const passwordHash = await hashPassword(password);
+    const { prisma, request } = context;
+    const policy = await policyInForce(prisma, request.now);
+
+    const customer = await prisma
+      .$transaction(async (tx) => {
+        const created = await tx.customer.create({
+          data: {
+            name,
+            email,
+            passwordHash,
+            country,
+            region,
+            jurisdiction,
+            createdAt: request.now,
+          },
+        });
+        await appendConsentEventIn(tx, {
+          subjectKind: "CUSTOMER",
+          subjectId: created.id,
+          purpose: "MARKETING",
+          state: "GIVEN",
+          source: "REGISTRATION",
+          policyVersionId: policy?.id ?? null,
+          jurisdiction,
+          ipHash: keyedHash(request.ip, context.config.hashKey),
+          evidence: { form: "registration", gpc: request.gpc, dnt: request.dnt },
+          occurredAt: request.now,
+        });
+        await startSession(context, { customerId: created.id }, tx);
+        return created;
+      })
+      .catch((error: unknown) => {
+        if ((error as { code?: string }).code === "P2002") throw new AppError("EMAIL_UNAVAILABLE");
+        throw error;
+      });
+    context.viewer.principal = { kind: "customer", subjectId: customer.id };
+    await mergeVisitorIntoCustomer(context, customer.id);
+    return Object.assign(new AuthPayload(), {
+      customer: toCustomer(customer),
+      jurisdictionNotice: jurisdictionNotice(country),
+      policyVersion: policy?.version ?? null,
+      policyEffectiveAt: policy?.effectiveAt ?? null,
+    });
+  }
+
+  @Mutation(() => AuthPayload, { description: "Signs a customer in (generic error on failure)." })
+  async signIn(
+    @Arg("email", () => String) emailInput: string,
+    @Arg("password", () => String) password: string,
+    @Ctx() context: Context,
+  ): Promise<AuthPayload> {
+    const email = validate.email("email", emailInput);
+    limitSignIn(context, email);
+    const row = await context.prisma.customer.findUnique({ where: { email } });
+    const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash));
+    if (!row || !ok || row.erasedAt) throw new AppError("INVALID_CREDENTIALS");
+    await startSession(context, { customerId: row.id });
+    context.viewer.principal = { kind: "customer", subjectId: row.id };
+    await mergeVisitorIntoCustomer(context, row.id);
+    const policy = await policyInForce(context.prisma, context.request.now);
+    return Object.assign(new AuthPayload(), {
+      customer: toCustomer(row),
+      jurisdictionNotice: jurisdictionNotice(row.country),
+      policyVersion: policy?.version ?? null,
+      policyEffectiveAt: policy?.effectiveAt ?? null,
+    });
+  }
+
+  @Mutation(() => StaffMember, {
+    description: "Signs a staff member in (generic error on failure).",
+  })
+  async staffSignIn(
+    @Arg("email", () => String) emailInput: string,
+    @Arg("password", () => String) password: string,
+    @Ctx() context: Context,
+  ): Promise<StaffMember> {
+    const email = validate.email("email", emailInput);
+    limitSignIn(context, email);
+    const row = await context.prisma.staffUser.findUnique({ where: { email } });
+    const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash));
+    if (!row || !ok || row.disabledAt) throw new AppError("INVALID_CREDENTIALS");
+    await startSession(context, { staffUserId: row.id });
+    context.viewer.principal = { kind: "staff", staffId: row.id, role: row.role };
+    return Object.assign(new StaffMember(), { id: row.id, name: row.name, role: row.role });
+  }
+
+  @Mutation(() => Boolean, { description: "Ends the current session." })
+  async signOut(@Ctx() context: Context): Promise<boolean> {
+    if (context.viewer.session) {
+      await context.prisma.session.update({
+        where: { id: context.viewer.session.id },
+        data: { revokedAt: context.request.now },
+      });
+    }
+    context.setCookie(clearCookie(SESSION_COOKIE, context.config.production));
+    return context.viewer.session !== null;
+  }
+}

@@ -1,0 +1,186 @@
+import { testDatabases } from "@privet/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SESSION_COOKIE } from "../../http/cookies.js";
+import { startTestApi, type TestApi } from "../../test-support/api.js";
+import { registerCustomer, TEST_PASSWORD, uniqueEmail } from "../../test-support/fixtures.js";
+
+const REGISTER = `mutation Register($input: RegisterInput!) {
+  register(input: $input) { customer { id name email country jurisdiction } jurisdictionNotice policyVersion }
+}`;
+const ME = `query { me { id name email sessions { ipAddress browser os current } } }`;
+
+describe.each(testDatabases)("accounts and sessions on $name", (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+    await api.db.prisma.policyVersion.create({
+      data: {
+        version: "2018-11-02",
+        title: "Privacy Policy",
+        body: "…",
+        effectiveAt: new Date("2018-11-02T00:00:00Z"),
+        material: true,
+      },
+    });
+  });
+  afterAll(() => api?.close());
+
+  it("[P-01] sign-in sets an opaque HttpOnly cookie; the session keeps IP, browser and OS; the cookie authenticates", async () => {
+    const client = api.client();
+    const customer = await registerCustomer(client);
+    const fresh = api.client({
+      "user-agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+    });
+    const signIn = await fresh.gql(
+      `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { customer { id } } }`,
+      { e: customer.email, p: TEST_PASSWORD },
+    );
+    expect(signIn.errors).toEqual([]);
+    const cookie = signIn.setCookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(fresh.cookies.get(SESSION_COOKIE)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    const sessions = await api.db.prisma.session.findMany({
+      where: { customerId: customer.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(sessions).toHaveLength(2);
+    expect(sessions[1]).toMatchObject({
+      ipAddress: expect.stringMatching(/127\.0\.0\.1/),
+      browser: "Firefox",
+      os: "Linux",
+    });
+    // Only the token's hash is stored.
+    expect(sessions.map((s) => s.tokenHash)).not.toContain(fresh.cookies.get(SESSION_COOKIE));
+
+    const me = await fresh.gql<{
+      me: { id: string; sessions: Array<{ browser: string; current: boolean }> };
+    }>(ME);
+    expect(me.data?.me.id).toBe(customer.id);
+    expect(me.data?.me.sessions.find((s) => s.current)?.browser).toBe("Firefox");
+    expect((await api.client().gql<{ me: null }>(ME)).data?.me).toBeNull();
+  });
+
+  it("[P-02] no cookie value or header carries the name or email", async () => {
+    const client = api.client();
+    const name = "Zelda Quartermain";
+    const email = uniqueEmail("zelda.quartermain");
+    const result = await client.gql(REGISTER, {
+      input: { name, email, password: TEST_PASSWORD, country: "US", region: "CA" },
+    });
+    expect(result.errors).toEqual([]);
+    const exposed = [...result.setCookies, ...result.headers.entries()].join("\n").toLowerCase();
+    for (const secret of [
+      name.toLowerCase(),
+      "zelda",
+      "quartermain",
+      email,
+      encodeURIComponent(email),
+    ]) {
+      expect(exposed).not.toContain(secret);
+    }
+    expect(result.setCookies.length).toBeGreaterThan(0);
+  });
+
+  it("[P-08] registration records a marketing consent from registration with the policy version in force", async () => {
+    const client = api.client();
+    const customer = await registerCustomer(client);
+    const events = await api.db.prisma.consentEvent.findMany({
+      where: { subjectId: customer.id },
+      include: { policyVersion: true },
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      purpose: "MARKETING",
+      state: "GIVEN",
+      source: "REGISTRATION",
+      jurisdiction: "CCPA",
+    });
+    expect(events[0]?.policyVersion?.version).toBe("2018-11-02");
+    expect(events[0]?.ipHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("[P-16] registration from another country records it and returns the California-law notice", async () => {
+    const client = api.client();
+    const result = await client.gql<{
+      register: {
+        customer: { id: string; country: string; jurisdiction: string };
+        jurisdictionNotice: string | null;
+      };
+    }>(REGISTER, {
+      input: { name: "Ines Okafor", email: uniqueEmail(), password: TEST_PASSWORD, country: "de" },
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.data?.register.customer).toMatchObject({ country: "DE", jurisdiction: "GDPR" });
+    expect(result.data?.register.jurisdictionNotice).toMatch(
+      /outside the United States.*California/s,
+    );
+    const row = await api.db.prisma.customer.findUniqueOrThrow({
+      where: { id: result.data?.register.customer.id ?? "" },
+    });
+    expect(row.country).toBe("DE");
+
+    const us = await api
+      .client()
+      .gql<{ register: { jurisdictionNotice: string | null } }>(REGISTER, {
+        input: {
+          name: "Sam Lee",
+          email: uniqueEmail(),
+          password: TEST_PASSWORD,
+          country: "US",
+          region: "CA",
+        },
+      });
+    expect(us.data?.register.jurisdictionNotice).toBeNull();
+  });
+
+  it("refuses a wrong password with a generic error that does not say whether the email exists", async () => {
+    const customer = await registerCustomer(api.client());
+    const wrong = await api
+      .client()
+      .gql(
+        `mutation($e: String!) { signIn(email: $e, password: "not-the-password") { customer { id } } }`,
+        { e: customer.email },
+      );
+    const unknown = await api
+      .client()
+      .gql(
+        `mutation($e: String!) { signIn(email: $e, password: "not-the-password") { customer { id } } }`,
+        { e: uniqueEmail() },
+      );
+    expect(wrong.errors[0]?.extensions?.code).toBe("INVALID_CREDENTIALS");
+    expect(unknown.errors[0]?.extensions?.code).toBe("INVALID_CREDENTIALS");
+    expect(wrong.errors[0]?.message).toBe(unknown.errors[0]?.message);
+  });
+
+  it("rate-limits sign-in attempts per account with a clear error", async () => {
+    const customer = await registerCustomer(api.client());
+    const codes: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const r = await api
+        .client()
+        .gql(
+          `mutation($e: String!) { signIn(email: $e, password: "wrong-password!") { customer { id } } }`,
+          { e: customer.email },
+        );
+      codes.push(String(r.errors[0]?.extensions?.code));
+    }
+    expect(codes.slice(0, 10).every((c) => c === "INVALID_CREDENTIALS")).toBe(true);
+    expect(codes.slice(10)).toEqual(["RATE_LIMITED", "RATE_LIMITED"]);
+  });
+
+  it("signs out: the session is revoked and the cookie no longer authenticates", async () => {
+    const client = api.client();
+    const customer = await registerCustomer(client);
+    const token = client.cookies.get(SESSION_COOKIE) ?? "";
+    expect((await client.gql<{ signOut: boolean }>(`mutation { signOut }`)).data?.signOut).toBe(
+      true,
+    );
+    const replay = api.client();
+    replay.cookies.set(SESSION_COOKIE, token);
+    expect((await replay.gql<{ me: null }>(ME)).data?.me).toBeNull();
+    const session = await api.db.prisma.session.findFirst({ where: { customerId: customer.id } });
+    expect(session?.revokedAt).toBeInstanceOf(Date);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * Starts a session: a random token in an HttpOnly cookie (P-01, P-02), stored only as its
+ * hash, with the request's IP, browser and OS as the session's device data.
+ */
+import type { Prisma } from "@privet/db/client";
+import type { Context } from "../../context/context.js";
+import { SESSION_COOKIE, SESSION_LIFETIME_MS, serializeCookie } from "../../http/cookies.js";
+import { hashToken, randomToken } from "../../http/tokens.js";
+
+export async function startSession(
+  context: Context,
+  owner: { customerId: string } | { staffUserId: string },
+  tx: Prisma.TransactionClient = context.prisma,
+): Promise<{ id: string }> {
+  const token = randomToken();
+  const { request } = context;
+  const session = await tx.session.create({
+    data: {
+      ...owner,
+      tokenHash: hashToken(token),
+      ipAddress: request.ip,
+      userAgent: request.userAgent.slice(0, 512),
+      browser: request.browser,
+      os: request.os,
+      expiresAt: new Date(request.now.getTime() + SESSION_LIFETIME_MS),
+    },
+    select: { id: true },
+  });
+  context.setCookie(
+    serializeCookie(SESSION_COOKIE, token, {
+      secure: context.config.production,
+      maxAgeMs: SESSION_LIFETIME_MS,
+    }),
+  );
+  context.viewer.session = session;
+  return session;
+}

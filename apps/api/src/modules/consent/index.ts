@@ -1,0 +1,2 @@
+/** The consent module's resolver classes (see schema/resolvers.ts). */
+export const consentResolvers = [] as const;

@@ -1,0 +1,2 @@
+/** The payments module's resolver classes (see schema/resolvers.ts). */
+export const paymentsResolvers = [] as const;

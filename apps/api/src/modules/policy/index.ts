@@ -1,0 +1,2 @@
+/** The policy module's resolver classes (see schema/resolvers.ts). */
+export const policyResolvers = [] as const;

@@ -1,0 +1,45 @@
+/**
+ * The schema's privacy directives. `@personal` and `@classified` make the emitted schema a data
+ * map; `@purpose` is how staff and partners declare why they ask, once per operation:
+ *
+ *   query Customer @purpose(name: SUPPORT, ref: "T-1042") { … }
+ */
+import {
+  DirectiveLocation,
+  GraphQLDirective,
+  GraphQLEnumType,
+  GraphQLNonNull,
+  GraphQLString,
+} from "graphql";
+
+export const ClassificationEnum = new GraphQLEnumType({
+  name: "Classification",
+  values: { PUBLIC: { value: "PUBLIC" }, NON_PERSONAL: { value: "NON_PERSONAL" } },
+});
+
+export const personalDirective = new GraphQLDirective({
+  name: "personal",
+  description:
+    "The field returns data about a person, of this data category (see @privet/domain/taxonomy).",
+  locations: [DirectiveLocation.FIELD_DEFINITION],
+  args: { category: { type: new GraphQLNonNull(GraphQLString) } },
+});
+
+export const classifiedDirective = new GraphQLDirective({
+  name: "classified",
+  description: "The field holds no personal data: public, or non-personal facts about a record.",
+  locations: [DirectiveLocation.FIELD_DEFINITION],
+  args: { as: { type: new GraphQLNonNull(ClassificationEnum) } },
+});
+
+/** Built after the schema, so that it shares the schema's own Purpose enum. */
+export const purposeDirective = (purposeEnum: GraphQLEnumType) =>
+  new GraphQLDirective({
+    name: "purpose",
+    description: "Why staff or a partner ask: required for reading anyone else's personal data.",
+    locations: [DirectiveLocation.QUERY, DirectiveLocation.MUTATION],
+    args: {
+      name: { type: new GraphQLNonNull(purposeEnum) },
+      ref: { type: GraphQLString, description: "A ticket, incident or legal request reference." },
+    },
+  });

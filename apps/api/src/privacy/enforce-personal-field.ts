@@ -1,0 +1,51 @@
+/**
+ * The one enforcement point for personal fields. Denied → the field resolves to null and the
+ * response carries a PRIVACY_REDACTED error naming the reason, the category and the path, so
+ * a client can tell a redacted value from a real null; the rest of the response is intact.
+ * Staff and partner reads of someone else's field → one audit event each, allowed or denied.
+ */
+import type { DataCategory } from "@privet/domain/taxonomy";
+import { type GraphQLResolveInfo, responsePathAsArray } from "graphql";
+import type { MiddlewareFn } from "type-graphql";
+import type { Context } from "../context/context.js";
+import { AppError } from "../errors/app-error.js";
+
+interface SubjectOwned {
+  readonly subjectId?: string;
+}
+
+function categoryOf(info: GraphQLResolveInfo): DataCategory {
+  const field = info.parentType.getFields()[info.fieldName];
+  const personal = field?.extensions?.personal as { category: DataCategory } | undefined;
+  if (!personal) throw new Error(`${info.parentType.name}.${info.fieldName} is not personal`);
+  return personal.category;
+}
+
+export const enforcePersonalField: MiddlewareFn<Context> = async (
+  { root, info, context },
+  next,
+) => {
+  if (!context.privacyEnforced) return next();
+  const category = categoryOf(info);
+  const subjectId = (root as SubjectOwned | undefined)?.subjectId;
+  if (!subjectId) {
+    // A personal field on an object that does not say whose it is: fail closed.
+    throw new Error(`${info.parentType.name} has personal fields but no subjectId`);
+  }
+  const gate = context.privacy;
+  const decision = await gate.decide(subjectId, category);
+  const path = responsePathAsArray(info.path).join(".");
+  if (!decision.allow) {
+    await gate.recordRead(subjectId, category, path, decision.reason);
+    throw new AppError("PRIVACY_REDACTED", `Redacted: ${decision.reason}`, {
+      reason: decision.reason,
+      category,
+      path,
+    });
+  }
+  const value = await next();
+  if (!gate.isSubject(subjectId) && value !== null && value !== undefined) {
+    await gate.recordRead(subjectId, category, path);
+  }
+  return value;
+};

@@ -1,0 +1,227 @@
+/**
+ * The per-request privacy gate: decides each personal field with decide() from
+ * @privet/domain, loading its inputs in batches (one statement per kind of input per request,
+ * whatever the number of rows), caching decisions, and collecting the audit events of the
+ * allowed reads of other people's data, which are written in one batch when the response is
+ * sent.
+ */
+import type { AccessEventInput } from "@privet/db/audit";
+import type { PrismaClient } from "@privet/db/client";
+import { currentConsents } from "@privet/db/ledger";
+import type { ConsentSnapshot } from "@privet/domain/consent";
+import { type Decision, decide } from "@privet/domain/decide";
+import type {
+  Agreement,
+  BreakGlassGrant,
+  LegalRequestScope,
+  Principal,
+} from "@privet/domain/principals";
+import type { Purpose } from "@privet/domain/purposes";
+import { type DataCategory, isDataCategory } from "@privet/domain/taxonomy";
+import DataLoader from "dataloader";
+
+export interface DeclaredPurpose {
+  readonly name: Purpose;
+  readonly ref: string | null;
+}
+
+export interface GateRequest {
+  readonly principal: () => Principal;
+  readonly purpose: () => DeclaredPurpose | null;
+  readonly operationName: () => string | null;
+  readonly requestId: string;
+  readonly now: Date;
+}
+
+export interface AllowedDecision {
+  readonly allow: true;
+  readonly breakGlassId: string | null;
+  readonly legalRequestId: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class PrivacyGate {
+  private readonly consents: DataLoader<string, ConsentSnapshot>;
+  private readonly decisions = new Map<string, Promise<Decision>>();
+  private grants?: Promise<ReadonlyArray<BreakGlassGrant & { id: string }>>;
+  private agreement?: Promise<Agreement | null>;
+  private legalRequest?: Promise<LegalRequestScope | null>;
+  private readonly reads: AccessEventInput[] = [];
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly request: GateRequest,
+  ) {
+    this.consents = new DataLoader(async (subjectIds) => {
+      const snapshots = await currentConsents(prisma, "CUSTOMER", subjectIds);
+      return subjectIds.map((id) => snapshots.get(id) ?? {});
+    });
+  }
+
+  get principal(): Principal {
+    return this.request.principal();
+  }
+
+  /** Whether the principal is the subject: their own reads need no purpose and no audit. */
+  isSubject(subjectId: string): boolean {
+    return this.principal.kind === "customer" && this.principal.subjectId === subjectId;
+  }
+
+  /** decide() for one field, with the request's inputs; cached per subject and category. */
+  decide(subjectId: string, category: DataCategory): Promise<Decision> {
+    const key = `${subjectId}\u0000${category}`;
+    let decision = this.decisions.get(key);
+    if (!decision) {
+      decision = this.evaluate(subjectId, category);
+      this.decisions.set(key, decision);
+    }
+    return decision;
+  }
+
+  private async evaluate(subjectId: string, category: DataCategory): Promise<Decision> {
+    const { principal } = this;
+    const purpose = this.request.purpose();
+    const needsInputs = principal.kind === "staff" || principal.kind === "partner";
+    const [consents, grants, agreement, legalRequest] = needsInputs
+      ? await Promise.all([
+          this.consents.load(subjectId),
+          principal.kind === "staff" ? this.loadGrants() : [],
+          principal.kind === "partner" ? this.loadAgreement() : null,
+          purpose?.name === "LEGAL_OBLIGATION" ? this.loadLegalRequest(purpose.ref) : null,
+        ])
+      : [{}, [], null, null];
+    return decide({
+      principal,
+      purpose: purpose?.name ?? null,
+      category,
+      subjectId,
+      consents,
+      grants,
+      agreement,
+      legalRequest,
+      now: this.request.now,
+    });
+  }
+
+  /**
+   * Records a read of someone else's personal field by staff or a partner, for the audit
+   * batch: allowed, or denied with its reason (refused attempts are evidence too).
+   */
+  async recordRead(
+    subjectId: string,
+    category: DataCategory,
+    fieldPath: string,
+    denyReason: string | null = null,
+  ): Promise<void> {
+    const { principal } = this;
+    if (principal.kind !== "staff" && principal.kind !== "partner") return;
+    const purpose = this.request.purpose();
+    const grant =
+      principal.kind === "staff" && category === "user.held.other_individuals"
+        ? (await this.loadGrants()).find((g) => g.subjectId === subjectId && this.isActive(g))
+        : undefined;
+    const legalRequest =
+      purpose?.name === "LEGAL_OBLIGATION" ? await this.loadLegalRequest(purpose.ref) : null;
+    this.reads.push({
+      subjectId,
+      outcome: denyReason ? "DENIED" : "ALLOWED",
+      denyReason,
+      principalKind: principal.kind === "staff" ? "STAFF" : "PARTNER",
+      principalId: principal.kind === "staff" ? principal.staffId : principal.processorId,
+      staffRole: principal.kind === "staff" ? principal.role : null,
+      purpose: purpose?.name ?? null,
+      reference: purpose?.ref ?? null,
+      category,
+      fieldPath,
+      operationName: this.request.operationName(),
+      requestId: this.request.requestId,
+      breakGlassId: grant?.id ?? null,
+      legalRequestId: legalRequest?.id ?? null,
+      occurredAt: this.request.now,
+    });
+  }
+
+  /** The audit events collected so far (taken once, by the plugin that writes them). */
+  takeReads(): AccessEventInput[] {
+    return this.reads.splice(0, this.reads.length);
+  }
+
+  private isActive(grant: BreakGlassGrant): boolean {
+    const now = this.request.now.getTime();
+    return (
+      grant.startsAt.getTime() <= now &&
+      now < grant.expiresAt.getTime() &&
+      !(grant.revokedAt && grant.revokedAt.getTime() <= now)
+    );
+  }
+
+  private loadGrants(): Promise<ReadonlyArray<BreakGlassGrant & { id: string }>> {
+    const { principal } = this;
+    if (principal.kind !== "staff") return Promise.resolve([]);
+    this.grants ??= this.prisma.breakGlassGrant
+      .findMany({ where: { staffUserId: principal.staffId, expiresAt: { gt: this.request.now } } })
+      .then((rows) =>
+        rows.map((row) => ({
+          id: row.id,
+          staffId: row.staffUserId,
+          subjectId: row.customerId,
+          reason: row.reason,
+          startsAt: row.startsAt,
+          expiresAt: row.expiresAt,
+          revokedAt: row.revokedAt,
+        })),
+      );
+    return this.grants;
+  }
+
+  private loadAgreement(): Promise<Agreement | null> {
+    const { principal } = this;
+    if (principal.kind !== "partner") return Promise.resolve(null);
+    this.agreement ??= this.prisma.processorAgreement
+      .findMany({ where: { processorId: principal.processorId }, orderBy: { validUntil: "desc" } })
+      .then((rows) => {
+        const now = this.request.now.getTime();
+        const agreements = rows.map((row) => ({
+          processorId: row.processorId,
+          purposes: row.purposes,
+          categories: row.categories.filter(isDataCategory),
+          validFrom: row.validFrom,
+          // A terminated agreement ends when it was terminated.
+          validUntil:
+            row.terminatedAt && row.terminatedAt < row.validUntil
+              ? row.terminatedAt
+              : row.validUntil,
+        }));
+        // The one in force now; else the latest that lapsed (so the reason says it expired).
+        return (
+          agreements.find((a) => a.validFrom.getTime() <= now && now < a.validUntil.getTime()) ??
+          agreements.find((a) => a.validUntil.getTime() <= now) ??
+          null
+        );
+      });
+    return this.agreement;
+  }
+
+  private loadLegalRequest(ref: string | null): Promise<LegalRequestScope | null> {
+    if (!ref) return Promise.resolve(null);
+    this.legalRequest ??= this.prisma.legalRequest
+      .findFirst({
+        where: {
+          status: { not: "CLOSED" },
+          OR: UUID.test(ref) ? [{ id: ref }, { reference: ref }] : [{ reference: ref }],
+        },
+        include: { subjects: { select: { customerId: true } } },
+      })
+      .then((row) =>
+        row
+          ? {
+              id: row.id,
+              subjectIds: row.subjects.map((s) => s.customerId),
+              categories: row.categories.filter(isDataCategory),
+            }
+          : null,
+      );
+    return this.legalRequest;
+  }
+}

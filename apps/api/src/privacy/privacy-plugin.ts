@@ -1,0 +1,40 @@
+/**
+ * The privacy plugin: reads the operation's declared purpose before execution, and writes the
+ * request's audit events in one batch before the response leaves. If the audit cannot be
+ * written, the data is not sent: a read that is not audited did not happen.
+ */
+import type { ApolloServerPlugin } from "@apollo/server";
+import { recordAccessEvents } from "@privet/db/audit";
+import type { Context } from "../context/context.js";
+import { AppError } from "../errors/app-error.js";
+import { logger } from "../server/logger.js";
+import { purposeFromOperation } from "./declared-purpose.js";
+
+export const privacyPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, request, contextValue }) {
+        if (!operation) return;
+        contextValue.operation.name = operation.name?.value ?? null;
+        const declared = purposeFromOperation(operation, request.variables ?? {});
+        if (declared) contextValue.operation.purpose = declared;
+      },
+      async willSendResponse({ response, contextValue }) {
+        const reads = contextValue.privacy.takeReads();
+        if (reads.length === 0) return;
+        try {
+          await recordAccessEvents(contextValue.prisma, reads);
+        } catch (error) {
+          logger.error("audit write failed", { requestId: contextValue.request.requestId, error });
+          const failure = new AppError("AUDIT_UNAVAILABLE");
+          response.http.status = 503;
+          if (response.body.kind === "single") {
+            response.body.singleResult = {
+              errors: [{ message: failure.message, extensions: failure.extensions }],
+            };
+          }
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,40 @@
+import "reflect-metadata";
+import "./enums.js";
+import { PURPOSES } from "@privet/domain/purposes";
+import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { classifiedDirective, personalDirective, purposeDirective } from "../privacy/directives.js";
+import { resolvers } from "./resolvers.js";
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The API's schema, built once per process. */
+export function privetSchema(): Promise<GraphQLSchema> {
+  built ??= (async () => {
+    const schema = await buildSchema({
+      resolvers,
+      directives: [personalDirective, classifiedDirective],
+      validate: false,
+      emitSchemaFile: false,
+    });
+    const config = schema.toConfig();
+    // The directive must share the schema's Purpose enum (TypeGraphQL includes it only when a
+    // field uses it).
+    const existing = schema.getType("Purpose");
+    const purposeEnum =
+      existing instanceof GraphQLEnumType
+        ? existing
+        : new GraphQLEnumType({
+            name: "Purpose",
+            values: Object.fromEntries(PURPOSES.map((purpose) => [purpose, { value: purpose }])),
+          });
+    return lexicographicSortSchema(
+      new GraphQLSchema({
+        ...config,
+        types: existing ? config.types : [...config.types, purposeEnum],
+        directives: [...config.directives, purposeDirective(purposeEnum)],
+      }),
+    );
+  })();
+  return built;
+}

@@ -1,0 +1,27 @@
+/**
+ * Every module's resolvers. A module is a folder under src/modules with an index.ts that
+ * exports its resolver classes.
+ */
+import type { NonEmptyArray } from "type-graphql";
+import { accountResolvers } from "../modules/accounts/index.js";
+import { consentResolvers } from "../modules/consent/index.js";
+import { newsletterResolvers } from "../modules/newsletter/index.js";
+import { partnersResolvers } from "../modules/partners/index.js";
+import { paymentsResolvers } from "../modules/payments/index.js";
+import { policyResolvers } from "../modules/policy/index.js";
+import { staffResolvers } from "../modules/staff/index.js";
+import { supportResolvers } from "../modules/support/index.js";
+
+export const resolvers = [
+  ...accountResolvers,
+  ...consentResolvers,
+  ...policyResolvers,
+  ...paymentsResolvers,
+  ...newsletterResolvers,
+  ...supportResolvers,
+  ...partnersResolvers,
+  ...staffResolvers,
+] as unknown as NonEmptyArray<
+  // biome-ignore lint/complexity/noBannedTypes: TypeGraphQL takes resolver classes.
+  Function
+>;

@@ -1,0 +1,162 @@
+/**
+ * The HTTP server: Express 5 carrying Apollo Server 5 at /graphql, with the security baseline:
+ * CSRF prevention, one operation per request, limits checked before execution, no
+ * introspection or field suggestions in production, no stack traces outside development, a
+ * body size limit and security headers.
+ */
+import { createServer as createHttpServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import type { PrismaClient } from "@privet/db/client";
+import express from "express";
+import type { ApiConfig } from "../config.js";
+import type { Context } from "../context/context.js";
+import { createContext } from "../context/create-context.js";
+import { RateLimiter } from "../http/rate-limit.js";
+import { privacyPlugin } from "../privacy/privacy-plugin.js";
+import { privetSchema } from "../schema/build-schema.js";
+import { formatError } from "./format-error.js";
+import { aliasLimit, costLimit, depthLimit, LIMITS } from "./limits.js";
+import { securityHeaders } from "./security-headers.js";
+
+export interface ServerOptions {
+  readonly prisma: PrismaClient;
+  readonly config: ApiConfig;
+  /** Only the benchmark turns enforcement off, to measure what it costs. */
+  readonly privacyEnforced?: boolean;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { config } = options;
+  const limits = {
+    perAccount: new RateLimiter(config.attemptLimits.perAccount, 15 * 60_000),
+    perIp: new RateLimiter(config.attemptLimits.perIp, 15 * 60_000),
+  };
+  const app = express();
+  const http: Server = createHttpServer(app);
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+  app.use(securityHeaders(config.production));
+
+  const apollo = new ApolloServer<Context>({
+    schema: await privetSchema(),
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
+    includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",
+    parseOptions: { maxTokens: LIMITS.tokens },
+    validationRules: [depthLimit(LIMITS.depth), aliasLimit(LIMITS.aliases)],
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: http }),
+      privacyPlugin,
+      {
+        // The cost rule needs the request's variables, so it runs here rather than as a
+        // static validation rule.
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ request, document, schema }) {
+              const { validate } = await import("graphql");
+              const errors = validate(schema, document, [
+                costLimit(LIMITS.cost, request.variables ?? {}),
+              ]);
+              if (errors.length > 0) throw errors[0];
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get("/health", (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use(
+    "/graphql",
+    corsFor(config.corsOrigins),
+    express.json({ limit: LIMITS.bodyBytes }),
+    expressMiddleware(apollo, {
+      context: ({ req, res }) =>
+        createContext(
+          {
+            prisma: options.prisma,
+            config,
+            privacyEnforced: options.privacyEnforced ?? true,
+            limits,
+          },
+          req,
+          res,
+        ),
+    }),
+  );
+  app.use(jsonErrors);
+
+  await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
+  const port = (http.address() as AddressInfo).port;
+  return {
+    url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/graphql`,
+    port,
+    close: () => apollo.stop(),
+  };
+}
+
+/** Browsers may call the API from the portal's and console's origins, with cookies. */
+function corsFor(origins: readonly string[]) {
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const origin = req.headers.origin;
+    if (origin && origins.includes(origin)) {
+      res.setHeader("Access-Control-Allow-Origin", origin);
+      res.setHeader("Access-Control-Allow-Credentials", "true");
+      res.setHeader("Vary", "Origin");
+      res.setHeader(
+        "Access-Control-Allow-Headers",
+        "content-type, apollo-require-preflight, x-apollo-operation-name, x-privet-purpose, x-privet-purpose-ref",
+      );
+      res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+    }
+    if (req.method === "OPTIONS") {
+      res.status(204).end();
+      return;
+    }
+    next();
+  };
+}
+
+/** Body parser errors (too large, malformed JSON) as JSON with a code, never a stack. */
+function jsonErrors(
+  error: { status?: number; type?: string },
+  _req: express.Request,
+  res: express.Response,
+  _next: express.NextFunction,
+) {
+  const status = error.status ?? 500;
+  const code =
+    error.type === "entity.too.large"
+      ? "PAYLOAD_TOO_LARGE"
+      : error.type === "entity.parse.failed"
+        ? "BAD_REQUEST"
+        : "INTERNAL_SERVER_ERROR";
+  res.status(status).json({
+    errors: [
+      {
+        message:
+          code === "PAYLOAD_TOO_LARGE"
+            ? "The request body is too large."
+            : code === "BAD_REQUEST"
+              ? "The request body is not valid JSON."
+              : "Something went wrong on our side.",
+        extensions: { code },
+      },
+    ],
+  });
+}

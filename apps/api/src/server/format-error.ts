@@ -1,0 +1,47 @@
+/**
+ * What a client sees of an error: codes from the app's table and GraphQL's own request errors
+ * pass through; anything else becomes INTERNAL_SERVER_ERROR with a generic message, logged with
+ * the request id (scrubbed), never with a stack trace in the response outside development.
+ */
+import type { GraphQLFormattedError } from "graphql";
+import { ERROR_CODES } from "../errors/app-error.js";
+import { logger } from "./logger.js";
+
+const CLIENT_CODES = new Set<string>([
+  ...Object.keys(ERROR_CODES),
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
+
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? "");
+  if (CLIENT_CODES.has(code) && code !== "INTERNAL_SERVER_ERROR") {
+    // A parse error over the token limit is a size limit, not a syntax mistake.
+    if (code === "GRAPHQL_PARSE_FAILED" && /more than \d+ tokens/.test(formatted.message)) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: "QUERY_TOO_COMPLEX" } };
+    }
+    return formatted;
+  }
+  logger.error("unexpected error", {
+    error: (error as { originalError?: unknown })?.originalError ?? error,
+    path: formatted.path?.join("."),
+  });
+  return {
+    message: ERROR_CODES.INTERNAL_SERVER_ERROR.message,
+    ...(formatted.path ? { path: formatted.path } : {}),
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    extensions: {
+      code: "INTERNAL_SERVER_ERROR",
+      ...(process.env.NODE_ENV === "development" && formatted.extensions?.stacktrace
+        ? { stacktrace: formatted.extensions.stacktrace }
+        : {}),
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The API's log: one JSON line per event, with the request id. It never logs variables,
+ * bodies, cookies or headers, where personal data lives; errors are logged by name and message
+ * with any email-like or card-like text masked.
+ */
+type Fields = Record<string, unknown>;
+
+const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[A-Za-z]{2,}/g;
+const DIGITS = /\b(?:\d[ -]?){12,19}\b/g;
+
+export function scrub(text: string): string {
+  return text.replace(EMAIL, "[email]").replace(DIGITS, "[number]");
+}
+
+function serialise(fields: Fields): Fields {
+  const out: Fields = {};
+  for (const [key, value] of Object.entries(fields)) {
+    out[key] =
+      value instanceof Error
+        ? { name: value.name, message: scrub(value.message) }
+        : typeof value === "string"
+          ? scrub(value)
+          : value;
+  }
+  return out;
+}
+
+function write(level: "info" | "warn" | "error", message: string, fields: Fields = {}): void {
+  if (process.env.PRIVET_LOG === "silent") return;
+  const line = JSON.stringify({
+    level,
+    time: new Date().toISOString(),
+    message,
+    ...serialise(fields),
+  });
+  (level === "error" ? process.stderr : process.stdout).write(`${line}\n`);
+}
+
+export const logger = {
+  info: (message: string, fields?: Fields) => write("info", message, fields),
+  warn: (message: string, fields?: Fields) => write("warn", message, fields),
+  error: (message: string, fields?: Fields) => write("error", message, fields),
+};

@@ -1,0 +1,62 @@
+/**
+ * Input validation shared by every resolver. Each check throws BAD_USER_INPUT naming the
+ * field, with a message a person can act on; none echoes the value back (it may be personal).
+ */
+import { badInput } from "../errors/app-error.js";
+
+const EMAIL =
+  /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+
+/** Control characters other than tab, line feed and carriage return. */
+function hasControlCharacters(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) return true;
+  }
+  return false;
+}
+
+export function text(field: string, value: string, options: { min?: number; max: number }): string {
+  const trimmed = value.trim();
+  if (trimmed.length < (options.min ?? 1)) throw badInput(field, `${field} is required.`);
+  if (trimmed.length > options.max) {
+    throw badInput(field, `${field} must be at most ${options.max} characters.`);
+  }
+  // Control characters have no place in names, subjects or messages (log and header injection).
+  if (hasControlCharacters(trimmed)) {
+    throw badInput(field, `${field} contains characters that are not allowed.`);
+  }
+  return trimmed;
+}
+
+export function email(field: string, value: string): string {
+  const trimmed = value.trim().toLowerCase();
+  if (trimmed.length > 254 || !EMAIL.test(trimmed)) {
+    throw badInput(field, "Enter an email address like name@example.com.");
+  }
+  return trimmed;
+}
+
+export function password(field: string, value: string): string {
+  if (value.length < 10) throw badInput(field, "Use a password of at least 10 characters.");
+  if (value.length > 200) throw badInput(field, "Use a password of at most 200 characters.");
+  return value;
+}
+
+/** An ISO 3166-1 alpha-2 country code that names a real region. */
+export function country(field: string, value: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(code) || regionNames.of(code) === code) {
+    throw badInput(field, "Choose a country (a two-letter ISO code such as US or DE).");
+  }
+  return code;
+}
+
+export function region(field: string, value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value.trim() === "") return null;
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z0-9]{1,3}$/.test(code))
+    throw badInput(field, "Use a state or province code such as CA.");
+  return code;
+}
