@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     await seedDemoData(database.prisma);
   }
   const server = await startServer({ prisma: database.prisma, config });
-  console.log(`Privet API ready: ${server.url}`);
+  console.log(`Privet API ready: ${server.url.replace("//127.0.0.1:", "//localhost:")}`);
 
   const stop = async (signal: string) => {
     console.log(`${signal}: stopping`);

@@ -29,6 +29,8 @@ export interface OpenOptions {
   /** Apply pending migrations first (default true). */
   readonly migrate?: boolean;
   readonly log?: (line: string) => void;
+  /** Called for every SQL statement the client sends (the benchmark counts them). */
+  readonly onQuery?: (sql: string) => void;
 }
 
 /** Opens the adapter alone, with no client: what the migration tools work through. */
@@ -61,7 +63,9 @@ export async function openDatabase(
         await adapter.dispose();
       }
     }
-    const prisma = new PrismaClient({ adapter: factory });
+    const prisma = options.onQuery
+      ? countingClient(factory, options.onQuery)
+      : new PrismaClient({ adapter: factory });
     return {
       prisma,
       config,
@@ -75,4 +79,13 @@ export async function openDatabase(
     await dispose();
     throw error;
   }
+}
+
+function countingClient(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  onQuery: (sql: string) => void,
+): PrismaClient {
+  const client = new PrismaClient({ adapter: factory, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => onQuery(event.query));
+  return client as unknown as PrismaClient;
 }

@@ -27,6 +27,11 @@ export const ERROR_CODES = {
     message: "The read could not be audited, so nothing was returned. Try again.",
   },
   INTERNAL_SERVER_ERROR: { http: 500, message: "Something went wrong on our side." },
+  GPC_OPT_OUT: {
+    http: 409,
+    message:
+      "Your browser sends Global Privacy Control, which we honour as an opt-out of advertising. Turn it off in your browser to allow advertising.",
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

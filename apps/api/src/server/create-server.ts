@@ -104,7 +104,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const port = (http.address() as AddressInfo).port;
   return {
-    url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/graphql`,
+    url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/graphql`,
     port,
     close: () => apollo.stop(),
   };

@@ -5,7 +5,7 @@
  */
 import type { GraphQLFormattedError } from "graphql";
 import { ERROR_CODES } from "../errors/app-error.js";
-import { logger } from "./logger.js";
+import { logger, scrub } from "./logger.js";
 
 const CLIENT_CODES = new Set<string>([
   ...Object.keys(ERROR_CODES),
@@ -23,11 +23,19 @@ export function formatError(
 ): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? "");
   if (CLIENT_CODES.has(code) && code !== "INTERNAL_SERVER_ERROR") {
-    // A parse error over the token limit is a size limit, not a syntax mistake.
-    if (code === "GRAPHQL_PARSE_FAILED" && /more than \d+ tokens/.test(formatted.message)) {
+    if (formatted.extensions?.limit) {
       return { ...formatted, extensions: { ...formatted.extensions, code: "QUERY_TOO_COMPLEX" } };
     }
-    return formatted;
+    // A parse error over the token limit is a size limit, not a syntax mistake.
+    if (
+      code === "GRAPHQL_PARSE_FAILED" &&
+      /contains more tha[nt] \d+ tokens/.test(formatted.message)
+    ) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: "QUERY_TOO_COMPLEX" } };
+    }
+    // GraphQL's own coercion errors quote the value sent; a client may have sent a card
+    // number or an email where it does not belong, so mask them before they echo back.
+    return { ...formatted, message: scrub(formatted.message) };
   }
   logger.error("unexpected error", {
     error: (error as { originalError?: unknown })?.originalError ?? error,

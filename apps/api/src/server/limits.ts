@@ -6,7 +6,7 @@
  *   depth       10   (nesting of selections, fragments followed)
  *   aliases     30   (per operation; stops one field being asked for a thousand times)
  *   cost    10,000   (each field 1; a field with `first: n` costs n × its selection)
- *   body     100 kB  (HTTP)
+ *   body     256 kB  (HTTP; room for a 200 kB policy text)
  */
 import {
   type ASTVisitor,
@@ -18,10 +18,14 @@ import {
   type ValidationContext,
 } from "graphql";
 
-export const LIMITS = { tokens: 2000, depth: 10, aliases: 30, cost: 10_000, bodyBytes: 100_000 };
+export const LIMITS = { tokens: 2000, depth: 10, aliases: 30, cost: 10_000, bodyBytes: 262_144 };
 
-function tooComplex(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "QUERY_TOO_COMPLEX" } });
+/**
+ * Apollo reports validation errors as GRAPHQL_VALIDATION_FAILED; the `limit` extension
+ * survives that, and formatError turns it into QUERY_TOO_COMPLEX.
+ */
+function tooComplex(message: string, limit: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "QUERY_TOO_COMPLEX", limit } });
 }
 
 function fragmentsOf(context: ValidationContext): Map<string, FragmentDefinitionNode> {
@@ -70,7 +74,7 @@ export function depthLimit(max: number) {
         const depth = depthOf(node.selectionSet, fragments, new Set());
         if (depth > max)
           context.reportError(
-            tooComplex(`The query is ${depth} levels deep; the limit is ${max}.`),
+            tooComplex(`The query is ${depth} levels deep; the limit is ${max}.`, "depth"),
           );
       },
     };
@@ -83,7 +87,7 @@ export function aliasLimit(max: number) {
     return {
       Field(node) {
         if (node.alias && ++aliases === max + 1) {
-          context.reportError(tooComplex(`The query uses more than ${max} aliases.`));
+          context.reportError(tooComplex(`The query uses more than ${max} aliases.`, "aliases"));
         }
       },
     };
@@ -134,7 +138,7 @@ export function costLimit(max: number, variables: Record<string, unknown>) {
     OperationDefinition(node) {
       const cost = costOf(node.selectionSet, fragmentsOf(context), variables, new Set());
       if (cost > max)
-        context.reportError(tooComplex(`The query costs ${cost}; the limit is ${max}.`));
+        context.reportError(tooComplex(`The query costs ${cost}; the limit is ${max}.`, "cost"));
     },
   });
 }

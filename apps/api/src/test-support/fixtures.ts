@@ -113,3 +113,80 @@ export async function createPartner(
   });
   return { processor, apiKey };
 }
+
+/**
+ * Every row of every table in the public schema, as one JSON-ish text: for tests that prove a
+ * value (a card number, a password) was stored nowhere.
+ */
+export async function dumpDatabase(prisma: PrismaClient): Promise<string> {
+  const tables = await prisma.$queryRaw<Array<{ tablename: string }>>`
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
+  const parts: string[] = [];
+  for (const { tablename } of tables) {
+    // The names come from the catalog, not from input.
+    const rows = await prisma.$queryRawUnsafe<Array<{ row: string }>>(
+      `SELECT row_to_json(t)::text AS row FROM "${tablename.replaceAll('"', '""')}" t`,
+    );
+    parts.push(`${tablename}: ${rows.map((r) => r.row).join("\n")}`);
+  }
+  return parts.join("\n");
+}
+
+/**
+ * Runs `fn` with logging on (PRIVET_LOG unset) and captures, instead of printing, everything
+ * written to stdout and stderr meanwhile: for tests that prove a value never reached a log line.
+ */
+export async function captureOutput<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; output: string }> {
+  const chunks: string[] = [];
+  const { stdout, stderr } = process;
+  const originals = { out: stdout.write, err: stderr.write };
+  const level = process.env.PRIVET_LOG;
+  const tap = ((chunk: unknown): boolean => {
+    chunks.push(typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString());
+    return true;
+  }) as typeof stdout.write;
+  delete process.env.PRIVET_LOG;
+  stdout.write = tap;
+  stderr.write = tap;
+  try {
+    const result = await fn();
+    return { result, output: chunks.join("") };
+  } finally {
+    stdout.write = originals.out;
+    stderr.write = originals.err;
+    if (level === undefined) delete process.env.PRIVET_LOG;
+    else process.env.PRIVET_LOG = level;
+  }
+}
+
+/** The PRIVACY_REDACTED errors of a response, keyed by path ("customer.email" → reason). */
+export function redactions(result: {
+  errors: ReadonlyArray<{
+    path?: ReadonlyArray<string | number>;
+    extensions?: Record<string, unknown>;
+  }>;
+}): Map<string, { reason: string; category: string }> {
+  return new Map(
+    result.errors
+      .filter((error) => error.extensions?.code === "PRIVACY_REDACTED")
+      .map((error) => [
+        (error.path ?? []).join("."),
+        {
+          reason: String(error.extensions?.reason),
+          category: String(error.extensions?.category),
+        },
+      ]),
+  );
+}
+
+/** The audit events one request wrote, found by its X-Request-Id, in chain order. */
+export async function accessEventsOf(prisma: PrismaClient, result: { headers: Headers }) {
+  const requestId = result.headers.get("x-request-id");
+  if (!requestId) throw new Error("the response has no X-Request-Id");
+  return prisma.accessEvent.findMany({
+    where: { requestId },
+    orderBy: [{ subjectId: "asc" }, { sequence: "asc" }],
+  });
+}

@@ -1,2 +1,4 @@
+import { SubscribeNewsletterResolver } from "./subscribe-newsletter.resolver.js";
+
 /** The newsletter module's resolver classes (see schema/resolvers.ts). */
-export const newsletterResolvers = [] as const;
+export const newsletterResolvers = [SubscribeNewsletterResolver] as const;

@@ -1,2 +1,14 @@
 /** The partners module's resolver classes (see schema/resolvers.ts). */
-export const partnersResolvers = [] as const;
+import { IssuePartnerApiKeyResolver } from "./issue-partner-api-key.resolver.js";
+import { PartnerSubjectFieldsResolver } from "./partner-subject-fields.resolver.js";
+import { PartnerSubjectsResolver } from "./partner-subjects.resolver.js";
+import { RecordProcessorAgreementResolver } from "./record-processor-agreement.resolver.js";
+import { RevokePartnerApiKeyResolver } from "./revoke-partner-api-key.resolver.js";
+
+export const partnersResolvers = [
+  PartnerSubjectsResolver,
+  PartnerSubjectFieldsResolver,
+  IssuePartnerApiKeyResolver,
+  RevokePartnerApiKeyResolver,
+  RecordProcessorAgreementResolver,
+] as const;

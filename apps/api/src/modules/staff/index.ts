@@ -1,2 +1,16 @@
 /** The staff module's resolver classes (see schema/resolvers.ts). */
-export const staffResolvers = [] as const;
+import { CustomerAccessLogResolver } from "./customer-access-log.resolver.js";
+import { CustomerHeldRecordsResolver } from "./customer-held-records.resolver.js";
+import { GrantBreakGlassResolver } from "./grant-break-glass.resolver.js";
+import { RevokeBreakGlassResolver } from "./revoke-break-glass.resolver.js";
+import { StaffCustomerResolver } from "./staff-customer.resolver.js";
+import { StaffCustomersResolver } from "./staff-customers.resolver.js";
+
+export const staffResolvers = [
+  StaffCustomerResolver,
+  StaffCustomersResolver,
+  CustomerHeldRecordsResolver,
+  CustomerAccessLogResolver,
+  GrantBreakGlassResolver,
+  RevokeBreakGlassResolver,
+] as const;

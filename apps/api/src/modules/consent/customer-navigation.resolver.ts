@@ -1,0 +1,83 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { Context } from "../../context/context.js";
+import { groupBy } from "../../context/loaders.js";
+import { Personal } from "../../privacy/personal.js";
+import { Customer } from "../accounts/customer.type.js";
+import { NavigationEvent } from "./navigation-event.type.js";
+
+/**
+ * The advertising data held about a customer (P-05): their pseudonymous cookie IDs and their
+ * navigation. Each field is personal, so staff and partners reach it only through decide()
+ * (for the advertising network: an agreement for REMARKETING and the person's consent), and
+ * every allowed read by someone else is audited. Both batch through loaders.
+ */
+@Resolver(() => Customer)
+export class CustomerNavigationResolver {
+  @Personal("user.behavior.navigation")
+  @FieldResolver(() => [NavigationEvent], {
+    nullable: true,
+    description:
+      "Page views recorded while advertising consent was given, newest first (including those made on this customer's visitor cookie before signing in).",
+  })
+  async navigationEvents(
+    @Root() customer: Customer,
+    @Ctx() context: Context,
+  ): Promise<NavigationEvent[]> {
+    const rows = await context.loaders
+      .get("navigationByCustomer", async (ids: readonly string[]) =>
+        groupBy(
+          ids,
+          await context.prisma.navigationEvent.findMany({
+            where: {
+              OR: [
+                { customerId: { in: [...ids] } },
+                // Browsing on the customer's cookie before they signed in, merged since.
+                { customerId: null, visitor: { customerId: { in: [...ids] } } },
+              ],
+            },
+            orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+            select: {
+              id: true,
+              customerId: true,
+              path: true,
+              referrer: true,
+              occurredAt: true,
+              visitor: { select: { customerId: true } },
+            },
+          }),
+          (row) => row.customerId ?? row.visitor.customerId ?? "",
+        ),
+      )
+      .load(customer.subjectId);
+    return rows.map((row) =>
+      Object.assign(new NavigationEvent(), {
+        id: row.id,
+        path: row.path,
+        referrer: row.referrer,
+        occurredAt: row.occurredAt,
+      }),
+    );
+  }
+
+  @Personal("user.device.cookie_id")
+  @FieldResolver(() => [String], {
+    nullable: true,
+    description: "The customer's visitor cookie IDs: random, pseudonymous identifiers.",
+  })
+  async cookieIds(@Root() customer: Customer, @Ctx() context: Context): Promise<string[]> {
+    const rows = await context.loaders
+      .get("visitorCookiesByCustomer", async (ids: readonly string[]) =>
+        groupBy(
+          ids,
+          await context.prisma.visitor.findMany({
+            where: { customerId: { in: [...ids] } },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: { customerId: true, cookieId: true },
+          }),
+          (row) => row.customerId ?? "",
+        ),
+      )
+      .load(customer.subjectId);
+    return rows.map((row) => row.cookieId);
+  }
+}

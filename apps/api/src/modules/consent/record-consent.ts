@@ -1,0 +1,82 @@
+/**
+ * The consent module's one way to write a consent: through the ledger (@privet/db/ledger),
+ * with what the policy asks each event to carry: the policy version in force (P-18), the
+ * customer's jurisdiction, a keyed hash of the IP (never the IP itself), and non-personal
+ * evidence including the request's privacy signals (DNT is recorded here, not acted on: P-15).
+ */
+import type { Prisma } from "@privet/db/client";
+import { appendConsentEventIn, keyedHash } from "@privet/db/ledger";
+import type { ConsentPurpose, ConsentSource, ConsentState } from "@privet/domain/consent";
+import type { Context } from "../../context/context.js";
+import { policyInForce } from "../policy/policy-in-force.js";
+import { forgetConsentsOf, type SubjectKind } from "./consent-subject.js";
+
+export interface ConsentWrite {
+  readonly subject: { readonly kind: SubjectKind; readonly id: string };
+  readonly purpose: ConsentPurpose;
+  readonly state: ConsentState;
+  readonly source: ConsentSource;
+  readonly evidence?: Prisma.InputJsonObject;
+  /** Defaults to the version in force now; a merged visitor choice keeps its own. */
+  readonly policyVersionId?: string | null;
+}
+
+const policies = new WeakMap<object, Promise<string | null>>();
+
+/** The id of the policy version in force at the request's time, read once per request. */
+export function policyVersionInForce(context: Context): Promise<string | null> {
+  let id = policies.get(context.request);
+  if (!id) {
+    id = (async () => (await policyInForce(context.prisma, context.request.now))?.id ?? null)();
+    policies.set(context.request, id);
+  }
+  return id;
+}
+
+/** The customers' jurisdictions, batched (visitors have none: we do not know where they are). */
+export async function jurisdictionOf(context: Context, subject: ConsentWrite["subject"]) {
+  if (subject.kind !== "CUSTOMER") return null;
+  return context.loaders
+    .get("customerJurisdiction", async (ids: readonly string[]) => {
+      const rows = await context.prisma.customer.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, jurisdiction: true },
+      });
+      return ids.map((id) => rows.find((row) => row.id === id)?.jurisdiction ?? null);
+    })
+    .load(subject.id);
+}
+
+/**
+ * Appends the events inside one transaction (all or none). Everything that needs a read is
+ * fetched before the transaction opens, so it stays short.
+ */
+export async function recordConsents(
+  context: Context,
+  writes: readonly ConsentWrite[],
+  alsoInTransaction?: (tx: Prisma.TransactionClient) => Promise<unknown>,
+): Promise<void> {
+  if (writes.length === 0 && !alsoInTransaction) return;
+  const { request } = context;
+  const policyVersionId = await policyVersionInForce(context);
+  const prepared = await Promise.all(
+    writes.map(async (write) => ({
+      subjectKind: write.subject.kind,
+      subjectId: write.subject.id,
+      purpose: write.purpose,
+      state: write.state,
+      source: write.source,
+      policyVersionId:
+        write.policyVersionId !== undefined ? write.policyVersionId : policyVersionId,
+      jurisdiction: await jurisdictionOf(context, write.subject),
+      ipHash: keyedHash(request.ip, context.config.hashKey),
+      evidence: { gpc: request.gpc, dnt: request.dnt, ...write.evidence },
+      occurredAt: request.now,
+    })),
+  );
+  await context.prisma.$transaction(async (tx) => {
+    await alsoInTransaction?.(tx);
+    for (const event of prepared) await appendConsentEventIn(tx, event);
+  });
+  for (const write of writes) forgetConsentsOf(context, write.subject);
+}

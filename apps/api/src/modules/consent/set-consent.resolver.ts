@@ -1,0 +1,66 @@
+import type { ConsentPurpose, ConsentSource, ConsentState } from "@privet/domain/consent";
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import type { Context } from "../../context/context.js";
+import { AppError, badInput } from "../../errors/app-error.js";
+import {
+  ConsentPurposeValues,
+  ConsentSourceValues,
+  ConsentStateValues,
+} from "../../schema/enums.js";
+import { Consent } from "./consent.type.js";
+import { consentsOf } from "./consent-loaders.js";
+import { currentConsentsOf } from "./consent-subject.js";
+import { policyVersionInForce, recordConsents } from "./record-consent.js";
+import { requireCustomer } from "./require-customer.js";
+
+/**
+ * What a person may say about a consent. EXPIRED is the system's word (a consent that lapsed),
+ * never a client's; the other sources belong to other write paths (registration, the
+ * banner, GPC, an email link, staff acting on a request).
+ */
+const CLIENT_STATES: readonly ConsentState[] = ["GIVEN", "WITHDRAWN", "REFUSED"];
+const CLIENT_SOURCES: readonly ConsentSource[] = ["PORTAL", "API"];
+
+@Resolver()
+export class SetConsentResolver {
+  @Mutation(() => Consent, {
+    description:
+      "Gives or withdraws a consent for the signed-in customer (P-08), recording the policy version in force. Repeating the current choice under the same policy version writes nothing.",
+  })
+  async setConsent(
+    @Arg("purpose", () => ConsentPurposeValues) purpose: ConsentPurpose,
+    @Arg("state", () => ConsentStateValues, { description: "GIVEN, WITHDRAWN or REFUSED." })
+    state: ConsentState,
+    @Arg("source", () => ConsentSourceValues, {
+      defaultValue: "PORTAL",
+      description: "PORTAL (default) or API.",
+    })
+    source: ConsentSource,
+    @Ctx() context: Context,
+  ): Promise<Consent> {
+    const customerId = requireCustomer(context);
+    if (!CLIENT_STATES.includes(state)) {
+      throw badInput("state", "A consent can be GIVEN, WITHDRAWN or REFUSED.");
+    }
+    if (!CLIENT_SOURCES.includes(source)) {
+      throw badInput("source", "The source of a choice made here is PORTAL or API.");
+    }
+    // GPC is honoured for as long as the browser sends it (P-15): advertising stays off.
+    if (context.request.gpc && purpose === "REMARKETING" && state === "GIVEN") {
+      throw new AppError("GPC_OPT_OUT");
+    }
+    const subject = { kind: "CUSTOMER", id: customerId } as const;
+    const [current, policyVersionId] = await Promise.all([
+      currentConsentsOf(context, subject).then((consents) => consents.get(purpose)),
+      policyVersionInForce(context),
+    ]);
+    // A repeated click writes nothing; the same choice under a newer policy is worth recording.
+    if (current?.state !== state || current.policyVersionId !== policyVersionId) {
+      await recordConsents(context, [
+        { subject, purpose, state, source, evidence: { form: "consent-centre" } },
+      ]);
+    }
+    const consents = await consentsOf(context, subject);
+    return consents.find((consent) => consent.purpose === purpose) as Consent;
+  }
+}

@@ -1,0 +1,62 @@
+import { appendConsentEventIn, keyedHash } from "@privet/db/ledger";
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import type { Context } from "../../context/context.js";
+import * as validate from "../../validation/validate.js";
+import { rejectCardNumbers } from "../payments/card-number.js";
+import { policyInForce } from "../policy/policy-in-force.js";
+
+@Resolver()
+export class SubscribeNewsletterResolver {
+  @Mutation(() => Boolean, {
+    description:
+      "Signs an email address up for the newsletter, no account needed (P-03): stores the address and records a marketing consent with the policy version in force. Always true, whether or not the address was already subscribed.",
+  })
+  async subscribeNewsletter(
+    @Arg("email", () => String) emailInput: string,
+    @Ctx() context: Context,
+  ): Promise<boolean> {
+    rejectCardNumbers({ email: emailInput }, "Enter an email address, not a card number.");
+    const email = validate.email("email", emailInput);
+    // Anyone can call this: count it per IP, apart from sign-in attempts.
+    context.limits.perIp.hit(`newsletter-ip:${context.request.ip}`);
+    const { prisma, request } = context;
+    const policy = await policyInForce(prisma, request.now);
+
+    await prisma.$transaction(async (tx) => {
+      // An upsert, so signing up twice keeps one row. Its update takes the row's lock until
+      // commit, so a concurrent sign-up of the same address waits here and then sees the
+      // consent this one records (no second GIVEN event).
+      const subscriber = await tx.newsletterSubscriber.upsert({
+        where: { email },
+        create: { email, createdAt: request.now },
+        update: { unsubscribedAt: null },
+        select: { id: true },
+      });
+      const current = await tx.consentCurrent.findUnique({
+        where: {
+          subjectKind_subjectId_purpose: {
+            subjectKind: "SUBSCRIBER",
+            subjectId: subscriber.id,
+            purpose: "MARKETING",
+          },
+        },
+        select: { state: true },
+      });
+      if (current?.state === "GIVEN") return;
+      // A new sign-up, or a return after unsubscribing: the consent is (re)given.
+      await appendConsentEventIn(tx, {
+        subjectKind: "SUBSCRIBER",
+        subjectId: subscriber.id,
+        purpose: "MARKETING",
+        state: "GIVEN",
+        source: "PORTAL",
+        policyVersionId: policy?.id ?? null,
+        ipHash: keyedHash(request.ip, context.config.hashKey),
+        evidence: { form: "newsletter" },
+        occurredAt: request.now,
+      });
+    });
+    // The same answer for a new and a known address, so the form reveals nothing.
+    return true;
+  }
+}

@@ -1,0 +1,102 @@
+import { PrismaClient } from "@privet/db/client";
+import { testDatabases } from "@privet/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, startServer } from "../../server/create-server.js";
+import { ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
+import { createPartner, registerCustomer } from "../../test-support/fixtures.js";
+
+// Every PartnerSubject field, all allowed (legitimate interest: no consent involved), so every
+// field's decision, loader and audit event is on the path being counted.
+const QUERY = `query Count($first: Int!) @purpose(name: CROSS_BORDER_CONSOLIDATION, ref: "COUNT") {
+  partnerSubjects(first: $first) {
+    edges { cursor node {
+      subjectId pseudonymousId name email country cardLast4 navigationEvents { path occurredAt }
+    } }
+    pageInfo { endCursor hasNextPage }
+  }
+}`;
+
+describe.each(testDatabases)("partner subjects' statements per request on $name", (kind) => {
+  let api: TestApi;
+  let counting: PrismaClient;
+  let server: RunningServer;
+  let statements = 0;
+
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+    // A second client on the same database that counts every statement it sends, and a
+    // server on it: what the benchmark measures, at test scale.
+    const client = new PrismaClient({
+      adapter: api.db.adapterFactory,
+      log: [{ emit: "event", level: "query" }],
+    });
+    client.$on("query", () => {
+      statements++;
+    });
+    counting = client as unknown as PrismaClient;
+    server = await startServer({ prisma: counting, config: api.config });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await counting?.$disconnect();
+    await api?.close();
+  });
+
+  it("does not grow with the number of rows (1, 10, 100)", async () => {
+    for (let batch = 0; batch < 10; batch++) {
+      const made = await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          const client = api.client();
+          await registerCustomer(client);
+          return client;
+        }),
+      );
+      // Some of them browse and add a card, so the loaders have rows to return.
+      const client = made[0] as ApiClient;
+      for (const mutation of [
+        `mutation { setConsent(purpose: REMARKETING, state: GIVEN) { state } }`,
+        `mutation { recordPageView(path: "/p/${batch}") }`,
+        `mutation { setPaymentMethod(input: { processorToken: "tok_count_${batch}", brand: "visa", last4: "424${batch}", expiryMonth: 1, expiryYear: 2032 }) { id } }`,
+      ]) {
+        expect((await client.gql(mutation)).errors).toEqual([]);
+      }
+    }
+    const { apiKey } = await createPartner(api.db.prisma, {
+      kind: "CLOUD_STORAGE",
+      purposes: ["CROSS_BORDER_CONSOLIDATION"],
+      categories: [
+        "user.name",
+        "user.contact.email",
+        "user.contact.country",
+        "user.financial.card.last4",
+        "user.device.cookie_id",
+        "user.behavior.navigation",
+      ],
+    });
+    const partner = new ApiClient(server.url, { authorization: `Bearer ${apiKey}` });
+
+    const perRequest: Record<number, number> = {};
+    for (const first of [1, 10, 100]) {
+      const before = statements;
+      const result = await partner.gql<{ partnerSubjects: { edges: unknown[] } }>(QUERY, {
+        first,
+      });
+      perRequest[first] = statements - before;
+      expect(result.errors).toEqual([]);
+      expect(result.data?.partnerSubjects.edges).toHaveLength(first);
+    }
+    // The 100-row page really carried data from every loader.
+    const last = await partner.gql<{
+      partnerSubjects: {
+        edges: Array<{ node: { cardLast4: string | null; navigationEvents: unknown[] } }>;
+      };
+    }>(QUERY, { first: 100 });
+    const nodes = last.data?.partnerSubjects.edges.map((e) => e.node) ?? [];
+    expect(nodes.filter((n) => n.cardLast4 !== null)).toHaveLength(10);
+    expect(nodes.filter((n) => n.navigationEvents.length > 0)).toHaveLength(10);
+
+    expect(perRequest[10]).toBe(perRequest[1]);
+    expect(perRequest[100]).toBe(perRequest[1]);
+    expect(perRequest[1]).toBeLessThanOrEqual(15);
+  });
+});

@@ -1,0 +1,50 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { Context } from "../../context/context.js";
+import { Personal } from "../../privacy/personal.js";
+import { currentCardLast4, firstCookieIds, recentNavigation } from "./load-subject-details.js";
+import { PartnerNavigationEvent, PartnerSubject } from "./partner-subject.type.js";
+
+@Resolver(() => PartnerSubject)
+export class PartnerSubjectFieldsResolver {
+  @Personal("user.device.cookie_id")
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The cookie ID of the customer's first visit: a pseudonymous ID an advertising network can use without learning who the person is (P-05).",
+  })
+  pseudonymousId(@Root() subject: PartnerSubject, @Ctx() context: Context): Promise<string | null> {
+    return context.loaders
+      .get("partners.firstCookieId", (ids: readonly string[]) =>
+        firstCookieIds(context.prisma, ids),
+      )
+      .load(subject.subjectId);
+  }
+
+  @Personal("user.financial.card.last4")
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The current card's last four digits.",
+  })
+  cardLast4(@Root() subject: PartnerSubject, @Ctx() context: Context): Promise<string | null> {
+    return context.loaders
+      .get("partners.cardLast4", (ids: readonly string[]) => currentCardLast4(context.prisma, ids))
+      .load(subject.subjectId);
+  }
+
+  @Personal("user.behavior.navigation")
+  @FieldResolver(() => [PartnerNavigationEvent], {
+    nullable: true,
+    description: "The customer's newest page views (at most 50), newest first (P-05).",
+  })
+  async navigationEvents(
+    @Root() subject: PartnerSubject,
+    @Ctx() context: Context,
+  ): Promise<PartnerNavigationEvent[]> {
+    const rows = await context.loaders
+      .get("partners.navigation", (ids: readonly string[]) => recentNavigation(context.prisma, ids))
+      .load(subject.subjectId);
+    return rows.map((row) =>
+      Object.assign(new PartnerNavigationEvent(), { path: row.path, occurredAt: row.occurredAt }),
+    );
+  }
+}

@@ -1,0 +1,79 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Classified, Personal } from "../../privacy/personal.js";
+import { PageInfo } from "./page-info.type.js";
+
+/**
+ * A customer as a partner sees them. Each personal field is decided on its own, per subject,
+ * from the partner's agreement and the subject's consents: a field outside the agreement, or
+ * under a consent the subject has not given, is null with a PRIVACY_REDACTED error. The
+ * pseudonymous ID, card and navigation fields are resolved in partner-subject-fields.resolver.ts.
+ */
+@ObjectType()
+export class PartnerSubject {
+  @Classified("NON_PERSONAL")
+  @Field(() => ID, {
+    description: "The customer's id: stable, random, and meaningless outside Privet.",
+  })
+  subjectId!: string;
+
+  /** The same id, as the connection's node id (what Relay-style clients key their cache by). */
+  @Classified("NON_PERSONAL")
+  @Field(() => ID, { description: "The same as subjectId." })
+  get id(): string {
+    return this.subjectId;
+  }
+
+  @Personal("user.name")
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Personal("user.contact.email")
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+
+  @Personal("user.contact.country")
+  @Field(() => String, { nullable: true, description: "ISO 3166-1 alpha-2." })
+  country!: string | null;
+}
+
+/**
+ * A page view. Its fields carry no classification of their own: the list that holds them,
+ * PartnerSubject.navigationEvents, is @personal(category: "user.behavior.navigation") and is
+ * decided and audited once per subject.
+ */
+@ObjectType()
+export class PartnerNavigationEvent {
+  @Field(() => String)
+  path!: string;
+
+  @Field(() => Date)
+  occurredAt!: Date;
+}
+
+@ObjectType()
+export class PartnerSubjectEdge {
+  @Classified("NON_PERSONAL")
+  @Field(() => String)
+  cursor!: string;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => PartnerSubject)
+  node!: PartnerSubject;
+}
+
+@ObjectType()
+export class PartnerSubjectConnection {
+  @Classified("NON_PERSONAL")
+  @Field(() => [PartnerSubjectEdge])
+  edges!: PartnerSubjectEdge[];
+
+  @Classified("NON_PERSONAL")
+  @Field(() => [PartnerSubject], {
+    description: "The edges' nodes, for clients that need no cursors.",
+  })
+  nodes!: PartnerSubject[];
+
+  @Classified("NON_PERSONAL")
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}

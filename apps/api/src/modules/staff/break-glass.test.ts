@@ -1,0 +1,369 @@
+import { testDatabases } from "@privet/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
+import {
+  accessEventsOf,
+  createStaff,
+  type RegisteredCustomer,
+  redactions,
+  registerCustomer,
+  signInStaff,
+} from "../../test-support/fixtures.js";
+
+const heldQuery = (purpose: string, ref: string) => `
+  query Held($id: ID!) @purpose(name: ${purpose}, ref: "${ref}") {
+    customer(id: $id) { heldRecords { id label content } }
+  }`;
+const GRANT = `mutation($input: GrantBreakGlassInput!) {
+  grantBreakGlass(input: $input) {
+    id staffUserId customerId reason incidentRef legalRequestId approvedById expiresAt active
+  }
+}`;
+const REVOKE = `mutation($id: ID!) { revokeBreakGlass(id: $id) { id active revokedAt } }`;
+const ACCESS_LOG = `{ me { accessLog {
+  accessorKind staffRole processorName purpose reference category categoryLabel fieldPath
+  occurredAt breakGlassReason underLegalRequest
+} } }`;
+
+interface HeldData {
+  customer: { heldRecords: Array<{ id: string; label: string | null; content: string | null }> };
+}
+interface Grant {
+  id: string;
+  active: boolean;
+  approvedById: string;
+  staffUserId: string;
+}
+interface AccessLogData {
+  me: {
+    accessLog: Array<{
+      accessorKind: string;
+      staffRole: string | null;
+      processorName: string | null;
+      purpose: string | null;
+      reference: string | null;
+      category: string;
+      fieldPath: string;
+      breakGlassReason: string | null;
+      underLegalRequest: boolean;
+    }>;
+  };
+}
+
+const HOUR = 3_600_000;
+const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
+
+describe.each(testDatabases)("break-glass access to customer-held records on $name", (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+  });
+  afterAll(() => api?.close());
+
+  /** A customer holding two records about other people (written as the product would). */
+  async function customerWithRecords(): Promise<{
+    client: ApiClient;
+    customer: RegisteredCustomer;
+  }> {
+    const client = api.client();
+    const customer = await registerCustomer(client);
+    await api.db.prisma.customerHeldRecord.createMany({
+      data: [
+        { customerId: customer.id, label: "Neighbour", content: "Ada Lovelace, flat 3" },
+        { customerId: customer.id, label: "Dentist", content: "Dr Hopper, Tuesdays" },
+      ],
+    });
+    return { client, customer };
+  }
+
+  it("[P-12] staff read → redacted; with a grant → visible and audited with the grant; revoked → redacted; the customer's access log shows the read and its reason", async () => {
+    const { client: own, customer } = await customerWithRecords();
+    const investigator = api.client();
+    const security = await signInStaff(api.db.prisma, investigator, "SECURITY_OFFICER");
+    const approverClient = api.client();
+    const approver = await signInStaff(api.db.prisma, approverClient, "PRIVACY_OFFICER");
+    const read = () =>
+      investigator.gql<HeldData>(heldQuery("MALFUNCTION_INVESTIGATION", "INC-77"), {
+        id: customer.id,
+      });
+
+    // No grant: the records' existence shows, their label and content do not.
+    const closed = await read();
+    expect(closed.data?.customer.heldRecords).toHaveLength(2);
+    for (const record of closed.data?.customer.heldRecords ?? []) {
+      expect(record).toMatchObject({ label: null, content: null });
+    }
+    const reasons = [...redactions(closed).values()];
+    expect(reasons).toHaveLength(4);
+    expect(new Set(reasons.map((r) => `${r.reason}:${r.category}`))).toEqual(
+      new Set(["BREAK_GLASS_REQUIRED:user.held.other_individuals"]),
+    );
+    expect(JSON.stringify(closed)).not.toContain("Lovelace");
+
+    // A privacy officer grants it for a malfunction investigation.
+    const granted = await approverClient.gql<{ grantBreakGlass: Grant }>(GRANT, {
+      input: {
+        staffUserId: security.id,
+        customerId: customer.id,
+        reason: "MALFUNCTION",
+        incidentRef: "INC-77",
+        justification: "Sync corrupted this customer's contact list; need to inspect it.",
+        expiresAt: inHours(2),
+      },
+    });
+    expect(granted.errors).toEqual([]);
+    const grant = granted.data?.grantBreakGlass as Grant;
+    expect(grant).toMatchObject({
+      active: true,
+      approvedById: approver.id,
+      staffUserId: security.id,
+    });
+
+    const open = await read();
+    expect(open.errors).toEqual([]);
+    expect(open.data?.customer.heldRecords.map((r) => r.content).sort()).toEqual([
+      "Ada Lovelace, flat 3",
+      "Dr Hopper, Tuesdays",
+    ]);
+    const events = await accessEventsOf(api.db.prisma, open);
+    expect(events).toHaveLength(4);
+    for (const event of events) {
+      expect(event).toMatchObject({
+        outcome: "ALLOWED",
+        subjectId: customer.id,
+        principalId: security.id,
+        staffRole: "SECURITY_OFFICER",
+        purpose: "MALFUNCTION_INVESTIGATION",
+        reference: "INC-77",
+        category: "user.held.other_individuals",
+        breakGlassId: grant.id,
+      });
+    }
+    // The grant opens one purpose only: under SUPPORT the records stay closed.
+    const wrongPurpose = await investigator.gql<HeldData>(heldQuery("BREACH_RESPONSE", "B-1"), {
+      id: customer.id,
+    });
+    expect([...redactions(wrongPurpose).values()][0]?.reason).toBe("PURPOSE_NOT_PERMITTED");
+    // …and one staff member only.
+    const colleague = api.client();
+    await signInStaff(api.db.prisma, colleague, "SECURITY_OFFICER");
+    const other = await colleague.gql<HeldData>(heldQuery("MALFUNCTION_INVESTIGATION", "INC-77"), {
+      id: customer.id,
+    });
+    expect([...redactions(other).values()][0]?.reason).toBe("BREAK_GLASS_REQUIRED");
+
+    // The customer sees who read them, why, and that it was break-glass.
+    const log = await own.gql<AccessLogData>(ACCESS_LOG);
+    expect(log.errors).toEqual([]);
+    const held = log.data?.me.accessLog.filter((e) => e.category === "user.held.other_individuals");
+    expect(held).toHaveLength(4);
+    for (const entry of held ?? []) {
+      expect(entry).toMatchObject({
+        accessorKind: "STAFF",
+        staffRole: "SECURITY_OFFICER",
+        processorName: null,
+        purpose: "MALFUNCTION_INVESTIGATION",
+        reference: "INC-77",
+        breakGlassReason: "MALFUNCTION",
+        underLegalRequest: false,
+      });
+      expect(entry.fieldPath).toMatch(/^customer\.heldRecords\.\d\.(label|content)$/);
+    }
+    // Who read it is a role, never a person: no staff name or email reaches the customer.
+    expect(JSON.stringify(log.data)).not.toContain(security.email);
+    expect(JSON.stringify(log.data)).not.toContain(security.name);
+
+    // The customer reads their own records with no purpose, and that read is not audited.
+    const mine = await own.gql<{ me: { heldRecords: Array<{ content: string | null }> } }>(
+      `{ me { heldRecords { content } } }`,
+    );
+    expect(mine.data?.me.heldRecords.map((r) => r.content).sort()).toEqual([
+      "Ada Lovelace, flat 3",
+      "Dr Hopper, Tuesdays",
+    ]);
+    expect(await accessEventsOf(api.db.prisma, mine)).toEqual([]);
+
+    // Revoked → closed again.
+    const revoked = await approverClient.gql<{ revokeBreakGlass: { active: boolean } }>(REVOKE, {
+      id: grant.id,
+    });
+    expect(revoked.data?.revokeBreakGlass.active).toBe(false);
+    expect([...redactions(await read()).values()][0]?.reason).toBe("BREAK_GLASS_REQUIRED");
+  });
+
+  it("[P-12] a grant that has expired opens nothing", async () => {
+    const { customer } = await customerWithRecords();
+    const investigator = api.client();
+    const security = await signInStaff(api.db.prisma, investigator, "SECURITY_OFFICER");
+    const approver = await createStaff(api.db.prisma, "PRIVACY_OFFICER");
+    // Written directly: the API only makes grants that end in the future.
+    await api.db.prisma.breakGlassGrant.create({
+      data: {
+        staffUserId: security.id,
+        customerId: customer.id,
+        reason: "MALFUNCTION",
+        incidentRef: "INC-OLD",
+        justification: "An investigation that is over.",
+        startsAt: new Date(Date.now() - 5 * HOUR),
+        expiresAt: new Date(Date.now() - HOUR),
+        approvedById: approver.id,
+      },
+    });
+    const result = await investigator.gql<HeldData>(
+      heldQuery("MALFUNCTION_INVESTIGATION", "INC-OLD"),
+      { id: customer.id },
+    );
+    expect(result.data?.customer.heldRecords.every((r) => r.content === null)).toBe(true);
+    expect(new Set([...redactions(result).values()].map((r) => r.reason))).toEqual(
+      new Set(["BREAK_GLASS_REQUIRED"]),
+    );
+    const events = await accessEventsOf(api.db.prisma, result);
+    expect(events.every((e) => e.outcome === "DENIED" && e.breakGlassId === null)).toBe(true);
+  });
+
+  it("[P-12] a grant citing a recorded legal request opens the records to a legal disclosure", async () => {
+    const { client: own, customer } = await customerWithRecords();
+    const officerClient = api.client();
+    const officer = await signInStaff(api.db.prisma, officerClient, "PRIVACY_OFFICER");
+    const approverClient = api.client();
+    await signInStaff(api.db.prisma, approverClient, "SECURITY_OFFICER");
+    const legal = await api.db.prisma.legalRequest.create({
+      data: {
+        kind: "COURT_ORDER",
+        authority: "Superior Court of California",
+        reference: `CO-${customer.id.slice(0, 8)}`,
+        receivedAt: new Date(),
+        categories: ["user.held.other_individuals"],
+        createdById: officer.id,
+        subjects: { create: [{ customerId: customer.id }] },
+      },
+    });
+    const granted = await approverClient.gql<{ grantBreakGlass: Grant }>(GRANT, {
+      input: {
+        staffUserId: officer.id,
+        customerId: customer.id,
+        reason: "LEGAL_REQUEST",
+        legalRequestId: legal.id,
+        justification: "Court order names this customer's contact records.",
+        expiresAt: inHours(24),
+      },
+    });
+    expect(granted.errors).toEqual([]);
+    const result = await officerClient.gql<HeldData>(
+      heldQuery("LEGAL_OBLIGATION", legal.reference),
+      { id: customer.id },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.data?.customer.heldRecords.map((r) => r.label).sort()).toEqual([
+      "Dentist",
+      "Neighbour",
+    ]);
+    const events = await accessEventsOf(api.db.prisma, result);
+    expect(events).toHaveLength(4);
+    expect(
+      events.every(
+        (e) => e.breakGlassId === granted.data?.grantBreakGlass.id && e.legalRequestId === legal.id,
+      ),
+    ).toBe(true);
+    const log = await own.gql<AccessLogData>(ACCESS_LOG);
+    expect(log.data?.me.accessLog[0]).toMatchObject({
+      purpose: "LEGAL_OBLIGATION",
+      reference: legal.reference,
+      breakGlassReason: "LEGAL_REQUEST",
+      underLegalRequest: true,
+      staffRole: "PRIVACY_OFFICER",
+    });
+  });
+
+  it("refuses grants that break the rules, and writes none", async () => {
+    const { customer } = await customerWithRecords();
+    const approverClient = api.client();
+    const approver = await signInStaff(api.db.prisma, approverClient, "SECURITY_OFFICER");
+    const security = await createStaff(api.db.prisma, "SECURITY_OFFICER");
+    const support = await createStaff(api.db.prisma, "SUPPORT_AGENT");
+    const officer = await createStaff(api.db.prisma, "PRIVACY_OFFICER");
+    const closedRequest = await api.db.prisma.legalRequest.create({
+      data: {
+        kind: "GOVERNMENT_REQUEST",
+        authority: "Agency",
+        reference: `GR-${customer.id.slice(0, 8)}`,
+        receivedAt: new Date(),
+        categories: ["user.held.other_individuals"],
+        createdById: officer.id,
+        status: "CLOSED",
+        subjects: { create: [{ customerId: customer.id }] },
+      },
+    });
+    const otherRequest = await api.db.prisma.legalRequest.create({
+      data: {
+        kind: "LEGAL_PROCESS",
+        authority: "Agency",
+        reference: `LP-${customer.id.slice(0, 8)}`,
+        receivedAt: new Date(),
+        categories: ["user.held.other_individuals"],
+        createdById: officer.id,
+      },
+    });
+    const base = {
+      staffUserId: security.id,
+      customerId: customer.id,
+      reason: "MALFUNCTION",
+      incidentRef: "INC-1",
+      justification: "Investigating a sync failure.",
+      expiresAt: inHours(1),
+    };
+    const cases: Array<[Record<string, unknown>, string, string?]> = [
+      [{ incidentRef: null }, "BAD_USER_INPUT", "incidentRef"],
+      [{ legalRequestId: otherRequest.id }, "BAD_USER_INPUT", "legalRequestId"],
+      [{ expiresAt: inHours(-1) }, "BAD_USER_INPUT", "expiresAt"],
+      [{ expiresAt: inHours(73) }, "BAD_USER_INPUT", "expiresAt"],
+      [{ justification: "because" }, "BAD_USER_INPUT", "justification"],
+      [{ staffUserId: support.id }, "BAD_USER_INPUT", "staffUserId"],
+      [{ staffUserId: "00000000-0000-7000-8000-000000000000" }, "BAD_USER_INPUT", "staffUserId"],
+      [{ customerId: "00000000-0000-7000-8000-000000000000" }, "BAD_USER_INPUT", "customerId"],
+      [{ staffUserId: approver.id }, "FORBIDDEN"],
+      [
+        { reason: "LEGAL_REQUEST", staffUserId: officer.id, incidentRef: null },
+        "BAD_USER_INPUT",
+        "legalRequestId",
+      ],
+      [
+        { reason: "LEGAL_REQUEST", staffUserId: officer.id, legalRequestId: closedRequest.id },
+        "BAD_USER_INPUT",
+        "legalRequestId",
+      ],
+      [
+        { reason: "LEGAL_REQUEST", staffUserId: officer.id, legalRequestId: otherRequest.id },
+        "BAD_USER_INPUT",
+        "legalRequestId",
+      ],
+      [
+        { reason: "LEGAL_REQUEST", staffUserId: security.id, legalRequestId: otherRequest.id },
+        "BAD_USER_INPUT",
+      ],
+    ];
+    for (const [change, code, field] of cases) {
+      const r = await approverClient.gql(GRANT, { input: { ...base, ...change } });
+      expect(r.errors[0]?.extensions, JSON.stringify(change)).toMatchObject({
+        code,
+        ...(field ? { field } : {}),
+      });
+    }
+    for (const role of ["SUPPORT_AGENT", "AUDITOR", "ADMINISTRATOR"] as const) {
+      const client = api.client();
+      await signInStaff(api.db.prisma, client, role);
+      const r = await client.gql(GRANT, { input: base });
+      expect(r.errors[0]?.extensions?.code).toBe("FORBIDDEN");
+    }
+    const anonymous = await api.client().gql(GRANT, { input: base });
+    expect(anonymous.errors[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(await api.db.prisma.breakGlassGrant.count({ where: { customerId: customer.id } })).toBe(
+      0,
+    );
+
+    const missing = await approverClient.gql(REVOKE, {
+      id: "00000000-0000-7000-8000-000000000000",
+    });
+    expect(missing.errors[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+});

@@ -1,0 +1,31 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import type { Context } from "../../context/context.js";
+import { AppError } from "../../errors/app-error.js";
+import { BreakGlassGrant, toBreakGlassGrant } from "./break-glass-grant.type.js";
+import { BREAK_GLASS_APPROVERS } from "./grant-break-glass.resolver.js";
+import { requireStaff } from "./require-staff.js";
+import { validateId } from "./validate-id.js";
+
+@Resolver()
+export class RevokeBreakGlassResolver {
+  @Mutation(() => BreakGlassGrant, {
+    description:
+      "Security or privacy officer: ends a break-glass grant now. Revoking a revoked grant changes nothing.",
+  })
+  async revokeBreakGlass(
+    @Arg("id", () => ID) idInput: string,
+    @Ctx() context: Context,
+  ): Promise<BreakGlassGrant> {
+    requireStaff(context, BREAK_GLASS_APPROVERS);
+    const id = validateId("id", idInput);
+    const { prisma, request } = context;
+    // Only a live grant is stamped, so a second revocation keeps the first time.
+    await prisma.breakGlassGrant.updateMany({
+      where: { id, revokedAt: null },
+      data: { revokedAt: request.now },
+    });
+    const row = await prisma.breakGlassGrant.findUnique({ where: { id } });
+    if (!row) throw new AppError("NOT_FOUND");
+    return toBreakGlassGrant(row, request.now);
+  }
+}

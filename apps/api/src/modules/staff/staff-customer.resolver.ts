@@ -1,0 +1,27 @@
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { Context } from "../../context/context.js";
+import { Customer, toCustomer } from "../accounts/customer.type.js";
+import { CUSTOMER_COLUMNS } from "./customer-columns.js";
+import { requireStaff } from "./require-staff.js";
+import { validateId } from "./validate-id.js";
+
+@Resolver()
+export class StaffCustomerResolver {
+  @Query(() => Customer, {
+    nullable: true,
+    description:
+      "Staff: one customer by id. Every personal field is decided under the operation's declared purpose (`@purpose`) and audited.",
+  })
+  async customer(
+    @Arg("id", () => ID) idInput: string,
+    @Ctx() context: Context,
+  ): Promise<Customer | null> {
+    requireStaff(context);
+    const id = validateId("id", idInput);
+    const row = await context.prisma.customer.findUnique({
+      where: { id },
+      select: CUSTOMER_COLUMNS,
+    });
+    return row ? toCustomer(row) : null;
+  }
+}

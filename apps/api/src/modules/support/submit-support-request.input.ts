@@ -1,0 +1,16 @@
+import { Field, InputType } from "type-graphql";
+
+@InputType({ description: "A question for the company (P-19)." })
+export class SubmitSupportRequestInput {
+  @Field(() => String, { description: "At most 200 characters." })
+  subject!: string;
+
+  @Field(() => String, { description: "At most 5,000 characters." })
+  message!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Where to answer: required from visitors; signed-in customers may leave it out.",
+  })
+  replyTo?: string | null;
+}

@@ -1,0 +1,52 @@
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import type { Context } from "../../context/context.js";
+import { AppError, badInput } from "../../errors/app-error.js";
+import * as validate from "../../validation/validate.js";
+import { rejectCardNumbers } from "../payments/card-number.js";
+import { SubmitSupportRequestInput } from "./submit-support-request.input.js";
+import { SupportRequestReceipt } from "./support-request.type.js";
+
+@Resolver()
+export class SubmitSupportRequestResolver {
+  @Mutation(() => SupportRequestReceipt, {
+    description:
+      "Opens a support request from a signed-in customer, or from a visitor who gives a reply address (P-19).",
+  })
+  async submitSupportRequest(
+    @Arg("input", () => SubmitSupportRequestInput) input: SubmitSupportRequestInput,
+    @Ctx() context: Context,
+  ): Promise<SupportRequestReceipt> {
+    const { principal } = context.viewer;
+    // The contact form is for customers and visitors; staff and partners have other channels.
+    if (principal.kind === "staff" || principal.kind === "partner") {
+      throw new AppError("FORBIDDEN");
+    }
+    // A card number has no place in a support request (P-03): refuse it rather than store it.
+    rejectCardNumbers(
+      { subject: input.subject, message: input.message, replyTo: input.replyTo },
+      "Remove the card number: we never need your full card number to help you.",
+    );
+    const subject = validate.text("subject", input.subject, { max: 200 });
+    const message = validate.text("message", input.message, { max: 5000 });
+    const given = input.replyTo?.trim() ? validate.email("replyTo", input.replyTo) : null;
+    const customerId = principal.kind === "customer" ? principal.subjectId : null;
+    if (!customerId && !given) {
+      throw badInput("replyTo", "Give an email address we can answer you at, or sign in.");
+    }
+    // Visitors can call this without an account: count it per IP.
+    if (!customerId) context.limits.perIp.hit(`support-ip:${context.request.ip}`);
+
+    const row = await context.prisma.supportRequest.create({
+      data: {
+        customerId,
+        replyTo: given,
+        subject,
+        message,
+        status: "OPEN",
+        createdAt: context.request.now,
+      },
+      select: { id: true, status: true },
+    });
+    return Object.assign(new SupportRequestReceipt(), row);
+  }
+}

@@ -1,0 +1,37 @@
+import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import type { Context } from "../../context/context.js";
+import { AppError, badInput } from "../../errors/app-error.js";
+import { SupportRequest, toSupportRequest } from "./support-request.type.js";
+import { type SupportStatus, SupportStatusValues } from "./support-status.enum.js";
+
+/** The roles that work the support queue. */
+const QUEUE_ROLES = new Set(["SUPPORT_AGENT", "PRIVACY_OFFICER", "ADMINISTRATOR"]);
+const MAX_FIRST = 200;
+
+@Resolver()
+export class SupportRequestsResolver {
+  @Query(() => [SupportRequest], {
+    description:
+      "The support queue for staff (support agents, privacy officers, administrators), newest first. Reply addresses and customers' details are personal: declare a purpose such as SUPPORT to read them.",
+  })
+  async supportRequests(
+    @Arg("status", () => SupportStatusValues, { nullable: true }) status: SupportStatus | null,
+    @Arg("first", () => Int, { defaultValue: 50 }) first: number,
+    @Ctx() context: Context,
+  ): Promise<SupportRequest[]> {
+    const { principal } = context.viewer;
+    if (principal.kind === "anonymous") throw new AppError("UNAUTHENTICATED");
+    if (principal.kind !== "staff" || !QUEUE_ROLES.has(principal.role)) {
+      throw new AppError("FORBIDDEN", "Only support staff can read the support queue.");
+    }
+    if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
+      throw badInput("first", `first must be from 1 to ${MAX_FIRST}.`);
+    }
+    const rows = await context.prisma.supportRequest.findMany({
+      where: status ? { status } : {},
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: first,
+    });
+    return rows.map(toSupportRequest);
+  }
+}

@@ -1,0 +1,147 @@
+import { testDatabases } from "@privet/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../test-support/api.js";
+import { TEST_PASSWORD, uniqueEmail } from "../test-support/fixtures.js";
+import { LIMITS } from "./limits.js";
+
+const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { customer { id } } }`;
+
+function registration(overrides: Record<string, unknown> = {}) {
+  return {
+    input: {
+      name: "Ada Byron",
+      email: uniqueEmail(),
+      password: TEST_PASSWORD,
+      country: "US",
+      ...overrides,
+    },
+  };
+}
+
+describe.each(testDatabases)("the security baseline on $name", (kind) => {
+  let api: TestApi;
+  const customers = () => api.db.prisma.customer.count();
+
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+  });
+  afterAll(() => api?.close());
+
+  it("sends security headers and a request id, and no X-Powered-By", async () => {
+    const result = await api.client().gql(`{ viewer { kind } }`);
+    expect(result.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(result.headers.get("x-frame-options")).toBe("DENY");
+    expect(result.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(result.headers.get("cache-control")).toBe("no-store");
+    expect(result.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(result.headers.get("x-powered-by")).toBeNull();
+  });
+
+  it("refuses a request without the CSRF-preflight header (CSRF prevention is on) and changes nothing", async () => {
+    const before = await customers();
+    const result = await api.client().gql(REGISTER, registration(), {
+      preflight: false,
+      headers: { "content-type": "text/plain" },
+    });
+    expect(result.status).toBe(400);
+    expect(await customers()).toBe(before);
+  });
+
+  it("refuses a mutation over GET and changes nothing", async () => {
+    const before = await customers();
+    const result = await api.client().gql(REGISTER, registration(), { method: "GET" });
+    expect(result.status).toBe(405);
+    expect(await customers()).toBe(before);
+  });
+
+  it("refuses batched operations", async () => {
+    const response = await fetch(api.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "apollo-require-preflight": "1" },
+      body: JSON.stringify([{ query: "{ viewer { kind } }" }, { query: "{ viewer { kind } }" }]),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/batch/i);
+  });
+
+  it("refuses queries that are too deep, too aliased or too large before running them", async () => {
+    const shallow = await api.client().gql(`{ me { sessions { id } } }`);
+    expect(shallow.errors).toEqual([]);
+    const tooDeep = `{ a: __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }`;
+    const depth = await api.client().gql(tooDeep);
+    expect(depth.errors[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    expect(depth.data).toBeNull();
+
+    const aliases = Array.from(
+      { length: LIMITS.aliases + 1 },
+      (_, i) => `a${i}: viewer { kind }`,
+    ).join(" ");
+    const aliased = await api.client().gql(`{ ${aliases} }`);
+    expect(aliased.errors[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    expect(aliased.data).toBeNull();
+
+    const tokens = `{ ${Array.from({ length: LIMITS.tokens }, () => "viewer { kind }").join(" ")} }`;
+    const large = await api.client().gql(tokens);
+    expect(large.errors[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+  });
+
+  it("refuses a body over the size limit with a JSON error and no stack", async () => {
+    const result = await api
+      .client()
+      .gql(`{ viewer { kind } }`, { padding: "x".repeat(LIMITS.bodyBytes + 1) });
+    expect(result.status).toBe(413);
+    expect(result.errors[0]?.extensions?.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(JSON.stringify(result.errors)).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it("rejects malformed emails, oversize strings and unknown enum values with a code, writing nothing", async () => {
+    const before = await customers();
+    const cases: Array<[Record<string, unknown>, string, string | undefined]> = [
+      [{ email: "not-an-email" }, "BAD_USER_INPUT", "email"],
+      [{ email: `${"a".repeat(300)}@example.com` }, "BAD_USER_INPUT", "email"],
+      [{ name: "x".repeat(201) }, "BAD_USER_INPUT", "name"],
+      [{ name: "Bad\u0007Name" }, "BAD_USER_INPUT", "name"],
+      [{ password: "short" }, "BAD_USER_INPUT", "password"],
+      [{ country: "XX" }, "BAD_USER_INPUT", "country"],
+      [{ country: "Germany" }, "BAD_USER_INPUT", "country"],
+    ];
+    for (const [overrides, code, field] of cases) {
+      const result = await api.client().gql(REGISTER, registration(overrides));
+      expect(result.errors[0]?.extensions?.code, JSON.stringify(overrides).slice(0, 60)).toBe(code);
+      expect(result.errors[0]?.extensions?.field).toBe(field);
+    }
+    const unknownEnum = await api
+      .client()
+      .gql(`query { viewer { kind } } query Other @purpose(name: SELLING) { viewer { kind } }`);
+    expect(unknownEnum.errors[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(await customers()).toBe(before);
+  });
+
+  it("never returns a stack trace or internal detail outside development", async () => {
+    const result = await api.client().gql(`{ nope }`);
+    expect(result.errors[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(result.errors[0]?.extensions?.stacktrace).toBeUndefined();
+  });
+});
+
+describe.each(testDatabases.slice(0, 1))("production mode on $name", (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(kind, { production: true });
+  });
+  afterAll(() => api?.close());
+
+  it("turns introspection and field suggestions off", async () => {
+    const introspection = await api.client().gql(`{ __schema { types { name } } }`);
+    expect(introspection.errors[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(introspection.data).toBeNull();
+    const typo = await api.client().gql(`{ viewr { kind } }`);
+    expect(typo.errors[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  it("marks the session cookie Secure", async () => {
+    const client = api.client();
+    const result = await client.gql(REGISTER, registration());
+    expect(result.setCookies.find((c) => c.startsWith("privet_session="))).toMatch(/; Secure/);
+  });
+});
