@@ -8,15 +8,16 @@
 //   npm run bench            (PRIVET_BENCH_POSTGRES_URL: admin URL, default local server)
 //   PRIVET_BENCH_SECONDS=5   seconds per measured round (default 5; 3 rounds per mode)
 import { createHash, randomBytes } from "node:crypto";
+import { startServer } from "@privet/api/server";
 import { openDatabase } from "@privet/db/client";
 import { seedDemoData } from "@privet/db/seed";
-import { startServer } from "@privet/api/server";
 import pg from "pg";
 
-const ADMIN_URL = process.env.PRIVET_BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const ADMIN_URL =
+  process.env.PRIVET_BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const SECONDS = Number(process.env.PRIVET_BENCH_SECONDS ?? 5);
 const ROUNDS = 3;
-const CONCURRENCY = 4;
+const CONCURRENCY = Number(process.env.PRIVET_BENCH_CONCURRENCY ?? 4);
 const ROW_COUNTS = [1, 10, 100, 500];
 const FIELDS = "name email country pseudonymousId cardLast4";
 const QUERY = `query Bench($first: Int!) @purpose(name: CROSS_BORDER_CONSOLIDATION, ref: "BENCH") {
@@ -48,7 +49,8 @@ async function post(url, apiKey, first) {
     body: JSON.stringify({ query: QUERY, variables: { first } }),
   });
   const body = await response.json();
-  if (!body.data?.partnerSubjects) throw new Error(`bench query failed: ${JSON.stringify(body.errors)}`);
+  if (!body.data?.partnerSubjects)
+    throw new Error(`bench query failed: ${JSON.stringify(body.errors)}`);
   return body;
 }
 
@@ -67,7 +69,11 @@ async function measure(url, apiKey, first, seconds) {
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }
 
 function median(values) {
@@ -90,14 +96,26 @@ try {
   // A cloud-storage partner whose agreement covers the five fields under a legitimate
   // interest: every field is allowed, so every field is audited (the costly path).
   const processor = await db.prisma.processor.create({
-    data: { name: "Bench Storage", kind: "CLOUD_STORAGE", region: "EU — Frankfurt", country: "DE", description: "benchmark" },
+    data: {
+      name: "Bench Storage",
+      kind: "CLOUD_STORAGE",
+      region: "EU — Frankfurt",
+      country: "DE",
+      description: "benchmark",
+    },
   });
   await db.prisma.processorAgreement.create({
     data: {
       processorId: processor.id,
       reference: "DPA-BENCH",
       purposes: ["CROSS_BORDER_CONSOLIDATION"],
-      categories: ["user.name", "user.contact.email", "user.contact.country", "user.device.cookie_id", "user.financial.card.last4"],
+      categories: [
+        "user.name",
+        "user.contact.email",
+        "user.contact.country",
+        "user.device.cookie_id",
+        "user.financial.card.last4",
+      ],
       signedAt: new Date("2026-01-01"),
       validFrom: new Date("2026-01-01"),
       validUntil: new Date("2099-01-01"),
@@ -105,12 +123,23 @@ try {
   });
   const apiKey = `pk_${randomBytes(32).toString("base64url")}`;
   await db.prisma.partnerApiKey.create({
-    data: { processorId: processor.id, prefix: apiKey.slice(0, 10), label: "bench", keyHash: createHash("sha256").update(apiKey).digest("hex") },
+    data: {
+      processorId: processor.id,
+      prefix: apiKey.slice(0, 10),
+      label: "bench",
+      keyHash: createHash("sha256").update(apiKey).digest("hex"),
+    },
   });
 
   const config = {
-    port: 0, host: "127.0.0.1", production: false, hashKey: randomBytes(32).toString("hex"),
-    database: dbConfig, seedDemoData: false, trustProxy: false, corsOrigins: [],
+    port: 0,
+    host: "127.0.0.1",
+    production: false,
+    hashKey: randomBytes(32).toString("hex"),
+    database: dbConfig,
+    seedDemoData: false,
+    trustProxy: false,
+    corsOrigins: [],
     attemptLimits: { perAccount: 10, perIp: 1000 },
   };
   process.env.PRIVET_LOG = "silent";
@@ -131,7 +160,8 @@ try {
       perRequest[mode][first] = statements - before;
       const rows = body.data.partnerSubjects.edges.length;
       const redacted = (body.errors ?? []).length;
-      if (rows !== first || redacted !== 0) throw new Error(`${mode}: ${rows} rows, ${redacted} redactions at first=${first}`);
+      if (rows !== first || redacted !== 0)
+        throw new Error(`${mode}: ${rows} rows, ${redacted} redactions at first=${first}`);
     }
   }
 
@@ -139,26 +169,41 @@ try {
   for (const server of Object.values(modes)) await measure(server.url, apiKey, 100, 2);
   const runs = { enforced: [], unenforced: [] };
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [mode, server] of Object.entries(modes)) runs[mode].push(await measure(server.url, apiKey, 100, SECONDS));
+    for (const [mode, server] of Object.entries(modes))
+      runs[mode].push(await measure(server.url, apiKey, 100, SECONDS));
   }
   const summary = Object.fromEntries(
     Object.entries(runs).map(([mode, list]) => [
       mode,
-      { rps: median(list.map((r) => r.rps)), p50: median(list.map((r) => r.p50)), p99: median(list.map((r) => r.p99)) },
+      {
+        rps: median(list.map((r) => r.rps)),
+        p50: median(list.map((r) => r.p50)),
+        p99: median(list.map((r) => r.p99)),
+      },
     ]),
   );
   const ratio = summary.enforced.p50 / summary.unenforced.p50;
 
   const f = (n, d = 1) => n.toFixed(d);
-  console.log(`\n| mode | req/s | p50 ms | p99 ms | statements/request at ${ROW_COUNTS.join(" / ")} rows |`);
+  console.log(
+    `\n| mode | req/s | p50 ms | p99 ms | statements/request at ${ROW_COUNTS.join(" / ")} rows |`,
+  );
   console.log("|---|---|---|---|---|");
   for (const mode of ["unenforced", "enforced"]) {
     const s = summary[mode];
-    console.log(`| ${mode} | ${f(s.rps)} | ${f(s.p50)} | ${f(s.p99)} | ${ROW_COUNTS.map((n) => perRequest[mode][n]).join(" / ")} |`);
+    console.log(
+      `| ${mode} | ${f(s.rps)} | ${f(s.p50)} | ${f(s.p99)} | ${ROW_COUNTS.map((n) => perRequest[mode][n]).join(" / ")} |`,
+    );
   }
-  console.log(`\nenforced/unenforced p50 latency at 100 rows × 5 fields: ${f(ratio, 2)}× (goal ≤ 1.25×)`);
-  console.log(`throughput ratio (unenforced/enforced req/s): ${f(summary.unenforced.rps / summary.enforced.rps, 2)}×`);
-  console.log(`${ROUNDS} rounds × ${SECONDS}s per mode, ${CONCURRENCY} requests in flight, node ${process.version}`);
+  console.log(
+    `\nenforced/unenforced p50 latency at 100 rows × 5 fields: ${f(ratio, 2)}× (goal ≤ 1.25×)`,
+  );
+  console.log(
+    `throughput ratio (unenforced/enforced req/s): ${f(summary.unenforced.rps / summary.enforced.rps, 2)}×`,
+  );
+  console.log(
+    `${ROUNDS} rounds × ${SECONDS}s per mode, ${CONCURRENCY} requests in flight, node ${process.version}`,
+  );
 } finally {
   for (const server of servers) await server.close();
   await db.close();

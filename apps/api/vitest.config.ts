@@ -10,6 +10,8 @@ export default defineConfig({
     alias: { graphql: require.resolve("graphql") },
   },
   test: {
+    // The API's JSON log lines would bury the test report; tests that check logging turn it on.
+    env: { PRIVET_LOG: "silent" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     maxWorkers: 2,

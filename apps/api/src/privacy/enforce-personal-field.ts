@@ -36,7 +36,7 @@ export const enforcePersonalField: MiddlewareFn<Context> = async (
   const decision = await gate.decide(subjectId, category);
   const path = responsePathAsArray(info.path).join(".");
   if (!decision.allow) {
-    await gate.recordRead(subjectId, category, path, decision.reason);
+    gate.recordRead(subjectId, category, path, decision.reason);
     throw new AppError("PRIVACY_REDACTED", `Redacted: ${decision.reason}`, {
       reason: decision.reason,
       category,
@@ -45,7 +45,7 @@ export const enforcePersonalField: MiddlewareFn<Context> = async (
   }
   const value = await next();
   if (!gate.isSubject(subjectId) && value !== null && value !== undefined) {
-    await gate.recordRead(subjectId, category, path);
+    gate.recordRead(subjectId, category, path);
   }
   return value;
 };

@@ -47,7 +47,12 @@ export class PrivacyGate {
   private grants?: Promise<ReadonlyArray<BreakGlassGrant & { id: string }>>;
   private agreement?: Promise<Agreement | null>;
   private legalRequest?: Promise<LegalRequestScope | null>;
-  private readonly reads: AccessEventInput[] = [];
+  private readonly reads: Array<{
+    subjectId: string;
+    category: DataCategory;
+    fieldPath: string;
+    denyReason: string | null;
+  }> = [];
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -106,45 +111,52 @@ export class PrivacyGate {
 
   /**
    * Records a read of someone else's personal field by staff or a partner, for the audit
-   * batch: allowed, or denied with its reason (refused attempts are evidence too).
+   * batch: allowed, or denied with its reason (refused attempts are evidence too). Synchronous
+   * on purpose — it runs for every field; what it needs from the database (the grant or legal
+   * request the read relied on) is looked up once, when the batch is taken.
    */
-  async recordRead(
+  recordRead(
     subjectId: string,
     category: DataCategory,
     fieldPath: string,
     denyReason: string | null = null,
-  ): Promise<void> {
+  ): void {
     const { principal } = this;
     if (principal.kind !== "staff" && principal.kind !== "partner") return;
+    this.reads.push({ subjectId, category, fieldPath, denyReason });
+  }
+
+  /** The audit events collected so far, as rows to write (taken once, by the privacy plugin). */
+  async takeReads(): Promise<AccessEventInput[]> {
+    const reads = this.reads.splice(0, this.reads.length);
+    const { principal } = this;
+    if (reads.length === 0 || (principal.kind !== "staff" && principal.kind !== "partner"))
+      return [];
     const purpose = this.request.purpose();
-    const grant =
-      principal.kind === "staff" && category === "user.held.other_individuals"
-        ? (await this.loadGrants()).find((g) => g.subjectId === subjectId && this.isActive(g))
-        : undefined;
+    const grants = principal.kind === "staff" ? await this.loadGrants() : [];
     const legalRequest =
       purpose?.name === "LEGAL_OBLIGATION" ? await this.loadLegalRequest(purpose.ref) : null;
-    this.reads.push({
-      subjectId,
-      outcome: denyReason ? "DENIED" : "ALLOWED",
-      denyReason,
+    const operationName = this.request.operationName();
+    return reads.map((read) => ({
+      subjectId: read.subjectId,
+      outcome: read.denyReason ? "DENIED" : "ALLOWED",
+      denyReason: read.denyReason,
       principalKind: principal.kind === "staff" ? "STAFF" : "PARTNER",
       principalId: principal.kind === "staff" ? principal.staffId : principal.processorId,
       staffRole: principal.kind === "staff" ? principal.role : null,
       purpose: purpose?.name ?? null,
       reference: purpose?.ref ?? null,
-      category,
-      fieldPath,
-      operationName: this.request.operationName(),
+      category: read.category,
+      fieldPath: read.fieldPath,
+      operationName,
       requestId: this.request.requestId,
-      breakGlassId: grant?.id ?? null,
+      breakGlassId:
+        read.category === "user.held.other_individuals" && !read.denyReason
+          ? (grants.find((g) => g.subjectId === read.subjectId && this.isActive(g))?.id ?? null)
+          : null,
       legalRequestId: legalRequest?.id ?? null,
       occurredAt: this.request.now,
-    });
-  }
-
-  /** The audit events collected so far (taken once, by the plugin that writes them). */
-  takeReads(): AccessEventInput[] {
-    return this.reads.splice(0, this.reads.length);
+    }));
   }
 
   private isActive(grant: BreakGlassGrant): boolean {

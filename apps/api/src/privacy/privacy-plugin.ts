@@ -20,9 +20,9 @@ export const privacyPlugin: ApolloServerPlugin<Context> = {
         if (declared) contextValue.operation.purpose = declared;
       },
       async willSendResponse({ response, contextValue }) {
-        const reads = contextValue.privacy.takeReads();
-        if (reads.length === 0) return;
         try {
+          const reads = await contextValue.privacy.takeReads();
+          if (reads.length === 0) return;
           await recordAccessEvents(contextValue.prisma, reads);
         } catch (error) {
           logger.error("audit write failed", { requestId: contextValue.request.requestId, error });

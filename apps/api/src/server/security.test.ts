@@ -80,6 +80,15 @@ describe.each(testDatabases)("the security baseline on $name", (kind) => {
     expect(aliased.errors[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
     expect(aliased.data).toBeNull();
 
+    // Cost: a list asked for `first: n` costs n times its selection.
+    const costly = await api
+      .client()
+      .gql(
+        `{ partnerSubjects(first: 500) { edges { cursor node { id name email country cardLast4 pseudonymousId navigationEvents { path occurredAt } } } nodes { id name email country cardLast4 pseudonymousId navigationEvents { path occurredAt } } } }`,
+      );
+    expect(costly.errors[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    expect(costly.errors[0]?.message).toMatch(/costs \d+; the limit is 10000/);
+
     const tokens = `{ ${Array.from({ length: LIMITS.tokens }, () => "viewer { kind }").join(" ")} }`;
     const large = await api.client().gql(tokens);
     expect(large.errors[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");

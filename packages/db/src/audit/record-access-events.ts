@@ -5,6 +5,7 @@
  */
 import type { DataCategory } from "@privet/domain/taxonomy";
 import { chainHash } from "../chain/hash.js";
+import { uuid7 } from "../chain/uuid7.js";
 import type {
   AccessOutcome,
   PrincipalKind,
@@ -43,11 +44,14 @@ export async function recordAccessEventsIn(
   // Sorted lock order: two requests auditing overlapping subjects cannot deadlock.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('audit:' || s, 0)) FROM unnest(${subjects}::text[]) AS s ORDER BY s`;
 
+  // The head of each subject's chain, one index probe per subject (not a scan of its history).
   const heads = await tx.$queryRaw<{ subjectId: string; sequence: number; hash: string }[]>`
-    SELECT DISTINCT ON ("subjectId") "subjectId"::text AS "subjectId", "sequence", "hash"
-    FROM "AccessEvent"
-    WHERE "subjectId" = ANY(${subjects}::uuid[])
-    ORDER BY "subjectId", "sequence" DESC`;
+    SELECT s.id::text AS "subjectId", h."sequence", h."hash"
+    FROM unnest(${subjects}::uuid[]) AS s(id)
+    CROSS JOIN LATERAL (
+      SELECT "sequence", "hash" FROM "AccessEvent"
+      WHERE "subjectId" = s.id ORDER BY "sequence" DESC LIMIT 1
+    ) AS h`;
   const head = new Map(heads.map((row) => [row.subjectId, row]));
 
   const rows = inputs.map((input) => {
@@ -76,7 +80,23 @@ export async function recordAccessEventsIn(
     return { ...fields, previousHash, hash };
   });
 
-  await tx.accessEvent.createMany({ data: rows });
+  // One statement whatever the batch size: the rows travel as one JSON parameter (createMany
+  // would split a large batch to stay under PostgreSQL's bind-parameter limit).
+  const payload = JSON.stringify(
+    rows.map((row) => ({ id: uuid7(row.occurredAt.getTime()), ...row })),
+  );
+  await tx.$executeRaw`
+    INSERT INTO "AccessEvent" ("id", "subjectId", "sequence", "outcome", "denyReason", "principalKind",
+      "principalId", "staffRole", "purpose", "reference", "category", "fieldPath", "operationName",
+      "requestId", "breakGlassId", "legalRequestId", "occurredAt", "previousHash", "hash")
+    SELECT "id", "subjectId", "sequence", "outcome", "denyReason", "principalKind",
+      "principalId", "staffRole", "purpose", "reference", "category", "fieldPath", "operationName",
+      "requestId", "breakGlassId", "legalRequestId", "occurredAt", "previousHash", "hash"
+    FROM jsonb_to_recordset(${payload}::jsonb) AS r(
+      "id" uuid, "subjectId" uuid, "sequence" integer, "outcome" "AccessOutcome", "denyReason" text,
+      "principalKind" "PrincipalKind", "principalId" uuid, "staffRole" "StaffRole", "purpose" "Purpose",
+      "reference" text, "category" text, "fieldPath" text, "operationName" text, "requestId" text,
+      "breakGlassId" uuid, "legalRequestId" uuid, "occurredAt" timestamptz, "previousHash" text, "hash" text)`;
   return rows.length;
 }
 

@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { Personal } from "../../privacy/personal.js";
 import { currentCardLast4, firstCookieIds, recentNavigation } from "./load-subject-details.js";
+import { partnerPseudonym } from "./partner-pseudonym.js";
 import { PartnerNavigationEvent, PartnerSubject } from "./partner-subject.type.js";
 
 @Resolver(() => PartnerSubject)
@@ -10,14 +11,22 @@ export class PartnerSubjectFieldsResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "The cookie ID of the customer's first visit: a pseudonymous ID an advertising network can use without learning who the person is (P-05).",
+      "A pseudonym of the customer's first visitor cookie, different for each processor: an advertising network can recognise the same browser without learning who the person is (P-05).",
   })
-  pseudonymousId(@Root() subject: PartnerSubject, @Ctx() context: Context): Promise<string | null> {
-    return context.loaders
+  async pseudonymousId(
+    @Root() subject: PartnerSubject,
+    @Ctx() context: Context,
+  ): Promise<string | null> {
+    const cookieId = await context.loaders
       .get("partners.firstCookieId", (ids: readonly string[]) =>
         firstCookieIds(context.prisma, ids),
       )
       .load(subject.subjectId);
+    // Never the cookie itself: it is the visitor's credential, and a partner could replay it.
+    // Keyed per processor, so two partners cannot join their data on it.
+    const { principal } = context.viewer;
+    const processor = principal.kind === "partner" ? principal.processorId : "privet";
+    return cookieId ? partnerPseudonym(processor, cookieId, context.config.hashKey) : null;
   }
 
   @Personal("user.financial.card.last4")

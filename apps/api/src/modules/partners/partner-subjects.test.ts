@@ -10,6 +10,7 @@ import {
   registerCustomer,
   signInStaff,
 } from "../../test-support/fixtures.js";
+import { partnerPseudonym } from "./partner-pseudonym.js";
 import { encodeSubjectCursor } from "./subject-cursor.js";
 
 interface Node {
@@ -185,7 +186,7 @@ describe.each(testDatabases)("partner subjects on $name", (kind) => {
   });
 
   it("[P-05] the advertising network sees pseudonymous IDs and navigation of consenting subjects only, never name, email or card; after withdrawal it sees none", async () => {
-    const { apiKey } = await createPartner(api.db.prisma, {
+    const { processor, apiKey } = await createPartner(api.db.prisma, {
       kind: "ADVERTISING",
       purposes: ["REMARKETING"],
       categories: ["user.device.cookie_id", "user.behavior.navigation"],
@@ -227,8 +228,11 @@ describe.each(testDatabases)("partner subjects on $name", (kind) => {
       where: { customerId: alice.id },
       orderBy: { createdAt: "asc" },
     });
-    expect(a?.node.pseudonymousId).toBe(firstVisitor?.cookieId);
-    expect(a?.node.pseudonymousId).toBe(aliceClient.cookies.get(VISITOR_COOKIE));
+    // A per-processor pseudonym of the browser's cookie, never the cookie itself.
+    const cookie = aliceClient.cookies.get(VISITOR_COOKIE) ?? "";
+    expect(firstVisitor?.cookieId).toBe(cookie);
+    expect(a?.node.pseudonymousId).toBe(partnerPseudonym(processor.id, cookie, api.config.hashKey));
+    expect(a?.node.pseudonymousId).not.toContain(cookie);
     expect(a?.node.navigationEvents?.map((e) => e.path)).toEqual(["/shoes/red", "/shoes"]);
     expect(page.bySubject.get(bob.id)?.node.navigationEvents?.map((e) => e.path)).toEqual([
       "/hats",
