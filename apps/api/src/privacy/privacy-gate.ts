@@ -16,7 +16,7 @@ import type {
   LegalRequestScope,
   Principal,
 } from "@privet/domain/principals";
-import type { Purpose } from "@privet/domain/purposes";
+import { legalBasisOf, type Purpose } from "@privet/domain/purposes";
 import { type DataCategory, isDataCategory } from "@privet/domain/taxonomy";
 import DataLoader from "dataloader";
 
@@ -88,9 +88,11 @@ export class PrivacyGate {
     const { principal } = this;
     const purpose = this.request.purpose();
     const needsInputs = principal.kind === "staff" || principal.kind === "partner";
+    // Consents only matter under a purpose that rests on consent: skip loading them otherwise.
+    const needsConsents = purpose !== null && legalBasisOf(purpose.name) === "CONSENT";
     const [consents, grants, agreement, legalRequest] = needsInputs
       ? await Promise.all([
-          this.consents.load(subjectId),
+          needsConsents ? this.consents.load(subjectId) : {},
           principal.kind === "staff" ? this.loadGrants() : [],
           principal.kind === "partner" ? this.loadAgreement() : null,
           purpose?.name === "LEGAL_OBLIGATION" ? this.loadLegalRequest(purpose.ref) : null,

@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "AccessEvent_hash_key";
