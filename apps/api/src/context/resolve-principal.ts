@@ -14,6 +14,7 @@ export interface ResolvedPrincipal {
 }
 
 export const PARTNER_KEY_PREFIX = "pk_";
+const KEY_USE_PRECISION_MS = 60 * 60 * 1000;
 
 export async function resolvePrincipal(
   prisma: PrismaClient,
@@ -25,9 +26,14 @@ export async function resolvePrincipal(
   if (bearer?.startsWith(PARTNER_KEY_PREFIX)) {
     const key = await prisma.partnerApiKey.findUnique({
       where: { keyHash: hashToken(bearer) },
-      select: { id: true, processorId: true, revokedAt: true },
+      select: { id: true, processorId: true, revokedAt: true, lastUsedAt: true },
     });
     if (key && !key.revokedAt) {
+      // Staff see when a key was last used (to spot unused keys to revoke); hourly precision
+      // keeps this write off nearly every request.
+      if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > KEY_USE_PRECISION_MS) {
+        await prisma.partnerApiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
+      }
       return { principal: { kind: "partner", processorId: key.processorId }, session: null };
     }
     return anonymous(cookies);

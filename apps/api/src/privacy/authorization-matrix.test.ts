@@ -18,6 +18,7 @@ import type { Agreement, Principal, StaffRole } from "@privet/domain/principals"
 import { PURPOSES, type Purpose } from "@privet/domain/purposes";
 import type { DataCategory } from "@privet/domain/taxonomy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { partnerPseudonym } from "../modules/partners/partner-pseudonym.js";
 import { startTestApi, type TestApi } from "../test-support/api.js";
 import { createPartner, registerCustomer, signInStaff } from "../test-support/fixtures.js";
 
@@ -232,7 +233,9 @@ describe.each(testDatabases)("the authorization matrix on $name", (kind) => {
         );
         let expectAllowed = 0;
         for (const [state, subjectId] of subjects) {
-          const index = edges.findIndex((edge) => edge.node.id === subjectId);
+          // Partners are shown their own pseudonym of each customer, never the customer's id.
+          const nodeId = partnerPseudonym(processor.id, subjectId, api.config.hashKey);
+          const index = edges.findIndex((edge) => edge.node.id === nodeId);
           expect(index, `subject with consent ${state} is listed`).toBeGreaterThanOrEqual(0);
           for (const { field, category } of PARTNER_FIELDS) {
             const consents = snapshots.get(subjectId) ?? {};

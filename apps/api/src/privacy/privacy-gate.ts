@@ -9,7 +9,7 @@ import type { AccessEventInput } from "@privet/db/audit";
 import type { PrismaClient } from "@privet/db/client";
 import { currentConsents } from "@privet/db/ledger";
 import type { ConsentSnapshot } from "@privet/domain/consent";
-import { type Decision, decide } from "@privet/domain/decide";
+import { type Decision, decide, isGrantActive } from "@privet/domain/decide";
 import type {
   Agreement,
   BreakGlassGrant,
@@ -154,20 +154,13 @@ export class PrivacyGate {
       requestId: this.request.requestId,
       breakGlassId:
         read.category === "user.held.other_individuals" && !read.denyReason
-          ? (grants.find((g) => g.subjectId === read.subjectId && this.isActive(g))?.id ?? null)
+          ? (grants.find(
+              (g) => g.subjectId === read.subjectId && isGrantActive(g, this.request.now),
+            )?.id ?? null)
           : null,
       legalRequestId: legalRequest?.id ?? null,
       occurredAt: this.request.now,
     }));
-  }
-
-  private isActive(grant: BreakGlassGrant): boolean {
-    const now = this.request.now.getTime();
-    return (
-      grant.startsAt.getTime() <= now &&
-      now < grant.expiresAt.getTime() &&
-      !(grant.revokedAt && grant.revokedAt.getTime() <= now)
-    );
   }
 
   private loadGrants(): Promise<ReadonlyArray<BreakGlassGrant & { id: string }>> {

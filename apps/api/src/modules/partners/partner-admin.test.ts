@@ -8,6 +8,7 @@ import {
   registerCustomer,
   signInStaff,
 } from "../../test-support/fixtures.js";
+import { partnerPseudonym } from "./partner-pseudonym.js";
 
 const ISSUE = `mutation($processorId: ID!, $label: String!) {
   issuePartnerApiKey(processorId: $processorId, label: $label) {
@@ -17,7 +18,7 @@ const ISSUE = `mutation($processorId: ID!, $label: String!) {
 const REVOKE = `mutation($id: ID!) { revokePartnerApiKey(id: $id) { id revokedAt } }`;
 const VIEWER = `{ viewer { kind processorId } }`;
 const SUBJECTS = `query S @purpose(name: MARKETING) {
-  partnerSubjects(first: 5) { edges { node { subjectId email } } }
+  partnerSubjects(first: 5) { edges { node { id email } } }
 }`;
 const RECORD = `mutation($input: RecordProcessorAgreementInput!) {
   recordProcessorAgreement(input: $input) { id reference purposes categories }
@@ -63,10 +64,10 @@ describe.each(testDatabases)("partner keys and agreements on $name", (kind) => {
       viewer: { kind: "partner", processorId: processor.id },
     });
     const read = await partner.gql<{
-      partnerSubjects: { edges: Array<{ node: { subjectId: string; email: string | null } }> };
+      partnerSubjects: { edges: Array<{ node: { id: string; email: string | null } }> };
     }>(SUBJECTS);
     expect(read.data?.partnerSubjects.edges.map((e) => e.node)).toContainEqual({
-      subjectId: subject.id,
+      id: partnerPseudonym(processor.id, subject.id, api.config.hashKey),
       email: subject.email,
     });
 

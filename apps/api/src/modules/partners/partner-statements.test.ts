@@ -10,7 +10,7 @@ import { createPartner, registerCustomer } from "../../test-support/fixtures.js"
 const QUERY = `query Count($first: Int!) @purpose(name: CROSS_BORDER_CONSOLIDATION, ref: "COUNT") {
   partnerSubjects(first: $first) {
     edges { cursor node {
-      subjectId pseudonymousId name email country cardLast4 navigationEvents { path occurredAt }
+      id pseudonymousId name email country cardLast4 navigationEvents { path occurredAt }
     } }
     pageInfo { endCursor hasNextPage }
   }
@@ -75,6 +75,9 @@ describe.each(testDatabases)("partner subjects' statements per request on $name"
     });
     const partner = new ApiClient(server.url, { authorization: `Bearer ${apiKey}` });
 
+    // A first request of its own: a key's first use in an hour also records when it was used
+    // (context/resolve-principal.ts), a write that has nothing to do with the rows returned.
+    expect((await partner.gql(QUERY, { first: 1 })).errors).toEqual([]);
     const perRequest: Record<number, number> = {};
     for (const first of [1, 10, 100]) {
       const before = statements;

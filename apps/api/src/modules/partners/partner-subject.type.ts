@@ -7,21 +7,23 @@ import { PageInfo } from "./page-info.type.js";
  * from the partner's agreement and the subject's consents: a field outside the agreement, or
  * under a consent the subject has not given, is null with a PRIVACY_REDACTED error. The
  * pseudonymous ID, card and navigation fields are resolved in partner-subject-fields.resolver.ts.
+ * The node id is a per-processor pseudonym (partner-pseudonym.ts), set by the list resolver.
  */
 @ObjectType()
 export class PartnerSubject {
-  @Classified("NON_PERSONAL")
-  @Field(() => ID, {
-    description: "The customer's id: stable, random, and meaningless outside Privet.",
-  })
+  /**
+   * Whose data this is, for the privacy middleware and the loaders. Deliberately not a GraphQL
+   * field: the customer's internal id is the same for every processor, so handing it out would
+   * let processors join their data on it.
+   */
   subjectId!: string;
 
-  /** The same id, as the connection's node id (what Relay-style clients key their cache by). */
   @Classified("NON_PERSONAL")
-  @Field(() => ID, { description: "The same as subjectId." })
-  get id(): string {
-    return this.subjectId;
-  }
+  @Field(() => ID, {
+    description:
+      "This processor's pseudonym for the customer: stable across requests for this processor, different for every other processor, and not the customer's id in Privet.",
+  })
+  id!: string;
 
   @Personal("user.name")
   @Field(() => String, { nullable: true })

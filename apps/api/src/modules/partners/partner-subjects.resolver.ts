@@ -1,13 +1,15 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { toPageInfo } from "./page-info.type.js";
+import { openSubjectCursor, sealSubjectCursor } from "./partner-cursor.js";
+import { partnerPseudonym } from "./partner-pseudonym.js";
 import {
   PartnerSubject,
   PartnerSubjectConnection,
   PartnerSubjectEdge,
 } from "./partner-subject.type.js";
 import { requirePartner } from "./require-partner.js";
-import { decodeSubjectCursor, encodeSubjectCursor, pageOf, pageSize } from "./subject-cursor.js";
+import { pageSize } from "./subject-cursor.js";
 
 export const MAX_PARTNER_PAGE = 500;
 
@@ -22,9 +24,10 @@ export class PartnerSubjectsResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() context: Context,
   ): Promise<PartnerSubjectConnection> {
-    requirePartner(context);
+    const { processorId } = requirePartner(context);
+    const { hashKey } = context.config;
     const first = pageSize("first", firstInput, MAX_PARTNER_PAGE);
-    const afterId = decodeSubjectCursor("after", after);
+    const afterId = openSubjectCursor("after", after, processorId, hashKey);
     // One statement for the page; every other field batches through a loader.
     const rows = await context.prisma.customer.findMany({
       where: { erasedAt: null, ...(afterId ? { id: { gt: afterId } } : {}) },
@@ -32,12 +35,14 @@ export class PartnerSubjectsResolver {
       take: first + 1,
       select: { id: true, name: true, email: true, country: true },
     });
-    const page = pageOf(rows, first);
-    const edges = page.rows.map((row) =>
+    // Nothing in the response may carry the customer's internal id: nodes get this processor's
+    // pseudonym of it, cursors the sealed id (partner-cursor.ts).
+    const edges = rows.slice(0, first).map((row) =>
       Object.assign(new PartnerSubjectEdge(), {
-        cursor: encodeSubjectCursor(row.id),
+        cursor: sealSubjectCursor(row.id, processorId, hashKey),
         node: Object.assign(new PartnerSubject(), {
           subjectId: row.id,
+          id: partnerPseudonym(processorId, row.id, hashKey),
           name: row.name,
           email: row.email,
           country: row.country,
@@ -47,7 +52,11 @@ export class PartnerSubjectsResolver {
     return Object.assign(new PartnerSubjectConnection(), {
       edges,
       nodes: edges.map((edge) => edge.node),
-      pageInfo: toPageInfo(page),
+      // The last edge's own cursor: each sealing draws a new IV, so a second one would differ.
+      pageInfo: toPageInfo({
+        endCursor: edges.at(-1)?.cursor ?? null,
+        hasNextPage: rows.length > first,
+      }),
     });
   }
 }

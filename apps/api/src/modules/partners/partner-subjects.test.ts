@@ -14,7 +14,7 @@ import { partnerPseudonym } from "./partner-pseudonym.js";
 import { encodeSubjectCursor } from "./subject-cursor.js";
 
 interface Node {
-  subjectId: string;
+  id: string;
   pseudonymousId: string | null;
   name: string | null;
   email: string | null;
@@ -42,8 +42,20 @@ const subjectsQuery = (purpose: string) => `
   query Subjects($first: Int!, $after: String) @purpose(name: ${purpose}, ref: "CAMPAIGN-7") {
     partnerSubjects(first: $first, after: $after) {
       edges { cursor node {
-        subjectId pseudonymousId name email country cardLast4 navigationEvents { path occurredAt }
+        id pseudonymousId name email country cardLast4 navigationEvents { path occurredAt }
       } }
+      pageInfo { endCursor hasNextPage }
+    }
+  }`;
+
+/** Every field of a subject, in edges and in nodes, with the page's cursors. */
+const ALL_FIELDS_QUERY = `
+  query All($first: Int!, $after: String) @purpose(name: MARKETING, ref: "P-09") {
+    partnerSubjects(first: $first, after: $after) {
+      edges { cursor node {
+        id pseudonymousId name email country cardLast4 navigationEvents { path occurredAt }
+      } }
+      nodes { id pseudonymousId name email country cardLast4 navigationEvents { path occurredAt } }
       pageInfo { endCursor hasNextPage }
     }
   }`;
@@ -57,12 +69,22 @@ const RECORD_AGREEMENT = `mutation($input: RecordProcessorAgreementInput!) {
   recordProcessorAgreement(input: $input) { id processorId reference purposes categories validFrom validUntil }
 }`;
 
-/** One page as a partner sees it, each subject with its fields and redaction reasons. */
-async function readPage(partner: ApiClient, purpose: string, first = 500, after?: string) {
-  const result = await partner.gql<Page>(subjectsQuery(purpose), { first, after });
+/** A partner's client, and the id it is shown for a customer (its pseudonym of the customer). */
+interface Partner {
+  readonly client: ApiClient;
+  readonly apiKey: string;
+  readonly idOf: (customerId: string) => string;
+}
+
+/**
+ * One page as a partner sees it, each subject with its fields and redaction reasons, by the
+ * customer's id in Privet (which the partner never sees: it is mapped through `idOf`).
+ */
+async function readPage(partner: Partner, purpose: string, first = 500, after?: string) {
+  const result = await partner.client.gql<Page>(subjectsQuery(purpose), { first, after });
   const reasons = redactions(result);
   const edges = result.data?.partnerSubjects.edges ?? [];
-  const bySubject = new Map(
+  const byNodeId = new Map(
     edges.map((edge, i) => {
       const denied = Object.fromEntries(
         PERSONAL_FIELDS.flatMap((field) => {
@@ -70,10 +92,16 @@ async function readPage(partner: ApiClient, purpose: string, first = 500, after?
           return r ? [[field, r.reason]] : [];
         }),
       ) as Partial<Record<(typeof PERSONAL_FIELDS)[number], string>>;
-      return [edge.node.subjectId, { node: edge.node, denied }];
+      return [edge.node.id, { node: edge.node, denied }];
     }),
   );
-  return { result, edges, bySubject, reasons };
+  return {
+    result,
+    edges,
+    reasons,
+    subjects: [...byNodeId.values()],
+    bySubject: { get: (customerId: string) => byNodeId.get(partner.idOf(customerId)) },
+  };
 }
 
 describe.each(testDatabases)("partner subjects on $name", (kind) => {
@@ -83,15 +111,19 @@ describe.each(testDatabases)("partner subjects on $name", (kind) => {
   });
   afterAll(() => api?.close());
 
-  const partnerClient = (apiKey: string) => api.client({ authorization: `Bearer ${apiKey}` });
+  const partnerClient = (processor: { id: string }, apiKey: string): Partner => ({
+    client: api.client({ authorization: `Bearer ${apiKey}` }),
+    apiKey,
+    idOf: (customerId) => partnerPseudonym(processor.id, customerId, api.config.hashKey),
+  });
 
   it("[P-09] a partner key with no agreement gets every personal field redacted (NO_AGREEMENT) across a page", async () => {
     for (let i = 0; i < 3; i++) await registerCustomer(api.client());
     const { processor, apiKey } = await createPartner(api.db.prisma, null);
-    const page = await readPage(partnerClient(apiKey), "MARKETING", 20);
+    const page = await readPage(partnerClient(processor, apiKey), "MARKETING", 20);
 
     expect(page.edges.length).toBeGreaterThanOrEqual(3);
-    for (const { node, denied } of page.bySubject.values()) {
+    for (const { node, denied } of page.subjects) {
       for (const field of PERSONAL_FIELDS) {
         expect(node[field]).toBeNull();
         expect(denied[field]).toBe("NO_AGREEMENT");
@@ -106,6 +138,88 @@ describe.each(testDatabases)("partner subjects on $name", (kind) => {
     );
   });
 
+  it("[P-09] each processor sees its own stable pseudonym for a customer and never the customer's id, in nodes, cursors or errors", async () => {
+    const consenting = await registerCustomer(api.client());
+    const leaverClient = api.client();
+    const leaver = await registerCustomer(leaverClient);
+    expect(
+      (await leaverClient.gql(SET_CONSENT, { purpose: "MARKETING", state: "WITHDRAWN" })).errors,
+    ).toEqual([]);
+    const agreed = await createPartner(api.db.prisma, {
+      purposes: ["MARKETING"],
+      categories: ["user.name", "user.contact.email"],
+    });
+    const unagreed = await createPartner(api.db.prisma, null);
+    const partners = [
+      partnerClient(agreed.processor, agreed.apiKey),
+      partnerClient(unagreed.processor, unagreed.apiKey),
+    ] as const;
+
+    /** Every page, in small pages so that many cursors are issued, as the raw response bodies. */
+    const walk = async (partner: Partner) => {
+      const bodies: string[] = [];
+      const ids: string[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < 500; pages++) {
+        const response = await fetch(api.url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "apollo-require-preflight": "true",
+            authorization: `Bearer ${partner.apiKey}`,
+          },
+          body: JSON.stringify({ query: ALL_FIELDS_QUERY, variables: { first: 4, after } }),
+        });
+        const body = await response.text();
+        bodies.push(body);
+        const page = (JSON.parse(body) as { data: Page & { partnerSubjects: { nodes: Node[] } } })
+          .data.partnerSubjects;
+        ids.push(...page.edges.map((edge) => edge.node.id));
+        expect(page.nodes.map((node) => node.id)).toEqual(page.edges.map((e) => e.node.id));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      return { bodies, ids };
+    };
+    const [a, b] = partners;
+    const [seenByA, seenByB, seenByAAgain] = [await walk(a), await walk(b), await walk(a)];
+
+    for (const customer of [consenting, leaver]) {
+      const ofA = a.idOf(customer.id);
+      const ofB = b.idOf(customer.id);
+      expect(seenByA.ids).toContain(ofA);
+      expect(seenByB.ids).toContain(ofB);
+      expect(ofA).not.toBe(ofB);
+      for (const id of [ofA, ofB]) {
+        expect(id).not.toBe(customer.id);
+        expect(id).not.toContain(customer.id.replaceAll("-", ""));
+      }
+    }
+    // Stable for one processor; nothing in common between two.
+    expect(seenByAAgain.ids).toEqual(seenByA.ids);
+    expect(seenByA.ids.filter((id) => seenByB.ids.includes(id))).toEqual([]);
+
+    // No customer's id, in any form, anywhere in any body: nodes, cursors, redaction errors.
+    const customers = await api.db.prisma.customer.findMany({
+      select: { id: true, erasedAt: true },
+    });
+    expect(seenByA.ids).toHaveLength(customers.filter((c) => c.erasedAt === null).length);
+    for (const body of [...seenByA.bodies, ...seenByB.bodies, ...seenByAAgain.bodies]) {
+      const text = body.toLowerCase();
+      for (const { id } of customers) {
+        expect(text).not.toContain(id.toLowerCase());
+        expect(text).not.toContain(id.replaceAll("-", "").toLowerCase());
+      }
+    }
+
+    // The old field is gone from the schema, so it cannot be asked for.
+    const old = await a.client.gql(
+      `{ partnerSubjects(first: 1) { edges { node { subjectId } } } }`,
+    );
+    expect(old.errors[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(old.data).toBeNull();
+  });
+
   it("[P-10] an expired agreement is denied, a renewal restores access, and both reads are in the audit log", async () => {
     const subject = await registerCustomer(api.client()); // marketing consent from registration
     const { processor, apiKey } = await createPartner(api.db.prisma, {
@@ -115,7 +229,7 @@ describe.each(testDatabases)("partner subjects on $name", (kind) => {
       validFrom: new Date("2023-01-01T00:00:00Z"),
       validUntil: new Date("2024-01-01T00:00:00Z"),
     });
-    const partner = partnerClient(apiKey);
+    const partner = partnerClient(processor, apiKey);
 
     const lapsed = await readPage(partner, "MARKETING");
     const before = lapsed.bySubject.get(subject.id);
@@ -161,7 +275,7 @@ describe.each(testDatabases)("partner subjects on $name", (kind) => {
   });
 
   it("the email service sees emails only of subjects whose marketing consent is given", async () => {
-    const { apiKey } = await createPartner(api.db.prisma, {
+    const { processor, apiKey } = await createPartner(api.db.prisma, {
       kind: "EMAIL_SERVICE",
       purposes: ["MARKETING"],
       categories: ["user.name", "user.contact.email"],
@@ -175,13 +289,13 @@ describe.each(testDatabases)("partner subjects on $name", (kind) => {
     });
     expect(withdrawn.errors).toEqual([]);
 
-    const page = await readPage(partnerClient(apiKey), "MARKETING");
+    const page = await readPage(partnerClient(processor, apiKey), "MARKETING");
     expect(page.bySubject.get(keeps.id)?.node.email).toBe(keeps.email);
     expect(page.bySubject.get(leaves.id)?.node.email).toBeNull();
     expect(page.bySubject.get(leaves.id)?.denied.email).toBe("CONSENT_WITHDRAWN");
     expect(JSON.stringify(page.result.data)).not.toContain(leaves.email);
     // A purpose outside the agreement opens nothing, even for a consenting subject.
-    const other = await readPage(partnerClient(apiKey), "SERVICE_ANNOUNCEMENTS");
+    const other = await readPage(partnerClient(processor, apiKey), "SERVICE_ANNOUNCEMENTS");
     expect(other.bySubject.get(keeps.id)?.denied.email).toBe("PURPOSE_NOT_PERMITTED");
   });
 
@@ -221,7 +335,7 @@ describe.each(testDatabases)("partner subjects on $name", (kind) => {
     });
     expect(card.errors).toEqual([]);
 
-    const partner = partnerClient(apiKey);
+    const partner = partnerClient(processor, apiKey);
     const page = await readPage(partner, "REMARKETING");
     const a = page.bySubject.get(alice.id);
     const firstVisitor = await api.db.prisma.visitor.findFirst({
@@ -246,7 +360,15 @@ describe.each(testDatabases)("partner subjects on $name", (kind) => {
     expect(c?.node.pseudonymousId).toBeNull();
     expect(c?.denied.navigationEvents).toBe("CONSENT_WITHDRAWN");
     const text = JSON.stringify(page.result);
-    for (const secret of [alice.name, alice.email, bob.email, "4242", "/gloves"]) {
+    for (const secret of [
+      alice.name,
+      alice.email,
+      bob.email,
+      "4242",
+      "/gloves",
+      alice.id,
+      bob.id,
+    ]) {
       expect(text).not.toContain(secret);
     }
 
@@ -287,11 +409,12 @@ describe.each(testDatabases)("partner subjects on $name", (kind) => {
       where: { id: erased.id },
       data: { erasedAt: new Date() },
     });
-    const { apiKey } = await createPartner(api.db.prisma, {
-      purposes: ["MARKETING"],
-      categories: ["user.contact.email"],
+    const agreement = () => ({
+      purposes: ["MARKETING" as const],
+      categories: ["user.contact.email" as const],
     });
-    const partner = partnerClient(apiKey);
+    const { processor, apiKey } = await createPartner(api.db.prisma, agreement());
+    const partner = partnerClient(processor, apiKey);
 
     const seen: string[] = [];
     let after: string | undefined;
@@ -302,7 +425,7 @@ describe.each(testDatabases)("partner subjects on $name", (kind) => {
         [],
       );
       const info = page.result.data?.partnerSubjects.pageInfo;
-      seen.push(...page.edges.map((edge) => edge.node.subjectId));
+      seen.push(...page.edges.map((edge) => edge.node.id));
       expect(info?.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
       pages++;
       if (!info?.hasNextPage) break;
@@ -315,29 +438,50 @@ describe.each(testDatabases)("partner subjects on $name", (kind) => {
       select: { id: true },
     });
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen).toEqual(expected.map((row) => row.id));
-    expect(seen).not.toContain(erased.id);
+    // Still in customer id order, each shown as this processor's pseudonym.
+    expect(seen).toEqual(expected.map((row) => partner.idOf(row.id)));
+    expect(seen).not.toContain(partner.idOf(erased.id));
     expect(pages).toBe(Math.ceil(expected.length / 3));
+
+    // A cursor issued to another processor opens nothing here, though it is valid there.
+    const other = await createPartner(api.db.prisma, agreement());
+    const foreign = (await readPage(partnerClient(other.processor, other.apiKey), "MARKETING", 1))
+      .result.data?.partnerSubjects.pageInfo.endCursor;
+    const mine = (await readPage(partner, "MARKETING", 1)).result.data?.partnerSubjects.pageInfo
+      .endCursor;
+    expect(foreign).toEqual(expect.any(String));
+    expect(mine).toEqual(expect.any(String));
+    const mineBytes = Buffer.from(mine ?? "", "base64url");
+    const tampered = Buffer.from(mineBytes);
+    tampered[tampered.length - 1] = (tampered.at(-1) ?? 0) ^ 1;
+    expect((await readPage(partner, "MARKETING", 1, mine ?? "")).result.errors).not.toContainEqual(
+      expect.objectContaining({ message: "bad cursor" }),
+    );
 
     for (const bad of [
       "not a cursor",
       "bm9wZQ",
       Buffer.from("subject:not-a-uuid").toString("base64url"),
-      `${encodeSubjectCursor(made[0]?.id ?? "")}=`,
+      // The old, plain form, even of a real customer's id.
+      encodeSubjectCursor(made[0]?.id ?? ""),
+      `${mine}=`,
+      mineBytes.subarray(0, mineBytes.length - 1).toString("base64url"),
+      tampered.toString("base64url"),
+      foreign ?? "",
     ]) {
-      const r = await partner.gql(subjectsQuery("MARKETING"), { first: 2, after: bad });
+      const r = await partner.client.gql(subjectsQuery("MARKETING"), { first: 2, after: bad });
       expect(r.errors[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
       expect(r.errors[0]?.message).toBe("bad cursor");
       expect(r.data).toBeNull();
     }
     for (const first of [0, -1, 501]) {
-      const r = await partner.gql(subjectsQuery("MARKETING"), { first });
+      const r = await partner.client.gql(subjectsQuery("MARKETING"), { first });
       expect(r.errors[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
     }
   });
 
   it("only a partner may list subjects: anonymous is UNAUTHENTICATED, customers and staff FORBIDDEN", async () => {
-    const query = `{ partnerSubjects(first: 1) { edges { node { subjectId } } } }`;
+    const query = `{ partnerSubjects(first: 1) { edges { node { id } } } }`;
     expect((await api.client().gql(query)).errors[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const customer = api.client();
     await registerCustomer(customer);

@@ -2,6 +2,9 @@
  * Cursor pagination over customers in id order (ids are UUIDv7, so this is also roughly the
  * order they registered in). A cursor is opaque to clients: base64url of a marker and the last
  * id of the previous page. Anything that does not decode to exactly that is BAD_USER_INPUT.
+ *
+ * These plain cursors are for staff's customer list, whose readers are shown the id anyway.
+ * Partners must never see a customer's id: partnerSubjects seals its cursors (partner-cursor.ts).
  */
 import { badInput } from "../../errors/app-error.js";
 import { isUuid } from "../staff/validate-id.js";
