@@ -33,7 +33,8 @@ export const enforcePersonalField: MiddlewareFn<Context> = async (
     throw new Error(`${info.parentType.name} has personal fields but no subjectId`);
   }
   const gate = context.privacy;
-  const decision = await gate.decide(subjectId, category);
+  const pending = gate.decide(subjectId, category);
+  const decision = pending instanceof Promise ? await pending : pending;
   const path = responsePathAsArray(info.path).join(".");
   if (!decision.allow) {
     gate.recordRead(subjectId, category, path, decision.reason);

@@ -39,11 +39,21 @@ export interface AllowedDecision {
   readonly legalRequestId: string | null;
 }
 
+/** The inputs every field of one operation shares. */
+interface SharedInputs {
+  readonly principal: Principal;
+  readonly purpose: DeclaredPurpose | null;
+  readonly grants: readonly BreakGlassGrant[];
+  readonly agreement: Agreement | null;
+  readonly legalRequest: LegalRequestScope | null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class PrivacyGate {
   private readonly consents: DataLoader<string, ConsentSnapshot>;
-  private readonly decisions = new Map<string, Promise<Decision>>();
+  private readonly decisions = new Map<string, Decision | Promise<Decision>>();
+  private shared?: SharedInputs;
   private grants?: Promise<ReadonlyArray<BreakGlassGrant & { id: string }>>;
   private agreement?: Promise<Agreement | null>;
   private legalRequest?: Promise<LegalRequestScope | null>;
@@ -73,40 +83,86 @@ export class PrivacyGate {
     return this.principal.kind === "customer" && this.principal.subjectId === subjectId;
   }
 
-  /** decide() for one field, with the request's inputs; cached per subject and category. */
-  decide(subjectId: string, category: DataCategory): Promise<Decision> {
+  /**
+   * Loads, before execution, the inputs every field of the operation shares (the staff
+   * member's grants, the partner's agreement, the cited legal request), so that decisions
+   * that need nothing per subject are made synchronously, without a promise per field.
+   */
+  async prepare(): Promise<void> {
+    const principal = this.principal;
+    if (principal.kind !== "staff" && principal.kind !== "partner") return;
+    const purpose = this.request.purpose();
+    const [grants, agreement, legalRequest] = await Promise.all([
+      principal.kind === "staff" ? this.loadGrants() : [],
+      principal.kind === "partner" ? this.loadAgreement() : null,
+      purpose?.name === "LEGAL_OBLIGATION" ? this.loadLegalRequest(purpose.ref) : null,
+    ]);
+    this.shared = { principal, purpose, grants, agreement, legalRequest };
+  }
+
+  /**
+   * decide() for one field, with the request's inputs; cached per subject and category. A
+   * Decision when everything it needs is already loaded, otherwise a promise of one.
+   */
+  decide(subjectId: string, category: DataCategory): Decision | Promise<Decision> {
     const key = `${subjectId}\u0000${category}`;
     let decision = this.decisions.get(key);
     if (!decision) {
-      decision = this.evaluate(subjectId, category);
+      const purpose = this.request.purpose();
+      const shared = this.shared;
+      decision =
+        shared &&
+        shared.principal === this.principal &&
+        shared.purpose === purpose &&
+        !this.needsConsents(purpose)
+          ? this.decideWith(subjectId, category, {}, shared)
+          : this.evaluate(subjectId, category);
       this.decisions.set(key, decision);
     }
     return decision;
+  }
+
+  /** Consents only matter under a purpose that rests on consent: skip loading them otherwise. */
+  private needsConsents(purpose: DeclaredPurpose | null): boolean {
+    return purpose !== null && legalBasisOf(purpose.name) === "CONSENT";
   }
 
   private async evaluate(subjectId: string, category: DataCategory): Promise<Decision> {
     const { principal } = this;
     const purpose = this.request.purpose();
     const needsInputs = principal.kind === "staff" || principal.kind === "partner";
-    // Consents only matter under a purpose that rests on consent: skip loading them otherwise.
-    const needsConsents = purpose !== null && legalBasisOf(purpose.name) === "CONSENT";
     const [consents, grants, agreement, legalRequest] = needsInputs
       ? await Promise.all([
-          needsConsents ? this.consents.load(subjectId) : {},
+          this.needsConsents(purpose) ? this.consents.load(subjectId) : {},
           principal.kind === "staff" ? this.loadGrants() : [],
           principal.kind === "partner" ? this.loadAgreement() : null,
           purpose?.name === "LEGAL_OBLIGATION" ? this.loadLegalRequest(purpose.ref) : null,
         ])
       : [{}, [], null, null];
-    return decide({
+    return this.decideWith(subjectId, category, consents, {
       principal,
-      purpose: purpose?.name ?? null,
-      category,
-      subjectId,
-      consents,
+      purpose,
       grants,
       agreement,
       legalRequest,
+    });
+  }
+
+  private decideWith(
+    subjectId: string,
+    category: DataCategory,
+    consents: ConsentSnapshot,
+    inputs: SharedInputs,
+  ): Decision {
+    return decide({
+      principal: inputs.principal,
+      purpose: inputs.purpose?.name ?? null,
+      category,
+      subjectId,
+      consents,
+      grants: inputs.grants,
+      agreement: inputs.agreement,
+      legalRequest: inputs.legalRequest,
       now: this.request.now,
     });
   }

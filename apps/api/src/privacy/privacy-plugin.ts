@@ -18,6 +18,7 @@ export const privacyPlugin: ApolloServerPlugin<Context> = {
         contextValue.operation.name = operation.name?.value ?? null;
         const declared = purposeFromOperation(operation, request.variables ?? {});
         if (declared) contextValue.operation.purpose = declared;
+        if (contextValue.privacyEnforced) await contextValue.privacy.prepare();
       },
       async willSendResponse({ response, contextValue }) {
         try {
