@@ -284,6 +284,7 @@ const EMAIL: DataCategory = "user.contact.email";
 const NAME: DataCategory = "user.name";
 const NAV: DataCategory = "user.behavior.navigation";
 const COOKIE: DataCategory = "user.device.cookie_id";
+const MESSAGE: DataCategory = "user.content.message";
 
 const MATRIX: ReadonlyArray<readonly [string, Case, Expected]> = [
   // 1. Credentials are never readable, whoever asks and whatever they bring.
@@ -436,6 +437,31 @@ const MATRIX: ReadonlyArray<readonly [string, Case, Expected]> = [
     "support agent reads the IP address for SUPPORT",
     { as: "SUPPORT_AGENT", purpose: "SUPPORT", category: "user.device.ip_address" },
     "ALLOW",
+  ],
+  [
+    "support agent reads a support message for SUPPORT",
+    { as: "SUPPORT_AGENT", purpose: "SUPPORT", category: MESSAGE },
+    "ALLOW",
+  ],
+  [
+    "privacy officer reads a support message under LEGAL_OBLIGATION with a legal request",
+    { as: "PRIVACY_OFFICER", purpose: "LEGAL_OBLIGATION", category: MESSAGE, legal: "inScope" },
+    "ALLOW",
+  ],
+  [
+    "privacy officer reads a support message for MARKETING",
+    { as: "PRIVACY_OFFICER", purpose: "MARKETING", category: MESSAGE },
+    "PURPOSE_NOT_PERMITTED",
+  ],
+  [
+    "administrator reads a support message for SERVICE_ANNOUNCEMENTS",
+    { as: "ADMINISTRATOR", purpose: "SERVICE_ANNOUNCEMENTS", category: MESSAGE },
+    "PURPOSE_NOT_PERMITTED",
+  ],
+  [
+    "security officer reads a support message for MALFUNCTION_INVESTIGATION",
+    { as: "SECURITY_OFFICER", purpose: "MALFUNCTION_INVESTIGATION", category: MESSAGE },
+    "PURPOSE_NOT_PERMITTED",
   ],
   [
     "support agent reads the card token for SUPPORT",

@@ -69,7 +69,13 @@ export const PURPOSE_DEFINITIONS: Readonly<Record<Purpose, PurposeDefinition>> =
   SUPPORT: {
     basis: "CONTRACT",
     description: "Answer your technical support requests.",
-    categories: [...CONTACT, "user.contact.country", ...DEVICE, ...CARD_DISPLAY],
+    categories: [
+      ...CONTACT,
+      "user.contact.country",
+      ...DEVICE,
+      ...CARD_DISPLAY,
+      "user.content.message",
+    ],
   },
   PAYMENT: {
     basis: "CONTRACT",
@@ -116,6 +122,7 @@ export const PURPOSE_DEFINITIONS: Readonly<Record<Purpose, PurposeDefinition>> =
       "user.financial.card.token",
       ...DEVICE,
       "user.behavior.navigation",
+      "user.content.message",
       "user.held.other_individuals",
     ],
   },

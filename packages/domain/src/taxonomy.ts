@@ -43,6 +43,8 @@ export const CATEGORIES = {
   "user.financial.card.last4": { group: "personal", label: "Payment card last four digits" },
   "user.financial.card.expiry": { group: "personal", label: "Payment card expiry" },
   "user.financial.card.token": { group: "personal", label: "Payment processor token" },
+  // Free text a person writes to us (support requests): it can say anything about them.
+  "user.content.message": { group: "personal", label: "Messages you sent us" },
 
   "user.behavior.navigation": { group: "advertising", label: "Navigation events" },
 

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@privet/db/client";
 import type { Request, Response } from "express";
 import type { ApiConfig } from "../config.js";
+import { AppError } from "../errors/app-error.js";
 import { parseCookies } from "../http/cookies.js";
 import { parseUserAgent } from "../http/user-agent.js";
 import { applyPrivacySignals } from "../modules/consent/privacy-signals.js";
@@ -26,6 +27,21 @@ export interface ContextOptions {
 function header(req: Request, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The purpose declared by headers. A bad header fails the whole request before execution:
+ * answered 400 (Apollo would otherwise report an error thrown here as a 500).
+ */
+function declaredByHeaders(req: Request) {
+  try {
+    return purposeFromHeaders(header(req, "x-privet-purpose"), header(req, "x-privet-purpose-ref"));
+  } catch (error) {
+    if (error instanceof AppError) {
+      throw new AppError(error.code, error.message, { ...error.extensions, http: { status: 400 } });
+    }
+    throw error;
+  }
 }
 
 export async function createContext(
@@ -57,13 +73,7 @@ export async function createContext(
     config: options.config,
     request,
     viewer: { principal: resolved.principal, session: resolved.session },
-    operation: {
-      purpose: purposeFromHeaders(
-        header(req, "x-privet-purpose"),
-        header(req, "x-privet-purpose-ref"),
-      ),
-      name: null,
-    },
+    operation: { purpose: declaredByHeaders(req), name: null },
     privacyEnforced: options.privacyEnforced,
     loaders: new Loaders(),
     limits: options.limits,

@@ -232,6 +232,7 @@ describe.each(testDatabases)("the authorization matrix on $name", (kind) => {
             .map((e) => [String(e.extensions?.path), String(e.extensions?.reason)]),
         );
         let expectAllowed = 0;
+        let expectDenied = 0;
         for (const [state, subjectId] of subjects) {
           // Partners are shown their own pseudonym of each customer, never the customer's id.
           const nodeId = partnerPseudonym(processor.id, subjectId, api.config.hashKey);
@@ -259,14 +260,19 @@ describe.each(testDatabases)("the authorization matrix on $name", (kind) => {
             } else {
               expect(value ?? null, where).toBeNull();
               expect(reasons.get(path), where).toBe(decision.reason);
+              expectDenied++;
             }
           }
         }
         const audited = await auditedFor(requestId);
-        const matrixAllowed = audited.allowed.filter((row) =>
-          [...subjects.values()].some((id) => row.startsWith(`${id}:`)),
+        const ofMatrix = (rows: string[]) =>
+          rows.filter((row) => [...subjects.values()].some((id) => row.startsWith(`${id}:`)));
+        expect(ofMatrix(audited.allowed).length, `${agreementState} ${purpose} audit`).toBe(
+          expectAllowed,
         );
-        expect(matrixAllowed.length, `${agreementState} ${purpose} audit`).toBe(expectAllowed);
+        expect(ofMatrix(audited.denied).length, `${agreementState} ${purpose} denied audit`).toBe(
+          expectDenied,
+        );
       }
     },
   );

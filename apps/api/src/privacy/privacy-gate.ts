@@ -39,6 +39,19 @@ export interface AllowedDecision {
   readonly legalRequestId: string | null;
 }
 
+function principalKey(principal: Principal): string {
+  switch (principal.kind) {
+    case "anonymous":
+      return "anonymous";
+    case "customer":
+      return `customer:${principal.subjectId}`;
+    case "staff":
+      return `staff:${principal.staffId}`;
+    case "partner":
+      return `partner:${principal.processorId}`;
+  }
+}
+
 /** The inputs every field of one operation shares. */
 interface SharedInputs {
   readonly principal: Principal;
@@ -58,6 +71,8 @@ export class PrivacyGate {
   private agreement?: Promise<Agreement | null>;
   private legalRequest?: Promise<LegalRequestScope | null>;
   private readonly reads: Array<{
+    principal: Extract<Principal, { kind: "staff" | "partner" }>;
+    purpose: DeclaredPurpose | null;
     subjectId: string;
     category: DataCategory;
     fieldPath: string;
@@ -105,10 +120,11 @@ export class PrivacyGate {
    * Decision when everything it needs is already loaded, otherwise a promise of one.
    */
   decide(subjectId: string, category: DataCategory): Decision | Promise<Decision> {
-    const key = `${subjectId}\u0000${category}`;
+    const purpose = this.request.purpose();
+    // Keyed by who asks and why too: signing in mid-request must not reuse a decision.
+    const key = `${principalKey(this.principal)}|${purpose?.name}|${purpose?.ref}|${subjectId}|${category}`;
     let decision = this.decisions.get(key);
     if (!decision) {
-      const purpose = this.request.purpose();
       const shared = this.shared;
       decision =
         shared &&
@@ -181,40 +197,53 @@ export class PrivacyGate {
   ): void {
     const { principal } = this;
     if (principal.kind !== "staff" && principal.kind !== "partner") return;
-    this.reads.push({ subjectId, category, fieldPath, denyReason });
+    this.reads.push({
+      principal,
+      purpose: this.request.purpose(),
+      subjectId,
+      category,
+      fieldPath,
+      denyReason,
+    });
   }
 
   /** The audit events collected so far, as rows to write (taken once, by the privacy plugin). */
   async takeReads(): Promise<AccessEventInput[]> {
     const reads = this.reads.splice(0, this.reads.length);
-    const { principal } = this;
-    if (reads.length === 0 || (principal.kind !== "staff" && principal.kind !== "partner"))
-      return [];
+    if (reads.length === 0) return [];
+    // Each read is attributed to who asked and why at the moment it was made.
+    const grants = reads.some((read) => read.principal.kind === "staff")
+      ? await this.loadGrants()
+      : [];
     const purpose = this.request.purpose();
-    const grants = principal.kind === "staff" ? await this.loadGrants() : [];
     const legalRequest =
       purpose?.name === "LEGAL_OBLIGATION" ? await this.loadLegalRequest(purpose.ref) : null;
     const operationName = this.request.operationName();
-    return reads.map((read) => ({
+    return reads.map(({ principal, purpose: readPurpose, ...read }) => ({
       subjectId: read.subjectId,
       outcome: read.denyReason ? "DENIED" : "ALLOWED",
       denyReason: read.denyReason,
       principalKind: principal.kind === "staff" ? "STAFF" : "PARTNER",
       principalId: principal.kind === "staff" ? principal.staffId : principal.processorId,
       staffRole: principal.kind === "staff" ? principal.role : null,
-      purpose: purpose?.name ?? null,
-      reference: purpose?.ref ?? null,
+      purpose: readPurpose?.name ?? null,
+      reference: readPurpose?.ref ?? null,
       category: read.category,
       fieldPath: read.fieldPath,
       operationName,
       requestId: this.request.requestId,
       breakGlassId:
-        read.category === "user.held.other_individuals" && !read.denyReason
+        principal.kind === "staff" &&
+        read.category === "user.held.other_individuals" &&
+        !read.denyReason
           ? (grants.find(
-              (g) => g.subjectId === read.subjectId && isGrantActive(g, this.request.now),
+              (g) =>
+                g.staffId === principal.staffId &&
+                g.subjectId === read.subjectId &&
+                isGrantActive(g, this.request.now),
             )?.id ?? null)
           : null,
-      legalRequestId: legalRequest?.id ?? null,
+      legalRequestId: readPurpose?.name === "LEGAL_OBLIGATION" ? (legalRequest?.id ?? null) : null,
       occurredAt: this.request.now,
     }));
   }
@@ -268,16 +297,19 @@ export class PrivacyGate {
 
   private loadLegalRequest(ref: string | null): Promise<LegalRequestScope | null> {
     if (!ref) return Promise.resolve(null);
+    // `reference` is unique per authority only: two open requests sharing one make the scope
+    // ambiguous, so that cites nothing (the id is always unambiguous).
     this.legalRequest ??= this.prisma.legalRequest
-      .findFirst({
+      .findMany({
+        take: 2,
         where: {
           status: { not: "CLOSED" },
           OR: UUID.test(ref) ? [{ id: ref }, { reference: ref }] : [{ reference: ref }],
         },
         include: { subjects: { select: { customerId: true } } },
       })
-      .then((row) =>
-        row
+      .then(([row, second]) =>
+        row && !second
           ? {
               id: row.id,
               subjectIds: row.subjects.map((s) => s.customerId),

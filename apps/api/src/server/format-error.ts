@@ -37,8 +37,15 @@ export function formatError(
     // number or an email where it does not belong, so mask them before they echo back.
     return { ...formatted, message: scrub(formatted.message) };
   }
+  // Only the kind of failure is logged: an unexpected error's message may quote the values
+  // of the call that failed (a database driver's does), and those may be personal.
+  const original = ((error as { originalError?: unknown })?.originalError ?? error) as {
+    name?: string;
+    code?: string;
+  };
   logger.error("unexpected error", {
-    error: (error as { originalError?: unknown })?.originalError ?? error,
+    errorName: original?.name ?? "Error",
+    errorCode: original?.code ?? null,
     path: formatted.path?.join("."),
   });
   return {

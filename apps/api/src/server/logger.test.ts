@@ -3,7 +3,7 @@ import { captureOutput } from "../test-support/fixtures.js";
 import { logger, scrub } from "./logger.js";
 
 describe("the log", () => {
-  it("[P-02] masks emails and card-like numbers in messages and errors before they are written", async () => {
+  it("masks emails and card-like numbers in messages and errors before they are written", async () => {
     const { output } = await captureOutput(async () => {
       logger.error("unexpected error", {
         requestId: "r-1",

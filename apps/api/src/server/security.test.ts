@@ -126,6 +126,15 @@ describe.each(testDatabases)("the security baseline on $name", (kind) => {
     expect(await customers()).toBe(before);
   });
 
+  it("answers a malformed purpose header with 400 and a code, before anything runs", async () => {
+    const result = await api
+      .client()
+      .gql(`{ viewer { kind } }`, {}, { headers: { "x-privet-purpose": "SELLING" } });
+    expect(result.status).toBe(400);
+    expect(result.errors[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.data).toBeNull();
+  });
+
   it("never returns a stack trace or internal detail outside development", async () => {
     const result = await api.client().gql(`{ nope }`);
     expect(result.errors[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");

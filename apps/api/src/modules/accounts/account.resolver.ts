@@ -64,7 +64,9 @@ export class AccountResolver {
     const password = validate.password("password", input.password);
     const country = validate.country("country", input.country);
     const region = validate.region("region", input.region);
-    context.limits.perIp.hit(`ip:${context.request.ip}`);
+    // Per account too: registration answers whether an email is taken, so guessing addresses
+    // through it is limited like guessing passwords.
+    limitSignIn(context, email);
 
     const jurisdiction = jurisdictionForCountry(country, region ?? undefined);
     const passwordHash = await hashPassword(password);

@@ -8,6 +8,7 @@ import {
   TEST_PASSWORD,
   uniqueEmail,
 } from "../../test-support/fixtures.js";
+import { partnerPseudonym } from "../partners/partner-pseudonym.js";
 
 const COOKIE_CONSENTS = `query { cookieConsents { category purpose state enabled required source lockedByGpc } }`;
 const SET_COOKIES = `mutation Choose($choices: [CookieChoiceInput!]!) {
@@ -223,7 +224,9 @@ describe.each(testDatabases)("cookie consents and the visitor merge on $name", (
     ]);
     expect(merged[0]?.evidence).toMatchObject({ mergedFromVisitor: true });
     const me = await client.gql<{ me: { cookieIds: string[] } }>(`query { me { cookieIds } }`);
-    expect(me.data?.me.cookieIds).toEqual([visitor?.cookieId]);
+    expect(me.data?.me.cookieIds).toEqual([
+      partnerPseudonym("privet", visitor?.cookieId ?? "", api.config.hashKey),
+    ]);
 
     // A later choice in the portal…
     await client.gql(`mutation { setConsent(purpose: REMARKETING, state: WITHDRAWN) { state } }`);

@@ -3,6 +3,7 @@ import type { Context } from "../../context/context.js";
 import { groupBy } from "../../context/loaders.js";
 import { Personal } from "../../privacy/personal.js";
 import { Customer } from "../accounts/customer.type.js";
+import { partnerPseudonym } from "../partners/partner-pseudonym.js";
 import { NavigationEvent } from "./navigation-event.type.js";
 
 /**
@@ -62,7 +63,8 @@ export class CustomerNavigationResolver {
   @Personal("user.device.cookie_id")
   @FieldResolver(() => [String], {
     nullable: true,
-    description: "The customer's visitor cookie IDs: random, pseudonymous identifiers.",
+    description:
+      "Pseudonyms of the customer's visitor cookies (keyed hashes): the cookie itself is a credential and is never returned.",
   })
   async cookieIds(@Root() customer: Customer, @Ctx() context: Context): Promise<string[]> {
     const rows = await context.loaders
@@ -78,6 +80,8 @@ export class CustomerNavigationResolver {
         ),
       )
       .load(customer.subjectId);
-    return rows.map((row) => row.cookieId);
+    // Never the cookie value: it would let whoever reads it act as that browser (and an
+    // HttpOnly cookie must not reach JavaScript through the API either).
+    return rows.map((row) => partnerPseudonym("privet", row.cookieId, context.config.hashKey));
   }
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VISITOR_COOKIE } from "../../http/cookies.js";
 import { startTestApi, type TestApi } from "../../test-support/api.js";
 import { registerCustomer } from "../../test-support/fixtures.js";
+import { partnerPseudonym } from "../partners/partner-pseudonym.js";
 
 const PAGE_VIEW = `mutation View($path: String!, $referrer: String) {
   recordPageView(path: $path, referrer: $referrer)
@@ -60,7 +61,11 @@ describe.each(testDatabases)("navigation events on $name", (kind) => {
       me: { cookieIds: string[]; navigationEvents: Array<{ path: string; referrer: string }> };
     }>(`query { me { cookieIds navigationEvents { path referrer occurredAt } } }`);
     expect(me.errors).toEqual([]);
-    expect(me.data?.me.cookieIds).toEqual([cookieId]);
+    // A pseudonym of the cookie, never the cookie (a credential) itself.
+    expect(me.data?.me.cookieIds).toEqual([
+      partnerPseudonym("privet", cookieId, api.config.hashKey),
+    ]);
+    expect(JSON.stringify(me.data)).not.toContain(cookieId);
     expect(me.data?.me.navigationEvents.map((e) => [e.path, e.referrer])).toEqual([
       ["/account", "/pricing"],
       ["/pricing", "https://search.example.org"],
@@ -71,6 +76,22 @@ describe.each(testDatabases)("navigation events on $name", (kind) => {
     expect(after.errors).toEqual([]);
     expect(after.data?.recordPageView).toBe(false);
     expect(await count()).toBe(2);
+  });
+
+  it("[P-05] a withdrawal in the account holds for the browser's cookie after signing out", async () => {
+    const client = api.client();
+    await client.gql(ADVERTISING, { enabled: true });
+    const customer = await registerCustomer(client);
+    await client.gql(SET_REMARKETING, { state: "WITHDRAWN" });
+    await client.gql(`mutation { signOut }`);
+    const cookieId = client.cookies.get(VISITOR_COOKIE) ?? "";
+    const visitor = await api.db.prisma.visitor.findUniqueOrThrow({ where: { cookieId } });
+    expect(visitor.customerId).toBe(customer.id);
+
+    const signedOut = await client.gql<{ recordPageView: boolean }>(PAGE_VIEW, { path: "/later" });
+    expect(signedOut.errors).toEqual([]);
+    expect(signedOut.data?.recordPageView).toBe(false);
+    expect(await api.db.prisma.navigationEvent.count({ where: { visitorId: visitor.id } })).toBe(0);
   });
 
   it("[P-05] an anonymous visitor's page views follow the banner's advertising choice", async () => {

@@ -35,6 +35,13 @@ export class RecordPageViewResolver {
     if (!subject) return false;
     const advertising = (await currentConsentsOf(context, subject)).get("REMARKETING");
     if (!permitsProcessing(advertising?.state)) return false;
+    // A browser that belongs to an account follows the account's choice too: a customer who
+    // withdrew advertising consent is not tracked once signed out on the same browser.
+    if (subject.kind === "VISITOR" && subject.visitor.customerId) {
+      const owner = { kind: "CUSTOMER" as const, id: subject.visitor.customerId };
+      const ownerAdvertising = (await currentConsentsOf(context, owner)).get("REMARKETING");
+      if (!permitsProcessing(ownerAdvertising?.state)) return false;
+    }
 
     const { prisma, request } = context;
     const customerId = subject.kind === "CUSTOMER" ? subject.id : null;

@@ -76,13 +76,14 @@ describe.each(testDatabases)("newsletter on $name", (kind) => {
     expect(await eventsOf(subscriber.id)).toHaveLength(1);
   });
 
-  it("[P-03] signing up after unsubscribing gives the consent again, on the same row", async () => {
+  it("[P-08] signing up again after unsubscribing changes nothing: the withdrawal stands", async () => {
     const email = uniqueEmail("returning");
     await api.client().gql(SUBSCRIBE, { email });
     const subscriber = await api.db.prisma.newsletterSubscriber.findUniqueOrThrow({
       where: { email },
     });
     // What the unsubscribe link does.
+    const unsubscribedAt = new Date("2026-01-02T03:04:05Z");
     await appendConsentEvent(api.db.prisma, {
       subjectKind: "SUBSCRIBER",
       subjectId: subscriber.id,
@@ -92,16 +93,41 @@ describe.each(testDatabases)("newsletter on $name", (kind) => {
     });
     await api.db.prisma.newsletterSubscriber.update({
       where: { id: subscriber.id },
-      data: { unsubscribedAt: new Date() },
+      data: { unsubscribedAt },
     });
 
+    // Anyone could type the address in: the same answer as ever, and nothing written, since
+    // only a confirmation link sent to the address could show that its owner wants it back.
     const back = await api.client().gql(SUBSCRIBE, { email });
     expect(back.errors).toEqual([]);
+    expect(back.data).toEqual({ subscribeNewsletter: true });
     const events = await eventsOf(subscriber.id);
-    expect(events.map((e) => e.state)).toEqual(["GIVEN", "WITHDRAWN", "GIVEN"]);
+    expect(events.map((e) => e.state)).toEqual(["GIVEN", "WITHDRAWN"]);
+    const current = await api.db.prisma.consentCurrent.findFirst({
+      where: { subjectKind: "SUBSCRIBER", subjectId: subscriber.id, purpose: "MARKETING" },
+    });
+    expect(current?.state).toBe("WITHDRAWN");
     const row = await api.db.prisma.newsletterSubscriber.findUniqueOrThrow({ where: { email } });
-    expect(row.id).toBe(subscriber.id);
-    expect(row.unsubscribedAt).toBeNull();
+    expect(row).toMatchObject({ id: subscriber.id, unsubscribedAt });
+    expect(await api.db.prisma.newsletterSubscriber.count({ where: { email } })).toBe(1);
+  });
+
+  it("a refused marketing consent is not turned into a sign-up either", async () => {
+    const email = uniqueEmail("refuser");
+    // A subscriber row whose consent was refused, without unsubscribedAt (e.g. an import).
+    const subscriber = await api.db.prisma.newsletterSubscriber.create({
+      data: { email, createdAt: new Date() },
+    });
+    await appendConsentEvent(api.db.prisma, {
+      subjectKind: "SUBSCRIBER",
+      subjectId: subscriber.id,
+      purpose: "MARKETING",
+      state: "REFUSED",
+      source: "PORTAL",
+    });
+    const result = await api.client().gql(SUBSCRIBE, { email });
+    expect(result.data).toEqual({ subscribeNewsletter: true });
+    expect((await eventsOf(subscriber.id)).map((e) => e.state)).toEqual(["REFUSED"]);
   });
 
   it("refuses a malformed address with BAD_USER_INPUT (a card number with CARD_NUMBER_REJECTED) and writes nothing", async () => {

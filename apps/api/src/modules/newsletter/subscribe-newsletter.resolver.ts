@@ -9,7 +9,7 @@ import { policyInForce } from "../policy/policy-in-force.js";
 export class SubscribeNewsletterResolver {
   @Mutation(() => Boolean, {
     description:
-      "Signs an email address up for the newsletter, no account needed (P-03): stores the address and records a marketing consent with the policy version in force. Always true, whether or not the address was already subscribed.",
+      "Signs an email address up for the newsletter, no account needed (P-03): stores the address and records a marketing consent with the policy version in force. Always true, whether or not the address was already subscribed; an address that unsubscribed stays unsubscribed (returning will need a confirmation link).",
   })
   async subscribeNewsletter(
     @Arg("email", () => String) emailInput: string,
@@ -23,15 +23,17 @@ export class SubscribeNewsletterResolver {
     const policy = await policyInForce(prisma, request.now);
 
     await prisma.$transaction(async (tx) => {
-      // An upsert, so signing up twice keeps one row. Its update takes the row's lock until
-      // commit, so a concurrent sign-up of the same address waits here and then sees the
-      // consent this one records (no second GIVEN event).
+      // An upsert, so signing up twice keeps one row. Its update writes the address over
+      // itself (changing nothing) so that it takes the row's lock until commit: a concurrent
+      // sign-up of the same address waits here and then sees the consent this one records
+      // (no second GIVEN event).
       const subscriber = await tx.newsletterSubscriber.upsert({
         where: { email },
         create: { email, createdAt: request.now },
-        update: { unsubscribedAt: null },
-        select: { id: true },
+        update: { email },
+        select: { id: true, unsubscribedAt: true },
       });
+      if (subscriber.unsubscribedAt) return;
       const current = await tx.consentCurrent.findUnique({
         where: {
           subjectKind_subjectId_purpose: {
@@ -42,8 +44,14 @@ export class SubscribeNewsletterResolver {
         },
         select: { state: true },
       });
+      // Already subscribed: nothing to do.
       if (current?.state === "GIVEN") return;
-      // A new sign-up, or a return after unsubscribing: the consent is (re)given.
+      // Unsubscribed or refused: leave it so. Anyone can type any address into this form, so
+      // a sign-up proves nothing about who owns the address; undoing someone's withdrawal on
+      // that basis would let a stranger re-subscribe them. Coming back needs a confirmation
+      // link sent to the address (double opt-in), which we do not have yet.
+      if (current?.state === "WITHDRAWN" || current?.state === "REFUSED") return;
+      // A new sign-up (or a row whose consent was never recorded): the consent is given.
       await appendConsentEventIn(tx, {
         subjectKind: "SUBSCRIBER",
         subjectId: subscriber.id,

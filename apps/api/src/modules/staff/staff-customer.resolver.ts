@@ -18,8 +18,9 @@ export class StaffCustomerResolver {
   ): Promise<Customer | null> {
     requireStaff(context);
     const id = validateId("id", idInput);
-    const row = await context.prisma.customer.findUnique({
-      where: { id },
+    // An erased customer is gone as far as anyone reading is concerned.
+    const row = await context.prisma.customer.findFirst({
+      where: { id, erasedAt: null },
       select: CUSTOMER_COLUMNS,
     });
     return row ? toCustomer(row) : null;

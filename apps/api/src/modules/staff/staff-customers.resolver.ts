@@ -50,6 +50,10 @@ export class StaffCustomersResolver {
     // An email match the caller may not use is no match at all (see customer-search.ts).
     const visible =
       query?.by === "email" && rows[0] && !(await mayUseEmailOf(context, rows[0].id)) ? [] : rows;
+    // Finding a customer by their email is a use of that email: audited like reading it.
+    if (query?.by === "email" && visible[0]) {
+      context.privacy.recordRead(visible[0].id, "user.contact.email", "customers.search");
+    }
     const page = pageOf(visible, first);
     const edges = page.rows.map((row) =>
       Object.assign(new CustomerEdge(), {

@@ -246,10 +246,18 @@ describe.each(testDatabases)("staff reading customers on $name", (kind) => {
     expect(found.data?.customers.edges.map((e) => e.node)).toEqual([
       { id: subject.id, email: subject.email },
     ]);
-    // The search itself is not audited; the email field read is, once.
-    expect((await accessEventsOf(api.db.prisma, found)).map((e) => e.fieldPath)).toEqual([
+    // Finding someone by their email is a use of it, audited; so is the email field read.
+    expect((await accessEventsOf(api.db.prisma, found)).map((e) => e.fieldPath).sort()).toEqual([
       "customers.edges.0.node.email",
+      "customers.search",
     ]);
+    const idsOnly = await as("SUPPORT_AGENT").gql(
+      `query Find($search: String) @purpose(name: SUPPORT, ref: "T-2") { customers(search: $search) { edges { node { id } } } }`,
+      { search: subject.email },
+    );
+    expect(
+      (await accessEventsOf(api.db.prisma, idsOnly)).map((e) => [e.fieldPath, e.category]),
+    ).toEqual([["customers.search", "user.contact.email"]]);
 
     // (Every purpose a role may declare happens to read emails, so PURPOSE_NOT_PERMITTED
     // cannot arise here today; the check exists for purposes added later.)

@@ -15,9 +15,10 @@ import { SupportStatusValues } from "./support-status.enum.js";
  * refused (a visitor never consented to it), partners are refused, and every read is one
  * audit event keyed by the request's id.
  *
- * Subject and message are the person's own words. The taxonomy has no category for free text,
- * so they are NON_PERSONAL here and protected by the queue's role check; the asker is told not
- * to send card numbers, and any are refused at submission.
+ * Subject and message are the person's own words, and free text can say anything about them:
+ * they are user.content.message, read under the same gate and audited field by field (SUPPORT
+ * for an agent; LEGAL_OBLIGATION with a legal request for a privacy officer). Card numbers are
+ * refused at submission, so they never reach the queue at all.
  */
 @ObjectType({ description: "A question sent through the contact form (P-19)." })
 export class SupportRequest {
@@ -30,12 +31,12 @@ export class SupportRequest {
   @Field(() => ID)
   id!: string;
 
-  @Classified("NON_PERSONAL")
-  @Field(() => String)
+  @Personal("user.content.message")
+  @Field(() => String, { nullable: true, description: "Null when redacted." })
   subject!: string;
 
-  @Classified("NON_PERSONAL")
-  @Field(() => String)
+  @Personal("user.content.message")
+  @Field(() => String, { nullable: true, description: "Null when redacted." })
   message!: string;
 
   @Personal("user.contact.email")

@@ -4,15 +4,18 @@ import { AppError, badInput } from "../../errors/app-error.js";
 import { SupportRequest, toSupportRequest } from "./support-request.type.js";
 import { type SupportStatus, SupportStatusValues } from "./support-status.enum.js";
 
-/** The roles that work the support queue. */
-const QUEUE_ROLES = new Set(["SUPPORT_AGENT", "PRIVACY_OFFICER", "ADMINISTRATOR"]);
+/**
+ * The roles that work the support queue. Not administrators: they run the system, not the
+ * data, and no purpose an administrator may declare could read a request's contents anyway.
+ */
+const QUEUE_ROLES = new Set(["SUPPORT_AGENT", "PRIVACY_OFFICER"]);
 const MAX_FIRST = 200;
 
 @Resolver()
 export class SupportRequestsResolver {
   @Query(() => [SupportRequest], {
     description:
-      "The support queue for staff (support agents, privacy officers, administrators), newest first. Reply addresses and customers' details are personal: declare a purpose such as SUPPORT to read them.",
+      "The support queue for support agents and privacy officers, newest first. Subjects, messages, reply addresses and customers' details are personal: declare a purpose such as SUPPORT to read them (each read is audited).",
   })
   async supportRequests(
     @Arg("status", () => SupportStatusValues, { nullable: true }) status: SupportStatus | null,

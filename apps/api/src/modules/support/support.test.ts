@@ -12,7 +12,11 @@ const QUEUE = `query Queue($status: SupportStatus, $first: Int) @purpose(name: S
   }
 }`;
 const QUEUE_NO_PURPOSE = `query QueueNoPurpose {
-  supportRequests(first: 50) { id subject replyTo }
+  supportRequests(first: 50) { id subject message replyTo }
+}`;
+/** The request's own fields only (no customer), so the audit trail counts exactly these. */
+const QUEUE_FIELDS = `query QueueFields @purpose(name: SUPPORT, ref: "T-2001") {
+  supportRequests(first: 200) { id subject message replyTo status }
 }`;
 
 interface QueueItem {
@@ -67,31 +71,34 @@ describe.each(testDatabases)("support requests on $name", (kind) => {
       createdAt: row.createdAt.toISOString(),
       customer: { id: customer.id, name: customer.name, email: customer.email },
     });
-    // The agent's read of the customer's details is in the customer's access log.
+    // The agent's read of the customer's words and details is in the customer's access log.
     const reads = await api.db.prisma.accessEvent.findMany({
       where: { subjectId: customer.id, purpose: "SUPPORT", reference: "T-1042" },
     });
-    expect(reads.map((r) => r.category).sort()).toEqual(["user.contact.email", "user.name"]);
+    expect(reads.map((r) => r.category).sort()).toEqual([
+      "user.contact.email",
+      "user.content.message",
+      "user.content.message",
+      "user.name",
+    ]);
 
     // Other statuses filter it out.
     const closed = await agent.gql<{ supportRequests: QueueItem[] }>(QUEUE, { status: "CLOSED" });
     expect(closed.data?.supportRequests.some((r) => r.id === id)).toBe(false);
 
-    for (const role of ["PRIVACY_OFFICER", "ADMINISTRATOR"] as const) {
+    // A privacy officer works the queue too (its contents need a purpose: see below).
+    const officer = api.client();
+    await signInStaff(api.db.prisma, officer, "PRIVACY_OFFICER");
+    const officerQueue = await officer.gql<{ supportRequests: QueueItem[] }>(QUEUE_NO_PURPOSE);
+    expect(officerQueue.data?.supportRequests.some((r) => r.id === id)).toBe(true);
+
+    for (const role of ["AUDITOR", "ADMINISTRATOR"] as const) {
       const staff = api.client();
       await signInStaff(api.db.prisma, staff, role);
-      const result = await staff.gql<{ supportRequests: QueueItem[] }>(QUEUE_NO_PURPOSE);
-      expect(
-        result.data?.supportRequests.some((r) => r.id === id),
-        role,
-      ).toBe(true);
+      const refused = await staff.gql(QUEUE_NO_PURPOSE);
+      expect(refused.errors[0]?.extensions?.code, role).toBe("FORBIDDEN");
+      expect(refused.data, role).toBeNull();
     }
-
-    const auditor = api.client();
-    await signInStaff(api.db.prisma, auditor, "AUDITOR");
-    const refused = await auditor.gql(QUEUE, {});
-    expect(refused.errors[0]?.extensions?.code).toBe("FORBIDDEN");
-    expect(refused.data).toBeNull();
     const security = api.client();
     await signInStaff(api.db.prisma, security, "SECURITY_OFFICER");
     expect((await security.gql(QUEUE, {})).errors[0]?.extensions?.code).toBe("FORBIDDEN");
@@ -129,10 +136,7 @@ describe.each(testDatabases)("support requests on $name", (kind) => {
     const blind = await agent.gql<{ supportRequests: QueueItem[] }>(QUEUE_NO_PURPOSE);
     const index = blind.data?.supportRequests.findIndex((r) => r.id === id) ?? -1;
     expect(index).toBeGreaterThanOrEqual(0);
-    expect(blind.data?.supportRequests[index]).toMatchObject({
-      subject: "Question",
-      replyTo: null,
-    });
+    expect(blind.data?.supportRequests[index]).toMatchObject({ id, replyTo: null });
     expect(
       blind.errors.find((e) => e.path?.join(".") === `supportRequests.${index}.replyTo`)
         ?.extensions,
@@ -148,8 +152,10 @@ describe.each(testDatabases)("support requests on $name", (kind) => {
       replyTo: address,
       customer: null,
     });
-    const reads = await api.db.prisma.accessEvent.findMany({ where: { subjectId: id } });
-    expect(reads.filter((r) => r.outcome === "ALLOWED")).toEqual([
+    const reads = await api.db.prisma.accessEvent.findMany({
+      where: { subjectId: id, outcome: "ALLOWED", category: "user.contact.email" },
+    });
+    expect(reads).toEqual([
       expect.objectContaining({
         category: "user.contact.email",
         purpose: "SUPPORT",
@@ -170,6 +176,125 @@ describe.each(testDatabases)("support requests on $name", (kind) => {
       marketing.errors.find((e) => e.path?.join(".") === `supportRequests.${mIndex}.replyTo`)
         ?.extensions?.reason,
     ).toBe("CONSENT_WITHDRAWN");
+  });
+
+  it("[P-06] a request's subject, message and reply address are redacted without a purpose, and each read under SUPPORT is audited", async () => {
+    const address = uniqueEmail("asker");
+    const sent = await api.client().gql<{ submitSupportRequest: { id: string } }>(SUBMIT, {
+      input: {
+        subject: "My account was hacked",
+        message: "Someone changed my address to 12 Elm Street.",
+        replyTo: address,
+      },
+    });
+    expect(sent.errors).toEqual([]);
+    const id = sent.data?.submitSupportRequest.id ?? "";
+    const eventsFor = (outcome: "ALLOWED" | "DENIED") =>
+      api.db.prisma.accessEvent.findMany({ where: { subjectId: id, outcome } });
+
+    const agent = api.client();
+    await signInStaff(api.db.prisma, agent, "SUPPORT_AGENT");
+    const blind = await agent.gql<{ supportRequests: QueueItem[] }>(QUEUE_NO_PURPOSE);
+    const index = blind.data?.supportRequests.findIndex((r) => r.id === id) ?? -1;
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(blind.data?.supportRequests[index]).toEqual({
+      id,
+      subject: null,
+      message: null,
+      replyTo: null,
+    });
+    const redactions = blind.errors
+      .filter((e) => e.path?.slice(0, 2).join(".") === `supportRequests.${index}`)
+      .map((e) => ({ field: e.path?.[2], ...e.extensions }))
+      .sort((a, b) => String(a.field).localeCompare(String(b.field)));
+    expect(redactions).toEqual([
+      expect.objectContaining({
+        field: "message",
+        code: "PRIVACY_REDACTED",
+        reason: "PURPOSE_REQUIRED",
+        category: "user.content.message",
+      }),
+      expect.objectContaining({
+        field: "replyTo",
+        code: "PRIVACY_REDACTED",
+        reason: "PURPOSE_REQUIRED",
+        category: "user.contact.email",
+      }),
+      expect.objectContaining({
+        field: "subject",
+        code: "PRIVACY_REDACTED",
+        reason: "PURPOSE_REQUIRED",
+        category: "user.content.message",
+      }),
+    ]);
+    expect(JSON.stringify(blind)).not.toMatch(/hacked|Elm Street/);
+    expect(await eventsFor("ALLOWED")).toEqual([]);
+    expect((await eventsFor("DENIED")).map((e) => e.fieldPath).sort()).toEqual(
+      ["message", "replyTo", "subject"].map((f) => `supportRequests.${index}.${f}`),
+    );
+
+    // Under SUPPORT the agent reads them, and each field read is one allowed audit event.
+    const open = await agent.gql<{ supportRequests: QueueItem[] }>(QUEUE_FIELDS);
+    expect(open.errors).toEqual([]);
+    const openIndex = open.data?.supportRequests.findIndex((r) => r.id === id) ?? -1;
+    expect(open.data?.supportRequests[openIndex]).toEqual({
+      id,
+      subject: "My account was hacked",
+      message: "Someone changed my address to 12 Elm Street.",
+      replyTo: address,
+      status: "OPEN",
+    });
+    const allowed = await eventsFor("ALLOWED");
+    expect(
+      allowed.map((e) => [e.fieldPath, e.category, e.purpose, e.reference, e.staffRole]).sort(),
+    ).toEqual([
+      [
+        `supportRequests.${openIndex}.message`,
+        "user.content.message",
+        "SUPPORT",
+        "T-2001",
+        "SUPPORT_AGENT",
+      ],
+      [
+        `supportRequests.${openIndex}.replyTo`,
+        "user.contact.email",
+        "SUPPORT",
+        "T-2001",
+        "SUPPORT_AGENT",
+      ],
+      [
+        `supportRequests.${openIndex}.subject`,
+        "user.content.message",
+        "SUPPORT",
+        "T-2001",
+        "SUPPORT_AGENT",
+      ],
+    ]);
+
+    // A purpose that may not read messages does not open them (MARKETING for a privacy officer).
+    const officer = api.client();
+    await signInStaff(api.db.prisma, officer, "PRIVACY_OFFICER");
+    const marketing = await officer.gql<{ supportRequests: QueueItem[] }>(
+      `query @purpose(name: MARKETING) { supportRequests(first: 200) { id subject message } }`,
+    );
+    const mIndex = marketing.data?.supportRequests.findIndex((r) => r.id === id) ?? -1;
+    expect(marketing.data?.supportRequests[mIndex]).toEqual({ id, subject: null, message: null });
+    for (const field of ["subject", "message"]) {
+      expect(
+        marketing.errors.find((e) => e.path?.join(".") === `supportRequests.${mIndex}.${field}`)
+          ?.extensions,
+      ).toMatchObject({ reason: "PURPOSE_NOT_PERMITTED", category: "user.content.message" });
+    }
+
+    // An administrator runs the system, not the data: no queue, whatever purpose is declared.
+    const admin = api.client();
+    await signInStaff(api.db.prisma, admin, "ADMINISTRATOR");
+    for (const query of [QUEUE_NO_PURPOSE, QUEUE_FIELDS]) {
+      const refused = await admin.gql(query);
+      expect(refused.errors[0]?.extensions?.code).toBe("FORBIDDEN");
+      expect(refused.data).toBeNull();
+    }
+    expect(await eventsFor("ALLOWED")).toHaveLength(3);
   });
 
   it("refuses bad input with an error code and writes nothing", async () => {
