@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Classified, Personal } from "../../privacy/personal.js";
 import { PageInfo } from "./page-info.type.js";
+import { sealSubjectCursor } from "./partner-cursor.js";
 
 /**
  * A customer as a partner sees them. Each personal field is decided on its own, per subject,
@@ -54,9 +55,24 @@ export class PartnerNavigationEvent {
 
 @ObjectType()
 export class PartnerSubjectEdge {
+  /** What the cursor seals; kept off the schema. */
+  sealing!: { readonly subjectId: string; readonly processorId: string; readonly hashKey: string };
+  private sealed?: string;
+
+  /**
+   * Sealed only when asked for (and once): encrypting a cursor for each of 500 edges costs
+   * more than the rest of the page when the client only wants the nodes.
+   */
   @Classified("NON_PERSONAL")
   @Field(() => String)
-  cursor!: string;
+  get cursor(): string {
+    this.sealed ??= sealSubjectCursor(
+      this.sealing.subjectId,
+      this.sealing.processorId,
+      this.sealing.hashKey,
+    );
+    return this.sealed;
+  }
 
   @Classified("NON_PERSONAL")
   @Field(() => PartnerSubject)

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { toPageInfo } from "./page-info.type.js";
-import { openSubjectCursor, sealSubjectCursor } from "./partner-cursor.js";
+import { openSubjectCursor } from "./partner-cursor.js";
 import { partnerPseudonym } from "./partner-pseudonym.js";
 import {
   PartnerSubject,
@@ -39,7 +39,7 @@ export class PartnerSubjectsResolver {
     // pseudonym of it, cursors the sealed id (partner-cursor.ts).
     const edges = rows.slice(0, first).map((row) =>
       Object.assign(new PartnerSubjectEdge(), {
-        cursor: sealSubjectCursor(row.id, processorId, hashKey),
+        sealing: { subjectId: row.id, processorId, hashKey },
         node: Object.assign(new PartnerSubject(), {
           subjectId: row.id,
           id: partnerPseudonym(processorId, row.id, hashKey),
