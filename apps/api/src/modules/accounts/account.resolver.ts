@@ -8,6 +8,7 @@ import { clearCookie, SESSION_COOKIE } from "../../http/cookies.js";
 import * as validate from "../../validation/validate.js";
 import { mergeVisitorIntoCustomer } from "../consent/merge-visitor.js";
 import { policyInForce } from "../policy/policy-in-force.js";
+import { queueScheduledNoticesFor } from "../policy/policy-notices.js";
 import {
   AuthPayload,
   OUTSIDE_US_NOTICE,
@@ -98,6 +99,7 @@ export class AccountResolver {
           evidence: { form: "registration", gpc: request.gpc, dnt: request.dnt },
           occurredAt: request.now,
         });
+        await queueScheduledNoticesFor(tx, created, request.now);
         await startSession(context, { customerId: created.id }, tx);
         return created;
       })

@@ -103,3 +103,29 @@ export async function queuePolicyNotices(
   }
   return queued;
 }
+
+/**
+ * A customer who registers after a material version was published but before it takes
+ * effect accepts the version in force, so they are told of the coming change too.
+ */
+export async function queueScheduledNoticesFor(
+  tx: Prisma.TransactionClient,
+  customer: { readonly id: string; readonly email: string },
+  now: Date,
+): Promise<number> {
+  const scheduled = await tx.policyVersion.findMany({
+    where: { material: true, effectiveAt: { gt: now } },
+    orderBy: { effectiveAt: "asc" },
+  });
+  if (scheduled.length === 0) return 0;
+  await tx.outboxEmail.createMany({
+    data: scheduled.map((version) => ({
+      kind: "POLICY_NOTICE" as const,
+      customerId: customer.id,
+      toAddress: customer.email,
+      ...policyNotice(version, now),
+      createdAt: now,
+    })),
+  });
+  return scheduled.length;
+}

@@ -198,10 +198,22 @@ describe.each(testDatabases)("policy versions on $name", (kind) => {
     });
     expect(minor.data?.publishPolicyVersion.noticesQueued).toBe(0);
     expect(await api.db.prisma.outboxEmail.count()).toBe(outboxBefore + recipients.length);
+
+    // Someone who registers before the material change takes effect is told of it too.
+    const newcomer = await registerCustomer(api.client());
+    const theirs = await api.db.prisma.outboxEmail.findMany({
+      where: { kind: "POLICY_NOTICE", customerId: newcomer.id, textBody: { contains: id } },
+    });
+    expect(theirs.map((n) => [n.toAddress, n.subject])).toEqual([
+      [newcomer.email, expect.stringContaining("1 March 2031")],
+    ]);
   });
 
   it("[P-18] only a privacy officer publishes: other staff, customers and partners → FORBIDDEN, anonymous → UNAUTHENTICATED, nothing written", async () => {
     await registerCustomer(api.client());
+    // Registered up front: a registration queues notices of scheduled material changes.
+    const customer = api.client();
+    await registerCustomer(customer);
     const counts = async () => ({
       versions: await api.db.prisma.policyVersion.count(),
       outbox: await api.db.prisma.outboxEmail.count(),
@@ -216,8 +228,6 @@ describe.each(testDatabases)("policy versions on $name", (kind) => {
       expect(result.errors[0]?.extensions?.code, role).toBe("FORBIDDEN");
       expect(result.data).toBeNull();
     }
-    const customer = api.client();
-    await registerCustomer(customer);
     expect((await customer.gql(PUBLISH, { input })).errors[0]?.extensions?.code).toBe("FORBIDDEN");
     const { apiKey } = await createPartner(api.db.prisma, {
       purposes: ["SERVICE_ANNOUNCEMENTS"],
