@@ -190,3 +190,20 @@ export async function accessEventsOf(prisma: PrismaClient, result: { headers: He
     orderBy: [{ subjectId: "asc" }, { sequence: "asc" }],
   });
 }
+
+/** A policy version in force since 2018, as the first published policy (override as needed). */
+export function createPolicyVersion(
+  prisma: PrismaClient,
+  overrides: Partial<{ version: string; title: string; effectiveAt: Date; material: boolean }> = {},
+) {
+  return prisma.policyVersion.create({
+    data: {
+      version: "2018-11-02",
+      title: "Privacy Policy",
+      body: "…",
+      effectiveAt: new Date("2018-11-02T00:00:00Z"),
+      material: true,
+      ...overrides,
+    },
+  });
+}

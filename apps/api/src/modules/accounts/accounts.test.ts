@@ -2,7 +2,12 @@ import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../../http/cookies.js";
 import { startTestApi, type TestApi } from "../../test-support/api.js";
-import { registerCustomer, TEST_PASSWORD, uniqueEmail } from "../../test-support/fixtures.js";
+import {
+  createPolicyVersion,
+  registerCustomer,
+  TEST_PASSWORD,
+  uniqueEmail,
+} from "../../test-support/fixtures.js";
 
 const REGISTER = `mutation Register($input: RegisterInput!) {
   register(input: $input) { customer { id name email country jurisdiction } jurisdictionNotice policyVersion }
@@ -13,15 +18,7 @@ describe.each(testDatabases)("accounts and sessions on $name", (kind) => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApi(kind);
-    await api.db.prisma.policyVersion.create({
-      data: {
-        version: "2018-11-02",
-        title: "Privacy Policy",
-        body: "…",
-        effectiveAt: new Date("2018-11-02T00:00:00Z"),
-        material: true,
-      },
-    });
+    await createPolicyVersion(api.db.prisma);
   });
   afterAll(() => api?.close());
 

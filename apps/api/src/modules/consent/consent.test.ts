@@ -2,7 +2,7 @@ import { verifyConsentLedger } from "@privet/db/ledger";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/api.js";
-import { registerCustomer } from "../../test-support/fixtures.js";
+import { createPolicyVersion, registerCustomer } from "../../test-support/fixtures.js";
 
 const SET_CONSENT = `mutation Set($purpose: ConsentPurpose!, $state: ConsentState!, $source: ConsentSource) {
   setConsent(purpose: $purpose, state: $state, source: $source) {
@@ -35,15 +35,7 @@ describe.each(testDatabases)("customer consents on $name", (kind) => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApi(kind);
-    await api.db.prisma.policyVersion.create({
-      data: {
-        version: "2018-11-02",
-        title: "Privacy Policy",
-        body: "…",
-        effectiveAt: new Date("2018-11-02T00:00:00Z"),
-        material: true,
-      },
-    });
+    await createPolicyVersion(api.db.prisma);
   });
   afterAll(() => api?.close());
 

@@ -2,7 +2,7 @@ import { appendConsentEvent } from "@privet/db/ledger";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/api.js";
-import { uniqueEmail } from "../../test-support/fixtures.js";
+import { createPolicyVersion, uniqueEmail } from "../../test-support/fixtures.js";
 
 const SUBSCRIBE = `mutation($email: String!) { subscribeNewsletter(email: $email) }`;
 
@@ -11,15 +11,7 @@ describe.each(testDatabases)("newsletter on $name", (kind) => {
   let policyId: string;
   beforeAll(async () => {
     api = await startTestApi(kind);
-    const policy = await api.db.prisma.policyVersion.create({
-      data: {
-        version: "2018-11-02",
-        title: "Privacy Statement",
-        body: "…",
-        effectiveAt: new Date("2018-11-02T00:00:00Z"),
-        material: true,
-      },
-    });
+    const policy = await createPolicyVersion(api.db.prisma);
     // A later version not yet in force: the consent must not name it.
     await api.db.prisma.policyVersion.create({
       data: {
