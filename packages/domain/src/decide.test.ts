@@ -15,6 +15,7 @@ import {
   type DecisionInput,
   type DenyReason,
   decide,
+  decisionDependsOnSubject,
   explainDenyReason,
 } from "./decide.js";
 import {
@@ -1345,6 +1346,41 @@ describe("decide() invariants over every combination", () => {
     const holds = (c: Case, o: Expected) =>
       c.purpose !== "LEGAL_OBLIGATION" || c.legal !== "inScope" || o !== "CONSENT_WITHDRAWN";
     expect(violations(EVERYONE, holds)).toEqual([]);
+  });
+});
+
+describe("decisionDependsOnSubject", () => {
+  it("when it says no, decide() answers alike for any other subject with any consents", () => {
+    const found: string[] = [];
+    let independent = 0;
+    for (const [c, input] of everyInput(EVERYONE)) {
+      if (decisionDependsOnSubject(input.principal, input.purpose)) continue;
+      independent++;
+      const expected = decide(input);
+      for (const consents of SNAPSHOTS) {
+        const other = decide({ ...input, subjectId: "someone-else", consents });
+        if (
+          other.allow !== expected.allow ||
+          (!other.allow && !expected.allow && other.reason !== expected.reason)
+        )
+          found.push(label(c));
+      }
+      if (found.length >= 5) break;
+    }
+    expect(found).toEqual([]);
+    // Partners under non-consent purposes and anonymous visitors: a large share of the space.
+    expect(independent).toBeGreaterThan(10_000);
+  });
+
+  it("says yes for customers, staff and consent-based partner purposes", () => {
+    expect(decisionDependsOnSubject({ kind: "customer", subjectId: "a" }, null)).toBe(true);
+    expect(
+      decisionDependsOnSubject({ kind: "staff", staffId: "s", role: "SUPPORT_AGENT" }, "SUPPORT"),
+    ).toBe(true);
+    const partner = { kind: "partner", processorId: "p" } as const;
+    expect(decisionDependsOnSubject(partner, "MARKETING")).toBe(true);
+    expect(decisionDependsOnSubject(partner, "CROSS_BORDER_CONSOLIDATION")).toBe(false);
+    expect(decisionDependsOnSubject(partner, null)).toBe(false);
   });
 });
 

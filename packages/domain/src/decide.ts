@@ -130,6 +130,25 @@ function decideForPartner(input: DecisionInput, processorId: string): Decision {
   return consentAllows(purpose, input.consents) ? ALLOW : deny("CONSENT_WITHDRAWN");
 }
 
+/**
+ * Whether decide() can answer differently for two subjects when everything else is equal. It
+ * looks at the subject only through ownership (customers), grants and legal-request scope
+ * (staff) and consents (a purpose that rests on consent); a partner under any other purpose,
+ * or an anonymous visitor, gets the same answer for everyone. The enforcement point uses
+ * this to decide once per category instead of once per field.
+ */
+export function decisionDependsOnSubject(principal: Principal, purpose: Purpose | null): boolean {
+  switch (principal.kind) {
+    case "anonymous":
+      return false;
+    case "customer":
+    case "staff":
+      return true;
+    case "partner":
+      return purpose !== null && legalBasisOf(purpose) === "CONSENT";
+  }
+}
+
 /** The legal request cited names both this subject and this category. */
 function legalRequestCovers({ legalRequest, subjectId, category }: DecisionInput): boolean {
   if (legalRequest === null) return false;
