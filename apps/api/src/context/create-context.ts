@@ -67,6 +67,7 @@ export async function createContext(
     request.cookies,
     header(req, "authorization"),
     request.now,
+    { withAgreements: options.privacyEnforced },
   );
   const context: Context = {
     prisma: options.prisma,
@@ -87,6 +88,7 @@ export async function createContext(
     operationName: () => context.operation.name,
     requestId: request.requestId,
     now: request.now,
+    partnerAgreements: resolved.partnerAgreements ?? null,
   });
   await applyPrivacySignals(context);
   return context;

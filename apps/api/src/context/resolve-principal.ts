@@ -8,33 +8,89 @@ import type { Principal } from "@privet/domain/principals";
 import { SESSION_COOKIE, VISITOR_COOKIE } from "../http/cookies.js";
 import { hashToken } from "../http/tokens.js";
 
+/** A partner's agreements as stored, newest expiry first (the gate picks the one in force). */
+export interface PartnerAgreementRow {
+  readonly processorId: string;
+  readonly purposes: string[];
+  readonly categories: string[];
+  readonly validFrom: Date;
+  readonly validUntil: Date;
+  readonly terminatedAt: Date | null;
+}
+
 export interface ResolvedPrincipal {
   readonly principal: Principal;
   readonly session: { readonly id: string } | null;
+  /** A partner's agreements, when asked for: loaded with its key, in the same statement. */
+  readonly partnerAgreements?: readonly PartnerAgreementRow[];
 }
 
 export const PARTNER_KEY_PREFIX = "pk_";
 const KEY_USE_PRECISION_MS = 60 * 60 * 1000;
+
+interface PartnerKeyRow {
+  readonly id: string;
+  readonly processorId: string;
+  readonly revokedAt: Date | null;
+  readonly lastUsedAt: Date | null;
+  readonly agreements: Array<
+    Omit<PartnerAgreementRow, "validFrom" | "validUntil" | "terminatedAt"> & {
+      validFrom: string;
+      validUntil: string;
+      terminatedAt: string | null;
+    }
+  > | null;
+}
+
+/**
+ * The key, and with it (when `withAgreements`: the privacy gate will need them) the
+ * processor's agreements: one round trip for what every partner request needs.
+ */
+async function findPartnerKey(prisma: PrismaClient, bearer: string, withAgreements: boolean) {
+  const [row] = await prisma.$queryRaw<PartnerKeyRow[]>`
+    SELECT k."id"::text AS "id", k."processorId"::text AS "processorId", k."revokedAt", k."lastUsedAt",
+      CASE WHEN ${withAgreements} THEN (
+        SELECT COALESCE(json_agg(json_build_object(
+          'processorId', a."processorId", 'purposes', a."purposes", 'categories', a."categories",
+          'validFrom', a."validFrom", 'validUntil', a."validUntil", 'terminatedAt', a."terminatedAt"
+        ) ORDER BY a."validUntil" DESC), '[]'::json)
+        FROM "ProcessorAgreement" a WHERE a."processorId" = k."processorId"
+      ) END AS "agreements"
+    FROM "PartnerApiKey" k WHERE k."keyHash" = ${hashToken(bearer)}`;
+  if (!row) return null;
+  const agreements = row.agreements?.map((a) => ({
+    ...a,
+    validFrom: new Date(a.validFrom),
+    validUntil: new Date(a.validUntil),
+    terminatedAt: a.terminatedAt ? new Date(a.terminatedAt) : null,
+  }));
+  return { ...row, agreements };
+}
 
 export async function resolvePrincipal(
   prisma: PrismaClient,
   cookies: ReadonlyMap<string, string>,
   authorization: string | undefined,
   now: Date,
+  options: { withAgreements: boolean } = { withAgreements: false },
 ): Promise<ResolvedPrincipal> {
   const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer?.startsWith(PARTNER_KEY_PREFIX)) {
-    const key = await prisma.partnerApiKey.findUnique({
-      where: { keyHash: hashToken(bearer) },
-      select: { id: true, processorId: true, revokedAt: true, lastUsedAt: true },
-    });
+    const key = await findPartnerKey(prisma, bearer, options.withAgreements);
     if (key && !key.revokedAt) {
       // Staff see when a key was last used (to spot unused keys to revoke); hourly precision
       // keeps this write off nearly every request.
-      if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > KEY_USE_PRECISION_MS) {
+      if (
+        !key.lastUsedAt ||
+        now.getTime() - new Date(key.lastUsedAt).getTime() > KEY_USE_PRECISION_MS
+      ) {
         await prisma.partnerApiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
       }
-      return { principal: { kind: "partner", processorId: key.processorId }, session: null };
+      return {
+        principal: { kind: "partner", processorId: key.processorId },
+        session: null,
+        ...(key.agreements ? { partnerAgreements: key.agreements } : {}),
+      };
     }
     return anonymous(cookies);
   }

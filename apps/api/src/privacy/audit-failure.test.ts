@@ -1,3 +1,4 @@
+import { findAccessEvents } from "@privet/db/audit";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../test-support/api.js";
@@ -22,7 +23,7 @@ describe.each(testDatabases)("a read that cannot be audited on $name", (kind) =>
       CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'audit storage unavailable'; END; $$`);
     await api.db.prisma.$executeRawUnsafe(
-      `CREATE TRIGGER test_refuse_audit BEFORE INSERT ON "AccessEvent" FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()`,
+      `CREATE TRIGGER test_refuse_audit BEFORE INSERT ON "AccessRecord" FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()`,
     );
     const failed = await staff.gql(READ, { id: subject.id });
     expect(failed.status).toBe(503);
@@ -30,13 +31,11 @@ describe.each(testDatabases)("a read that cannot be audited on $name", (kind) =>
     expect(failed.errors.map((e) => e.extensions?.code)).toEqual(["AUDIT_UNAVAILABLE"]);
     expect(JSON.stringify(failed)).not.toContain(subject.email);
 
-    await api.db.prisma.$executeRawUnsafe(`DROP TRIGGER test_refuse_audit ON "AccessEvent"`);
+    await api.db.prisma.$executeRawUnsafe(`DROP TRIGGER test_refuse_audit ON "AccessRecord"`);
     const ok = await staff.gql<{ customer: { email: string } }>(READ, { id: subject.id });
     expect(ok.data?.customer.email).toBe(subject.email);
     expect(
-      await api.db.prisma.accessEvent.count({
-        where: { subjectId: subject.id, outcome: "ALLOWED" },
-      }),
+      (await findAccessEvents(api.db.prisma, { subjectId: subject.id, outcome: "ALLOWED" })).length,
     ).toBe(2);
   });
 });

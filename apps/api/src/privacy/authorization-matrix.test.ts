@@ -1,3 +1,4 @@
+import { findAccessEvents } from "@privet/db/audit";
 /**
  * The authorization matrix through the live API: for each principal (staff of every role,
  * partners with an active, expired or missing agreement, another customer, an anonymous
@@ -137,7 +138,7 @@ describe.each(testDatabases)("the authorization matrix on $name", (kind) => {
   afterAll(() => api?.close());
 
   async function auditedFor(requestId: string) {
-    const events = await api.db.prisma.accessEvent.findMany({ where: { requestId } });
+    const events = await findAccessEvents(api.db.prisma, { requestId });
     return {
       allowed: events
         .filter((e) => e.outcome === "ALLOWED")

@@ -5,7 +5,7 @@
  * Staff and partner reads of someone else's field → one audit event each, allowed or denied.
  */
 import type { DataCategory } from "@privet/domain/taxonomy";
-import { type GraphQLResolveInfo, responsePathAsArray } from "graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import type { MiddlewareFn } from "type-graphql";
 import type { Context } from "../context/context.js";
 import { AppError } from "../errors/app-error.js";
@@ -19,6 +19,13 @@ function categoryOf(info: GraphQLResolveInfo): DataCategory {
   const personal = field?.extensions?.personal as { category: DataCategory } | undefined;
   if (!personal) throw new Error(`${info.parentType.name}.${info.fieldName} is not personal`);
   return personal.category;
+}
+
+/** "partnerSubjects.edges.3.node.email": built directly, as it runs for every field. */
+function pathText(path: GraphQLResolveInfo["path"]): string {
+  let text = String(path.key);
+  for (let step = path.prev; step; step = step.prev) text = `${step.key}.${text}`;
+  return text;
 }
 
 export const enforcePersonalField: MiddlewareFn<Context> = async (
@@ -35,7 +42,7 @@ export const enforcePersonalField: MiddlewareFn<Context> = async (
   const gate = context.privacy;
   const pending = gate.decide(subjectId, category);
   const decision = pending instanceof Promise ? await pending : pending;
-  const path = responsePathAsArray(info.path).join(".");
+  const path = pathText(info.path);
   if (!decision.allow) {
     gate.recordRead(subjectId, category, path, decision.reason);
     throw new AppError("PRIVACY_REDACTED", `Redacted: ${decision.reason}`, {

@@ -5,20 +5,26 @@
  * allowed reads of other people's data, which are written in one batch when the response is
  * sent.
  */
-import type { AccessEventInput } from "@privet/db/audit";
+import { type AccessRecordInput, type StoredRead, storedRead } from "@privet/db/audit";
 import type { PrismaClient } from "@privet/db/client";
 import { currentConsents } from "@privet/db/ledger";
 import type { ConsentSnapshot } from "@privet/domain/consent";
-import { type Decision, decide, isGrantActive } from "@privet/domain/decide";
+import {
+  type Decision,
+  decide,
+  decisionDependsOnSubject,
+  isGrantActive,
+} from "@privet/domain/decide";
 import type {
   Agreement,
   BreakGlassGrant,
   LegalRequestScope,
   Principal,
 } from "@privet/domain/principals";
-import { legalBasisOf, type Purpose } from "@privet/domain/purposes";
+import { isPurpose, legalBasisOf, type Purpose } from "@privet/domain/purposes";
 import { type DataCategory, isDataCategory } from "@privet/domain/taxonomy";
 import DataLoader from "dataloader";
+import type { PartnerAgreementRow } from "../context/resolve-principal.js";
 
 export interface DeclaredPurpose {
   readonly name: Purpose;
@@ -31,25 +37,14 @@ export interface GateRequest {
   readonly operationName: () => string | null;
   readonly requestId: string;
   readonly now: Date;
+  /** The partner's agreements when they came with its key; else loaded when needed. */
+  readonly partnerAgreements: readonly PartnerAgreementRow[] | null;
 }
 
 export interface AllowedDecision {
   readonly allow: true;
   readonly breakGlassId: string | null;
   readonly legalRequestId: string | null;
-}
-
-function principalKey(principal: Principal): string {
-  switch (principal.kind) {
-    case "anonymous":
-      return "anonymous";
-    case "customer":
-      return `customer:${principal.subjectId}`;
-    case "staff":
-      return `staff:${principal.staffId}`;
-    case "partner":
-      return `partner:${principal.processorId}`;
-  }
 }
 
 /** The inputs every field of one operation shares. */
@@ -66,17 +61,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class PrivacyGate {
   private readonly consents: DataLoader<string, ConsentSnapshot>;
   private readonly decisions = new Map<string, Decision | Promise<Decision>>();
+  private decidedFor: {
+    principal: Principal | null;
+    purpose: DeclaredPurpose | null;
+    perSubject: boolean;
+  } = { principal: null, purpose: null, perSubject: true };
   private shared?: SharedInputs;
   private grants?: Promise<ReadonlyArray<BreakGlassGrant & { id: string }>>;
   private agreement?: Promise<Agreement | null>;
   private legalRequest?: Promise<LegalRequestScope | null>;
-  private readonly reads: Array<{
-    principal: Extract<Principal, { kind: "staff" | "partner" }>;
-    purpose: DeclaredPurpose | null;
-    subjectId: string;
-    category: DataCategory;
-    fieldPath: string;
-    denyReason: string | null;
+  /** Reads to audit, a batch per reader and purpose (nearly always one per request). */
+  private readonly batches: Array<{
+    readonly principal: Extract<Principal, { kind: "staff" | "partner" }>;
+    readonly purpose: DeclaredPurpose | null;
+    readonly reads: StoredRead[];
   }> = [];
 
   constructor(
@@ -116,19 +114,29 @@ export class PrivacyGate {
   }
 
   /**
-   * decide() for one field, with the request's inputs; cached per subject and category. A
-   * Decision when everything it needs is already loaded, otherwise a promise of one.
+   * decide() for one field, with the request's inputs. Cached per category when the answer
+   * cannot depend on the subject (decisionDependsOnSubject), else per subject and category.
+   * A Decision when everything it needs is already loaded, otherwise a promise of one.
    */
   decide(subjectId: string, category: DataCategory): Decision | Promise<Decision> {
+    const { principal } = this;
     const purpose = this.request.purpose();
-    // Keyed by who asks and why too: signing in mid-request must not reuse a decision.
-    const key = `${principalKey(this.principal)}|${purpose?.name}|${purpose?.ref}|${subjectId}|${category}`;
+    // Decisions are for who asks and why: signing in mid-request starts afresh.
+    if (principal !== this.decidedFor.principal || purpose !== this.decidedFor.purpose) {
+      this.decisions.clear();
+      this.decidedFor = {
+        principal,
+        purpose,
+        perSubject: decisionDependsOnSubject(principal, purpose?.name ?? null),
+      };
+    }
+    const key = this.decidedFor.perSubject ? `${subjectId}|${category}` : category;
     let decision = this.decisions.get(key);
     if (!decision) {
       const shared = this.shared;
       decision =
         shared &&
-        shared.principal === this.principal &&
+        shared.principal === principal &&
         shared.purpose === purpose &&
         !this.needsConsents(purpose)
           ? this.decideWith(subjectId, category, {}, shared)
@@ -186,8 +194,9 @@ export class PrivacyGate {
   /**
    * Records a read of someone else's personal field by staff or a partner, for the audit
    * batch: allowed, or denied with its reason (refused attempts are evidence too). Synchronous
-   * on purpose — it runs for every field; what it needs from the database (the grant or legal
-   * request the read relied on) is looked up once, when the batch is taken.
+   * and allocation-light on purpose — it runs for every field; what it needs from the
+   * database (the grant or legal request the read relied on) is looked up once, when the
+   * batch is taken.
    */
   recordRead(
     subjectId: string,
@@ -197,55 +206,55 @@ export class PrivacyGate {
   ): void {
     const { principal } = this;
     if (principal.kind !== "staff" && principal.kind !== "partner") return;
-    this.reads.push({
-      principal,
-      purpose: this.request.purpose(),
-      subjectId,
-      category,
-      fieldPath,
-      denyReason,
-    });
+    // Each read is attributed to who asked and why at the moment it was made.
+    const purpose = this.request.purpose();
+    let batch = this.batches[this.batches.length - 1];
+    if (!batch || batch.principal !== principal || batch.purpose !== purpose) {
+      batch = { principal, purpose, reads: [] };
+      this.batches.push(batch);
+    }
+    batch.reads.push(
+      denyReason ? [subjectId, category, fieldPath, denyReason] : [subjectId, category, fieldPath],
+    );
   }
 
-  /** The audit events collected so far, as rows to write (taken once, by the privacy plugin). */
-  async takeReads(): Promise<AccessEventInput[]> {
-    const reads = this.reads.splice(0, this.reads.length);
-    if (reads.length === 0) return [];
-    // Each read is attributed to who asked and why at the moment it was made.
-    const grants = reads.some((read) => read.principal.kind === "staff")
+  /** The audit records collected so far (taken once, by the privacy plugin). */
+  async takeReads(): Promise<AccessRecordInput[]> {
+    const batches = this.batches.splice(0, this.batches.length);
+    if (batches.length === 0) return [];
+    const grants = batches.some((batch) => batch.principal.kind === "staff")
       ? await this.loadGrants()
       : [];
     const purpose = this.request.purpose();
     const legalRequest =
       purpose?.name === "LEGAL_OBLIGATION" ? await this.loadLegalRequest(purpose.ref) : null;
     const operationName = this.request.operationName();
-    return reads.map(({ principal, purpose: readPurpose, ...read }) => ({
-      subjectId: read.subjectId,
-      outcome: read.denyReason ? "DENIED" : "ALLOWED",
-      denyReason: read.denyReason,
-      principalKind: principal.kind === "staff" ? "STAFF" : "PARTNER",
-      principalId: principal.kind === "staff" ? principal.staffId : principal.processorId,
-      staffRole: principal.kind === "staff" ? principal.role : null,
-      purpose: readPurpose?.name ?? null,
-      reference: readPurpose?.ref ?? null,
-      category: read.category,
-      fieldPath: read.fieldPath,
-      operationName,
-      requestId: this.request.requestId,
-      breakGlassId:
-        principal.kind === "staff" &&
-        read.category === "user.held.other_individuals" &&
-        !read.denyReason
-          ? (grants.find(
-              (g) =>
-                g.staffId === principal.staffId &&
-                g.subjectId === read.subjectId &&
-                isGrantActive(g, this.request.now),
-            )?.id ?? null)
-          : null,
-      legalRequestId: readPurpose?.name === "LEGAL_OBLIGATION" ? (legalRequest?.id ?? null) : null,
-      occurredAt: this.request.now,
-    }));
+    const { now, requestId } = this.request;
+    return batches.map(({ principal, purpose: declared, reads }) => {
+      const staffId = principal.kind === "staff" ? principal.staffId : null;
+      return {
+        requestId,
+        principalKind: principal.kind === "staff" ? "STAFF" : "PARTNER",
+        principalId: principal.kind === "staff" ? principal.staffId : principal.processorId,
+        staffRole: principal.kind === "staff" ? principal.role : null,
+        purpose: declared?.name ?? null,
+        reference: declared?.ref ?? null,
+        operationName,
+        legalRequestId: declared?.name === "LEGAL_OBLIGATION" ? (legalRequest?.id ?? null) : null,
+        occurredAt: now,
+        // An allowed staff read of customer-held records cites the grant it relied on.
+        reads: staffId
+          ? reads.map((read) => {
+              const [subjectId, category, fieldPath] = read;
+              if (read.length !== 3 || category !== "user.held.other_individuals") return read;
+              const grant = grants.find(
+                (g) => g.staffId === staffId && g.subjectId === subjectId && isGrantActive(g, now),
+              );
+              return grant ? storedRead(subjectId, category, fieldPath, null, grant.id) : read;
+            })
+          : reads,
+      };
+    });
   }
 
   private loadGrants(): Promise<ReadonlyArray<BreakGlassGrant & { id: string }>> {
@@ -270,28 +279,15 @@ export class PrivacyGate {
   private loadAgreement(): Promise<Agreement | null> {
     const { principal } = this;
     if (principal.kind !== "partner") return Promise.resolve(null);
-    this.agreement ??= this.prisma.processorAgreement
-      .findMany({ where: { processorId: principal.processorId }, orderBy: { validUntil: "desc" } })
-      .then((rows) => {
-        const now = this.request.now.getTime();
-        const agreements = rows.map((row) => ({
-          processorId: row.processorId,
-          purposes: row.purposes,
-          categories: row.categories.filter(isDataCategory),
-          validFrom: row.validFrom,
-          // A terminated agreement ends when it was terminated.
-          validUntil:
-            row.terminatedAt && row.terminatedAt < row.validUntil
-              ? row.terminatedAt
-              : row.validUntil,
-        }));
-        // The one in force now; else the latest that lapsed (so the reason says it expired).
-        return (
-          agreements.find((a) => a.validFrom.getTime() <= now && now < a.validUntil.getTime()) ??
-          agreements.find((a) => a.validUntil.getTime() <= now) ??
-          null
-        );
-      });
+    const known = this.request.partnerAgreements;
+    this.agreement ??= (
+      known?.every((row) => row.processorId === principal.processorId)
+        ? Promise.resolve(known)
+        : this.prisma.processorAgreement.findMany({
+            where: { processorId: principal.processorId },
+            orderBy: { validUntil: "desc" },
+          })
+    ).then((rows) => agreementInForce(rows, this.request.now));
     return this.agreement;
   }
 
@@ -319,4 +315,23 @@ export class PrivacyGate {
       );
     return this.legalRequest;
   }
+}
+
+/** The agreement in force at `now`; else the latest that lapsed (so the reason says it expired). */
+function agreementInForce(rows: readonly PartnerAgreementRow[], now: Date): Agreement | null {
+  const at = now.getTime();
+  const agreements = rows.map((row) => ({
+    processorId: row.processorId,
+    purposes: row.purposes.filter(isPurpose),
+    categories: row.categories.filter(isDataCategory),
+    validFrom: row.validFrom,
+    // A terminated agreement ends when it was terminated.
+    validUntil:
+      row.terminatedAt && row.terminatedAt < row.validUntil ? row.terminatedAt : row.validUntil,
+  }));
+  return (
+    agreements.find((a) => a.validFrom.getTime() <= at && at < a.validUntil.getTime()) ??
+    agreements.find((a) => a.validUntil.getTime() <= at) ??
+    null
+  );
 }

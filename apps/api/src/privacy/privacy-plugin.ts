@@ -4,7 +4,7 @@
  * written, the data is not sent: a read that is not audited did not happen.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
-import { recordAccessEvents } from "@privet/db/audit";
+import { recordAccessRecords } from "@privet/db/audit";
 import type { Context } from "../context/context.js";
 import { AppError } from "../errors/app-error.js";
 import { logger } from "../server/logger.js";
@@ -22,9 +22,9 @@ export const privacyPlugin: ApolloServerPlugin<Context> = {
       },
       async willSendResponse({ response, contextValue }) {
         try {
-          const reads = await contextValue.privacy.takeReads();
-          if (reads.length === 0) return;
-          await recordAccessEvents(contextValue.prisma, reads);
+          const records = await contextValue.privacy.takeReads();
+          if (records.length === 0) return;
+          await recordAccessRecords(contextValue.prisma, records);
         } catch (error) {
           logger.error("audit write failed", { requestId: contextValue.request.requestId, error });
           const failure = new AppError("AUDIT_UNAVAILABLE");

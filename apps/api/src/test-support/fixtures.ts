@@ -3,6 +3,7 @@
  * console would, customers registered through the API. Every value is invented.
  */
 import { randomUUID } from "node:crypto";
+import { findAccessEvents } from "@privet/db/audit";
 import type { PrismaClient } from "@privet/db/client";
 import { hashPassword } from "@privet/db/passwords";
 import type { StaffRole } from "@privet/domain/principals";
@@ -181,14 +182,12 @@ export function redactions(result: {
   );
 }
 
-/** The audit events one request wrote, found by its X-Request-Id, in chain order. */
+/** The audit events one request wrote, found by its X-Request-Id: by subject, then as read. */
 export async function accessEventsOf(prisma: PrismaClient, result: { headers: Headers }) {
   const requestId = result.headers.get("x-request-id");
   if (!requestId) throw new Error("the response has no X-Request-Id");
-  return prisma.accessEvent.findMany({
-    where: { requestId },
-    orderBy: [{ subjectId: "asc" }, { sequence: "asc" }],
-  });
+  const events = await findAccessEvents(prisma, { requestId });
+  return events.sort((a, b) => a.subjectId.localeCompare(b.subjectId));
 }
 
 /** A policy version in force since 2018, as the first published policy (override as needed). */

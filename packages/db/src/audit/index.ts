@@ -1,6 +1,17 @@
 export {
+  type AccessEvent,
+  type AccessEventFilter,
+  findAccessEvents,
+} from "./find-access-events.js";
+export {
   type AccessEventInput,
+  type AccessOutcome,
+  type AccessRecordInput,
   recordAccessEvents,
   recordAccessEventsIn,
+  recordAccessRecords,
+  type StoredRead,
+  storedRead,
+  toAccessRecords,
 } from "./record-access-events.js";
-export { verifyAuditLog } from "./verify-audit-log.js";
+export { type AuditScope, verifyAuditLog } from "./verify-audit-log.js";

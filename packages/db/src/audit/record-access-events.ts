@@ -1,20 +1,21 @@
 /**
- * The audit log's only write path: every allowed read of a personal field by someone other
- * than its subject becomes one event. A request's events are written together: one statement
- * finds the head of each subject's chain, one statement inserts them all.
+ * The audit log's only write path. Every read of a personal field by someone other than its
+ * subject is one access event; a request's events are written as one record per reader (and
+ * declared purpose) in a single INSERT, durable before the response leaves. The database
+ * links the record into the reader's hash chain in the same statement (trigger
+ * "AccessRecord_chain"), so the write is one round trip whatever the number of fields read.
  */
 import type { DataCategory } from "@privet/domain/taxonomy";
-import { chainHash } from "../chain/hash.js";
 import { uuid7 } from "../chain/uuid7.js";
 import type {
-  AccessOutcome,
   PrincipalKind,
   Prisma,
   PrismaClient,
   Purpose,
   StaffRole,
 } from "../generated/prisma/client.js";
-import { accessEventContent } from "./access-event-content.js";
+
+export type AccessOutcome = "ALLOWED" | "DENIED";
 
 export interface AccessEventInput {
   readonly subjectId: string;
@@ -35,76 +36,157 @@ export interface AccessEventInput {
   readonly occurredAt?: Date;
 }
 
+/**
+ * One entry of a record's `reads`: what differs between the events of one record, as a
+ * tuple to keep records small: [subjectId, category, fieldPath, denyReason?, breakGlassId?].
+ * A denyReason (null or absent: allowed) is set only for a refused read, a breakGlassId only
+ * for a read that relied on a grant.
+ */
+export type StoredRead =
+  | readonly [subjectId: string, category: string, fieldPath: string]
+  | readonly [subjectId: string, category: string, fieldPath: string, denyReason: string | null]
+  | readonly [
+      subjectId: string,
+      category: string,
+      fieldPath: string,
+      denyReason: string | null,
+      breakGlassId: string,
+    ];
+
+/** One request's events by one reader under one purpose: what the database stores as a record. */
+export interface AccessRecordInput {
+  readonly requestId: string;
+  readonly principalKind: PrincipalKind;
+  readonly principalId: string;
+  readonly staffRole?: StaffRole | null;
+  readonly purpose?: Purpose | null;
+  readonly reference?: string | null;
+  readonly operationName?: string | null;
+  readonly legalRequestId?: string | null;
+  readonly occurredAt: Date;
+  /** Subject ids in lower case (as PostgreSQL prints uuids). */
+  readonly reads: readonly StoredRead[];
+}
+
+type PendingRecord = AccessRecordInput & { reads: StoredRead[] };
+
+/** Events that share everything but the field read belong to one record. */
+function sameRecord(record: PendingRecord, input: AccessEventInput, occurredAt: Date): boolean {
+  return (
+    record.occurredAt.getTime() === occurredAt.getTime() &&
+    record.requestId === input.requestId &&
+    record.principalKind === input.principalKind &&
+    record.principalId === input.principalId &&
+    (record.staffRole ?? null) === (input.staffRole ?? null) &&
+    (record.purpose ?? null) === (input.purpose ?? null) &&
+    (record.reference ?? null) === (input.reference ?? null) &&
+    (record.operationName ?? null) === (input.operationName ?? null) &&
+    (record.legalRequestId ?? null) === (input.legalRequestId ?? null)
+  );
+}
+
+/** Per-field events grouped into records (a request's events nearly always make one). */
+export function toAccessRecords(inputs: readonly AccessEventInput[]): AccessRecordInput[] {
+  const records: PendingRecord[] = [];
+  const now = new Date();
+  let last: PendingRecord | undefined;
+  for (const input of inputs) {
+    const denied = (input.outcome ?? "ALLOWED") === "DENIED";
+    if (denied && !input.denyReason) throw new Error("a denied access event needs its reason");
+    const occurredAt = input.occurredAt ?? now;
+    let record =
+      last && sameRecord(last, input, occurredAt)
+        ? last
+        : records.find((candidate) => sameRecord(candidate, input, occurredAt));
+    if (!record) {
+      record = {
+        requestId: input.requestId,
+        principalKind: input.principalKind,
+        principalId: input.principalId,
+        staffRole: input.staffRole ?? null,
+        purpose: input.purpose ?? null,
+        reference: input.reference ?? null,
+        operationName: input.operationName ?? null,
+        legalRequestId: input.legalRequestId ?? null,
+        occurredAt,
+        reads: [],
+      };
+      records.push(record);
+    }
+    last = record;
+    record.reads.push(
+      storedRead(
+        input.subjectId.toLowerCase(),
+        input.category,
+        input.fieldPath,
+        denied ? (input.denyReason ?? null) : null,
+        input.breakGlassId ?? null,
+      ),
+    );
+  }
+  return records;
+}
+
+/** The shortest tuple that says it all. */
+export function storedRead(
+  subjectId: string,
+  category: string,
+  fieldPath: string,
+  denyReason: string | null,
+  breakGlassId: string | null,
+): StoredRead {
+  if (breakGlassId) return [subjectId, category, fieldPath, denyReason, breakGlassId];
+  if (denyReason) return [subjectId, category, fieldPath, denyReason];
+  return [subjectId, category, fieldPath];
+}
+
+function insertRecord(
+  db: Prisma.TransactionClient | PrismaClient,
+  record: AccessRecordInput,
+): Prisma.PrismaPromise<number> {
+  const subjectIds = [...new Set(record.reads.map((read) => read[0]))].sort();
+  return db.$executeRaw`
+    INSERT INTO "AccessRecord" ("id", "chain", "requestId", "principalKind", "principalId",
+      "staffRole", "purpose", "reference", "operationName", "legalRequestId", "occurredAt",
+      "subjectIds", "reads")
+    VALUES (${uuid7(record.occurredAt.getTime())}::uuid,
+      ${`${record.principalKind}:${record.principalId}`}, ${record.requestId},
+      ${record.principalKind}::"PrincipalKind", ${record.principalId}::uuid,
+      ${record.staffRole ?? null}::"StaffRole", ${record.purpose ?? null}::"Purpose",
+      ${record.reference ?? null}, ${record.operationName ?? null},
+      ${record.legalRequestId ?? null}::uuid, ${record.occurredAt}::timestamptz,
+      ${subjectIds}::uuid[], ${JSON.stringify(record.reads)})`;
+}
+
+/** Records access events inside the caller's transaction (used by the seed). */
 export async function recordAccessEventsIn(
   tx: Prisma.TransactionClient,
   inputs: readonly AccessEventInput[],
 ): Promise<number> {
-  if (inputs.length === 0) return 0;
-  const subjects = [...new Set(inputs.map((input) => input.subjectId))].sort();
-  // Sorted lock order: two requests auditing overlapping subjects cannot deadlock.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('audit:' || s, 0)) FROM unnest(${subjects}::text[]) AS s ORDER BY s`;
-
-  // The head of each subject's chain, one index probe per subject (not a scan of its history).
-  const heads = await tx.$queryRaw<{ subjectId: string; sequence: number; hash: string }[]>`
-    SELECT s.id::text AS "subjectId", h."sequence", h."hash"
-    FROM unnest(${subjects}::uuid[]) AS s(id)
-    CROSS JOIN LATERAL (
-      SELECT "sequence", "hash" FROM "AccessEvent"
-      WHERE "subjectId" = s.id ORDER BY "sequence" DESC LIMIT 1
-    ) AS h`;
-  const head = new Map(heads.map((row) => [row.subjectId, row]));
-
-  const rows = inputs.map((input) => {
-    const previous = head.get(input.subjectId);
-    const fields = {
-      subjectId: input.subjectId,
-      sequence: (previous?.sequence ?? 0) + 1,
-      outcome: input.outcome ?? "ALLOWED",
-      denyReason: input.denyReason ?? null,
-      principalKind: input.principalKind,
-      principalId: input.principalId,
-      staffRole: input.staffRole ?? null,
-      purpose: input.purpose ?? null,
-      reference: input.reference ?? null,
-      category: input.category,
-      fieldPath: input.fieldPath,
-      operationName: input.operationName ?? null,
-      requestId: input.requestId,
-      breakGlassId: input.breakGlassId ?? null,
-      legalRequestId: input.legalRequestId ?? null,
-      occurredAt: new Date((input.occurredAt ?? new Date()).getTime()),
-    };
-    const previousHash = previous?.hash ?? null;
-    const hash = chainHash(previousHash, accessEventContent(fields));
-    head.set(input.subjectId, { subjectId: input.subjectId, sequence: fields.sequence, hash });
-    return { ...fields, previousHash, hash };
-  });
-
-  // One statement whatever the batch size: the rows travel as one JSON parameter (createMany
-  // would split a large batch to stay under PostgreSQL's bind-parameter limit).
-  const payload = JSON.stringify(
-    rows.map((row) => ({ id: uuid7(row.occurredAt.getTime()), ...row })),
-  );
-  await tx.$executeRaw`
-    INSERT INTO "AccessEvent" ("id", "subjectId", "sequence", "outcome", "denyReason", "principalKind",
-      "principalId", "staffRole", "purpose", "reference", "category", "fieldPath", "operationName",
-      "requestId", "breakGlassId", "legalRequestId", "occurredAt", "previousHash", "hash")
-    SELECT "id", "subjectId", "sequence", "outcome", "denyReason", "principalKind",
-      "principalId", "staffRole", "purpose", "reference", "category", "fieldPath", "operationName",
-      "requestId", "breakGlassId", "legalRequestId", "occurredAt", "previousHash", "hash"
-    FROM jsonb_to_recordset(${payload}::jsonb) AS r(
-      "id" uuid, "subjectId" uuid, "sequence" integer, "outcome" "AccessOutcome", "denyReason" text,
-      "principalKind" "PrincipalKind", "principalId" uuid, "staffRole" "StaffRole", "purpose" "Purpose",
-      "reference" text, "category" text, "fieldPath" text, "operationName" text, "requestId" text,
-      "breakGlassId" uuid, "legalRequestId" uuid, "occurredAt" timestamptz, "previousHash" text, "hash" text)`;
-  return rows.length;
+  for (const record of toAccessRecords(inputs)) await insertRecord(tx, record);
+  return inputs.length;
 }
 
-/** Records a request's access events in one transaction; all or none are written. */
+/**
+ * Writes a request's records; all or none. The usual request (one reader, one purpose) is a
+ * single INSERT with no explicit transaction around it. Returns the number of events.
+ */
+export async function recordAccessRecords(
+  prisma: PrismaClient,
+  records: readonly AccessRecordInput[],
+): Promise<number> {
+  const nonEmpty = records.filter((record) => record.reads.length > 0);
+  const [only] = nonEmpty;
+  if (nonEmpty.length === 1 && only) await insertRecord(prisma, only);
+  else if (nonEmpty.length > 1)
+    await prisma.$transaction(nonEmpty.map((record) => insertRecord(prisma, record)));
+  return nonEmpty.reduce((events, record) => events + record.reads.length, 0);
+}
+
+/** Records a request's access events, given one per field read; all or none are written. */
 export function recordAccessEvents(
   prisma: PrismaClient,
   inputs: readonly AccessEventInput[],
 ): Promise<number> {
-  if (inputs.length === 0) return Promise.resolve(0);
-  return prisma.$transaction((tx) => recordAccessEventsIn(tx, inputs));
+  return recordAccessRecords(prisma, toAccessRecords(inputs));
 }

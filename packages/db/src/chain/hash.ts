@@ -48,7 +48,7 @@ export interface BrokenLink {
   readonly eventId: string;
   readonly chain: string;
   readonly sequence: number;
-  readonly problem: "HASH_MISMATCH" | "PREVIOUS_HASH_MISMATCH" | "SEQUENCE_GAP";
+  readonly problem: "HASH_MISMATCH" | "PREVIOUS_HASH_MISMATCH" | "SEQUENCE_GAP" | "HEAD_MISMATCH";
 }
 
 export type ChainVerification =

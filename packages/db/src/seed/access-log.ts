@@ -5,7 +5,7 @@
  * Every read is one that decide() allows at its time. Written through the audit module, and
  * only while the demo customer has no access events yet.
  */
-import { type AccessEventInput, recordAccessEventsIn } from "../audit/index.js";
+import { type AccessEventInput, findAccessEvents, recordAccessEventsIn } from "../audit/index.js";
 import { DEMO_CUSTOMER_EMAIL, type SeedContext } from "./context.js";
 import { type CustomerIds, customerId } from "./customers.js";
 import { DEMO_BREAK_GLASS } from "./legal-and-incidents.js";
@@ -19,7 +19,7 @@ export async function seedAccessLog(
 ): Promise<void> {
   const { prisma } = ctx;
   const subjectId = customerId(customers, DEMO_CUSTOMER_EMAIL);
-  if ((await prisma.accessEvent.count({ where: { subjectId } })) > 0) return;
+  if ((await findAccessEvents(prisma, { subjectId })).length > 0) return;
 
   const processors = new Map(
     (await prisma.processor.findMany({ select: { id: true, name: true } })).map((row) => [

@@ -177,7 +177,12 @@ export async function countSeededTables(prisma: PrismaClient): Promise<SeedCount
     legalRequests: () => prisma.legalRequest.count(),
     legalRequestSubjects: () => prisma.legalRequestSubject.count(),
     breakGlassGrants: () => prisma.breakGlassGrant.count(),
-    accessEvents: () => prisma.accessEvent.count(),
+    // Events, not records: one per field read (a record holds a request's events).
+    accessEvents: async () => {
+      const [row] = await prisma.$queryRaw<{ events: number }[]>`
+        SELECT COALESCE(sum(jsonb_array_length("reads"::jsonb)), 0)::int AS "events" FROM "AccessRecord"`;
+      return row?.events ?? 0;
+    },
     breachIncidents: () => prisma.breachIncident.count(),
     privacyRequests: () => prisma.privacyRequest.count(),
     supportRequests: () => prisma.supportRequest.count(),

@@ -1,3 +1,4 @@
+import { findAccessEvents } from "@privet/db/audit";
 import { PrismaClient } from "@privet/db/client";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -76,8 +77,9 @@ describe.each(testDatabases)("consent fields of Customer read by staff on $name"
         }),
       }),
     ]);
-    const audit = await api.db.prisma.accessEvent.findMany({
-      where: { principalId: member.id, subjectId: browsing.id },
+    const audit = await findAccessEvents(api.db.prisma, {
+      principalId: member.id,
+      subjectId: browsing.id,
     });
     expect(audit.map((a) => `${a.outcome} ${a.category}`).sort()).toEqual([
       "ALLOWED user.device.cookie_id",

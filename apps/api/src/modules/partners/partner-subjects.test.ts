@@ -1,3 +1,4 @@
+import { findAccessEvents } from "@privet/db/audit";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VISITOR_COOKIE } from "../../http/cookies.js";
@@ -264,9 +265,10 @@ describe.each(testDatabases)("partner subjects on $name", (kind) => {
     // Outside the agreement: country and card stay redacted.
     expect(after?.denied.country).toBe("PURPOSE_NOT_PERMITTED");
 
-    const audit = await api.db.prisma.accessEvent.findMany({
-      where: { subjectId: subject.id, principalId: processor.id, category: "user.contact.email" },
-      orderBy: { sequence: "asc" },
+    const audit = await findAccessEvents(api.db.prisma, {
+      subjectId: subject.id,
+      principalId: processor.id,
+      category: "user.contact.email",
     });
     expect(audit.map((e) => [e.outcome, e.denyReason, e.purpose, e.principalKind])).toEqual([
       ["DENIED", "AGREEMENT_EXPIRED", "MARKETING", "PARTNER"],

@@ -1,3 +1,4 @@
+import { findAccessEvents } from "@privet/db/audit";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logger } from "../../server/logger.js";
@@ -178,8 +179,10 @@ describe.each(testDatabases)("payment method on $name", (kind) => {
     expect(result.errors.map((e) => [e.path?.join("."), e.extensions?.reason])).toEqual([
       ["customer.paymentMethod.processorToken", "PURPOSE_NOT_PERMITTED"],
     ]);
-    const reads = await api.db.prisma.accessEvent.findMany({
-      where: { subjectId: customer.id, reference: "T-7", outcome: "ALLOWED" },
+    const reads = await findAccessEvents(api.db.prisma, {
+      subjectId: customer.id,
+      reference: "T-7",
+      outcome: "ALLOWED",
     });
     expect(reads.map((r) => r.category).sort()).toEqual([
       "user.financial.card.brand",

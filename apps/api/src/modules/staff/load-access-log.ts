@@ -27,24 +27,34 @@ export async function loadAccessLogs(
   subjectIds: readonly string[],
   first: number,
 ): Promise<AccessLogEntry[][]> {
+  // Records found through the GIN index on their subject lists, unnested to one event per
+  // field, and the newest `first` kept per subject.
   const rows = await prisma.$queryRaw<AccessLogRow[]>`
-    SELECT e."id"::text AS "id", e."subjectId"::text AS "subjectId",
-           e."principalKind"::text AS "principalKind", e."staffRole"::text AS "staffRole",
-           p."name" AS "processorName", e."purpose"::text AS "purpose", e."reference",
-           e."category", e."fieldPath", e."occurredAt",
-           g."reason"::text AS "breakGlassReason",
+    SELECT e."id", e."subjectId", e."principalKind"::text AS "principalKind",
+           e."staffRole"::text AS "staffRole", p."name" AS "processorName",
+           e."purpose"::text AS "purpose", e."reference", e."category", e."fieldPath",
+           e."occurredAt", g."reason"::text AS "breakGlassReason",
            (e."legalRequestId" IS NOT NULL) AS "underLegalRequest"
     FROM (
-      SELECT a.*, ROW_NUMBER() OVER (
-               PARTITION BY a."subjectId" ORDER BY a."occurredAt" DESC, a."sequence" DESC
+      SELECT r."id"::text || ':' || x.position AS "id", x.read->>0 AS "subjectId",
+             r."principalKind", r."principalId", r."staffRole", r."purpose", r."reference",
+             x.read->>1 AS "category", x.read->>2 AS "fieldPath",
+             r."occurredAt", (x.read->>4)::uuid AS "breakGlassId",
+             r."legalRequestId", r."sequence", x.position,
+             ROW_NUMBER() OVER (
+               PARTITION BY x.read->>0
+               ORDER BY r."occurredAt" DESC, r."sequence" DESC, x.position DESC
              ) AS "rank"
-      FROM "AccessEvent" a
-      WHERE a."subjectId" = ANY(${[...subjectIds]}::uuid[]) AND a."outcome" = 'ALLOWED'
+      FROM "AccessRecord" r
+      CROSS JOIN LATERAL jsonb_array_elements(r."reads"::jsonb) WITH ORDINALITY AS x(read, position)
+      WHERE r."subjectIds" && ${[...subjectIds]}::uuid[]
+        AND x.read->>0 = ANY(${[...subjectIds]}::text[])
+        AND x.read->>3 IS NULL
     ) e
     LEFT JOIN "Processor" p ON e."principalKind" = 'PARTNER' AND p."id" = e."principalId"
     LEFT JOIN "BreakGlassGrant" g ON g."id" = e."breakGlassId"
     WHERE e."rank" <= ${first}
-    ORDER BY e."occurredAt" DESC, e."sequence" DESC`;
+    ORDER BY e."occurredAt" DESC, e."sequence" DESC, e.position DESC`;
   return groupBy(subjectIds, rows, (row) => row.subjectId).map((group) =>
     group.map((row) =>
       Object.assign(new AccessLogEntry(), {

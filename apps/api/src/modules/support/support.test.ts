@@ -1,3 +1,4 @@
+import { findAccessEvents } from "@privet/db/audit";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/api.js";
@@ -72,8 +73,10 @@ describe.each(testDatabases)("support requests on $name", (kind) => {
       customer: { id: customer.id, name: customer.name, email: customer.email },
     });
     // The agent's read of the customer's words and details is in the customer's access log.
-    const reads = await api.db.prisma.accessEvent.findMany({
-      where: { subjectId: customer.id, purpose: "SUPPORT", reference: "T-1042" },
+    const reads = await findAccessEvents(api.db.prisma, {
+      subjectId: customer.id,
+      purpose: "SUPPORT",
+      reference: "T-1042",
     });
     expect(reads.map((r) => r.category).sort()).toEqual([
       "user.contact.email",
@@ -152,8 +155,10 @@ describe.each(testDatabases)("support requests on $name", (kind) => {
       replyTo: address,
       customer: null,
     });
-    const reads = await api.db.prisma.accessEvent.findMany({
-      where: { subjectId: id, outcome: "ALLOWED", category: "user.contact.email" },
+    const reads = await findAccessEvents(api.db.prisma, {
+      subjectId: id,
+      outcome: "ALLOWED",
+      category: "user.contact.email",
     });
     expect(reads).toEqual([
       expect.objectContaining({
@@ -190,7 +195,7 @@ describe.each(testDatabases)("support requests on $name", (kind) => {
     expect(sent.errors).toEqual([]);
     const id = sent.data?.submitSupportRequest.id ?? "";
     const eventsFor = (outcome: "ALLOWED" | "DENIED") =>
-      api.db.prisma.accessEvent.findMany({ where: { subjectId: id, outcome } });
+      findAccessEvents(api.db.prisma, { subjectId: id, outcome });
 
     const agent = api.client();
     await signInStaff(api.db.prisma, agent, "SUPPORT_AGENT");
