@@ -144,8 +144,8 @@ try {
   };
   process.env.PRIVET_LOG = "silent";
   const modes = {
-    enforced: await startServer({ prisma: db.prisma, config, privacyEnforced: true }),
-    unenforced: await startServer({ prisma: db.prisma, config, privacyEnforced: false }),
+    enforced: await startServer({ ...db, config, privacyEnforced: true }),
+    unenforced: await startServer({ ...db, config, privacyEnforced: false }),
   };
   servers.push(...Object.values(modes));
 

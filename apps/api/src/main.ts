@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     console.log("Loading the demo data (first start)…");
     await seedDemoData(database.prisma);
   }
-  const server = await startServer({ prisma: database.prisma, config });
+  const server = await startServer({ prisma: database.prisma, audit: database.audit, config });
   console.log(`Privet API ready: ${server.url.replace("//127.0.0.1:", "//localhost:")}`);
 
   const stop = async (signal: string) => {

@@ -8,6 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { type AuditWriter, createAuditWriter } from "./audit/audit-writer.js";
 import { type DatabaseConfig, databaseConfigFromEnv } from "./config.js";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { applyPendingMigrations } from "./migrations/apply.js";
@@ -19,6 +20,8 @@ export * as enums from "./generated/prisma/enums.js";
 
 export interface Database {
   readonly prisma: PrismaClient;
+  /** The audit log's writer (its own connection; see audit/audit-writer.ts). */
+  readonly audit: AuditWriter;
   readonly config: DatabaseConfig;
   /** The adapter factory, for tools that need raw SQL (migrations, tests). */
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
@@ -66,11 +69,14 @@ export async function openDatabase(
     const prisma = options.onQuery
       ? countingClient(factory, options.onQuery)
       : new PrismaClient({ adapter: factory });
+    const audit = createAuditWriter(factory, { onQuery: options.onQuery });
     return {
       prisma,
+      audit,
       config,
       adapterFactory: factory,
       async close() {
+        await audit.close();
         await prisma.$disconnect();
         await dispose();
       },

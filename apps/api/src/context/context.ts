@@ -1,3 +1,4 @@
+import type { AuditWriter } from "@privet/db/audit";
 import type { PrismaClient } from "@privet/db/client";
 import type { Principal } from "@privet/domain/principals";
 import type { ApiConfig } from "../config.js";
@@ -28,6 +29,8 @@ export interface RequestFacts {
 /** The per-request GraphQL context. */
 export interface Context {
   readonly prisma: PrismaClient;
+  /** Writes the request's access records (the audit log's write path). */
+  readonly audit: AuditWriter;
   readonly config: ApiConfig;
   readonly request: RequestFacts;
   /**

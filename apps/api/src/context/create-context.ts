@@ -4,6 +4,7 @@
  * may override it later), and the privacy gate.
  */
 import { randomUUID } from "node:crypto";
+import type { AuditWriter } from "@privet/db/audit";
 import type { PrismaClient } from "@privet/db/client";
 import type { Request, Response } from "express";
 import type { ApiConfig } from "../config.js";
@@ -19,6 +20,7 @@ import { resolvePrincipal } from "./resolve-principal.js";
 
 export interface ContextOptions {
   readonly prisma: PrismaClient;
+  readonly audit: AuditWriter;
   readonly config: ApiConfig;
   readonly privacyEnforced: boolean;
   readonly limits: AttemptLimiters;
@@ -71,6 +73,7 @@ export async function createContext(
   );
   const context: Context = {
     prisma: options.prisma,
+    audit: options.audit,
     config: options.config,
     request,
     viewer: { principal: resolved.principal, session: resolved.session },

@@ -4,7 +4,6 @@
  * written, the data is not sent: a read that is not audited did not happen.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
-import { recordAccessRecords } from "@privet/db/audit";
 import type { Context } from "../context/context.js";
 import { AppError } from "../errors/app-error.js";
 import { logger } from "../server/logger.js";
@@ -24,7 +23,7 @@ export const privacyPlugin: ApolloServerPlugin<Context> = {
         try {
           const records = await contextValue.privacy.takeReads();
           if (records.length === 0) return;
-          await recordAccessRecords(contextValue.prisma, records);
+          await contextValue.audit.write(records);
         } catch (error) {
           logger.error("audit write failed", { requestId: contextValue.request.requestId, error });
           const failure = new AppError("AUDIT_UNAVAILABLE");

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
+import type { AuditWriter } from "@privet/db/audit";
 import type { PrismaClient } from "@privet/db/client";
 import express from "express";
 import type { ApiConfig } from "../config.js";
@@ -23,6 +24,8 @@ import { securityHeaders } from "./security-headers.js";
 
 export interface ServerOptions {
   readonly prisma: PrismaClient;
+  /** Where the privacy plugin writes each request's access records (Database.audit). */
+  readonly audit: AuditWriter;
   readonly config: ApiConfig;
   /** Only the benchmark turns enforcement off, to measure what it costs. */
   readonly privacyEnforced?: boolean;
@@ -90,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         createContext(
           {
             prisma: options.prisma,
+            audit: options.audit,
             config,
             privacyEnforced: options.privacyEnforced ?? true,
             limits,

@@ -127,7 +127,7 @@ export async function startTestApi(
   let server: RunningServer | undefined;
   try {
     db = await openDatabase(testDb.config);
-    server = await startServer({ prisma: db.prisma, config, privacyEnforced });
+    server = await startServer({ prisma: db.prisma, audit: db.audit, config, privacyEnforced });
   } catch (error) {
     await db?.close();
     await testDb.drop();

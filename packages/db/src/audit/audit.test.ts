@@ -4,8 +4,10 @@ import { type Database, openDatabase } from "../client.js";
 import { type OpenTestDatabase, testDatabases } from "../test-support/databases.js";
 import {
   type AccessEventInput,
+  createAuditWriter,
   findAccessEvents,
   recordAccessEvents,
+  toAccessRecords,
   verifyAuditLog,
 } from "./index.js";
 
@@ -134,6 +136,56 @@ describe.each(testDatabases)("the audit log on $name", (kind) => {
       ]),
     ).rejects.toThrow();
     expect(await eventsOf(other)).toEqual([]);
+  });
+
+  it("the audit writer sends a request's records in one statement on its own connection", async () => {
+    const statements: string[] = [];
+    const writer = createAuditWriter(db.adapterFactory, { onQuery: (sql) => statements.push(sql) });
+    try {
+      const subject = randomUUID();
+      const requestId = randomUUID();
+      const read = { ...staffRead(subject, "customer.email"), requestId };
+      const records = toAccessRecords([
+        read,
+        {
+          ...read,
+          fieldPath: "customer.name",
+          category: "user.name",
+          purpose: "MALFUNCTION_INVESTIGATION",
+        },
+        {
+          ...read,
+          fieldPath: "customer.phone",
+          outcome: "DENIED",
+          denyReason: "PURPOSE_NOT_PERMITTED",
+        },
+      ]);
+      expect(records).toHaveLength(2);
+      expect(await writer.write(records)).toBe(3);
+      expect(statements).toHaveLength(1);
+      expect((await eventsOf(subject)).map((e) => [e.fieldPath, e.purpose, e.outcome])).toEqual([
+        ["customer.email", "SUPPORT", "ALLOWED"],
+        ["customer.phone", "SUPPORT", "DENIED"],
+        ["customer.name", "MALFUNCTION_INVESTIGATION", "ALLOWED"],
+      ]);
+      expect(await verifyAuditLog(db.prisma, { principalId: read.principalId })).toEqual({
+        ok: true,
+        checked: 2,
+      });
+      expect(await writer.write([])).toBe(0);
+      expect(statements).toHaveLength(1);
+
+      // One statement: a record that cannot be written takes the others down with it.
+      const other = randomUUID();
+      const bad = toAccessRecords([
+        staffRead(other, "customer.email"),
+        { ...staffRead(other, "customer.name"), staffRole: "NOT_A_ROLE" as never },
+      ]);
+      await expect(writer.write(bad)).rejects.toThrow();
+      expect(await eventsOf(other)).toEqual([]);
+    } finally {
+      await writer.close();
+    }
   });
 
   it.each([

@@ -1,3 +1,4 @@
+export { type AuditWriter, createAuditWriter } from "./audit-writer.js";
 export {
   type AccessEvent,
   type AccessEventFilter,
@@ -7,9 +8,9 @@ export {
   type AccessEventInput,
   type AccessOutcome,
   type AccessRecordInput,
+  accessRecordInsert,
   recordAccessEvents,
   recordAccessEventsIn,
-  recordAccessRecords,
   type StoredRead,
   storedRead,
   toAccessRecords,

@@ -140,22 +140,82 @@ export function storedRead(
   return [subjectId, category, fieldPath];
 }
 
-function insertRecord(
+/** Columns a record is inserted with; the trigger adds its place in the chain. */
+const COLUMNS = [
+  "id",
+  "chain",
+  "requestId",
+  "principalKind",
+  "principalId",
+  "staffRole",
+  "purpose",
+  "reference",
+  "operationName",
+  "legalRequestId",
+  "occurredAt",
+  "subjectIds",
+  "reads",
+] as const;
+const CASTS = [
+  "::uuid",
+  "",
+  "",
+  '::"PrincipalKind"',
+  "::uuid",
+  '::"StaffRole"',
+  '::"Purpose"',
+  "",
+  "",
+  "::uuid",
+  "::timestamptz",
+  "::uuid[]",
+  "",
+];
+
+export type InsertArgument = string | string[] | null;
+
+/**
+ * One INSERT for all the records (atomic without a transaction; the trigger chains the rows
+ * in order). Every argument is text or a text list, cast in SQL, so any driver sends them
+ * alike.
+ */
+export function accessRecordInsert(records: readonly AccessRecordInput[]): {
+  sql: string;
+  args: InsertArgument[];
+} {
+  const args: InsertArgument[] = [];
+  const rows = records.map((record) => {
+    const values: InsertArgument[] = [
+      uuid7(record.occurredAt.getTime()),
+      `${record.principalKind}:${record.principalId}`,
+      record.requestId,
+      record.principalKind,
+      record.principalId,
+      record.staffRole ?? null,
+      record.purpose ?? null,
+      record.reference ?? null,
+      record.operationName ?? null,
+      record.legalRequestId ?? null,
+      record.occurredAt.toISOString(),
+      [...new Set(record.reads.map((read) => read[0]))].sort(),
+      JSON.stringify(record.reads),
+    ];
+    const placeholders = values.map((value, i) => {
+      args.push(value);
+      return `$${args.length}${CASTS[i]}`;
+    });
+    return `(${placeholders.join(", ")})`;
+  });
+  const columns = COLUMNS.map((column) => `"${column}"`).join(", ");
+  return { sql: `INSERT INTO "AccessRecord" (${columns}) VALUES ${rows.join(", ")}`, args };
+}
+
+function insertRecords(
   db: Prisma.TransactionClient | PrismaClient,
-  record: AccessRecordInput,
-): Prisma.PrismaPromise<number> {
-  const subjectIds = [...new Set(record.reads.map((read) => read[0]))].sort();
-  return db.$executeRaw`
-    INSERT INTO "AccessRecord" ("id", "chain", "requestId", "principalKind", "principalId",
-      "staffRole", "purpose", "reference", "operationName", "legalRequestId", "occurredAt",
-      "subjectIds", "reads")
-    VALUES (${uuid7(record.occurredAt.getTime())}::uuid,
-      ${`${record.principalKind}:${record.principalId}`}, ${record.requestId},
-      ${record.principalKind}::"PrincipalKind", ${record.principalId}::uuid,
-      ${record.staffRole ?? null}::"StaffRole", ${record.purpose ?? null}::"Purpose",
-      ${record.reference ?? null}, ${record.operationName ?? null},
-      ${record.legalRequestId ?? null}::uuid, ${record.occurredAt}::timestamptz,
-      ${subjectIds}::uuid[], ${JSON.stringify(record.reads)})`;
+  records: readonly AccessRecordInput[],
+): Promise<number> {
+  const { sql, args } = accessRecordInsert(records);
+  return db.$executeRawUnsafe(sql, ...args);
 }
 
 /** Records access events inside the caller's transaction (used by the seed). */
@@ -163,30 +223,18 @@ export async function recordAccessEventsIn(
   tx: Prisma.TransactionClient,
   inputs: readonly AccessEventInput[],
 ): Promise<number> {
-  for (const record of toAccessRecords(inputs)) await insertRecord(tx, record);
+  if (inputs.length > 0) await insertRecords(tx, toAccessRecords(inputs));
   return inputs.length;
 }
 
 /**
- * Writes a request's records; all or none. The usual request (one reader, one purpose) is a
- * single INSERT with no explicit transaction around it. Returns the number of events.
+ * Records access events through Prisma, given one per field read; all or none are written.
+ * (The API writes through the AuditWriter instead: the same INSERT on its own connection.)
  */
-export async function recordAccessRecords(
-  prisma: PrismaClient,
-  records: readonly AccessRecordInput[],
-): Promise<number> {
-  const nonEmpty = records.filter((record) => record.reads.length > 0);
-  const [only] = nonEmpty;
-  if (nonEmpty.length === 1 && only) await insertRecord(prisma, only);
-  else if (nonEmpty.length > 1)
-    await prisma.$transaction(nonEmpty.map((record) => insertRecord(prisma, record)));
-  return nonEmpty.reduce((events, record) => events + record.reads.length, 0);
-}
-
-/** Records a request's access events, given one per field read; all or none are written. */
-export function recordAccessEvents(
+export async function recordAccessEvents(
   prisma: PrismaClient,
   inputs: readonly AccessEventInput[],
 ): Promise<number> {
-  return recordAccessRecords(prisma, toAccessRecords(inputs));
+  if (inputs.length > 0) await insertRecords(prisma, toAccessRecords(inputs));
+  return inputs.length;
 }

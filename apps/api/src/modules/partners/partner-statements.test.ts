@@ -1,3 +1,4 @@
+import { type AuditWriter, createAuditWriter } from "@privet/db/audit";
 import { PrismaClient } from "@privet/db/client";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +21,7 @@ describe.each(testDatabases)("partner subjects' statements per request on $name"
   let api: TestApi;
   let counting: PrismaClient;
   let server: RunningServer;
+  let audit: AuditWriter | undefined;
   let statements = 0;
 
   beforeAll(async () => {
@@ -34,10 +36,17 @@ describe.each(testDatabases)("partner subjects' statements per request on $name"
       statements++;
     });
     counting = client as unknown as PrismaClient;
-    server = await startServer({ prisma: counting, config: api.config });
+    // Its audit writes count too.
+    audit = createAuditWriter(api.db.adapterFactory, {
+      onQuery: () => {
+        statements++;
+      },
+    });
+    server = await startServer({ prisma: counting, audit, config: api.config });
   });
   afterAll(async () => {
     await server?.close();
+    await audit?.close();
     await counting?.$disconnect();
     await api?.close();
   });
