@@ -1353,7 +1353,8 @@ describe("decisionDependsOnSubject", () => {
   it("when it says no, decide() answers alike for any other subject with any consents", () => {
     const found: string[] = [];
     let independent = 0;
-    for (const [c, input] of everyInput(EVERYONE)) {
+    // Customers and staff always depend on the subject; the rest is checked exhaustively.
+    for (const [c, input] of everyInput(["anonymous", ...PARTNERS])) {
       if (decisionDependsOnSubject(input.principal, input.purpose)) continue;
       independent++;
       const expected = decide(input);
@@ -1370,7 +1371,7 @@ describe("decisionDependsOnSubject", () => {
     expect(found).toEqual([]);
     // Partners under non-consent purposes and anonymous visitors: a large share of the space.
     expect(independent).toBeGreaterThan(10_000);
-  });
+  }, 30_000);
 
   it("says yes for customers, staff and consent-based partner purposes", () => {
     expect(decisionDependsOnSubject({ kind: "customer", subjectId: "a" }, null)).toBe(true);
