@@ -1,0 +1,49 @@
+/**
+ * What the API's error codes mean to a customer. A BAD_USER_INPUT error names the field
+ * (`extensions.field`); forms show its message next to that field.
+ */
+import type { CombinedError } from "@urql/core";
+
+const IN_WORDS: Record<string, string> = {
+  UNAUTHENTICATED: "Please sign in to see this page.",
+  INVALID_CREDENTIALS: "That email and password do not match an account.",
+  EMAIL_UNAVAILABLE: "This email address cannot be used to register. Try signing in instead.",
+  CARD_NUMBER_REJECTED:
+    "Never type your full card number here. Enter only the last four digits and expiry shown on your card.",
+  RATE_LIMITED: "Too many attempts. Please wait a few minutes and try again.",
+  AUDIT_UNAVAILABLE: "We could not complete this safely just now. Please try again.",
+  INTERNAL_SERVER_ERROR: "Something went wrong on our side. Please try again.",
+};
+
+export interface FormError {
+  /** The input the API named, if any. */
+  readonly field: string | null;
+  readonly message: string;
+}
+
+export function formErrorOf(error: CombinedError | undefined): FormError | null {
+  if (!error) return null;
+  if (error.networkError && error.graphQLErrors.length === 0) {
+    return {
+      field: null,
+      message: "We could not reach Privet. Check your connection and try again.",
+    };
+  }
+  const first = error.graphQLErrors[0];
+  const code = String(first?.extensions?.code ?? "");
+  const field = typeof first?.extensions?.field === "string" ? first.extensions.field : null;
+  if (code === "BAD_USER_INPUT" && first) return { field, message: first.message };
+  return { field, message: IN_WORDS[code] ?? first?.message ?? "Something went wrong." };
+}
+
+/** The message for one field, if the error is about it. */
+export function messageFor(error: FormError | null, field: string) {
+  if (!error) return null;
+  if (error.field === field) return error.message;
+  return null;
+}
+
+export function formLevelMessage(error: FormError | null, fields: readonly string[]) {
+  if (!error) return null;
+  return error.field && fields.includes(error.field) ? null : error.message;
+}

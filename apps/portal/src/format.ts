@@ -1,0 +1,12 @@
+/** Dates as customers read them: "25 November 2026", in their own time zone. */
+const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "long" });
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+export const formatDate = (iso: string) => DATE.format(new Date(iso));
+export const formatDateTime = (iso: string) => DATE_TIME.format(new Date(iso));
+
+/** "MARKETING" → "Marketing", "CROSS_BORDER_CONSOLIDATION" → "Cross border consolidation". */
+export function humanize(constant: string): string {
+  const words = constant.toLowerCase().replaceAll("_", " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

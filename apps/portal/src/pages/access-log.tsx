@@ -1,0 +1,87 @@
+/**
+ * Who accessed my data: every read of the customer's data by staff or a partner, from the
+ * audit log — who (role or processor), when, which category, the declared purpose and its
+ * reference, and whether it was a break-glass read of records they hold about others (P-12).
+ */
+import { AccessLogDocument } from "@privet/client";
+import { useQuery } from "urql";
+import { Empty, ErrorNotice, Loading } from "../components/states.js";
+import { formErrorOf } from "../errors.js";
+import { formatDateTime, humanize } from "../format.js";
+import { RequireSignIn } from "./require-sign-in.js";
+
+export function AccessLogPage() {
+  return (
+    <RequireSignIn>
+      <AccessLog />
+    </RequireSignIn>
+  );
+}
+
+function AccessLog() {
+  const [{ data, fetching, error }] = useQuery({
+    query: AccessLogDocument,
+    requestPolicy: "network-only",
+  });
+  if (!data && fetching) return <Loading what="who accessed your data" />;
+  const entries = data?.me?.accessLog;
+  if (!entries)
+    return (
+      <ErrorNotice>
+        {formErrorOf(error)?.message ?? "We could not load the access log."}
+      </ErrorNotice>
+    );
+  return (
+    <>
+      <h1>Who accessed my data</h1>
+      <p>
+        Every time our staff or one of our partners reads your personal data, we record who, when,
+        what and why. This is that record.
+      </p>
+      {entries.length === 0 ? (
+        <Empty>Nobody at Privet or at our partners has read your data.</Empty>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">Reads of your data, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id} data-accessor={entry.accessorKind}>
+                  <td>{formatDateTime(entry.occurredAt)}</td>
+                  <td>
+                    {entry.accessorKind === "PARTNER"
+                      ? `${entry.processorName ?? "A partner"} (partner)`
+                      : `Privet staff: ${humanize(entry.staffRole ?? "STAFF")}`}
+                  </td>
+                  <td>{entry.categoryLabel}</td>
+                  <td>
+                    {entry.purpose ? humanize(entry.purpose) : "—"}
+                    {entry.reference && (
+                      <span className="reference"> (ref. {entry.reference})</span>
+                    )}
+                    {entry.breakGlassReason && (
+                      <span className="break-glass">
+                        {" "}
+                        — emergency access to records you hold about others:{" "}
+                        {humanize(entry.breakGlassReason)}
+                      </span>
+                    )}
+                    {entry.underLegalRequest && <span> — under a legal request</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * Contact: a question becomes a support request (P-19); visitors give a reply address.
+ * Visitors can also sign up for the newsletter without an account (P-03).
+ */
+import { SubmitSupportRequestDocument, SubscribeNewsletterDocument } from "@privet/client";
+import type { FormEvent } from "react";
+import { useMutation } from "urql";
+import { Field } from "../components/field.js";
+import { ErrorNotice, Notice } from "../components/states.js";
+import { formErrorOf, formLevelMessage, messageFor } from "../errors.js";
+import { useSession } from "../session.js";
+
+const SUPPORT_FIELDS = ["subject", "message", "replyTo"] as const;
+
+export function ContactPage() {
+  const { me } = useSession();
+  const [sent, submit] = useMutation(SubmitSupportRequestDocument);
+  const [subscribed, subscribe] = useMutation(SubscribeNewsletterDocument);
+  const error = formErrorOf(sent.error);
+
+  const ask = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "").trim();
+    void submit({
+      input: {
+        subject: text("subject"),
+        message: text("message"),
+        replyTo: me ? null : text("replyTo") || null,
+      },
+    });
+  };
+  const join = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    void subscribe({ email: String(form.get("newsletterEmail") ?? "").trim() });
+  };
+
+  return (
+    <>
+      <h1>Contact us</h1>
+      <section aria-labelledby="ask-title">
+        <h2 id="ask-title">Ask a question</h2>
+        {sent.data ? (
+          <Notice>
+            <p data-testid="support-received">
+              Thank you. We received your question and will answer{" "}
+              {me ? "in your account's email" : "at the address you gave"}.
+            </p>
+          </Notice>
+        ) : (
+          <form onSubmit={ask} noValidate>
+            <Field
+              label="Subject"
+              name="subject"
+              required
+              maxLength={200}
+              error={messageFor(error, "subject")}
+            />
+            <div className={messageFor(error, "message") ? "field field-invalid" : "field"}>
+              <label htmlFor="message">Your question</label>
+              <textarea
+                id="message"
+                name="message"
+                required
+                rows={6}
+                maxLength={5000}
+                aria-invalid={messageFor(error, "message") ? true : undefined}
+              />
+              {messageFor(error, "message") && (
+                <p className="field-error">{messageFor(error, "message")}</p>
+              )}
+            </div>
+            {!me && (
+              <Field
+                label="Your email address, for our answer"
+                name="replyTo"
+                type="email"
+                autoComplete="email"
+                required
+                error={messageFor(error, "replyTo")}
+              />
+            )}
+            {formLevelMessage(error, SUPPORT_FIELDS) && (
+              <ErrorNotice>{formLevelMessage(error, SUPPORT_FIELDS)}</ErrorNotice>
+            )}
+            <button type="submit" disabled={sent.fetching}>
+              Send question
+            </button>
+          </form>
+        )}
+      </section>
+      {!me && (
+        <section aria-labelledby="newsletter-title">
+          <h2 id="newsletter-title">Newsletter</h2>
+          <p>
+            News about Privet once a month. No account needed; every email has a link to stop them.
+          </p>
+          {subscribed.data ? (
+            <Notice>
+              <p>Thank you — check your inbox.</p>
+            </Notice>
+          ) : (
+            <form onSubmit={join} noValidate>
+              <Field
+                label="Email address"
+                name="newsletterEmail"
+                type="email"
+                autoComplete="email"
+                required
+                error={formErrorOf(subscribed.error)?.message ?? null}
+              />
+              <button type="submit" disabled={subscribed.fetching}>
+                Sign up
+              </button>
+            </form>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * Add or replace a card (P-03). The card number is typed into a field that is never sent to
+ * Privet: the browser derives the brand and last four digits, and the payment processor's
+ * tokenizer (stood in for here by `tokenizeCard`) turns the number into a token. Privet's API
+ * receives only token, brand, last four and expiry — and refuses any input holding a full
+ * card number.
+ */
+import { MyDataDocument, SetPaymentMethodDocument } from "@privet/client";
+import { type FormEvent, useState } from "react";
+import { useMutation, useQuery } from "urql";
+import { Field } from "../components/field.js";
+import { ErrorNotice, Loading, Notice } from "../components/states.js";
+import { formErrorOf } from "../errors.js";
+import { brandOf, luhnValid, tokenizeCard } from "./card.js";
+import { RequireSignIn } from "./require-sign-in.js";
+
+export function PaymentPage() {
+  return (
+    <RequireSignIn>
+      <Payment />
+    </RequireSignIn>
+  );
+}
+
+function Payment() {
+  const [{ data, fetching }, refetch] = useQuery({ query: MyDataDocument });
+  const [saved, save] = useMutation(SetPaymentMethodDocument);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const current = data?.me?.paymentMethod;
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const digits = String(form.get("cardNumber") ?? "").replace(/[\s-]/g, "");
+    const expiry = /^(\d{2})\s*\/\s*(\d{2})$/.exec(String(form.get("expiry") ?? "").trim());
+    const found: Record<string, string> = {};
+    if (!/^\d{13,19}$/.test(digits) || !luhnValid(digits))
+      found.cardNumber = "Check the card number: it does not look right.";
+    if (!expiry) found.expiry = "Enter the expiry as MM/YY, as printed on your card.";
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !expiry) return;
+    const result = await save({
+      input: {
+        processorToken: await tokenizeCard(digits),
+        brand: brandOf(digits),
+        last4: digits.slice(-4),
+        expiryMonth: Number(expiry[1]),
+        expiryYear: 2000 + Number(expiry[2]),
+      },
+    });
+    if (!result.error) {
+      formElement.reset();
+      refetch({ requestPolicy: "network-only" });
+    }
+  };
+
+  return (
+    <>
+      <h1>Payment method</h1>
+      {fetching && !data ? (
+        <Loading what="your card" />
+      ) : current ? (
+        <p data-testid="current-card">
+          Your card: {current.brand} ending in {current.last4}, expires{" "}
+          {String(current.expiryMonth).padStart(2, "0")}/{current.expiryYear}.
+        </p>
+      ) : (
+        <p>You have no card on file.</p>
+      )}
+      {saved.data && (
+        <Notice>
+          <p>Your card was saved.</p>
+        </Notice>
+      )}
+      <form onSubmit={submit} noValidate>
+        <h2>{current ? "Replace your card" : "Add a card"}</h2>
+        <p className="hint">
+          Your full card number goes to our payment processor only. Privet keeps the brand, the last
+          four digits and the expiry date.
+        </p>
+        <Field
+          label="Card number"
+          name="cardNumber"
+          inputMode="numeric"
+          autoComplete="cc-number"
+          required
+          error={errors.cardNumber ?? null}
+        />
+        <Field
+          label="Expiry (MM/YY)"
+          name="expiry"
+          autoComplete="cc-exp"
+          placeholder="MM/YY"
+          required
+          error={errors.expiry ?? null}
+        />
+        {saved.error && <ErrorNotice>{formErrorOf(saved.error)?.message}</ErrorNotice>}
+        <button type="submit" disabled={saved.fetching}>
+          Save card
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+/** Every operation the portal and console send, typed from the API's schema. */
+export * from "./generated/graphql.js";
