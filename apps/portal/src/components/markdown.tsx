@@ -47,6 +47,20 @@ function inline(text: string, key: string): ReactNode[] {
   return out;
 }
 
+const ITEM = /^\s*[-*]\s+/;
+
+/** A block's list items (continuation lines are indented), or null if it is not a list. */
+function listItems(lines: readonly string[]): string[] | null {
+  if (!ITEM.test(lines[0] ?? "")) return null;
+  const items: string[] = [];
+  for (const line of lines) {
+    if (ITEM.test(line)) items.push(line.replace(ITEM, ""));
+    else if (/^\s+\S/.test(line) && items.length > 0) items[items.length - 1] += ` ${line.trim()}`;
+    else return null;
+  }
+  return items;
+}
+
 export function Markdown({ source }: { source: string }) {
   const blocks = source.replace(/\r\n/g, "\n").split(/\n{2,}/);
   return (
@@ -62,14 +76,13 @@ export function Markdown({ source }: { source: string }) {
           const Tag = `h${level}` as "h2";
           return <Tag key={key}>{inline(heading[2] ?? "", key)}</Tag>;
         }
-        if (lines.every((line) => /^\s*[-*]\s+/.test(line))) {
+        const items = listItems(lines);
+        if (items) {
           return (
             <ul key={key}>
-              {lines.map((line, j) => (
+              {items.map((item, j) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: static policy text, never reordered
-                <li key={`${key}.${j}`}>
-                  {inline(line.replace(/^\s*[-*]\s+/, ""), `${key}.${j}`)}
-                </li>
+                <li key={`${key}.${j}`}>{inline(item, `${key}.${j}`)}</li>
               ))}
             </ul>
           );

@@ -10,7 +10,7 @@ import { useQuery } from "urql";
 import { Empty, ErrorNotice, Loading } from "../components/states.js";
 import { formErrorOf } from "../errors.js";
 import { formatDateTime } from "../format.js";
-import { DataUses } from "./data-uses.js";
+import { DataUses, Recipients } from "./data-uses.js";
 import { ExportButton } from "./export-button.js";
 import { RequireSignIn } from "./require-sign-in.js";
 
@@ -61,6 +61,7 @@ function MyData() {
       <h1>My data</h1>
       <p>Everything Privet holds about you, what it is used for, and who receives it.</p>
       <ExportButton />
+      <Recipients />
       <Group
         id="personal"
         title="Personal details"
