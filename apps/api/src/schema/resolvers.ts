@@ -5,10 +5,13 @@
 import type { NonEmptyArray } from "type-graphql";
 import { accountResolvers } from "../modules/accounts/index.js";
 import { consentResolvers } from "../modules/consent/index.js";
+import { dataExportResolvers } from "../modules/data-export/index.js";
+import { dataMapResolvers } from "../modules/data-map/index.js";
 import { newsletterResolvers } from "../modules/newsletter/index.js";
 import { partnersResolvers } from "../modules/partners/index.js";
 import { paymentsResolvers } from "../modules/payments/index.js";
 import { policyResolvers } from "../modules/policy/index.js";
+import { privacyRequestsResolvers } from "../modules/privacy-requests/index.js";
 import { staffResolvers } from "../modules/staff/index.js";
 import { supportResolvers } from "../modules/support/index.js";
 
@@ -21,6 +24,9 @@ export const resolvers = [
   ...supportResolvers,
   ...partnersResolvers,
   ...staffResolvers,
+  ...dataMapResolvers,
+  ...privacyRequestsResolvers,
+  ...dataExportResolvers,
 ] as unknown as NonEmptyArray<
   // biome-ignore lint/complexity/noBannedTypes: TypeGraphQL takes resolver classes.
   Function

@@ -5,6 +5,7 @@ import { Personal } from "../../privacy/personal.js";
 import { Customer } from "../accounts/customer.type.js";
 import { partnerPseudonym } from "../partners/partner-pseudonym.js";
 import { NavigationEvent } from "./navigation-event.type.js";
+import { navigationEventsOf } from "./navigation-events-of.js";
 
 /**
  * The advertising data held about a customer (P-05): their pseudonymous cookie IDs and their
@@ -24,32 +25,7 @@ export class CustomerNavigationResolver {
     @Root() customer: Customer,
     @Ctx() context: Context,
   ): Promise<NavigationEvent[]> {
-    const rows = await context.loaders
-      .get("navigationByCustomer", async (ids: readonly string[]) =>
-        groupBy(
-          ids,
-          await context.prisma.navigationEvent.findMany({
-            where: {
-              OR: [
-                { customerId: { in: [...ids] } },
-                // Browsing on the customer's cookie before they signed in, merged since.
-                { customerId: null, visitor: { customerId: { in: [...ids] } } },
-              ],
-            },
-            orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-            select: {
-              id: true,
-              customerId: true,
-              path: true,
-              referrer: true,
-              occurredAt: true,
-              visitor: { select: { customerId: true } },
-            },
-          }),
-          (row) => row.customerId ?? row.visitor.customerId ?? "",
-        ),
-      )
-      .load(customer.subjectId);
+    const rows = await navigationEventsOf(context, customer.subjectId);
     return rows.map((row) =>
       Object.assign(new NavigationEvent(), {
         id: row.id,

@@ -1,0 +1,197 @@
+/**
+ * Loads everything Privet holds about one customer, for their data export. A constant number
+ * of statements, run together; the consent and navigation reads go through the same loaders as
+ * the portal's own queries, so the export says what the portal shows.
+ */
+import type { Context } from "../../context/context.js";
+import { consentHistoryOf, consentsOf } from "../consent/consent-loaders.js";
+import { navigationEventsOf } from "../consent/navigation-events-of.js";
+import { partnerPseudonym } from "../partners/partner-pseudonym.js";
+import { loadAccessLogs } from "../staff/load-access-log.js";
+import {
+  DATA_EXPORT_FORMAT,
+  DATA_EXPORT_FORMAT_VERSION,
+  DATA_EXPORT_NOTES,
+  type DataExportDocument,
+} from "./data-export.format.js";
+
+/** No limit on the access log: the largest count a SQL integer holds. */
+const WHOLE_LOG = 2 ** 31 - 1;
+
+const iso = (date: Date): string => date.toISOString();
+const isoOrNull = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+/** The export, or null when the customer no longer exists (erased). */
+export async function collectDataExport(
+  context: Context,
+  customerId: string,
+): Promise<DataExportDocument | null> {
+  const { prisma, request } = context;
+  const mine = { where: { customerId } } as const;
+  const [
+    customer,
+    sessions,
+    visitors,
+    cards,
+    heldRecords,
+    privacyRequests,
+    supportRequests,
+    navigation,
+    consents,
+    consentHistory,
+    [accessLog = []],
+  ] = await Promise.all([
+    prisma.customer.findFirst({
+      where: { id: customerId, erasedAt: null },
+      // Never passwordHash: named columns only, so a new secret column is not exported by default.
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        country: true,
+        region: true,
+        jurisdiction: true,
+        createdAt: true,
+      },
+    }),
+    prisma.session.findMany({
+      ...mine,
+      // Not tokenHash: secrets are not even read.
+      select: {
+        id: true,
+        ipAddress: true,
+        userAgent: true,
+        browser: true,
+        os: true,
+        createdAt: true,
+        lastSeenAt: true,
+        expiresAt: true,
+        revokedAt: true,
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    }),
+    prisma.visitor.findMany({ ...mine, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    prisma.paymentMethod.findMany({
+      ...mine,
+      // Not processorToken (see EXPORTED_CATEGORIES).
+      select: {
+        brand: true,
+        last4: true,
+        expiryMonth: true,
+        expiryYear: true,
+        createdAt: true,
+        replacedAt: true,
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    }),
+    prisma.customerHeldRecord.findMany({ ...mine, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    prisma.privacyRequest.findMany({ ...mine, orderBy: [{ receivedAt: "desc" }, { id: "desc" }] }),
+    prisma.supportRequest.findMany({ ...mine, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    navigationEventsOf(context, customerId),
+    consentsOf(context, { kind: "CUSTOMER", id: customerId }),
+    consentHistoryOf(context, customerId),
+    loadAccessLogs(prisma, [customerId], WHOLE_LOG),
+  ]);
+  if (!customer) return null;
+
+  return {
+    format: DATA_EXPORT_FORMAT,
+    formatVersion: DATA_EXPORT_FORMAT_VERSION,
+    exportedAt: iso(request.now),
+    notes: DATA_EXPORT_NOTES,
+    profile: { ...customer, createdAt: iso(customer.createdAt) },
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      ipAddress: s.ipAddress,
+      userAgent: s.userAgent,
+      browser: s.browser,
+      os: s.os,
+      createdAt: iso(s.createdAt),
+      lastSeenAt: iso(s.lastSeenAt),
+      expiresAt: iso(s.expiresAt),
+      revokedAt: isoOrNull(s.revokedAt),
+      current: s.id === context.viewer.session?.id,
+    })),
+    cookies: visitors.map((v) => ({
+      // The pseudonym Customer.cookieIds shows: the value itself would act as that browser.
+      cookieId: partnerPseudonym("privet", v.cookieId, context.config.hashKey),
+      firstSeenAt: iso(v.createdAt),
+      linkedToAccountAt: isoOrNull(v.mergedAt),
+      doNotTrackSeenAt: isoOrNull(v.doNotTrackSeenAt),
+      globalPrivacyControlSeenAt: isoOrNull(v.gpcSeenAt),
+    })),
+    paymentMethods: cards.map((c) => ({
+      brand: c.brand,
+      last4: c.last4,
+      expiryMonth: c.expiryMonth,
+      expiryYear: c.expiryYear,
+      addedAt: iso(c.createdAt),
+      replacedAt: isoOrNull(c.replacedAt),
+    })),
+    navigationEvents: navigation.map((n) => ({
+      path: n.path,
+      referrer: n.referrer,
+      occurredAt: iso(n.occurredAt),
+    })),
+    heldRecords: heldRecords.map((r) => ({
+      id: r.id,
+      label: r.label,
+      content: r.content,
+      createdAt: iso(r.createdAt),
+    })),
+    consents: consents.map((c) => ({
+      purpose: c.purpose,
+      description: c.description,
+      legalBasis: c.legalBasis,
+      state: c.state,
+      source: c.source,
+      updatedAt: isoOrNull(c.updatedAt),
+      policyVersion: c.policyVersion,
+    })),
+    consentHistory: consentHistory.map((e) => ({
+      id: e.id,
+      purpose: e.purpose,
+      state: e.state,
+      source: e.source,
+      occurredAt: iso(e.occurredAt),
+      policyVersion: e.policyVersion,
+      jurisdiction: e.jurisdiction,
+    })),
+    accessLog: accessLog.map((a) => ({
+      accessorKind: a.accessorKind,
+      staffRole: a.staffRole,
+      processorName: a.processorName,
+      purpose: a.purpose,
+      reference: a.reference,
+      category: a.category,
+      categoryLabel: a.categoryLabel,
+      fieldPath: a.fieldPath,
+      occurredAt: iso(a.occurredAt),
+      breakGlassReason: a.breakGlassReason,
+      underLegalRequest: a.underLegalRequest,
+    })),
+    privacyRequests: privacyRequests.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      status: p.status,
+      jurisdiction: p.jurisdiction,
+      details: p.details,
+      receivedAt: iso(p.receivedAt),
+      confirmBy: isoOrNull(p.confirmBy),
+      dueAt: iso(p.dueAt),
+      extendedAt: isoOrNull(p.extendedAt),
+      extensionReason: p.extensionReason,
+      verifiedAt: isoOrNull(p.verifiedAt),
+      fulfilledAt: isoOrNull(p.fulfilledAt),
+      outcome: p.outcome,
+    })),
+    supportRequests: supportRequests.map((s) => ({
+      id: s.id,
+      subject: s.subject,
+      message: s.message,
+      status: s.status,
+      createdAt: iso(s.createdAt),
+      answeredAt: isoOrNull(s.answeredAt),
+    })),
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * The data export: everything Privet holds about the signed-in customer, as one JSON document
+ * they can keep or take elsewhere. `formatVersion` changes when a field changes meaning or
+ * goes away (adding a section does not), so a tool reading exports can tell them apart.
+ *
+ * Never in it, whoever asks: secrets and what only works as one. The password (held only as a
+ * one-way hash), session tokens (held only as hashes) and the cookie values themselves (a
+ * cookie is shown by the same pseudonym as Customer.cookieIds), the payment processor's token,
+ * the ledger's and audit log's chain hashes and the keyed hash of the IP in consent events
+ * (integrity and pseudonymisation machinery, meaningless without our key), staff members'
+ * names (the access log shows their role, as the portal does) and anything about another
+ * person. `notes` says so in the document itself.
+ */
+import type { DataCategory } from "@privet/domain/taxonomy";
+
+export const DATA_EXPORT_FORMAT = "privet.data-export";
+export const DATA_EXPORT_FORMAT_VERSION = 1;
+
+/**
+ * The categories the export holds: all but the password (never readable) and the processor
+ * token (not the customer's to use: it charges the card only through the company's processor
+ * account; brand, last four and expiry identify the card). The resolver has decide() confirm
+ * the customer may read each one before anything is loaded.
+ */
+export const EXPORTED_CATEGORIES: readonly DataCategory[] = [
+  "user.device.ip_address",
+  "user.device.browser",
+  "user.device.os",
+  "user.device.cookie_id",
+  "user.name",
+  "user.contact.email",
+  "user.contact.country",
+  "user.financial.card.brand",
+  "user.financial.card.last4",
+  "user.financial.card.expiry",
+  "user.content.message",
+  "user.behavior.navigation",
+  "user.held.other_individuals",
+];
+
+export const DATA_EXPORT_NOTES: readonly string[] = [
+  "Your password is held only as a one-way hash and is not included.",
+  "Session tokens are held only as hashes and are not included. Your browser's cookies are shown by pseudonyms, because their values work like keys.",
+  "Your card is shown by brand, last four digits and expiry. The payment processor's token is not included: it can only be used through our processor account, and says nothing more about you.",
+  "The IP address behind each consent choice is held only as a keyed hash, which is not included.",
+  "The access log lists each read of your data by our staff (by role) or a processor (by name): who, why, when and what kind of data, never the values read.",
+];
+
+type Iso = string;
+
+export interface DataExportDocument {
+  readonly format: typeof DATA_EXPORT_FORMAT;
+  readonly formatVersion: typeof DATA_EXPORT_FORMAT_VERSION;
+  readonly exportedAt: Iso;
+  readonly notes: readonly string[];
+  readonly profile: {
+    readonly id: string;
+    readonly name: string;
+    readonly email: string;
+    readonly country: string;
+    readonly region: string | null;
+    readonly jurisdiction: string;
+    readonly createdAt: Iso;
+  };
+  readonly sessions: ReadonlyArray<{
+    readonly id: string;
+    readonly ipAddress: string;
+    readonly userAgent: string;
+    readonly browser: string;
+    readonly os: string;
+    readonly createdAt: Iso;
+    readonly lastSeenAt: Iso;
+    readonly expiresAt: Iso;
+    readonly revokedAt: Iso | null;
+    readonly current: boolean;
+  }>;
+  readonly cookies: ReadonlyArray<{
+    readonly cookieId: string;
+    readonly firstSeenAt: Iso;
+    readonly linkedToAccountAt: Iso | null;
+    readonly doNotTrackSeenAt: Iso | null;
+    readonly globalPrivacyControlSeenAt: Iso | null;
+  }>;
+  readonly paymentMethods: ReadonlyArray<{
+    readonly brand: string;
+    readonly last4: string;
+    readonly expiryMonth: number;
+    readonly expiryYear: number;
+    readonly addedAt: Iso;
+    readonly replacedAt: Iso | null;
+  }>;
+  readonly navigationEvents: ReadonlyArray<{
+    readonly path: string;
+    readonly referrer: string | null;
+    readonly occurredAt: Iso;
+  }>;
+  readonly heldRecords: ReadonlyArray<{
+    readonly id: string;
+    readonly label: string;
+    readonly content: string;
+    readonly createdAt: Iso;
+  }>;
+  readonly consents: ReadonlyArray<{
+    readonly purpose: string;
+    readonly description: string;
+    readonly legalBasis: string;
+    readonly state: string | null;
+    readonly source: string | null;
+    readonly updatedAt: Iso | null;
+    readonly policyVersion: string | null;
+  }>;
+  readonly consentHistory: ReadonlyArray<{
+    readonly id: string;
+    readonly purpose: string;
+    readonly state: string;
+    readonly source: string;
+    readonly occurredAt: Iso;
+    readonly policyVersion: string | null;
+    readonly jurisdiction: string | null;
+  }>;
+  readonly accessLog: ReadonlyArray<{
+    readonly accessorKind: string;
+    readonly staffRole: string | null;
+    readonly processorName: string | null;
+    readonly purpose: string | null;
+    readonly reference: string | null;
+    readonly category: string;
+    readonly categoryLabel: string;
+    readonly fieldPath: string;
+    readonly occurredAt: Iso;
+    readonly breakGlassReason: string | null;
+    readonly underLegalRequest: boolean;
+  }>;
+  readonly privacyRequests: ReadonlyArray<{
+    readonly id: string;
+    readonly kind: string;
+    readonly status: string;
+    readonly jurisdiction: string;
+    readonly details: string;
+    readonly receivedAt: Iso;
+    readonly confirmBy: Iso | null;
+    readonly dueAt: Iso;
+    readonly extendedAt: Iso | null;
+    readonly extensionReason: string | null;
+    readonly verifiedAt: Iso | null;
+    readonly fulfilledAt: Iso | null;
+    readonly outcome: unknown;
+  }>;
+  readonly supportRequests: ReadonlyArray<{
+    readonly id: string;
+    readonly subject: string;
+    readonly message: string;
+    readonly status: string;
+    readonly createdAt: Iso;
+    readonly answeredAt: Iso | null;
+  }>;
+}

@@ -1,0 +1,58 @@
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import type { Context } from "../../context/context.js";
+import { AppError } from "../../errors/app-error.js";
+import * as validate from "../../validation/validate.js";
+import { requireCustomer } from "../consent/require-customer.js";
+import { rejectCardNumbers } from "../payments/card-number.js";
+import {
+  PRIVACY_REQUEST_COLUMNS,
+  PrivacyRequest,
+  toPrivacyRequest,
+} from "./privacy-request.type.js";
+import { privacyRequestClock } from "./privacy-request-clock.js";
+import { MAX_DETAILS, SubmitPrivacyRequestInput } from "./submit-privacy-request.input.js";
+
+@Resolver()
+export class SubmitPrivacyRequestResolver {
+  @Mutation(() => PrivacyRequest, {
+    description:
+      "The signed-in customer files a privacy request; its deadlines follow the law of their jurisdiction (GDPR: one month; CCPA: 45 days, receipt confirmed within 10 business days, an opt-out of sharing honoured within 15).",
+  })
+  async submitPrivacyRequest(
+    @Arg("input", () => SubmitPrivacyRequestInput) input: SubmitPrivacyRequestInput,
+    @Ctx() context: Context,
+  ): Promise<PrivacyRequest> {
+    // Only a signed-in customer: the request is about their account, and we must know whose.
+    const customerId = requireCustomer(context);
+    // A card number has no place in a request (P-03): refuse it rather than store it.
+    rejectCardNumbers(
+      { details: input.details },
+      "Remove the card number: we never need your full card number to handle a request.",
+    );
+    const details = validate.text("details", input.details ?? "", { min: 0, max: MAX_DETAILS });
+
+    const { prisma, request } = context;
+    // The jurisdiction recorded at registration sets the clock (P-16).
+    const customer = await prisma.customer.findFirst({
+      where: { id: customerId, erasedAt: null },
+      select: { jurisdiction: true },
+    });
+    if (!customer) throw new AppError("UNAUTHENTICATED");
+    const receivedAt = request.now;
+    const clock = privacyRequestClock(input.kind, customer.jurisdiction, receivedAt);
+    const row = await prisma.privacyRequest.create({
+      data: {
+        customerId,
+        kind: input.kind,
+        status: "RECEIVED",
+        jurisdiction: customer.jurisdiction,
+        details,
+        receivedAt,
+        dueAt: clock.dueAt,
+        confirmBy: clock.confirmBy,
+      },
+      select: PRIVACY_REQUEST_COLUMNS,
+    });
+    return toPrivacyRequest(row, request.now);
+  }
+}
