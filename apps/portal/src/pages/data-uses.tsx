@@ -93,6 +93,8 @@ export function Recipients() {
               <p>{recipient.description}</p>
               <p>
                 <strong>Why:</strong> {recipient.purposes.map((p) => p.description).join(" ")}
+                {recipient.purposes.every((p) => p.legalBasis === "CONSENT") &&
+                  " Only while you allow it in your consents."}
               </p>
               <p>
                 <strong>What:</strong> {categories.join(", ")}
