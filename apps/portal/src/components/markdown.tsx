@@ -7,7 +7,8 @@ import type { ReactNode } from "react";
 import { Link } from "../router.js";
 import { ExternalLink, isExternal } from "./external-link.js";
 
-const INLINE = /\*\*(.+?)\*\*|(?<![\w*])[_*](.+?)[_*](?![\w*])|\[([^\]]+)\]\(([^)\s]+)\)/g;
+// Italic closes on the same mark it opened with, so an "_" inside a link's URL cannot close it.
+const INLINE = /\*\*(.+?)\*\*|(?<![\w*])([_*])(.+?)\2(?![\w*])|\[([^\]]+)\]\(([^)\s]+)\)/g;
 
 function inline(text: string, key: string): ReactNode[] {
   const out: ReactNode[] = [];
@@ -17,7 +18,7 @@ function inline(text: string, key: string): ReactNode[] {
     const at = match.index ?? 0;
     if (at > last) out.push(text.slice(last, at));
     const k = `${key}.${n++}`;
-    const [, bold, italic, label, href] = match;
+    const [, bold, , italic, label, href] = match;
     if (bold !== undefined) out.push(<strong key={k}>{inline(bold, k)}</strong>);
     else if (italic !== undefined) out.push(<em key={k}>{inline(italic, k)}</em>);
     else if (label !== undefined && href !== undefined) {

@@ -1,0 +1,9 @@
+/** Where the stack under test listens: ports of its own, so a running `npm start` (4000) or dev server (5173) does not clash. */
+export const API_PORT = Number(process.env.PRIVET_E2E_API_PORT ?? 4310);
+export const PORTAL_PORT = Number(process.env.PRIVET_E2E_PORTAL_PORT ?? 4311);
+export const API_URL = `http://127.0.0.1:${API_PORT}`;
+export const PORTAL_URL = `http://127.0.0.1:${PORTAL_PORT}`;
+
+/** The demo seed's policy versions (packages/db/src/seed/policies.ts): the one in force and the original. */
+export const POLICY_IN_FORCE = { version: "2026-01-15", effective: "15 January 2026" } as const;
+export const EARLIER_POLICY = { version: "2018-11-02", effective: "2 November 2018" } as const;
