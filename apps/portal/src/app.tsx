@@ -4,10 +4,11 @@
  * only while advertising consent is given (P-13).
  */
 import { RecordPageViewDocument, SignOutDocument } from "@privet/client";
+import { Link, navigate, usePath } from "@privet/ui/router";
+import { Notice } from "@privet/ui/states";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useMutation } from "urql";
 import { CookieBanner } from "./components/cookie-banner.js";
-import { Notice } from "./components/states.js";
 import { AccessLogPage } from "./pages/access-log.js";
 import { ConsentsPage } from "./pages/consents.js";
 import { ContactPage } from "./pages/contact.js";
@@ -17,7 +18,6 @@ import { PaymentPage } from "./pages/payment.js";
 import { PolicyPage, PolicyVersionPage } from "./pages/policy.js";
 import { RequestsPage } from "./pages/requests.js";
 import { SignInPage, SignUpPage } from "./pages/sign-in.js";
-import { Link, navigate, usePath } from "./router.js";
 import { SessionProvider, useSession } from "./session.js";
 
 const SIGNED_IN_NAV = [

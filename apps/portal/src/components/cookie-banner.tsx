@@ -5,9 +5,9 @@
  * the policy and every page stay readable and usable whatever the visitor does with it.
  */
 import { CookieBannerDocument, SetCookieConsentsDocument } from "@privet/client";
+import { Link } from "@privet/ui/router";
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
-import { Link } from "../router.js";
 
 export function CookieBanner() {
   const [{ data }] = useQuery({ query: CookieBannerDocument });

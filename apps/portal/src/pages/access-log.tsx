@@ -4,10 +4,10 @@
  * reference, and whether it was a break-glass read of records they hold about others (P-12).
  */
 import { AccessLogDocument } from "@privet/client";
+import { formErrorOf } from "@privet/ui/errors";
+import { formatDateTime, humanize } from "@privet/ui/format";
+import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useQuery } from "urql";
-import { Empty, ErrorNotice, Loading } from "../components/states.js";
-import { formErrorOf } from "../errors.js";
-import { formatDateTime, humanize } from "../format.js";
 import { RequireSignIn } from "./require-sign-in.js";
 
 export function AccessLogPage() {

@@ -10,11 +10,11 @@ import {
   SetConsentDocument,
   SetCookieConsentsDocument,
 } from "@privet/client";
+import { formErrorOf } from "@privet/ui/errors";
+import { ExternalLink } from "@privet/ui/external-link";
+import { formatDateTime, humanize } from "@privet/ui/format";
+import { Empty, ErrorNotice, Loading, Notice } from "@privet/ui/states";
 import { useMutation, useQuery } from "urql";
-import { ExternalLink } from "../components/external-link.js";
-import { Empty, ErrorNotice, Loading, Notice } from "../components/states.js";
-import { formErrorOf } from "../errors.js";
-import { formatDateTime, humanize } from "../format.js";
 import { RequireSignIn } from "./require-sign-in.js";
 
 /** The advertising provider's own page for personalised-ad choices (the policy points there). */

@@ -3,11 +3,11 @@
  * Visitors can also sign up for the newsletter without an account (P-03).
  */
 import { SubmitSupportRequestDocument, SubscribeNewsletterDocument } from "@privet/client";
+import { formErrorOf, formLevelMessage, messageFor } from "@privet/ui/errors";
+import { Field } from "@privet/ui/field";
+import { ErrorNotice, Notice } from "@privet/ui/states";
 import type { FormEvent } from "react";
 import { useMutation } from "urql";
-import { Field } from "../components/field.js";
-import { ErrorNotice, Notice } from "../components/states.js";
-import { formErrorOf, formLevelMessage, messageFor } from "../errors.js";
 import { useSession } from "../session.js";
 
 const SUPPORT_FIELDS = ["subject", "message", "replyTo"] as const;

@@ -4,8 +4,8 @@
  * registry and agreements that decide what partners can read.
  */
 import { DataMapDocument, type DataMapQuery } from "@privet/client";
+import { humanize } from "@privet/ui/format";
 import { useQuery } from "urql";
-import { humanize } from "../format.js";
 
 type Category = DataMapQuery["dataMap"][number]["categories"][number];
 

@@ -4,10 +4,10 @@
  * from the response; its name carries the date, never a name or email.
  */
 import { MyDataExportDocument } from "@privet/client";
+import { formErrorOf } from "@privet/ui/errors";
+import { ErrorNotice } from "@privet/ui/states";
 import { useState } from "react";
 import { useClient } from "urql";
-import { ErrorNotice } from "../components/states.js";
-import { formErrorOf } from "../errors.js";
 
 export function ExportButton() {
   const client = useClient();

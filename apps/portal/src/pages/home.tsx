@@ -1,4 +1,4 @@
-import { Link } from "../router.js";
+import { Link } from "@privet/ui/router";
 import { useSession } from "../session.js";
 
 export function HomePage() {

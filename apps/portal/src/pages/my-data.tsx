@@ -5,11 +5,11 @@
  * receive it, where and why (P-07); and a download of all of it as JSON.
  */
 import { MyDataDocument, type MyDataQuery } from "@privet/client";
+import { formErrorOf } from "@privet/ui/errors";
+import { formatDateTime } from "@privet/ui/format";
+import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import type { ReactNode } from "react";
 import { useQuery } from "urql";
-import { Empty, ErrorNotice, Loading } from "../components/states.js";
-import { formErrorOf } from "../errors.js";
-import { formatDateTime } from "../format.js";
 import { DataUses, Recipients } from "./data-uses.js";
 import { ExportButton } from "./export-button.js";
 import { RequireSignIn } from "./require-sign-in.js";

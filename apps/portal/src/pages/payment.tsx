@@ -6,11 +6,11 @@
  * card number.
  */
 import { MyDataDocument, SetPaymentMethodDocument } from "@privet/client";
+import { formErrorOf } from "@privet/ui/errors";
+import { Field } from "@privet/ui/field";
+import { ErrorNotice, Loading, Notice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
-import { Field } from "../components/field.js";
-import { ErrorNotice, Loading, Notice } from "../components/states.js";
-import { formErrorOf } from "../errors.js";
 import { brandOf, luhnValid, tokenizeCard } from "./card.js";
 import { RequireSignIn } from "./require-sign-in.js";
 

@@ -4,12 +4,12 @@
  * external links (P-14).
  */
 import { PolicyArchiveDocument, PolicyVersionByIdDocument } from "@privet/client";
+import { formErrorOf } from "@privet/ui/errors";
+import { formatDate } from "@privet/ui/format";
+import { Link } from "@privet/ui/router";
+import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useQuery } from "urql";
 import { Markdown } from "../components/markdown.js";
-import { Empty, ErrorNotice, Loading } from "../components/states.js";
-import { formErrorOf } from "../errors.js";
-import { formatDate } from "../format.js";
-import { Link } from "../router.js";
 
 export function PolicyPage() {
   const [{ data, fetching, error }] = useQuery({ query: PolicyArchiveDocument });

@@ -9,11 +9,11 @@ import {
   type PrivacyRequestKind,
   SubmitPrivacyRequestDocument,
 } from "@privet/client";
+import { formErrorOf } from "@privet/ui/errors";
+import { formatDate } from "@privet/ui/format";
+import { Empty, ErrorNotice, Loading, Notice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
-import { Empty, ErrorNotice, Loading, Notice } from "../components/states.js";
-import { formErrorOf } from "../errors.js";
-import { formatDate } from "../format.js";
 import { ExportButton } from "./export-button.js";
 import { RequireSignIn } from "./require-sign-in.js";
 

@@ -1,7 +1,8 @@
 /** Pages about the customer's own data ask visitors to sign in first. */
+
+import { Link } from "@privet/ui/router";
+import { Loading } from "@privet/ui/states";
 import type { ReactNode } from "react";
-import { Loading } from "../components/states.js";
-import { Link } from "../router.js";
 import { useSession } from "../session.js";
 
 export function RequireSignIn({ children }: { children: ReactNode }) {

@@ -3,13 +3,13 @@
  * effective date, and afterwards the notice for customers outside the US (P-16).
  */
 import { RegisterDocument, SignInDocument } from "@privet/client";
+import { formErrorOf, formLevelMessage, messageFor } from "@privet/ui/errors";
+import { Field } from "@privet/ui/field";
+import { formatDate } from "@privet/ui/format";
+import { Link, navigate } from "@privet/ui/router";
+import { ErrorNotice, Notice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useMutation } from "urql";
-import { Field } from "../components/field.js";
-import { ErrorNotice, Notice } from "../components/states.js";
-import { formErrorOf, formLevelMessage, messageFor } from "../errors.js";
-import { formatDate } from "../format.js";
-import { Link, navigate } from "../router.js";
 import { useSession } from "../session.js";
 
 /** The countries we serve most, by ISO code; the API accepts any ISO 3166-1 alpha-2 code. */

@@ -1,0 +1,16 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { Provider } from "urql";
+import { App } from "./app.js";
+import { createConsoleClient } from "./graphql-client.js";
+import "./styles.css";
+
+const root = document.getElementById("root");
+if (!root) throw new Error("#root is missing from index.html");
+createRoot(root).render(
+  <StrictMode>
+    <Provider value={createConsoleClient()}>
+      <App />
+    </Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,200 @@
+/**
+ * Customers: search by email or id, and open one — always under the declared purpose and
+ * reference. Fields the purpose does not allow are shown as redacted with the reason.
+ */
+import { FindCustomersDocument, OpenCustomerDocument } from "@privet/client";
+import { formatDateTime } from "@privet/ui/format";
+import { Link } from "@privet/ui/router";
+import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
+import { type FormEvent, useState } from "react";
+import { useQuery } from "urql";
+import { usePurpose } from "../purpose.js";
+import { failuresOf, redactionsOf, Value } from "../redactions.js";
+
+export function CustomersPage() {
+  const { purpose, ref } = usePurpose();
+  const [search, setSearch] = useState<string | null>(null);
+  const [{ data, fetching, error }] = useQuery({
+    query: FindCustomersDocument,
+    variables: { search: search || null, purpose, ref: ref || null },
+    // Nothing is read (nor audited) until the staff member searches.
+    pause: search === null,
+  });
+  const redactions = redactionsOf(error);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const value = String(new FormData(event.currentTarget).get("search") ?? "").trim();
+    setSearch(value);
+  };
+  return (
+    <>
+      <h1>Customers</h1>
+      <form aria-label="Find a customer" onSubmit={submit} className="inline-form">
+        <label htmlFor="search">Email address or customer ID</label>
+        <input id="search" name="search" type="search" />
+        <button type="submit">Search</button>
+      </form>
+      {failuresOf(error).map((message) => (
+        <ErrorNotice key={message}>{message}</ErrorNotice>
+      ))}
+      {search === null ? (
+        <p>
+          Search by exact email address or customer ID. Customers are read only when you search.
+        </p>
+      ) : fetching && !data ? (
+        <Loading what="customers" />
+      ) : !data || data.customers.nodes.length === 0 ? (
+        <Empty>No customer matches.</Empty>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Customer</th>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Country</th>
+                <th scope="col">Since</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.customers.nodes.map((customer, i) => (
+                <tr key={customer.id}>
+                  <td>
+                    <Link href={`/customers/${customer.id}`}>{customer.id.slice(0, 8)}…</Link>
+                  </td>
+                  <td>
+                    <Value
+                      value={customer.name}
+                      path={`customers.nodes.${i}.name`}
+                      redactions={redactions}
+                    />
+                  </td>
+                  <td>
+                    <Value
+                      value={customer.email}
+                      path={`customers.nodes.${i}.email`}
+                      redactions={redactions}
+                    />
+                  </td>
+                  <td>
+                    <Value
+                      value={customer.country}
+                      path={`customers.nodes.${i}.country`}
+                      redactions={redactions}
+                    />
+                  </td>
+                  <td>{formatDateTime(customer.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function CustomerPage({ id }: { id: string }) {
+  const { purpose, ref } = usePurpose();
+  const [{ data, fetching, error }] = useQuery({
+    query: OpenCustomerDocument,
+    variables: { id, purpose, ref: ref || null },
+  });
+  const redactions = redactionsOf(error);
+  if (fetching && !data) return <Loading what="the customer" />;
+  const customer = data?.customer;
+  if (!customer) {
+    return (
+      <>
+        {failuresOf(error).map((m) => (
+          <ErrorNotice key={m}>{m}</ErrorNotice>
+        ))}
+        <Empty>No such customer.</Empty>
+      </>
+    );
+  }
+  const v = (value: unknown, path: string) => (
+    <Value value={value as string | null} path={`customer.${path}`} redactions={redactions} />
+  );
+  return (
+    <>
+      <h1>Customer {customer.id.slice(0, 8)}…</h1>
+      <p className="status">
+        Read under {purpose.toLowerCase().replaceAll("_", " ")}
+        {ref && ` (ref. ${ref})`}; this read is in the customer's access log.
+      </p>
+      {failuresOf(error).map((m) => (
+        <ErrorNotice key={m}>{m}</ErrorNotice>
+      ))}
+      <dl className="facts">
+        <dt>Name</dt>
+        <dd>{v(customer.name, "name")}</dd>
+        <dt>Email</dt>
+        <dd>{v(customer.email, "email")}</dd>
+        <dt>Country</dt>
+        <dd>{v(customer.country, "country")}</dd>
+        <dt>Jurisdiction</dt>
+        <dd>{customer.jurisdiction}</dd>
+        <dt>Card</dt>
+        <dd>
+          {customer.paymentMethod ? (
+            <>
+              {v(customer.paymentMethod.brand, "paymentMethod.brand")} ·{" "}
+              {v(customer.paymentMethod.last4, "paymentMethod.last4")}
+            </>
+          ) : (
+            "none"
+          )}
+        </dd>
+      </dl>
+      <h2>Sessions</h2>
+      <ul>
+        {customer.sessions.map((s, i) => (
+          <li key={s.id}>
+            {formatDateTime(s.createdAt)} — {v(s.ipAddress, `sessions.${i}.ipAddress`)} ·{" "}
+            {v(s.browser, `sessions.${i}.browser`)} · {v(s.os, `sessions.${i}.os`)}
+          </li>
+        ))}
+      </ul>
+      <h2>Records the customer holds about others</h2>
+      {customer.heldRecords.length === 0 ? (
+        <Empty>None.</Empty>
+      ) : (
+        <ul>
+          {customer.heldRecords.map((r, i) => (
+            <li key={r.id}>
+              {v(r.label, `heldRecords.${i}.label`)}: {v(r.content, `heldRecords.${i}.content`)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Consents</h2>
+      <ul>
+        {customer.consents.map((c) => (
+          <li key={c.purpose}>
+            {c.purpose.toLowerCase()}: {c.state ?? "never asked"}
+          </li>
+        ))}
+      </ul>
+      <h2>Access log</h2>
+      {customer.accessLog === null ? (
+        <p>{v(null, "accessLog")}</p>
+      ) : customer.accessLog.length === 0 ? (
+        <Empty>No reads recorded.</Empty>
+      ) : (
+        <ul>
+          {customer.accessLog.map((entry) => (
+            <li key={entry.id}>
+              {formatDateTime(entry.occurredAt)} —{" "}
+              {entry.accessorKind === "PARTNER" ? entry.processorName : entry.staffRole} read{" "}
+              {entry.categoryLabel} for {entry.purpose}
+              {entry.reference && ` (${entry.reference})`}
+              {entry.breakGlassReason && ` under break-glass (${entry.breakGlassReason})`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
