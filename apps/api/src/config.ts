@@ -22,6 +22,11 @@ export interface ApiConfig {
   readonly corsOrigins: readonly string[];
   /** Sign-in and registration attempts allowed per 15 minutes. */
   readonly attemptLimits: { readonly perAccount: number; readonly perIp: number };
+  /**
+   * SMTP_URL (e.g. smtp://user:pass@mail.example.com:587): where the outbox is delivered.
+   * Unset, mail stays in the outbox. May hold a password: never printed.
+   */
+  readonly smtpUrl?: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -43,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     attemptLimits: { perAccount: 10, perIp: Number(env.PRIVET_ATTEMPTS_PER_IP ?? 50) },
+    smtpUrl: env.SMTP_URL?.trim() || null,
   };
 }
 

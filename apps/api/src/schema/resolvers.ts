@@ -4,14 +4,18 @@
  */
 import type { NonEmptyArray } from "type-graphql";
 import { accountResolvers } from "../modules/accounts/index.js";
+import { breachesResolvers } from "../modules/breaches/index.js";
 import { consentResolvers } from "../modules/consent/index.js";
 import { dataExportResolvers } from "../modules/data-export/index.js";
 import { dataMapResolvers } from "../modules/data-map/index.js";
+import { emailResolvers } from "../modules/email/index.js";
+import { marketingResolvers } from "../modules/marketing/index.js";
 import { newsletterResolvers } from "../modules/newsletter/index.js";
 import { partnersResolvers } from "../modules/partners/index.js";
 import { paymentsResolvers } from "../modules/payments/index.js";
 import { policyResolvers } from "../modules/policy/index.js";
 import { privacyRequestsResolvers } from "../modules/privacy-requests/index.js";
+import { processorsResolvers } from "../modules/processors/index.js";
 import { staffResolvers } from "../modules/staff/index.js";
 import { supportResolvers } from "../modules/support/index.js";
 
@@ -27,6 +31,10 @@ export const resolvers = [
   ...dataMapResolvers,
   ...privacyRequestsResolvers,
   ...dataExportResolvers,
+  ...breachesResolvers,
+  ...emailResolvers,
+  ...marketingResolvers,
+  ...processorsResolvers,
 ] as unknown as NonEmptyArray<
   // biome-ignore lint/complexity/noBannedTypes: TypeGraphQL takes resolver classes.
   Function

@@ -4,6 +4,7 @@
  * introspection or field suggestions in production, no stack traces outside development, a
  * body size limit and security headers.
  */
+import "reflect-metadata";
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
@@ -16,6 +17,8 @@ import type { ApiConfig } from "../config.js";
 import type { Context } from "../context/context.js";
 import { createContext } from "../context/create-context.js";
 import { RateLimiter } from "../http/rate-limit.js";
+import { startEmailDelivery } from "../modules/email/index.js";
+import { unsubscribeRoutes } from "../modules/marketing/index.js";
 import { privacyPlugin } from "../privacy/privacy-plugin.js";
 import { privetSchema } from "../schema/build-schema.js";
 import { formatError } from "./format-error.js";
@@ -84,6 +87,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get("/health", (_req, res) => {
     res.json({ ok: true });
   });
+  // One-click unsubscribe from marketing emails, without signing in (P-08).
+  app.use("/unsubscribe", unsubscribeRoutes({ prisma: options.prisma, config }));
   app.use(
     "/graphql",
     corsFor(config.corsOrigins),
@@ -107,10 +112,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const port = (http.address() as AddressInfo).port;
+  // Delivers the outbox when SMTP_URL is set; without it mail stays in the outbox.
+  const delivery = startEmailDelivery({ prisma: options.prisma, smtpUrl: config.smtpUrl });
   return {
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/graphql`,
     port,
-    close: () => apollo.stop(),
+    close: async () => {
+      await delivery.stop();
+      await apollo.stop();
+    },
   };
 }
 

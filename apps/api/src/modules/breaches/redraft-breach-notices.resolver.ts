@@ -1,0 +1,45 @@
+/**
+ * Finds an incident's affected customers again and drafts a notice for each who has none yet
+ * (P-17): for an incident recorded without its notices (the demo data's, or one imported), or
+ * after more of the affected data has come to light. Notices already drafted, approved or sent
+ * are left as they are; the California count and the Attorney General flag are recomputed.
+ */
+import { type DataCategory, isDataCategory } from "@privet/domain/taxonomy";
+import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import type { Context } from "../../context/context.js";
+import { AppError } from "../../errors/app-error.js";
+import { requireStaff } from "../staff/require-staff.js";
+import { validateId } from "../staff/validate-id.js";
+import { BreachIncident } from "./breach-incident.type.js";
+import { BREACH_ROLES, BREACH_TRANSACTION } from "./breach-roles.js";
+import { draftBreachNotices } from "./draft-breach-notices.js";
+import { loadBreachIncidents } from "./load-breach-incidents.js";
+
+@Resolver()
+export class RedraftBreachNoticesResolver {
+  @Mutation(() => BreachIncident, {
+    description:
+      "Security or privacy officer: find the incident's affected customers again and draft a notice for each who has none yet (P-17).",
+  })
+  async draftBreachNotices(
+    @Arg("incidentId", () => ID) incidentId: string,
+    @Ctx() context: Context,
+  ): Promise<BreachIncident> {
+    requireStaff(context, BREACH_ROLES);
+    const id = validateId("incidentId", incidentId);
+    const { prisma, request } = context;
+    await prisma.$transaction(async (tx) => {
+      const incident = await tx.breachIncident.findUnique({ where: { id } });
+      if (!incident) throw new AppError("NOT_FOUND", "No breach incident has this id.");
+      if (incident.status === "CLOSED") {
+        throw new AppError("BAD_USER_INPUT", "The incident is closed.", { field: "incidentId" });
+      }
+      // Stored categories were validated when recorded; anything else is ignored, not trusted.
+      const categories = (incident.categories as string[]).filter(isDataCategory) as DataCategory[];
+      await draftBreachNotices(tx, incident, categories, request.now);
+    }, BREACH_TRANSACTION);
+    const [incident] = await loadBreachIncidents(prisma, { id, first: 1 }, request.now);
+    if (!incident) throw new AppError("NOT_FOUND", "No breach incident has this id.");
+    return incident;
+  }
+}

@@ -1,0 +1,6 @@
+import { CampaignsResolver } from "./campaigns.resolver.js";
+import { SendCampaignResolver } from "./send-campaign.resolver.js";
+
+/** The marketing module's resolver classes (see schema/resolvers.ts); /unsubscribe is HTTP. */
+export const marketingResolvers = [SendCampaignResolver, CampaignsResolver] as const;
+export { unsubscribeRoutes } from "./unsubscribe-routes.js";

@@ -1,0 +1,61 @@
+/**
+ * Queues a campaign: one CAMPAIGN email per customer whose MARKETING consent is GIVEN now (the
+ * ledger's projection, ConsentCurrent) and who is not erased, in batches, in the caller's
+ * transaction. The addresses are read by the platform for the purpose MARKETING, on the
+ * customers' consent; the staff member who sends never sees them (the mutation returns a count).
+ */
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@privet/db/client";
+import { campaignEmail } from "./campaign-email.js";
+
+export const CAMPAIGN_BATCH_SIZE = 1000;
+
+export async function queueCampaign(
+  tx: Prisma.TransactionClient,
+  campaign: { readonly id: string; readonly subject: string; readonly body: string },
+  hashKey: string,
+  now: Date,
+): Promise<number> {
+  let queued = 0;
+  let after: string | undefined;
+  for (;;) {
+    // Keyset pagination over the consent projection: one read per batch, however many.
+    const consents = await tx.consentCurrent.findMany({
+      where: {
+        subjectKind: "CUSTOMER",
+        purpose: "MARKETING",
+        state: "GIVEN",
+        ...(after ? { subjectId: { gt: after } } : {}),
+      },
+      select: { subjectId: true },
+      orderBy: { subjectId: "asc" },
+      take: CAMPAIGN_BATCH_SIZE,
+    });
+    if (consents.length === 0) break;
+    const customers = await tx.customer.findMany({
+      where: { id: { in: consents.map((consent) => consent.subjectId) }, erasedAt: null },
+      select: { id: true, email: true },
+    });
+    if (customers.length > 0) {
+      await tx.outboxEmail.createMany({
+        data: customers.map((customer) => {
+          // A random id (not time-ordered): the unsubscribe token carries it.
+          const id = randomUUID();
+          return {
+            id,
+            kind: "CAMPAIGN" as const,
+            customerId: customer.id,
+            campaignId: campaign.id,
+            toAddress: customer.email,
+            ...campaignEmail(campaign, id, hashKey),
+            createdAt: now,
+          };
+        }),
+      });
+    }
+    queued += customers.length;
+    after = consents[consents.length - 1]?.subjectId;
+    if (consents.length < CAMPAIGN_BATCH_SIZE) break;
+  }
+  return queued;
+}

@@ -1,0 +1,4 @@
+/** The processor registry (see schema/resolvers.ts). */
+import { ProcessorsResolver } from "./processors.resolver.js";
+
+export const processorsResolvers = [ProcessorsResolver] as const;
