@@ -7,9 +7,13 @@ import { Link, navigate, usePath } from "@privet/ui/router";
 import { Loading } from "@privet/ui/states";
 import type { ReactNode } from "react";
 import { useMutation } from "urql";
+import { BreachesPage } from "./pages/breaches.js";
 import { BreakGlassPage } from "./pages/break-glass.js";
 import { CustomerPage, CustomersPage } from "./pages/customers.js";
+import { MarketingPage } from "./pages/marketing.js";
 import { PolicyPage } from "./pages/policy.js";
+import { PrivacyRequestsPage } from "./pages/privacy-requests.js";
+import { ProcessorsPage } from "./pages/processors.js";
 import { SignInPage } from "./pages/sign-in.js";
 import { SupportPage } from "./pages/support.js";
 import { PurposeBar, PurposeProvider } from "./purpose.js";
@@ -31,6 +35,12 @@ const AREAS: readonly Area[] = [
     page: () => <CustomersPage />,
   },
   {
+    path: "/requests",
+    label: "Privacy requests",
+    roles: ["PRIVACY_OFFICER"],
+    page: () => <PrivacyRequestsPage />,
+  },
+  {
     path: "/support",
     label: "Support",
     roles: ["SUPPORT_AGENT", "PRIVACY_OFFICER"],
@@ -41,6 +51,24 @@ const AREAS: readonly Area[] = [
     label: "Break-glass",
     roles: ["SECURITY_OFFICER", "PRIVACY_OFFICER"],
     page: () => <BreakGlassPage />,
+  },
+  {
+    path: "/processors",
+    label: "Processors",
+    roles: ["PRIVACY_OFFICER", "ADMINISTRATOR"],
+    page: () => <ProcessorsPage />,
+  },
+  {
+    path: "/breaches",
+    label: "Breaches",
+    roles: ["SECURITY_OFFICER", "PRIVACY_OFFICER"],
+    page: () => <BreachesPage />,
+  },
+  {
+    path: "/marketing",
+    label: "Marketing",
+    roles: ["PRIVACY_OFFICER", "ADMINISTRATOR"],
+    page: () => <MarketingPage />,
   },
   { path: "/policy", label: "Policy", roles: ["PRIVACY_OFFICER"], page: () => <PolicyPage /> },
 ];

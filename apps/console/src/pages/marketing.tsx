@@ -1,0 +1,144 @@
+/**
+ * Marketing (P-08): campaigns reach only customers whose marketing consent is given; every email
+ * carries a one-click unsubscribe. The outbox shows what was sent, or is waiting without SMTP.
+ */
+import {
+  CampaignsDocument,
+  DeliverOutboxDocument,
+  OutboxDocument,
+  SendCampaignDocument,
+} from "@privet/client";
+import { formErrorOf, messageFor } from "@privet/ui/errors";
+import { Field } from "@privet/ui/field";
+import { formatDateTime, humanize } from "@privet/ui/format";
+import { Empty, ErrorNotice, Notice } from "@privet/ui/states";
+import type { FormEvent } from "react";
+import { useMutation, useQuery } from "urql";
+import { usePurpose } from "../purpose.js";
+import { failuresOf, redactionsOf, Value } from "../redactions.js";
+
+export function MarketingPage() {
+  const { purpose, ref } = usePurpose();
+  const [{ data: campaigns }, refetchCampaigns] = useQuery({ query: CampaignsDocument });
+  const [{ data: outbox, error: outboxError }, refetchOutbox] = useQuery({
+    query: OutboxDocument,
+    variables: { purpose, ref: ref || null },
+  });
+  const [sent, sendCampaign] = useMutation(SendCampaignDocument);
+  const [delivered, deliver] = useMutation(DeliverOutboxDocument);
+  const error = formErrorOf(sent.error);
+  const redactions = redactionsOf(outboxError);
+  const reload = () => {
+    refetchCampaigns({ requestPolicy: "network-only" });
+    refetchOutbox({ requestPolicy: "network-only" });
+  };
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "").trim();
+    const result = await sendCampaign({
+      input: { name: text("name") || null, subject: text("subject"), text: text("text") },
+    });
+    if (!result.error) reload();
+  };
+  return (
+    <>
+      <h1>Marketing</h1>
+      <form onSubmit={submit} noValidate>
+        <h2>Send a campaign</h2>
+        <Field label="Name (internal)" name="name" />
+        <Field label="Subject" name="subject" required error={messageFor(error, "subject")} />
+        <div className="field">
+          <label htmlFor="text">Text</label>
+          <textarea id="text" name="text" rows={6} required />
+        </div>
+        {error && error.field !== "subject" && <ErrorNotice>{error.message}</ErrorNotice>}
+        {sent.data && (
+          <Notice>
+            <p>{sent.data.sendCampaign.emailsQueued} emails queued.</p>
+          </Notice>
+        )}
+        <button type="submit" disabled={sent.fetching}>
+          Send to customers who allow marketing
+        </button>
+      </form>
+      <h2>Campaigns</h2>
+      {!campaigns || campaigns.campaigns.length === 0 ? (
+        <Empty>No campaigns yet.</Empty>
+      ) : (
+        <ul>
+          {campaigns.campaigns.map((c) => (
+            <li key={c.id}>
+              {c.subject} — {c.recipients} recipients — {formatDateTime(c.createdAt)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Outbox</h2>
+      <button
+        type="button"
+        className="secondary"
+        disabled={delivered.fetching}
+        onClick={async () => {
+          await deliver({});
+          reload();
+        }}
+      >
+        Deliver now
+      </button>
+      {delivered.data && (
+        <p className="status">
+          {delivered.data.deliverOutbox.configured
+            ? `${delivered.data.deliverOutbox.sent} sent, ${delivered.data.deliverOutbox.failed} failed.`
+            : "No SMTP_URL is set: mail stays in the outbox."}
+        </p>
+      )}
+      {failuresOf(outboxError).map((m) => (
+        <ErrorNotice key={m}>{m}</ErrorNotice>
+      ))}
+      {!outbox || outbox.outboxEmails.length === 0 ? (
+        <Empty>The outbox is empty.</Empty>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Queued</th>
+                <th scope="col">Kind</th>
+                <th scope="col">To</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {outbox.outboxEmails.map((m, i) => (
+                <tr key={m.id}>
+                  <td>{formatDateTime(m.createdAt)}</td>
+                  <td>{humanize(m.kind)}</td>
+                  <td>
+                    <Value
+                      value={m.toAddress}
+                      path={`outboxEmails.${i}.toAddress`}
+                      redactions={redactions}
+                    />
+                  </td>
+                  <td>
+                    <Value
+                      value={m.subject}
+                      path={`outboxEmails.${i}.subject`}
+                      redactions={redactions}
+                    />
+                  </td>
+                  <td>
+                    {humanize(m.status)}
+                    {m.attempts > 0 && ` (${m.attempts} attempts)`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
