@@ -7,10 +7,13 @@ import { Link, navigate, usePath } from "@privet/ui/router";
 import { Loading } from "@privet/ui/states";
 import type { ReactNode } from "react";
 import { useMutation } from "urql";
+import { AuditPage } from "./pages/audit.js";
 import { BreachesPage } from "./pages/breaches.js";
 import { BreakGlassPage } from "./pages/break-glass.js";
 import { CustomerPage, CustomersPage } from "./pages/customers.js";
+import { LegalRequestsPage } from "./pages/legal-requests.js";
 import { MarketingPage } from "./pages/marketing.js";
+import { OverviewPage } from "./pages/overview.js";
 import { PolicyPage } from "./pages/policy.js";
 import { PrivacyRequestsPage } from "./pages/privacy-requests.js";
 import { ProcessorsPage } from "./pages/processors.js";
@@ -28,6 +31,12 @@ interface Area {
 
 /** Which roles see which area; the API enforces the same limits on every operation. */
 const AREAS: readonly Area[] = [
+  {
+    path: "/overview",
+    label: "Overview",
+    roles: ["PRIVACY_OFFICER", "SECURITY_OFFICER", "AUDITOR", "ADMINISTRATOR"],
+    page: () => <OverviewPage />,
+  },
   {
     path: "/customers",
     label: "Customers",
@@ -59,6 +68,12 @@ const AREAS: readonly Area[] = [
     page: () => <ProcessorsPage />,
   },
   {
+    path: "/legal-requests",
+    label: "Legal requests",
+    roles: ["PRIVACY_OFFICER", "AUDITOR"],
+    page: () => <LegalRequestsPage />,
+  },
+  {
     path: "/breaches",
     label: "Breaches",
     roles: ["SECURITY_OFFICER", "PRIVACY_OFFICER"],
@@ -69,6 +84,12 @@ const AREAS: readonly Area[] = [
     label: "Marketing",
     roles: ["PRIVACY_OFFICER", "ADMINISTRATOR"],
     page: () => <MarketingPage />,
+  },
+  {
+    path: "/audit",
+    label: "Audit",
+    roles: ["AUDITOR", "PRIVACY_OFFICER", "SECURITY_OFFICER"],
+    page: () => <AuditPage />,
   },
   { path: "/policy", label: "Policy", roles: ["PRIVACY_OFFICER"], page: () => <PolicyPage /> },
 ];

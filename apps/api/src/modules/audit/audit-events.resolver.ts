@@ -1,0 +1,44 @@
+import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import type { Context } from "../../context/context.js";
+import { toPageInfo } from "../partners/page-info.type.js";
+import { pageSize } from "../partners/subject-cursor.js";
+import { requireStaff } from "../staff/require-staff.js";
+import { decodeAuditCursor, encodeAuditCursor } from "./audit-cursor.js";
+import { AuditEventConnection } from "./audit-event.type.js";
+import { AuditEventFilter } from "./audit-event-filter.input.js";
+import { auditConditions } from "./audit-filter.js";
+import { AUDIT_ROLES, assertMayNarrowToSubject } from "./audit-roles.js";
+import { loadAuditEvents } from "./load-audit-events.js";
+
+/** At most 200 events a page (all fields of 200 events stay within the query cost limit). */
+const MAX_PAGE = 200;
+
+@Resolver()
+export class AuditEventsResolver {
+  @Query(() => AuditEventConnection, {
+    description:
+      "Auditors, privacy and security officers: the audit trail, one event per field read (allowed or refused), newest first, narrowed by the filter. One statement per page.",
+  })
+  async auditEvents(
+    @Arg("filter", () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
+    @Arg("first", () => Int, { defaultValue: 50 }) firstInput: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() context: Context,
+  ): Promise<AuditEventConnection> {
+    requireStaff(context, AUDIT_ROLES);
+    const conditions = auditConditions(filter);
+    assertMayNarrowToSubject(context, filter);
+    const first = pageSize("first", firstInput, MAX_PAGE);
+    const position = decodeAuditCursor("after", after);
+    const rows = await loadAuditEvents(context.prisma, conditions, position, first + 1);
+    const page = rows.slice(0, first);
+    const last = page.at(-1);
+    return Object.assign(new AuditEventConnection(), {
+      nodes: page.map((row) => row.event),
+      pageInfo: toPageInfo({
+        endCursor: last ? encodeAuditCursor(last.at) : null,
+        hasNextPage: rows.length > first,
+      }),
+    });
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The audit trail's filters, validated (each bad value is BAD_USER_INPUT naming its field) and
+ * turned into SQL conditions over an access record `r` and one of its reads `e.read`
+ * ([subjectId, category, fieldPath, denyReason?, breakGlassId?]). A subject filter goes
+ * through the GIN index on the records' subject lists; a principal filter and a time window
+ * through the (principalKind, principalId, occurredAt) and occurredAt indexes.
+ */
+import { Prisma } from "@privet/db/client";
+import { isDataCategory } from "@privet/domain/taxonomy";
+import { badInput } from "../../errors/app-error.js";
+import { validateId } from "../staff/validate-id.js";
+import type { AuditEventFilter } from "./audit-event-filter.input.js";
+
+export function auditConditions(filter: AuditEventFilter | null | undefined): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (!filter) return conditions;
+  if (filter.principalKind) {
+    conditions.push(Prisma.sql`r."principalKind"::text = ${filter.principalKind}`);
+  }
+  if (filter.principalId) {
+    const id = validateId("filter.principalId", filter.principalId);
+    conditions.push(Prisma.sql`r."principalId" = ${id}::uuid`);
+  }
+  if (filter.subjectId) {
+    const id = validateId("filter.subjectId", filter.subjectId);
+    conditions.push(Prisma.sql`r."subjectIds" @> ARRAY[${id}]::uuid[]`);
+    conditions.push(Prisma.sql`e.read->>0 = ${id}`);
+  }
+  if (filter.category !== null && filter.category !== undefined) {
+    if (!isDataCategory(filter.category)) {
+      throw badInput("filter.category", "filter.category is not a data category.");
+    }
+    conditions.push(Prisma.sql`e.read->>1 = ${filter.category}`);
+  }
+  if (filter.purpose) conditions.push(Prisma.sql`r."purpose"::text = ${filter.purpose}`);
+  if (filter.outcome === "ALLOWED") conditions.push(Prisma.sql`e.read->>3 IS NULL`);
+  if (filter.outcome === "DENIED") conditions.push(Prisma.sql`e.read->>3 IS NOT NULL`);
+  const from = validInstant("filter.from", filter.from);
+  const to = validInstant("filter.to", filter.to);
+  if (from && to && from >= to) throw badInput("filter.to", "filter.to must be after filter.from.");
+  if (from) conditions.push(Prisma.sql`r."occurredAt" >= ${from}`);
+  if (to) conditions.push(Prisma.sql`r."occurredAt" < ${to}`);
+  return conditions;
+}
+
+function validInstant(field: string, value: Date | null | undefined): Date | null {
+  if (value === null || value === undefined) return null;
+  if (Number.isNaN(value.getTime())) throw badInput(field, `${field} is not a valid time.`);
+  return value;
+}

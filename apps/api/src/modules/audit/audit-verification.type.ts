@@ -1,0 +1,82 @@
+import type { ChainVerification } from "@privet/db/ledger";
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Classified } from "../../privacy/personal.js";
+
+export const ChainProblemValues = {
+  HASH_MISMATCH: "HASH_MISMATCH",
+  PREVIOUS_HASH_MISMATCH: "PREVIOUS_HASH_MISMATCH",
+  SEQUENCE_GAP: "SEQUENCE_GAP",
+  HEAD_MISMATCH: "HEAD_MISMATCH",
+} as const;
+registerEnumType(ChainProblemValues, {
+  name: "ChainProblem",
+  description:
+    "How a hash chain is broken: a rewritten entry (HASH_MISMATCH), a forged or reordered one (PREVIOUS_HASH_MISMATCH), a removed one (SEQUENCE_GAP) or a removed newest one (HEAD_MISMATCH).",
+});
+
+/** The first entry at which a chain no longer verifies. */
+@ObjectType()
+export class BrokenChainLink {
+  @Classified("NON_PERSONAL")
+  @Field(() => String, { description: "The chain: an audit reader's or a ledger subject's." })
+  chain!: string;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => Int)
+  sequence!: number;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => ChainProblemValues)
+  problem!: keyof typeof ChainProblemValues;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => String, { description: "The broken entry's id (access record or consent event)." })
+  entryId!: string;
+}
+
+@ObjectType()
+export class ChainCheck {
+  @Classified("NON_PERSONAL")
+  @Field(() => Boolean)
+  ok!: boolean;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => Int, {
+    description: "Entries verified (when broken: those before the break in its chain).",
+  })
+  checked!: number;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => BrokenChainLink, { nullable: true })
+  firstBroken!: BrokenChainLink | null;
+}
+
+@ObjectType()
+export class AuditVerification {
+  @Classified("NON_PERSONAL")
+  @Field(() => ChainCheck, { description: "The audit log's chains (one per reader)." })
+  auditLog!: ChainCheck;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => ChainCheck, { description: "The consent ledger's chains (one per subject)." })
+  consentLedger!: ChainCheck;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => Date)
+  verifiedAt!: Date;
+}
+
+export function toChainCheck(result: ChainVerification): ChainCheck {
+  return Object.assign(new ChainCheck(), {
+    ok: result.ok,
+    checked: result.checked,
+    firstBroken: result.ok
+      ? null
+      : Object.assign(new BrokenChainLink(), {
+          chain: result.firstBroken.chain,
+          sequence: result.firstBroken.sequence,
+          problem: result.firstBroken.problem,
+          entryId: result.firstBroken.eventId,
+        }),
+  });
+}

@@ -1,0 +1,10 @@
+/** The audit module's resolver classes (see schema/resolvers.ts). */
+import { AuditEventsResolver } from "./audit-events.resolver.js";
+import { AuditExportResolver } from "./audit-export.resolver.js";
+import { AuditVerificationResolver } from "./audit-verification.resolver.js";
+
+export const auditResolvers = [
+  AuditEventsResolver,
+  AuditVerificationResolver,
+  AuditExportResolver,
+] as const;

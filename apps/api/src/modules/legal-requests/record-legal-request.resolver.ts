@@ -1,0 +1,66 @@
+/**
+ * Records a government request, court order or legal process with its scope (P-11). Nothing
+ * is read about the customers it names beyond that they exist: the disclosure is a separate,
+ * audited read (`legalDisclosure`).
+ */
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import type { Context } from "../../context/context.js";
+import { badInput } from "../../errors/app-error.js";
+import * as validate from "../../validation/validate.js";
+import { requireStaff } from "../staff/require-staff.js";
+import { LEGAL_REQUEST_INCLUDE, LegalRequest, toLegalRequest } from "./legal-request.type.js";
+import { LEGAL_REQUEST_WRITERS } from "./legal-request-roles.js";
+import { RecordLegalRequestInput } from "./record-legal-request.input.js";
+import { validateScopeCategories, validateSubjects } from "./validate-legal-request.js";
+
+/** Clocks differ a little between the console's machine and the server's. */
+const CLOCK_SKEW_MS = 60_000;
+
+@Resolver()
+export class RecordLegalRequestResolver {
+  @Mutation(() => LegalRequest, {
+    description:
+      "Privacy officer: record a government request, court order or legal process, with the customers and data categories it names (P-11).",
+  })
+  async recordLegalRequest(
+    @Arg("input", () => RecordLegalRequestInput) input: RecordLegalRequestInput,
+    @Ctx() context: Context,
+  ): Promise<LegalRequest> {
+    const staff = requireStaff(context, LEGAL_REQUEST_WRITERS);
+    const { prisma, request } = context;
+    const authority = validate.text("authority", input.authority, { max: 200 });
+    const reference = validate.text("reference", input.reference, { max: 200 });
+    const notes = input.notes ? validate.text("notes", input.notes, { max: 5000 }) : "";
+    const receivedAt = input.receivedAt;
+    if (!(receivedAt instanceof Date) || Number.isNaN(receivedAt.getTime())) {
+      throw badInput("receivedAt", "receivedAt must be a date and time.");
+    }
+    if (receivedAt.getTime() > request.now.getTime() + CLOCK_SKEW_MS) {
+      throw badInput("receivedAt", "receivedAt cannot be in the future.");
+    }
+    const categories = validateScopeCategories(input.categories);
+    const subjectIds = await validateSubjects(prisma, input.subjectIds);
+    const existing = await prisma.legalRequest.findUnique({
+      where: { authority_reference: { authority, reference } },
+      select: { id: true },
+    });
+    if (existing) {
+      throw badInput("reference", "A request with this reference from this authority is recorded.");
+    }
+    const row = await prisma.legalRequest.create({
+      data: {
+        kind: input.kind,
+        authority,
+        reference,
+        receivedAt,
+        categories,
+        notes,
+        createdById: staff.staffId,
+        createdAt: request.now,
+        subjects: { create: subjectIds.map((customerId) => ({ customerId })) },
+      },
+      include: LEGAL_REQUEST_INCLUDE,
+    });
+    return toLegalRequest(row);
+  }
+}

@@ -1,0 +1,4 @@
+/** The console's overview aggregates (see schema/resolvers.ts). */
+import { OverviewResolver } from "./overview.resolver.js";
+
+export const overviewResolvers = [OverviewResolver] as const;

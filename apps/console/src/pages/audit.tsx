@@ -1,0 +1,176 @@
+/**
+ * Audit: the access log with filters (principal, subject, category, purpose, outcome, time),
+ * the verification of the audit log's and the consent ledger's hash chains, and an export of
+ * what the filter selects.
+ */
+import {
+  type AuditEventFilter,
+  AuditEventsDocument,
+  AuditExportDocument,
+  AuditVerificationDocument,
+  type Purpose,
+} from "@privet/client";
+import { formErrorOf } from "@privet/ui/errors";
+import { formatDateTime, humanize } from "@privet/ui/format";
+import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
+import { type FormEvent, useState } from "react";
+import { useClient, useQuery } from "urql";
+import { PURPOSES } from "../purpose.js";
+
+export function AuditPage() {
+  const client = useClient();
+  const [filter, setFilter] = useState<AuditEventFilter>({});
+  const [{ data, fetching, error }] = useQuery({
+    query: AuditEventsDocument,
+    variables: { filter },
+  });
+  const [{ data: verification }, verifyAgain] = useQuery({ query: AuditVerificationDocument });
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  const apply = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "").trim();
+    const day = (name: string) =>
+      text(name) ? new Date(`${text(name)}T00:00:00Z`).toISOString() : null;
+    setFilter({
+      principalId: text("principalId") || null,
+      subjectId: text("subjectId") || null,
+      category: text("category") || null,
+      purpose: (text("purpose") || null) as Purpose | null,
+      from: day("from"),
+      to: day("to"),
+    });
+  };
+  const download = async (format: "CSV" | "JSON") => {
+    setExportError(null);
+    const result = await client
+      .query(AuditExportDocument, { filter, format }, { requestPolicy: "network-only" })
+      .toPromise();
+    if (!result.data) {
+      setExportError(formErrorOf(result.error)?.message ?? "The export failed.");
+      return;
+    }
+    const { content, contentType, fileName } = result.data.auditExport;
+    const url = URL.createObjectURL(new Blob([content], { type: contentType }));
+    const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    URL.revokeObjectURL(url);
+  };
+
+  const checks = verification?.auditVerification;
+  return (
+    <>
+      <h1>Audit</h1>
+      <section aria-labelledby="verify-title">
+        <h2 id="verify-title">Hash chains</h2>
+        {checks ? (
+          <ul>
+            {(
+              [
+                ["Audit log", checks.auditLog],
+                ["Consent ledger", checks.consentLedger],
+              ] as const
+            ).map(([label, check]) => (
+              <li key={label} data-chain={label}>
+                <strong>{label}:</strong>{" "}
+                {check.ok
+                  ? `intact (${check.checked} links checked)`
+                  : `BROKEN at ${check.firstBroken?.chain} #${check.firstBroken?.sequence}: ${check.firstBroken?.problem}`}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Loading what="the verification" />
+        )}
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => verifyAgain({ requestPolicy: "network-only" })}
+        >
+          Verify again
+        </button>
+      </section>
+      <form onSubmit={apply} className="inline-form" aria-label="Filter the access log">
+        <label>
+          Principal ID <input name="principalId" />
+        </label>
+        <label>
+          Customer ID <input name="subjectId" />
+        </label>
+        <label>
+          Category <input name="category" placeholder="user.contact.email" />
+        </label>
+        <label>
+          Purpose
+          <select name="purpose" defaultValue="">
+            <option value="">any</option>
+            {PURPOSES.map((p) => (
+              <option key={p} value={p}>
+                {humanize(p)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From <input name="from" type="date" />
+        </label>
+        <label>
+          To <input name="to" type="date" />
+        </label>
+        <button type="submit">Filter</button>
+      </form>
+      <p>
+        <button type="button" className="secondary" onClick={() => download("CSV")}>
+          Export CSV
+        </button>{" "}
+        <button type="button" className="secondary" onClick={() => download("JSON")}>
+          Export JSON
+        </button>
+      </p>
+      {exportError && <ErrorNotice>{exportError}</ErrorNotice>}
+      {error && <ErrorNotice>{formErrorOf(error)?.message}</ErrorNotice>}
+      {fetching && !data ? (
+        <Loading what="the access log" />
+      ) : !data || data.auditEvents.nodes.length === 0 ? (
+        <Empty>No reads match.</Empty>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Customer</th>
+                <th scope="col">Category</th>
+                <th scope="col">Purpose</th>
+                <th scope="col">Outcome</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.auditEvents.nodes.map((e) => (
+                <tr key={e.id}>
+                  <td>{formatDateTime(e.occurredAt)}</td>
+                  <td>{e.processorName ?? humanize(e.staffRole ?? e.principalKind)}</td>
+                  <td>
+                    <code>{e.subjectId.slice(0, 8)}</code>
+                  </td>
+                  <td>{e.category}</td>
+                  <td>
+                    {e.purpose ? humanize(e.purpose) : "—"}
+                    {e.reference && ` (${e.reference})`}
+                    {e.breakGlassId && " · break-glass"}
+                    {e.legalRequestId && " · legal request"}
+                  </td>
+                  <td>{e.outcome === "ALLOWED" ? "allowed" : `refused: ${e.denyReason}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
