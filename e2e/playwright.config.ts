@@ -1,7 +1,7 @@
 /**
- * The portal's browser tests, against the real stack: the API from its build on an in-memory
- * PGlite database seeded with the demo data, and the portal's production build served by
- * `vite preview`, which proxies /graphql to the API. Run after `turbo run build`
+ * The portal's and the console's browser tests, against the real stack: the API from its build
+ * on an in-memory PGlite database seeded with the demo data, and the portal's and the console's
+ * production builds served by `vite preview`, each proxying /graphql to the API. Run after `turbo run build`
  * (`npm run test:e2e` at the root does both).
  *
  * The browser is Debian's Chromium (/usr/bin/chromium; Playwright's own download cannot work
@@ -10,7 +10,17 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
-import { API_PORT, API_URL, PORTAL_PORT, PORTAL_URL } from "./support/urls.js";
+import {
+  API_PORT,
+  API_URL,
+  CONSOLE_PORT,
+  CONSOLE_URL,
+  MAILBOX_URL,
+  PORTAL_PORT,
+  PORTAL_URL,
+  SMTP_HTTP_PORT,
+  SMTP_PORT,
+} from "./support/urls.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 /** A package's binary: the portal's own node_modules first, else the hoisted one at the root. */
@@ -20,13 +30,20 @@ const bin = (name: string) =>
     .find((path) => existsSync(path)) ?? name;
 
 // The suite serves the builds; it does not make them.
-for (const built of ["../apps/api/dist/main.js", "../apps/portal/dist/index.html"]) {
+for (const built of [
+  "../apps/api/dist/main.js",
+  "../apps/portal/dist/index.html",
+  "../apps/console/dist/index.html",
+]) {
   if (!existsSync(fileURLToPath(new URL(built, import.meta.url)))) {
     throw new Error(
       `${built.slice(3)} is missing: build first (npm run test:e2e at the root does).`,
     );
   }
 }
+
+/** The console's specs: their own project (below). */
+const CONSOLE_TESTS = /console-[^/]*\.spec\.ts$/;
 
 const CHROMIUM_ARGS = [
   "--headless",
@@ -41,6 +58,8 @@ const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: "./tests",
+  // Signs the staff in once (the API limits sign-ins per account); after the web servers start.
+  globalSetup: "./support/staff-sessions.ts",
   outputDir: "./test-results",
   // One API process and one PGlite database serve every test; each test makes its own
   // customers, so two workers (the machine has two cores) never share state.
@@ -67,6 +86,7 @@ export default defineConfig({
     {
       name: "desktop",
       use: { viewport: { width: 1280, height: 800 } },
+      testIgnore: CONSOLE_TESTS,
       // P-04 is the phone clause: its tests run in the mobile project only.
       grepInvert: /\[P-04\]/,
     },
@@ -81,9 +101,35 @@ export default defineConfig({
           "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36",
       },
       grep: [/\[P-04\]/, /@screenshots/],
+      testIgnore: CONSOLE_TESTS,
+    },
+    {
+      // The console's tests, at desktop size, once the portal's are done: they publish a policy
+      // version and read the demo customer, which would otherwise show up in the portal's
+      // screenshots (its policy archive and access log) depending on timing.
+      name: "console",
+      // baseURL stays the portal's: console pages open in contexts of their own (support/console.ts).
+      use: { viewport: { width: 1280, height: 800 } },
+      testMatch: CONSOLE_TESTS,
+      dependencies: ["desktop", "mobile"],
     },
   ],
   webServer: [
+    {
+      // A real SMTP server on loopback: the API delivers its outbox to it, tests read it.
+      name: "smtp",
+      command: `node ${fileURLToPath(new URL("./support/smtp-sink.mjs", import.meta.url))}`,
+      cwd: root,
+      url: `${MAILBOX_URL}/health`,
+      env: {
+        PRIVET_E2E_SMTP_PORT: String(SMTP_PORT),
+        PRIVET_E2E_SMTP_HTTP_PORT: String(SMTP_HTTP_PORT),
+      },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
     {
       name: "api",
       command: `node ${fileURLToPath(new URL("../apps/api/dist/main.js", import.meta.url))}`,
@@ -98,7 +144,11 @@ export default defineConfig({
         PRIVET_SEED_DEMO: "1",
         PRIVET_SECRET: "e2e-only-secret-not-for-production-0123456789abcdef",
         PRIVET_PORTAL_URL: PORTAL_URL,
-        PRIVET_CORS_ORIGINS: PORTAL_URL,
+        // Links in emails (one-click unsubscribe) point at the API under test.
+        PRIVET_API_URL: API_URL,
+        // The outbox is delivered to the loopback SMTP server (every 15 s, or "Deliver now").
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        PRIVET_CORS_ORIGINS: `${PORTAL_URL},${CONSOLE_URL}`,
         // Every test signs up or in from 127.0.0.1; the per-IP limit is for the open internet.
         PRIVET_ATTEMPTS_PER_IP: "10000",
         DATABASE_URL: "",
@@ -114,6 +164,17 @@ export default defineConfig({
       command: `${bin("vite")} preview --host 127.0.0.1 --port ${PORTAL_PORT} --strictPort`,
       cwd: fileURLToPath(new URL("../apps/portal", import.meta.url)),
       url: PORTAL_URL,
+      env: { PRIVET_API_URL: API_URL },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      name: "console",
+      command: `${bin("vite")} preview --host 127.0.0.1 --port ${CONSOLE_PORT} --strictPort`,
+      cwd: fileURLToPath(new URL("../apps/console", import.meta.url)),
+      url: CONSOLE_URL,
       env: { PRIVET_API_URL: API_URL },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -1,0 +1,69 @@
+/**
+ * What a staff member does in the console (its own origin, CONSOLE_URL), through its labels and
+ * roles; and a staff session over the API for the tests' checks.
+ */
+import { type APIRequestContext, type Browser, expect, type Page, request } from "@playwright/test";
+import { DEMO_PASSWORD } from "./graphql.js";
+import { STAFF, type StaffKey, sessionFile } from "./staff-sessions.js";
+import { CONSOLE_URL } from "./urls.js";
+
+/**
+ * A browser context of its own for the console: cookies belong to the host, not the port, so a
+ * staff session must not share a jar with a customer's portal session.
+ */
+export async function consolePage(browser: Browser, signedInAs?: StaffKey): Promise<Page> {
+  const context = await browser.newContext({
+    storageState: signedInAs ? sessionFile(signedInAs) : undefined,
+    baseURL: CONSOLE_URL,
+    viewport: { width: 1280, height: 800 },
+    locale: "en-GB",
+    timezoneId: "UTC",
+  });
+  return context.newPage();
+}
+
+export { STAFF };
+
+/** Opens the console signed in with the run's stored session (see staff-sessions.ts). */
+export async function consoleAs(browser: Browser, who: StaffKey): Promise<Page> {
+  const page = await consolePage(browser, who);
+  await page.goto(`${CONSOLE_URL}/`);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  return page;
+}
+
+/** Signs in through the console's form; waits for the frame with the role's areas. */
+export async function staffSignIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${CONSOLE_URL}/`);
+  await expect(page.getByRole("heading", { level: 1, name: "Staff sign-in" })).toBeVisible();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** The console's main navigation. */
+export function consoleNav(page: Page) {
+  return page.getByRole("navigation", { name: "Main" });
+}
+
+/** Opens an area by its link in the navigation and waits for its heading. */
+export async function openArea(page: Page, link: string, heading: string | RegExp) {
+  await consoleNav(page).getByRole("link", { name: link, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  await expect(page.locator("main .loading")).toHaveCount(0);
+}
+
+/** Declares a purpose and reference in the purpose bar ("SUPPORT", "T-1042"). */
+export async function declarePurpose(page: Page, purpose: string, ref: string) {
+  const bar = page.getByRole("form", { name: "Declared purpose" });
+  await bar.getByLabel("Purpose").selectOption(purpose);
+  await bar.getByLabel("Reference (ticket, incident, legal request)").fill(ref);
+  await bar.getByRole("button", { name: "Declare" }).click();
+  await expect(bar.locator(".status")).toContainText(`(ref. ${ref})`);
+}
+
+/** A fresh API client with the run's stored staff session (the cookie works on the API's port too). */
+export function staffClient(who: StaffKey): Promise<APIRequestContext> {
+  return request.newContext({ storageState: sessionFile(who) });
+}

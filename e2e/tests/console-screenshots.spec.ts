@@ -1,0 +1,93 @@
+/**
+ * Full-page screenshots of the console's main pages at desktop size, written to
+ * e2e/screenshots/console/<page>.png and committed, like the portal's: as the privacy officer
+ * (who sees most areas) and as a support agent (who sees redactions). Tagged @screenshots like
+ * the portal's (npm run screenshots refreshes both); desktop only.
+ */
+import { fileURLToPath } from "node:url";
+import { expect, type Page, test } from "@playwright/test";
+import { consoleAs, consolePage, declarePurpose, STAFF, staffSignIn } from "../support/console.js";
+import { DEMO_CUSTOMER } from "../support/graphql.js";
+
+const folder = fileURLToPath(new URL("../screenshots/console/", import.meta.url));
+
+async function shoot(page: Page, name: string) {
+  await expect(page.locator("main .loading")).toHaveCount(0);
+  await expect(page.locator("main h1")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({
+    path: `${folder}${name}.png`,
+    fullPage: true,
+    animations: "disabled",
+    caret: "hide",
+  });
+}
+
+test("the console's pages", { tag: "@screenshots" }, async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== "console", "the console is shot at desktop size only");
+  test.setTimeout(90_000);
+
+  await test.step("privacy officer", async () => {
+    const page = await consolePage(browser);
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Staff sign-in" })).toBeVisible();
+    await shoot(page, "sign-in");
+    await staffSignIn(page, STAFF.privacy);
+    await shoot(page, "home");
+    await declarePurpose(page, "SUPPORT", "T-1042");
+    // The in-app router: a history push keeps the declared purpose (a reload would reset it).
+    const go = async (path: string) => {
+      await page.evaluate((to) => {
+        window.history.pushState({}, "", to);
+        window.dispatchEvent(new PopStateEvent("popstate"));
+      }, path);
+      await expect(page).toHaveURL(new RegExp(`${path}$`));
+    };
+    for (const [path, name] of [
+      ["/requests", "privacy-requests"],
+      ["/support", "support"],
+      ["/break-glass", "break-glass"],
+      ["/processors", "processors"],
+      ["/breaches", "breaches"],
+      ["/marketing", "marketing"],
+      ["/policy", "policy"],
+    ] as const) {
+      await go(path);
+      await shoot(page, name);
+    }
+    await go("/customers");
+    await page.getByLabel("Email address or customer ID").fill(DEMO_CUSTOMER);
+    await page.getByRole("button", { name: "Search" }).click();
+    const row = page.getByRole("row").filter({ hasText: DEMO_CUSTOMER });
+    await expect(row).toHaveCount(1);
+    await shoot(page, "customers");
+    await row.getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Customer / })).toBeVisible();
+    await shoot(page, "customer-privacy-officer");
+    await page.context().close();
+  });
+
+  await test.step("support agent", async () => {
+    const page = await consoleAs(browser, "support");
+    await shoot(page, "home-support-agent");
+    await declarePurpose(page, "SUPPORT", "T-1042");
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Customers" })
+      .click();
+    await page.getByLabel("Email address or customer ID").fill(DEMO_CUSTOMER);
+    await page.getByRole("button", { name: "Search" }).click();
+    const row = page.getByRole("row").filter({ hasText: DEMO_CUSTOMER });
+    await expect(row).toHaveCount(1);
+    await row.getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Customer / })).toBeVisible();
+    await expect(page.locator(".redacted").first()).toBeVisible();
+    await shoot(page, "customer-support-agent");
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Support" })
+      .click();
+    await shoot(page, "support-queue-support-agent");
+    await page.context().close();
+  });
+});
