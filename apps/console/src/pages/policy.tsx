@@ -3,14 +3,17 @@ import { ConsolePoliciesDocument, PublishPolicyVersionDocument } from "@privet/c
 import { formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { formatDate } from "@privet/ui/format";
+import { Markdown } from "@privet/ui/markdown";
 import { ErrorNotice, Notice } from "@privet/ui/states";
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
 
 export function PolicyPage() {
   const [{ data }, refetch] = useQuery({ query: ConsolePoliciesDocument });
   const [published, publish] = useMutation(PublishPolicyVersionDocument);
   const error = formErrorOf(published.error);
+  // The draft lives in the form until publishing; the preview shows it as the portal will.
+  const [draft, setDraft] = useState({ title: "", body: "" });
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -43,11 +46,23 @@ export function PolicyPage() {
       <form onSubmit={submit} noValidate>
         <h2>Publish a new version</h2>
         <Field label="Version" name="version" required error={messageFor(error, "version")} />
-        <Field label="Title" name="title" required error={messageFor(error, "title")} />
+        <Field
+          label="Title"
+          name="title"
+          required
+          error={messageFor(error, "title")}
+          onChange={(event) => setDraft({ ...draft, title: event.target.value })}
+        />
         <Field label="Summary of changes" name="summary" error={messageFor(error, "summary")} />
         <div className="field">
           <label htmlFor="body">Text (Markdown)</label>
-          <textarea id="body" name="body" rows={10} required />
+          <textarea
+            id="body"
+            name="body"
+            rows={10}
+            required
+            onChange={(event) => setDraft({ ...draft, body: event.target.value })}
+          />
         </div>
         <Field
           label="Effective date"
@@ -70,6 +85,13 @@ export function PolicyPage() {
               {published.data.publishPolicyVersion.noticesQueued} notices queued.
             </p>
           </Notice>
+        )}
+        {draft.body && (
+          <section className="card preview" aria-labelledby="preview-title">
+            <h3 id="preview-title">Preview, as customers will see it</h3>
+            <h1>{draft.title}</h1>
+            <Markdown source={draft.body} />
+          </section>
         )}
         <button type="submit" disabled={published.fetching}>
           Publish

@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { Markdown } from "./markdown.js";
+import { Markdown } from "@privet/ui/markdown";
 
 const POLICY = `# Privacy Policy
 

@@ -9,7 +9,7 @@ import { formatDate } from "@privet/ui/format";
 import { Link } from "@privet/ui/router";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useQuery } from "urql";
-import { Markdown } from "../components/markdown.js";
+import { Markdown } from "@privet/ui/markdown";
 
 export function PolicyPage() {
   const [{ data, fetching, error }] = useQuery({ query: PolicyArchiveDocument });

@@ -4,9 +4,9 @@
  * can inject markup. External links go through ExternalLink (P-14).
  */
 
-import { ExternalLink, isExternal } from "@privet/ui/external-link";
-import { Link } from "@privet/ui/router";
 import type { ReactNode } from "react";
+import { ExternalLink, isExternal } from "./external-link.js";
+import { Link } from "./router.js";
 
 // Italic closes on the same mark it opened with, so an "_" inside a link's URL cannot close it.
 const INLINE = /\*\*(.+?)\*\*|(?<![\w*])([_*])(.+?)\2(?![\w*])|\[([^\]]+)\]\(([^)\s]+)\)/g;
