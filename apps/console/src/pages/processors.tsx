@@ -6,11 +6,15 @@
 import {
   IssuePartnerApiKeyDocument,
   ProcessorRegistryDocument,
+  type Purpose,
+  RecordProcessorAgreementDocument,
   RevokePartnerApiKeyDocument,
 } from "@privet/client";
-import { formErrorOf } from "@privet/ui/errors";
+import { formErrorOf, messageFor } from "@privet/ui/errors";
+import { Field } from "@privet/ui/field";
 import { formatDate, humanize } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading, Notice } from "@privet/ui/states";
+import type { FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 
 export function ProcessorsPage() {
@@ -104,10 +108,94 @@ export function ProcessorsPage() {
               >
                 Issue a key
               </button>
+              <AgreementForm processorId={p.id} onRecorded={reload} />
             </li>
           ))}
         </ul>
       )}
     </>
+  );
+}
+
+/** Record an agreement or its renewal: from validFrom the processor reads what it lists (P-10). */
+function AgreementForm({
+  processorId,
+  onRecorded,
+}: {
+  processorId: string;
+  onRecorded: () => void;
+}) {
+  const [recorded, record] = useMutation(RecordProcessorAgreementDocument);
+  const error = formErrorOf(recorded.error);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? "").trim();
+    const list = (name: string) =>
+      text(name)
+        .split(/[\s,]+/)
+        .filter(Boolean);
+    const day = (name: string) => new Date(`${text(name)}T00:00:00Z`).toISOString();
+    const result = await record({
+      input: {
+        processorId,
+        reference: text("reference"),
+        purposes: list("purposes") as Purpose[],
+        categories: list("categories"),
+        signedAt: day("signedAt"),
+        validFrom: day("validFrom"),
+        validUntil: day("validUntil"),
+      },
+    });
+    if (!result.error) {
+      form.reset();
+      onRecorded();
+    }
+  };
+  return (
+    <details>
+      <summary>Record an agreement or renewal</summary>
+      <form onSubmit={submit} noValidate>
+        <Field label="Reference" name="reference" required error={messageFor(error, "reference")} />
+        <Field
+          label="Purposes (e.g. MARKETING)"
+          name="purposes"
+          required
+          error={messageFor(error, "purposes")}
+        />
+        <Field
+          label="Data categories (e.g. user.contact.email)"
+          name="categories"
+          required
+          error={messageFor(error, "categories")}
+        />
+        <Field
+          label="Signed on"
+          name="signedAt"
+          type="date"
+          required
+          error={messageFor(error, "signedAt")}
+        />
+        <Field
+          label="Valid from"
+          name="validFrom"
+          type="date"
+          required
+          error={messageFor(error, "validFrom")}
+        />
+        <Field
+          label="Valid until"
+          name="validUntil"
+          type="date"
+          required
+          error={messageFor(error, "validUntil")}
+        />
+        {error && !error.field && <ErrorNotice>{error.message}</ErrorNotice>}
+        <button type="submit" disabled={recorded.fetching}>
+          Record agreement
+        </button>
+      </form>
+    </details>
   );
 }
