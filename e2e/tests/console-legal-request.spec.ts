@@ -1,0 +1,106 @@
+/**
+ * P-11: a legal request recorded in the console by the privacy officer, scoped to one customer
+ * and one category (user.contact.email); the disclosure shows that customer's email and redacts
+ * the rest (LEGAL_REQUEST_REQUIRED); the audit log holds the email's read under
+ * LEGAL_OBLIGATION, tied to the request.
+ */
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { consoleAs, openArea, STAFF, staffClient } from "../support/console.js";
+import { apiClient, DEMO_PASSWORD, gqlOk, registerCustomer } from "../support/graphql.js";
+
+interface AuditRow {
+  category: string;
+  purpose: string | null;
+  outcome: string;
+  legalRequestId: string | null;
+  fieldPath: string;
+}
+
+test("[P-11] a disclosure shows exactly the legal request's scope and each read is audited", async ({
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  const api = await apiClient();
+  const customer = await registerCustomer(api);
+  await api.dispose();
+
+  const authority = `E2E Court ${randomUUID().slice(0, 6)}`;
+  const reference = `LR-${randomUUID().slice(0, 8)}`;
+  const page = await consoleAs(browser, "privacy");
+  await openArea(page, "Legal requests", "Legal requests");
+
+  const form = page.locator("form").filter({
+    has: page.getByRole("heading", { level: 2, name: "Record a legal request" }),
+  });
+  await form.getByLabel("Kind").selectOption("COURT_ORDER");
+  await form.getByLabel("Authority").fill(authority);
+  await form.getByLabel("Reference").fill(reference);
+  await form.getByLabel("Received on").fill(new Date().toISOString().slice(0, 10));
+  await form.getByLabel(/^Customer IDs in scope/).fill(customer.id);
+  await form.getByLabel(/^Data categories in scope/).fill("user.contact.email");
+  await form.getByRole("button", { name: "Record" }).click();
+
+  const card = page.locator("li.card").filter({
+    has: page.getByRole("heading", { level: 2, name: `${authority} — ${reference}`, exact: true }),
+  });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText("1 subjects; categories: user.contact.email");
+  await card.getByRole("button", { name: "Produce disclosure" }).click();
+
+  const disclosure = page.getByRole("region", { name: `Disclosure for ${reference}` });
+  await expect(disclosure).toBeVisible();
+  const facts = disclosure.locator("dl.facts");
+  await expect(facts).toHaveCount(1);
+  const fact = (term: string) => facts.locator(`dt:text-is("${term}") + dd`);
+  await expect(fact("Customer")).toHaveText(customer.id);
+  await expect(fact("Email")).toHaveText(customer.email);
+  await expect(fact("Name")).toContainText("Redacted —");
+  await expect(fact("Name")).toContainText("LEGAL_REQUEST_REQUIRED");
+  await expect(fact("Name")).not.toContainText(customer.name);
+  await expect(disclosure).not.toContainText(customer.name);
+
+  // The request's id, as the API knows it.
+  const officer = await staffClient("privacy");
+  const { legalRequests } = await gqlOk<{
+    legalRequests: Array<{ id: string; reference: string }>;
+  }>(officer, `{ legalRequests { id reference } }`);
+  const recorded = legalRequests.find((r) => r.reference === reference);
+  expect(recorded, `legal request ${reference}`).toBeTruthy();
+
+  await officer.dispose();
+
+  // The auditor reads the audit log over the API.
+  const auditor = await apiClient();
+  await gqlOk(
+    auditor,
+    `mutation StaffSignIn($email: String!, $password: String!) { staffSignIn(email: $email, password: $password) { id role } }`,
+    { email: STAFF.auditor, password: DEMO_PASSWORD },
+  );
+  const eventsOf = async () =>
+    (
+      await gqlOk<{ auditEvents: { nodes: AuditRow[] } }>(
+        auditor,
+        `query Audit($subjectId: ID!) { auditEvents(filter: { subjectId: $subjectId }, first: 100) { nodes { category purpose outcome legalRequestId fieldPath } } }`,
+        { subjectId: customer.id },
+      )
+    ).auditEvents.nodes;
+  await expect
+    .poll(async () =>
+      (await eventsOf()).filter(
+        (e) =>
+          e.category === "user.contact.email" &&
+          e.purpose === "LEGAL_OBLIGATION" &&
+          e.outcome === "ALLOWED" &&
+          e.legalRequestId === recorded?.id,
+      ).length,
+    )
+    .toBeGreaterThan(0);
+  // Nothing outside the scope was disclosed under it.
+  const allowed = (await eventsOf()).filter(
+    (e) => e.purpose === "LEGAL_OBLIGATION" && e.outcome === "ALLOWED",
+  );
+  for (const e of allowed) expect(e.category).toBe("user.contact.email");
+  await auditor.dispose();
+  await page.context().close();
+});
