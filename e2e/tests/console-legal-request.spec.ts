@@ -86,14 +86,15 @@ test("[P-11] a disclosure shows exactly the legal request's scope and each read 
       )
     ).auditEvents.nodes;
   await expect
-    .poll(async () =>
-      (await eventsOf()).filter(
-        (e) =>
-          e.category === "user.contact.email" &&
-          e.purpose === "LEGAL_OBLIGATION" &&
-          e.outcome === "ALLOWED" &&
-          e.legalRequestId === recorded?.id,
-      ).length,
+    .poll(
+      async () =>
+        (await eventsOf()).filter(
+          (e) =>
+            e.category === "user.contact.email" &&
+            e.purpose === "LEGAL_OBLIGATION" &&
+            e.outcome === "ALLOWED" &&
+            e.legalRequestId === recorded?.id,
+        ).length,
     )
     .toBeGreaterThan(0);
   // Nothing outside the scope was disclosed under it.

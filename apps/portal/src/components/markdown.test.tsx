@@ -1,6 +1,6 @@
+import { Markdown } from "@privet/ui/markdown";
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { Markdown } from "@privet/ui/markdown";
 
 const POLICY = `# Privacy Policy
 

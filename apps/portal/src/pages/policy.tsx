@@ -6,10 +6,10 @@
 import { PolicyArchiveDocument, PolicyVersionByIdDocument } from "@privet/client";
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDate } from "@privet/ui/format";
+import { Markdown } from "@privet/ui/markdown";
 import { Link } from "@privet/ui/router";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useQuery } from "urql";
-import { Markdown } from "@privet/ui/markdown";
 
 export function PolicyPage() {
   const [{ data, fetching, error }] = useQuery({ query: PolicyArchiveDocument });
