@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { Provider } from "urql";
 import { App } from "./app.js";
 import { createConsoleClient } from "./graphql-client.js";
+import "@privet/ui/base.css";
 import "./styles.css";
 
 const root = document.getElementById("root");

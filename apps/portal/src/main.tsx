@@ -3,7 +3,8 @@ import { createRoot } from "react-dom/client";
 import { Provider } from "urql";
 import { App } from "./app.js";
 import { createPortalClient } from "./graphql-client.js";
-import "./styles.css";
+// Shared look (packages/ui); the portal adds nothing of its own.
+import "@privet/ui/base.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
