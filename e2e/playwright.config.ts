@@ -44,6 +44,8 @@ for (const built of [
 
 /** The console's specs: their own project (below). */
 const CONSOLE_TESTS = /console-[^/]*\.spec\.ts$/;
+/** Specs that add hundreds of customers: last of all, so no other test meets them. */
+const AT_SCALE_TESTS = /console-breach-over-500\.spec\.ts$/;
 
 const CHROMIUM_ARGS = [
   "--headless",
@@ -111,7 +113,14 @@ export default defineConfig({
       // baseURL stays the portal's: console pages open in contexts of their own (support/console.ts).
       use: { viewport: { width: 1280, height: 800 } },
       testMatch: CONSOLE_TESTS,
+      testIgnore: AT_SCALE_TESTS,
       dependencies: ["desktop", "mobile"],
+    },
+    {
+      name: "console-at-scale",
+      use: { viewport: { width: 1280, height: 800 } },
+      testMatch: AT_SCALE_TESTS,
+      dependencies: ["console"],
     },
   ],
   webServer: [

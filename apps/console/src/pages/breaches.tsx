@@ -30,13 +30,20 @@ export function BreachesPage() {
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
     const day = (name: string) => new Date(`${text(name)}T00:00:00Z`).toISOString();
+    // "Exposed until" is inclusive: through the end of that day, or until now for today (the
+    // API's window end is exclusive and never in the future).
+    const through = (name: string) => {
+      const end = new Date(`${text(name)}T00:00:00Z`);
+      end.setUTCDate(end.getUTCDate() + 1);
+      return new Date(Math.min(end.getTime(), Date.now())).toISOString();
+    };
     const result = await record({
       input: {
         title: text("title"),
         description: text("description"),
         discoveredAt: day("discoveredAt"),
         windowStart: day("windowStart"),
-        windowEnd: day("windowEnd"),
+        windowEnd: through("windowEnd"),
         categories: text("categories")
           .split(",")
           .map((c) => c.trim())
@@ -136,7 +143,7 @@ export function BreachesPage() {
           error={messageFor(formError, "windowStart")}
         />
         <Field
-          label="Exposed until"
+          label="Exposed until (inclusive)"
           name="windowEnd"
           type="date"
           required
