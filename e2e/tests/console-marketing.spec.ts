@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { consoleAs, declarePurpose, openArea, staffClient } from "../support/console.js";
 import { apiClient, gqlOk, registerCustomer } from "../support/graphql.js";
-import { MAILBOX_URL } from "../support/urls.js";
+import { headersOf, mailTo } from "../support/mailbox.js";
 
 async function customerWithMarketing(states: readonly ("GIVEN" | "WITHDRAWN")[]) {
   const http = await apiClient();
@@ -23,21 +23,6 @@ async function customerWithMarketing(states: readonly ("GIVEN" | "WITHDRAWN")[])
     );
   }
   return { ...customer, http };
-}
-
-/** The values of one header in a raw message (unfolded), case-insensitively. */
-function headersOf(raw: string, name: string): string[] {
-  const head = raw.split(/\r?\n\r?\n/)[0] ?? "";
-  return head
-    .replace(/\r?\n[ \t]+/g, " ")
-    .split(/\r?\n/)
-    .filter((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))
-    .map((line) => line.slice(name.length + 1).trim());
-}
-
-async function mailTo(http: APIRequestContext, address: string) {
-  const response = await http.get(`${MAILBOX_URL}/messages?to=${encodeURIComponent(address)}`);
-  return (await response.json()) as Array<{ to: string[]; raw: string }>;
 }
 
 async function campaignAddresses(officer: APIRequestContext, subject: string) {

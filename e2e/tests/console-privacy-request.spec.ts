@@ -1,17 +1,20 @@
 /**
  * A privacy request made in the portal reaches the console's queue with its legal due date; the
- * privacy officer verifies and fulfils it there before that date, and the customer's portal
- * then shows it as done.
+ * privacy officer verifies it, starts work (the portal shows it in progress) and fulfils it
+ * there before that date, and the customer's portal then shows it as done. The customer got
+ * the acknowledgement of receipt and the completion by email, over SMTP.
  */
 import { expect, test } from "@playwright/test";
-import { consoleAs, declarePurpose, openArea } from "../support/console.js";
+import { consoleAs, declarePurpose, openArea, staffClient } from "../support/console.js";
+import { gqlOk } from "../support/graphql.js";
+import { headersOf, mailTo } from "../support/mailbox.js";
 import { follow, settled, signUp } from "../support/portal.js";
 
 test("a privacy request from the portal is verified and fulfilled in the console before its due date", async ({
   page,
   browser,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const customer = await signUp(page);
   await page.goto("/");
   await follow(page, /requests/i);
@@ -43,6 +46,12 @@ test("a privacy request from the portal is verified and fulfilled in the console
 
   await row.getByRole("button", { name: "Verify" }).click();
   await expect(row.getByRole("cell").nth(4)).toHaveText("Verified");
+  await row.getByRole("button", { name: "Start work" }).click();
+  await expect(row.getByRole("cell").nth(4)).toHaveText("In progress");
+  await page.reload();
+  await settled(page);
+  await expect(mine.getByRole("cell").nth(2)).toHaveText("In progress");
+
   await row.getByRole("button", { name: "Fulfil" }).click();
   // Fulfilled requests leave the open queue.
   await expect(row).toHaveCount(0);
@@ -51,4 +60,40 @@ test("a privacy request from the portal is verified and fulfilled in the console
   await settled(page);
   await expect(mine).toHaveCount(1);
   await expect(mine.getByRole("cell").nth(2)).toHaveText("Done");
+
+  // Each step is in the staff action log: attempted, then succeeded, with the request's id.
+  const { me } = await gqlOk<{ me: { privacyRequests: Array<{ id: string }> } }>(
+    page.request,
+    `query { me { privacyRequests { id } } }`,
+    {},
+    "/graphql",
+  );
+  const requestId = me.privacyRequests[0]?.id ?? "";
+  expect(requestId).not.toBe("");
+  await openArea(console, "Staff actions", "Staff actions");
+  const log = console.getByRole("form", { name: "Filter staff actions" });
+  for (const action of ["verifyPrivacyRequest", "startPrivacyRequest", "fulfilPrivacyRequest"]) {
+    await log.getByLabel(/^Action/).fill(action);
+    await log.getByRole("button", { name: "Apply" }).click();
+    const entries = console.getByRole("row").filter({ hasText: requestId });
+    await expect(entries).toHaveCount(2);
+    await expect(entries.nth(0)).toContainText("Succeeded");
+    await expect(entries.nth(1)).toContainText("Attempted");
+    await expect(entries.nth(0)).toContainText("Privacy officer");
+    await expect(entries.nth(0)).toContainText("Support (ref. PR-E2E)");
+  }
+
+  // Both emails arrive over SMTP (the API's worker delivers every 15 s): receipt, then done.
+  const mailbox = await staffClient("privacy");
+  const subjects = async () =>
+    (await mailTo(mailbox, customer.email)).flatMap((m) => headersOf(m.raw, "Subject"));
+  await expect
+    .poll(subjects, { message: "request emails delivered", timeout: 45_000 })
+    .toEqual(
+      expect.arrayContaining([
+        "We have received your privacy request",
+        "Your privacy request is complete",
+      ]),
+    );
+  await mailbox.dispose();
 });

@@ -1,6 +1,7 @@
 /**
  * Marketing (P-08): campaigns reach only customers whose marketing consent is given; every email
- * carries a one-click unsubscribe. The outbox shows what was sent, or is waiting without SMTP.
+ * carries a one-click unsubscribe. The outbox shows what was sent, or is waiting without SMTP;
+ * what the declared purpose may not read in it is shown redacted, with the reason.
  */
 import {
   CampaignsDocument,
@@ -28,6 +29,9 @@ export function MarketingPage() {
   const [delivered, deliver] = useMutation(DeliverOutboxDocument);
   const error = formErrorOf(sent.error);
   const redactions = redactionsOf(outboxError);
+  // A campaign email's subject is the campaign's, the same for every recipient and not
+  // personal: shown from the campaign even where the purpose may not read an email's subject.
+  const campaignSubjects = new Map(campaigns?.campaigns.map((c) => [c.id, c.subject]));
   const reload = () => {
     refetchCampaigns({ requestPolicy: "network-only" });
     refetchOutbox({ requestPolicy: "network-only" });
@@ -123,11 +127,15 @@ export function MarketingPage() {
                     />
                   </td>
                   <td>
-                    <Value
-                      value={m.subject}
-                      path={`outboxEmails.${i}.subject`}
-                      redactions={redactions}
-                    />
+                    {m.campaignId && campaignSubjects.has(m.campaignId) ? (
+                      campaignSubjects.get(m.campaignId)
+                    ) : (
+                      <Value
+                        value={m.subject}
+                        path={`outboxEmails.${i}.subject`}
+                        redactions={redactions}
+                      />
+                    )}
                   </td>
                   <td>
                     {humanize(m.status)}

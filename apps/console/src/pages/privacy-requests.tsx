@@ -1,32 +1,34 @@
 /**
  * Privacy requests: the queue with jurisdiction, legal due date and days left, overdue first;
- * verify, extend (the reason goes to the customer), fulfil or reject. Names and emails are read
- * under the declared purpose.
+ * verify, start, extend (the reason goes to the customer), fulfil or reject (privacy-request-
+ * actions.tsx). Closed requests on demand, with what was done. Names, emails and what the
+ * customer wrote are read under the declared purpose.
  */
-import {
-  ExtendPrivacyRequestDocument,
-  FulfilPrivacyRequestDocument,
-  PrivacyRequestQueueDocument,
-  VerifyPrivacyRequestDocument,
-} from "@privet/client";
-import { formErrorOf } from "@privet/ui/errors";
+import { PrivacyRequestQueueDocument, type PrivacyRequestStatus } from "@privet/client";
 import { formatDate, humanize } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
-import { useMutation, useQuery } from "urql";
+import { useState } from "react";
+import { useQuery } from "urql";
 import { usePurpose } from "../purpose.js";
 import { failuresOf, redactionsOf, Value } from "../redactions.js";
+import { PrivacyRequestActions } from "./privacy-request-actions.js";
+import { RequestOutcome } from "./privacy-request-outcome.js";
+
+const SHOWN: ReadonlyArray<[PrivacyRequestStatus | "", string]> = [
+  ["", "Open requests"],
+  ["IN_PROGRESS", "In progress"],
+  ["FULFILLED", "Fulfilled"],
+  ["REJECTED", "Rejected"],
+];
 
 export function PrivacyRequestsPage() {
   const { purpose, ref } = usePurpose();
+  const [status, setStatus] = useState<PrivacyRequestStatus | "">("");
   const [{ data, fetching, error }, refetch] = useQuery({
     query: PrivacyRequestQueueDocument,
-    variables: { purpose, ref: ref || null },
+    variables: { purpose, ref: ref || null, status: status || null },
   });
-  const [verified, verify] = useMutation(VerifyPrivacyRequestDocument);
-  const [extended, extend] = useMutation(ExtendPrivacyRequestDocument);
-  const [fulfilled, fulfil] = useMutation(FulfilPrivacyRequestDocument);
   const redactions = redactionsOf(error);
-  const actionError = formErrorOf(verified.error ?? extended.error ?? fulfilled.error);
   const reload = () => refetch({ requestPolicy: "network-only" });
   if (fetching && !data) return <Loading what="the request queue" />;
   return (
@@ -35,7 +37,19 @@ export function PrivacyRequestsPage() {
       {failuresOf(error).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
-      {actionError && <ErrorNotice>{actionError.message}</ErrorNotice>}
+      <label className="inline-field">
+        Show{" "}
+        <select
+          value={status}
+          onChange={(event) => setStatus(event.target.value as PrivacyRequestStatus | "")}
+        >
+          {SHOWN.map(([value, label]) => (
+            <option key={label} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
       {!data || data.privacyRequestQueue.length === 0 ? (
         <Empty>No requests.</Empty>
       ) : (
@@ -56,6 +70,15 @@ export function PrivacyRequestsPage() {
                 <tr key={r.id} data-overdue={r.overdue ? "true" : undefined}>
                   <td>
                     {humanize(r.kind)} · received {formatDate(r.receivedAt)}
+                    {(r.details || redactions.has(`privacyRequestQueue.${i}.details`)) && (
+                      <blockquote>
+                        <Value
+                          value={r.details}
+                          path={`privacyRequestQueue.${i}.details`}
+                          redactions={redactions}
+                        />
+                      </blockquote>
+                    )}
                   </td>
                   <td>
                     <Value
@@ -79,44 +102,17 @@ export function PrivacyRequestsPage() {
                   </td>
                   <td>{humanize(r.status)}</td>
                   <td className="actions">
-                    {r.status === "RECEIVED" && (
-                      <button
-                        type="button"
-                        onClick={async () => {
-                          await verify({ id: r.id });
-                          reload();
-                        }}
-                      >
-                        Verify
-                      </button>
-                    )}
-                    {!r.extendedAt && r.status !== "FULFILLED" && r.status !== "REJECTED" && (
-                      <button
-                        type="button"
-                        className="secondary"
-                        onClick={async () => {
-                          const reason = window.prompt(
-                            "Why do you need more time? The customer will read this.",
-                          );
-                          if (reason) {
-                            await extend({ id: r.id, reason });
-                            reload();
-                          }
-                        }}
-                      >
-                        Extend
-                      </button>
-                    )}
-                    {(r.status === "VERIFIED" || r.status === "IN_PROGRESS") && (
-                      <button
-                        type="button"
-                        onClick={async () => {
-                          await fulfil({ id: r.id, note: null });
-                          reload();
-                        }}
-                      >
-                        Fulfil
-                      </button>
+                    <PrivacyRequestActions request={r} onChanged={reload} />
+                    {r.outcome ? (
+                      <RequestOutcome outcome={r.outcome} />
+                    ) : (
+                      redactions.has(`privacyRequestQueue.${i}.outcome`) && (
+                        <Value
+                          value={null}
+                          path={`privacyRequestQueue.${i}.outcome`}
+                          redactions={redactions}
+                        />
+                      )
                     )}
                   </td>
                 </tr>

@@ -3,6 +3,7 @@ import { ExtendPrivacyRequestResolver } from "./extend-privacy-request.resolver.
 import { FulfilPrivacyRequestResolver } from "./fulfil-privacy-request.resolver.js";
 import { PrivacyRequestQueueResolver } from "./privacy-request-queue.resolver.js";
 import { RejectPrivacyRequestResolver } from "./reject-privacy-request.resolver.js";
+import { StartPrivacyRequestResolver } from "./start-privacy-request.resolver.js";
 import { SubmitPrivacyRequestResolver } from "./submit-privacy-request.resolver.js";
 import { VerifyPrivacyRequestResolver } from "./verify-privacy-request.resolver.js";
 
@@ -12,6 +13,7 @@ export const privacyRequestsResolvers = [
   CustomerPrivacyRequestsResolver,
   PrivacyRequestQueueResolver,
   VerifyPrivacyRequestResolver,
+  StartPrivacyRequestResolver,
   ExtendPrivacyRequestResolver,
   FulfilPrivacyRequestResolver,
   RejectPrivacyRequestResolver,

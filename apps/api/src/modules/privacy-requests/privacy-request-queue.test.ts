@@ -12,7 +12,9 @@ import type { StaffRole } from "@privet/domain/principals";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
 import { registerCustomer, signInStaff, TEST_PASSWORD } from "../../test-support/fixtures.js";
+import { RECEIPT_SUBJECT } from "./receipt-acknowledgement.js";
 
+const START = `mutation St($id: ID!) { startPrivacyRequest(id: $id) { id status } }`;
 const ITEM = `id customerId kind status jurisdiction receivedAt dueAt daysLeft overdue verifiedAt extendedAt fulfilledAt outcome`;
 const QUEUE = `query Queue($status: PrivacyRequestStatus, $kind: PrivacyRequestKind) @purpose(name: SUPPORT, ref: "PR-queue") {
   privacyRequestQueue(status: $status, kind: $kind, first: 500) { ${ITEM} customerName customerEmail }
@@ -65,6 +67,14 @@ describe.each(testDatabases)("the privacy officer's request queue on $name", (ki
 
   async function act<K extends string>(client: ApiClient, query: string, variables: object) {
     return client.gql<Record<K, Item>>(query, variables as Record<string, unknown>);
+  }
+
+  /** The customer's request emails after the acknowledgement of receipt, oldest first. */
+  function updatesTo(customerId: string) {
+    return api.db.prisma.outboxEmail.findMany({
+      where: { customerId, subject: { not: RECEIPT_SUBJECT } },
+      orderBy: { createdAt: "asc" },
+    });
   }
 
   /** A request received `daysAgo` days ago under the GDPR, written as the seed writes it. */
@@ -165,6 +175,7 @@ describe.each(testDatabases)("the privacy officer's request queue on $name", (ki
     const operations: Array<[string, Record<string, unknown>]> = [
       [QUEUE, {}],
       [VERIFY, { id: request.id }],
+      [START, { id: request.id }],
       [EXTEND, { id: request.id, reason: "We need to check more systems." }],
       [FULFIL, { id: request.id }],
       [REJECT, { id: request.id, reason: "Identity could not be confirmed." }],
@@ -185,9 +196,8 @@ describe.each(testDatabases)("the privacy officer's request queue on $name", (ki
       );
     }
     expect(await snapshot()).toEqual(before);
-    expect(
-      await api.db.prisma.outboxEmail.count({ where: { customerId: before.customerId } }),
-    ).toBe(0);
+    // Only the acknowledgement of receipt: no refused action wrote to the customer.
+    expect(await updatesTo(before.customerId)).toEqual([]);
   });
 
   it("verify → extend (the due date moves by the law, the reason is emailed, a second extension is refused) → fulfil", async () => {
@@ -240,9 +250,7 @@ describe.each(testDatabases)("the privacy officer's request queue on $name", (ki
       if (jurisdiction === "CCPA") expect(extended.data?.extendPrivacyRequest.daysLeft).toBe(90);
       else expect(expectedDue.getTime()).toBeGreaterThan(addCalendarDays(received, 88).getTime());
 
-      const emails = await api.db.prisma.outboxEmail.findMany({
-        where: { customerId: customer.id },
-      });
+      const emails = await updatesTo(customer.id);
       expect(emails).toHaveLength(1);
       expect(emails[0]).toMatchObject({
         kind: "REQUEST_UPDATE",
@@ -264,7 +272,7 @@ describe.each(testDatabases)("the privacy officer's request queue on $name", (ki
         where: { id: submitted.id },
       });
       expect(row.dueAt.toISOString()).toBe(expectedDue.toISOString());
-      expect(await api.db.prisma.outboxEmail.count({ where: { customerId: customer.id } })).toBe(1);
+      expect(await updatesTo(customer.id)).toHaveLength(1);
 
       const noNote = await act(officer, FULFIL, { id: submitted.id });
       expect(noNote.errors[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "note" });
@@ -281,10 +289,7 @@ describe.each(testDatabases)("the privacy officer's request queue on $name", (ki
         corrected: "Name spelling corrected in the account record.",
       });
       // The customer is told it is done, after the extension notice.
-      const mail = await api.db.prisma.outboxEmail.findMany({
-        where: { customerId: customer.id },
-        orderBy: { createdAt: "asc" },
-      });
+      const mail = await updatesTo(customer.id);
       expect(mail.map((m) => [m.kind, m.status, m.toAddress])).toEqual([
         ["REQUEST_UPDATE", "PENDING", customer.email],
         ["REQUEST_UPDATE", "PENDING", customer.email],
@@ -313,17 +318,95 @@ describe.each(testDatabases)("the privacy officer's request queue on $name", (ki
       kind: "REJECTED",
       reason,
     });
-    const email = await api.db.prisma.outboxEmail.findFirstOrThrow({
-      where: { customerId: customer.id },
-    });
+    const [email, ...more] = await updatesTo(customer.id);
+    expect(more).toEqual([]);
     expect(email).toMatchObject({
       kind: "REQUEST_UPDATE",
       status: "PENDING",
       toAddress: customer.email,
     });
-    expect(email.textBody).toContain(reason);
+    expect(email?.textBody).toContain(reason);
     const fulfil = await act(officer, FULFIL, { id: submitted.id });
     expect(fulfil.errors[0]?.extensions).toMatchObject({ reason: "CLOSED" });
+  });
+
+  it("receipt is confirmed by email at once, with the legal due date and nothing the customer wrote", async () => {
+    for (const [country, region] of [
+      ["US", "CA"],
+      ["DE", null],
+    ] as const) {
+      const client = api.client();
+      const customer = await registerCustomer(client, { country, region });
+      const details = "Please delete the photo of my neighbour's dog.";
+      const submitted = await submit(client, "DELETION", details);
+      const row = await api.db.prisma.privacyRequest.findUniqueOrThrow({
+        where: { id: submitted.id },
+      });
+      const mail = await api.db.prisma.outboxEmail.findMany({
+        where: { customerId: customer.id },
+      });
+      expect(mail).toHaveLength(1);
+      expect(mail[0]).toMatchObject({
+        kind: "REQUEST_UPDATE",
+        status: "PENDING",
+        toAddress: customer.email,
+        subject: RECEIPT_SUBJECT,
+      });
+      const body = mail[0]?.textBody ?? "";
+      expect(body).toContain(`request of ${row.receivedAt.toISOString().slice(0, 10)}`);
+      expect(body).toContain(`answer by ${row.dueAt.toISOString().slice(0, 10)}`);
+      expect(body).not.toContain("neighbour");
+      // The CCPA's 10 business days to confirm are met: it is queued before them.
+      if (row.confirmBy) {
+        const queuedAt = mail[0]?.createdAt.getTime() ?? Number.POSITIVE_INFINITY;
+        expect(queuedAt).toBeLessThan(row.confirmBy.getTime());
+      } else expect(region).toBeNull();
+    }
+  });
+
+  it("work starts on a verified request only: VERIFIED → IN_PROGRESS, shown to the customer, then fulfilled", async () => {
+    const client = api.client();
+    const customer = await registerCustomer(client);
+    const submitted = await submit(client, "ACCESS");
+    const early = await act(officer, START, { id: submitted.id });
+    expect(early.errors[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "id",
+      reason: "NOT_VERIFIED",
+    });
+    expect((await act(officer, VERIFY, { id: submitted.id })).errors).toEqual([]);
+    const started = await act<"startPrivacyRequest">(officer, START, { id: submitted.id });
+    expect(started.errors).toEqual([]);
+    expect(started.data?.startPrivacyRequest).toMatchObject({ status: "IN_PROGRESS" });
+    const twice = await act(officer, START, { id: submitted.id });
+    expect(twice.errors[0]?.extensions).toMatchObject({ reason: "ALREADY_STARTED" });
+
+    // The queue and the customer's own list say it is being handled.
+    const queue = await officer.gql<{ privacyRequestQueue: Item[] }>(QUEUE, {
+      status: "IN_PROGRESS",
+    });
+    expect(queue.data?.privacyRequestQueue.map((i) => i.id)).toContain(submitted.id);
+    const mine = await client.gql<{
+      me: { privacyRequests: Array<{ id: string; status: string }> };
+    }>(`query { me { privacyRequests { id status } } }`);
+    expect(mine.data?.me.privacyRequests).toContainEqual({
+      id: submitted.id,
+      status: "IN_PROGRESS",
+    });
+
+    const fulfilled = await act<"fulfilPrivacyRequest">(officer, FULFIL, { id: submitted.id });
+    expect(fulfilled.errors).toEqual([]);
+    expect(fulfilled.data?.fulfilPrivacyRequest.status).toBe("FULFILLED");
+    const closed = await act(officer, START, { id: submitted.id });
+    expect(closed.errors[0]?.extensions).toMatchObject({ reason: "CLOSED" });
+    expect(await updatesTo(customer.id)).toHaveLength(1);
+  });
+
+  it("starting work refuses an id that is not a request", async () => {
+    const malformed = await act(officer, START, { id: "not-an-id" });
+    expect(malformed.errors[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
+    const unknown = await act(officer, START, { id: "0193a0a0-0000-7000-8000-000000000000" });
+    expect(unknown.errors[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 
   it("access request fulfilment produces the export the portal offers", async () => {
@@ -359,16 +442,15 @@ describe.each(testDatabases)("the privacy officer's request queue on $name", (ki
     expect(outcome.document).toBeUndefined();
     expect(fulfilled.data?.fulfilPrivacyRequest.outcome).not.toContain(customer.email);
     // The customer is told where to find it; the mail carries no data from the export.
-    const mail = await api.db.prisma.outboxEmail.findFirstOrThrow({
-      where: { customerId: customer.id },
-    });
+    const [mail, ...more] = await updatesTo(customer.id);
+    expect(more).toEqual([]);
     expect(mail).toMatchObject({
       kind: "REQUEST_UPDATE",
       status: "PENDING",
       toAddress: customer.email,
     });
-    expect(mail.textBody).toMatch(/My data/);
-    expect(mail.textBody).not.toContain(customer.name);
+    expect(mail?.textBody).toMatch(/My data/);
+    expect(mail?.textBody).not.toContain(customer.name);
   });
 
   it("[P-05] stop sharing withdraws advertising consent through the ledger, on the customer's request", async () => {
@@ -622,8 +704,9 @@ describe.each(testDatabases)("the privacy officer's request queue on $name", (ki
     expect(accessRow?.outcome).not.toHaveProperty("document");
     expect(accessRow?.outcome).toHaveProperty("export.sha256");
     const emails = await prisma.outboxEmail.findMany({ where: { customerId: customer.id } });
-    // The access request's completion and the rejection: pending, so never sent, and erased.
-    expect(emails).toHaveLength(2);
+    // Three acknowledgements of receipt, the access request's completion and the rejection:
+    // pending, so never sent, and erased.
+    expect(emails).toHaveLength(5);
     for (const email of emails) {
       expect(email).toMatchObject({ status: "FAILED", textBody: "[erased]" });
       expect(email.toAddress).not.toBe(customer.email);

@@ -1,0 +1,136 @@
+/**
+ * What a privacy officer can do with one request, by its state: verify a received one; start
+ * work on a verified one; fulfil (a correction says what was corrected); extend once or reject
+ * with a reason the customer will read. Reasons and notes are typed inline, next to the request,
+ * with the API's message beside the field when it refuses one.
+ */
+import {
+  ExtendPrivacyRequestDocument,
+  FulfilPrivacyRequestDocument,
+  RejectPrivacyRequestDocument,
+  StartPrivacyRequestDocument,
+  VerifyPrivacyRequestDocument,
+} from "@privet/client";
+import { formErrorOf, messageFor } from "@privet/ui/errors";
+import { Field } from "@privet/ui/field";
+import { ErrorNotice } from "@privet/ui/states";
+import { type FormEvent, useState } from "react";
+import { useMutation } from "urql";
+import { underPurpose } from "../graphql-client.js";
+import { usePurpose } from "../purpose.js";
+
+export interface ActionableRequest {
+  readonly id: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly extendedAt?: unknown;
+}
+
+/** The inline form open on a request, if any: what it asks for, and the argument it fills. */
+const FORMS = {
+  extend: {
+    label: "Why more time is needed (the customer will read this)",
+    argument: "reason",
+    submit: "Send extension",
+  },
+  reject: {
+    label: "Why the request is rejected (the customer will read this)",
+    argument: "reason",
+    submit: "Reject request",
+  },
+  fulfil: { label: "What was corrected", argument: "note", submit: "Fulfil" },
+} as const;
+type OpenForm = keyof typeof FORMS;
+
+const isOpen = (status: string) => status !== "FULFILLED" && status !== "REJECTED";
+
+export function PrivacyRequestActions({
+  request,
+  onChanged,
+}: {
+  readonly request: ActionableRequest;
+  readonly onChanged: () => void;
+}) {
+  const [form, setForm] = useState<OpenForm | null>(null);
+  // Actions are taken under the declared purpose too: the staff action log records it.
+  const { purpose, ref } = usePurpose();
+  const declared = underPurpose(purpose, ref);
+  const [verified, verify] = useMutation(VerifyPrivacyRequestDocument);
+  const [started, start] = useMutation(StartPrivacyRequestDocument);
+  const [extended, extend] = useMutation(ExtendPrivacyRequestDocument);
+  const [fulfilled, fulfil] = useMutation(FulfilPrivacyRequestDocument);
+  const [rejected, reject] = useMutation(RejectPrivacyRequestDocument);
+  const error = formErrorOf(
+    verified.error ?? started.error ?? extended.error ?? fulfilled.error ?? rejected.error,
+  );
+  const done = (result: { error?: unknown }) => {
+    if (result.error) return;
+    setForm(null);
+    onChanged();
+  };
+  const { id, kind, status } = request;
+  const workable = status === "VERIFIED" || status === "IN_PROGRESS";
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const text = String(new FormData(event.currentTarget).get("text") ?? "").trim();
+    if (form === "extend") done(await extend({ id, reason: text }, declared));
+    if (form === "reject") done(await reject({ id, reason: text }, declared));
+    if (form === "fulfil") done(await fulfil({ id, note: text }, declared));
+  };
+
+  if (!isOpen(status)) return null;
+  return (
+    <>
+      {status === "RECEIVED" && (
+        <button type="button" onClick={async () => done(await verify({ id }, declared))}>
+          Verify
+        </button>
+      )}
+      {status === "VERIFIED" && (
+        <button type="button" onClick={async () => done(await start({ id }, declared))}>
+          Start work
+        </button>
+      )}
+      {workable && (
+        <button
+          type="button"
+          onClick={async () =>
+            // A correction must say what was corrected; the others need no words.
+            kind === "CORRECTION"
+              ? setForm("fulfil")
+              : done(await fulfil({ id, note: null }, declared))
+          }
+        >
+          Fulfil
+        </button>
+      )}
+      {!request.extendedAt && (
+        <button type="button" className="secondary" onClick={() => setForm("extend")}>
+          Extend
+        </button>
+      )}
+      <button type="button" className="secondary" onClick={() => setForm("reject")}>
+        Reject
+      </button>
+      {form && (
+        <form onSubmit={submit} noValidate aria-label={FORMS[form].submit} className="inline-form">
+          <Field
+            label={FORMS[form].label}
+            name="text"
+            required
+            autoFocus
+            error={messageFor(error, FORMS[form].argument)}
+          />
+          <button type="submit">{FORMS[form].submit}</button>
+          <button type="button" className="secondary" onClick={() => setForm(null)}>
+            Cancel
+          </button>
+        </form>
+      )}
+      {error && !(form && error.field === FORMS[form].argument) && (
+        <ErrorNotice>{error.message}</ErrorNotice>
+      )}
+    </>
+  );
+}
