@@ -1,35 +1,47 @@
-/** Policy (P-18): the versions, and publishing a new one with an effective date and a material flag. */
-import { ConsolePoliciesDocument, PublishPolicyVersionDocument } from "@privet/client";
-import { formErrorOf, messageFor } from "@privet/ui/errors";
-import { Field } from "@privet/ui/field";
+/**
+ * Policy (P-18): the versions; drafts saved on the server, reopened, previewed and published or
+ * discarded; publishing a new version with an effective date and a material flag.
+ */
+import { ConsolePoliciesDocument, PolicyDraftDocument, PolicyDraftsDocument } from "@privet/client";
+import { formErrorOf } from "@privet/ui/errors";
 import { formatDate } from "@privet/ui/format";
-import { Markdown } from "@privet/ui/markdown";
-import { ErrorNotice, Notice } from "@privet/ui/states";
-import { type FormEvent, useState } from "react";
-import { useMutation, useQuery } from "urql";
+import { ErrorNotice } from "@privet/ui/states";
+import { useState } from "react";
+import { useClient, useQuery } from "urql";
+import { PolicyDraftList } from "./policy-drafts.js";
+import { type OpenedDraft, PolicyVersionForm } from "./policy-version-form.js";
 
 export function PolicyPage() {
-  const [{ data }, refetch] = useQuery({ query: ConsolePoliciesDocument });
-  const [published, publish] = useMutation(PublishPolicyVersionDocument);
-  const error = formErrorOf(published.error);
-  // The draft lives in the form until publishing; the preview shows it as the portal will.
-  const [draft, setDraft] = useState({ title: "", body: "" });
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "").trim();
-    const result = await publish({
-      input: {
-        version: text("version"),
-        title: text("title"),
-        summary: text("summary") || null,
-        body: text("body"),
-        effectiveAt: new Date(`${text("effectiveAt")}T00:00:00Z`).toISOString(),
-        material: form.get("material") === "on",
-      },
-    });
-    if (!result.error) refetch({ requestPolicy: "network-only" });
+  const client = useClient();
+  const [{ data }, refetchVersions] = useQuery({ query: ConsolePoliciesDocument });
+  const [drafts, refetchDrafts] = useQuery({ query: PolicyDraftsDocument });
+  // The draft loaded into the form; `formKey` remounts the form when another one is opened.
+  const [opened, setOpened] = useState<OpenedDraft | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
+
+  const open = async (id: string) => {
+    const result = await client.query(PolicyDraftDocument, { id }).toPromise();
+    const draft = result.data?.policyDraft;
+    if (!draft) {
+      setOpenError(formErrorOf(result.error)?.message ?? "Could not open the draft.");
+      refetchDrafts({ requestPolicy: "network-only" });
+      return;
+    }
+    setOpenError(null);
+    setOpened(draft);
+    setOpenId(draft.id);
+    setFormKey((key) => key + 1);
   };
+
+  const changed = (draftId: string | null) => {
+    setOpenId(draftId);
+    refetchDrafts({ requestPolicy: "network-only" });
+    // None open: published (a new version to list) or discarded.
+    if (draftId === null) refetchVersions({ requestPolicy: "network-only" });
+  };
+
   return (
     <>
       <h1>Privacy policy</h1>
@@ -43,60 +55,14 @@ export function PolicyPage() {
           </li>
         ))}
       </ul>
-      <form onSubmit={submit} noValidate>
-        <h2>Publish a new version</h2>
-        <Field label="Version" name="version" required error={messageFor(error, "version")} />
-        <Field
-          label="Title"
-          name="title"
-          required
-          error={messageFor(error, "title")}
-          onChange={(event) => setDraft({ ...draft, title: event.target.value })}
-        />
-        <Field label="Summary of changes" name="summary" error={messageFor(error, "summary")} />
-        <div className="field">
-          <label htmlFor="body">Text (Markdown)</label>
-          <textarea
-            id="body"
-            name="body"
-            rows={10}
-            required
-            onChange={(event) => setDraft({ ...draft, body: event.target.value })}
-          />
-        </div>
-        <Field
-          label="Effective date"
-          name="effectiveAt"
-          type="date"
-          required
-          error={messageFor(error, "effectiveAt")}
-        />
-        <label className="checkbox">
-          <input type="checkbox" name="material" />{" "}
-          <span>Material change: notify every customer</span>
-        </label>
-        {error && !["version", "title", "summary", "effectiveAt"].includes(error.field ?? "") && (
-          <ErrorNotice>{error.message}</ErrorNotice>
-        )}
-        {published.data && (
-          <Notice>
-            <p>
-              Published version {published.data.publishPolicyVersion.policyVersion.version};{" "}
-              {published.data.publishPolicyVersion.noticesQueued} notices queued.
-            </p>
-          </Notice>
-        )}
-        {draft.body && (
-          <section className="card preview" aria-labelledby="preview-title">
-            <h3 id="preview-title">Preview, as customers will see it</h3>
-            <h1>{draft.title}</h1>
-            <Markdown source={draft.body} />
-          </section>
-        )}
-        <button type="submit" disabled={published.fetching}>
-          Publish
-        </button>
-      </form>
+      {drafts.error && !drafts.data && (
+        <ErrorNotice>{formErrorOf(drafts.error)?.message}</ErrorNotice>
+      )}
+      {drafts.data && (
+        <PolicyDraftList drafts={drafts.data.policyDrafts} openId={openId} onOpen={open} />
+      )}
+      {openError && <ErrorNotice>{openError}</ErrorNotice>}
+      <PolicyVersionForm key={formKey} draft={opened} onChange={changed} />
     </>
   );
 }

@@ -1,8 +1,12 @@
+import { DiscardPolicyDraftResolver } from "./discard-policy-draft.resolver.js";
 import { PolicyResolver } from "./policy.resolver.js";
+import { PolicyDraftsResolver } from "./policy-drafts.resolver.js";
 import { PolicyVersionResolver } from "./policy-version.resolver.js";
 import { PolicyVersionBodyResolver } from "./policy-version-body.resolver.js";
 import { PolicyVersionsResolver } from "./policy-versions.resolver.js";
+import { PublishPolicyDraftResolver } from "./publish-policy-draft.resolver.js";
 import { PublishPolicyVersionResolver } from "./publish-policy-version.resolver.js";
+import { SavePolicyDraftResolver } from "./save-policy-draft.resolver.js";
 
 /** The policy module's resolver classes (see schema/resolvers.ts). */
 export const policyResolvers = [
@@ -11,4 +15,8 @@ export const policyResolvers = [
   PolicyVersionResolver,
   PolicyVersionBodyResolver,
   PublishPolicyVersionResolver,
+  PolicyDraftsResolver,
+  SavePolicyDraftResolver,
+  DiscardPolicyDraftResolver,
+  PublishPolicyDraftResolver,
 ] as const;

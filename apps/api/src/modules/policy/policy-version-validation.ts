@@ -3,7 +3,6 @@
  */
 import { badInput } from "../../errors/app-error.js";
 import * as validate from "../../validation/validate.js";
-import type { PublishPolicyVersionInput } from "./publish-policy-version.input.js";
 
 export const MAX_BODY_BYTES = 200 * 1024;
 /** A client's clock may run a little behind: this much in the past still means "now". */
@@ -11,6 +10,17 @@ export const PAST_TOLERANCE_MS = 5 * 60_000;
 /** Far enough ahead for any announced change; further is almost certainly a typing mistake. */
 export const MAX_YEARS_AHEAD = 5;
 const LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** What a version is published from: the mutation's input, or a saved draft. */
+export interface PolicyVersionFields {
+  readonly version: string;
+  readonly title: string;
+  readonly body: string;
+  readonly summary?: string | null;
+  /** Null or missing in a draft not yet dated: refused here, naming effectiveAt. */
+  readonly effectiveAt?: Date | null;
+  readonly material: boolean;
+}
 
 export interface ValidPolicyVersion {
   readonly version: string;
@@ -22,15 +32,12 @@ export interface ValidPolicyVersion {
 }
 
 /** Control characters other than tab, line feed and carriage return (NUL breaks PostgreSQL). */
-function hasControlCharacters(value: string): boolean {
+export function hasControlCharacters(value: string): boolean {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
   return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
 }
 
-export function validatePolicyVersion(
-  input: PublishPolicyVersionInput,
-  now: Date,
-): ValidPolicyVersion {
+export function validatePolicyVersion(input: PolicyVersionFields, now: Date): ValidPolicyVersion {
   const version = validate.text("version", input.version, { max: 40 });
   if (!LABEL.test(version)) {
     throw badInput("version", "version may hold only letters, digits, dots, dashes and _.");
@@ -51,6 +58,9 @@ export function validatePolicyVersion(
   }
 
   const effectiveAt = input.effectiveAt;
+  if (effectiveAt == null) {
+    throw badInput("effectiveAt", "Choose the date the version takes effect.");
+  }
   if (!(effectiveAt instanceof Date) || Number.isNaN(effectiveAt.getTime())) {
     throw badInput(
       "effectiveAt",
