@@ -73,7 +73,9 @@ test("[P-17] more than 500 Californians affected flags the Attorney General noti
   const at = await incidentFromApi(officer, atTitle);
   expect(at.californiaResidents).toBe(THRESHOLD);
   expect(at.attorneyGeneralNoticeRequired).toBe(false);
-  await expect(atCard).toContainText(`${at.affectedCustomers} customers affected, 500 in California.`);
+  await expect(atCard).toContainText(
+    `${at.affectedCustomers} customers affected, 500 in California.`,
+  );
   await expect(atCard.locator('[data-flag="attorney-general"]')).toHaveCount(0);
 
   // One more: 501, and the card flags the notice to the Attorney General with its due date.

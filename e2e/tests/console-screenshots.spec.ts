@@ -50,6 +50,8 @@ test("the console's pages", { tag: "@screenshots" }, async ({ browser }, testInf
       ["/processors", "processors"],
       ["/breaches", "breaches"],
       ["/marketing", "marketing"],
+      ["/audit", "audit"],
+      ["/staff-actions", "staff-actions"],
       ["/policy", "policy"],
     ] as const) {
       await go(path);

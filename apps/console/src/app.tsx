@@ -18,6 +18,7 @@ import { PolicyPage } from "./pages/policy.js";
 import { PrivacyRequestsPage } from "./pages/privacy-requests.js";
 import { ProcessorsPage } from "./pages/processors.js";
 import { SignInPage } from "./pages/sign-in.js";
+import { StaffActionsPage } from "./pages/staff-actions.js";
 import { SupportPage } from "./pages/support.js";
 import { PurposeBar, PurposeProvider } from "./purpose.js";
 import { StaffSessionProvider, useStaffSession } from "./session.js";
@@ -90,6 +91,12 @@ const AREAS: readonly Area[] = [
     label: "Audit",
     roles: ["AUDITOR", "PRIVACY_OFFICER", "SECURITY_OFFICER"],
     page: () => <AuditPage />,
+  },
+  {
+    path: "/staff-actions",
+    label: "Staff actions",
+    roles: ["AUDITOR", "PRIVACY_OFFICER", "SECURITY_OFFICER"],
+    page: () => <StaffActionsPage />,
   },
   { path: "/policy", label: "Policy", roles: ["PRIVACY_OFFICER"], page: () => <PolicyPage /> },
 ];

@@ -20,6 +20,7 @@ import { policyResolvers } from "../modules/policy/index.js";
 import { privacyRequestsResolvers } from "../modules/privacy-requests/index.js";
 import { processorsResolvers } from "../modules/processors/index.js";
 import { staffResolvers } from "../modules/staff/index.js";
+import { staffActionsResolvers } from "../modules/staff-actions/index.js";
 import { supportResolvers } from "../modules/support/index.js";
 
 export const resolvers = [
@@ -41,6 +42,7 @@ export const resolvers = [
   ...overviewResolvers,
   ...legalRequestsResolvers,
   ...auditResolvers,
+  ...staffActionsResolvers,
 ] as unknown as NonEmptyArray<
   // biome-ignore lint/complexity/noBannedTypes: TypeGraphQL takes resolver classes.
   Function

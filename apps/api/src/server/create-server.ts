@@ -19,6 +19,7 @@ import { createContext } from "../context/create-context.js";
 import { RateLimiter } from "../http/rate-limit.js";
 import { startEmailDelivery } from "../modules/email/index.js";
 import { unsubscribeRoutes } from "../modules/marketing/index.js";
+import { staffActionPlugin } from "../modules/staff-actions/staff-action-plugin.js";
 import { privacyPlugin } from "../privacy/privacy-plugin.js";
 import { privetSchema } from "../schema/build-schema.js";
 import { formatError } from "./format-error.js";
@@ -65,6 +66,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       privacyPlugin,
+      staffActionPlugin,
       {
         // The cost rule needs the request's variables, so it runs here rather than as a
         // static validation rule.

@@ -1,4 +1,5 @@
 /** The staff module's resolver classes (see schema/resolvers.ts). */
+import { BreakGlassGrantsResolver } from "./break-glass-grants.resolver.js";
 import { CustomerAccessLogResolver } from "./customer-access-log.resolver.js";
 import { CustomerHeldRecordsResolver } from "./customer-held-records.resolver.js";
 import { GrantBreakGlassResolver } from "./grant-break-glass.resolver.js";
@@ -13,4 +14,5 @@ export const staffResolvers = [
   CustomerAccessLogResolver,
   GrantBreakGlassResolver,
   RevokeBreakGlassResolver,
+  BreakGlassGrantsResolver,
 ] as const;

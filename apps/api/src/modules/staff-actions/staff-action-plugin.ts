@@ -1,0 +1,122 @@
+/**
+ * Every staff action is recorded (issue 5: "every action is limited by role and audited").
+ * One plugin, not a call in each resolver, so a new mutation cannot forget it:
+ *
+ *   - before a staff member's mutation runs, one ATTEMPTED record per mutation field, with the
+ *     declared purpose and reference and the arguments that are not free text. If that record
+ *     cannot be written, nothing runs: AUDIT_UNAVAILABLE, as for a read that cannot be audited;
+ *   - after it ran, a SUCCEEDED or FAILED record (with the error code) under the same request
+ *     id. A redaction in the mutation's result is not a failure: the action happened.
+ *
+ * Reads are audited field by field elsewhere (privacy-plugin.ts). Sign-in is not an action of
+ * a signed-in staff member, so it is not recorded here (sessions record it).
+ */
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { Prisma } from "@privet/db/client";
+import type { Context } from "../../context/context.js";
+import { AppError } from "../../errors/app-error.js";
+import { purposeFromOperation } from "../../privacy/declared-purpose.js";
+import { logger } from "../../server/logger.js";
+import { type MutationCall, mutationCalls } from "./recordable-arguments.js";
+
+interface ResponseError {
+  readonly path?: ReadonlyArray<string | number>;
+  readonly extensions?: Record<string, unknown>;
+}
+
+export const staffActionPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    let recorded: { calls: MutationCall[]; base: Base } | null = null;
+    return {
+      async didResolveOperation({ operation, document, request, contextValue, schema }) {
+        const principal = contextValue.viewer.principal;
+        if (operation?.operation !== "mutation" || principal.kind !== "staff") return;
+        const variables = request.variables ?? {};
+        const calls = mutationCalls(schema, operation, variables, document);
+        if (calls.length === 0) return;
+        const base = {
+          requestId: contextValue.request.requestId,
+          staffUserId: principal.staffId,
+          staffRole: principal.role,
+          ...declaredPurpose(operation, variables, contextValue),
+        };
+        try {
+          await contextValue.prisma.staffAction.createMany({
+            data: calls.map((call) => row(base, call, "ATTEMPTED", null)),
+          });
+        } catch (error) {
+          logger.error("staff action not recorded", {
+            requestId: contextValue.request.requestId,
+            error,
+          });
+          throw new AppError(
+            "AUDIT_UNAVAILABLE",
+            "The action could not be recorded, so it was not carried out. Try again.",
+          );
+        }
+        recorded = { calls, base };
+      },
+      async willSendResponse({ response, contextValue }) {
+        if (!recorded) return;
+        const { calls, base } = recorded;
+        const errors: readonly ResponseError[] =
+          response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
+        const failureOf = (call: MutationCall) =>
+          errors.find(
+            (e) => e.path?.[0] === call.responseKey && e.extensions?.code !== "PRIVACY_REDACTED",
+          );
+        try {
+          await contextValue.prisma.staffAction.createMany({
+            data: calls.map((call) => {
+              const failure = failureOf(call);
+              const code = failure
+                ? String(failure.extensions?.code ?? "INTERNAL_SERVER_ERROR")
+                : null;
+              return row(base, call, failure ? "FAILED" : "SUCCEEDED", code);
+            }),
+          });
+        } catch (error) {
+          // The attempt is on record; only its result is missing, and the log says so.
+          logger.error("staff action result not recorded", {
+            requestId: contextValue.request.requestId,
+            error,
+          });
+        }
+      },
+    };
+  },
+};
+
+type Row = Prisma.StaffActionCreateManyInput;
+/** What every record of one request shares. */
+type Base = Pick<Row, "requestId" | "staffUserId" | "staffRole" | "purpose" | "reference">;
+
+function row(
+  base: Base,
+  call: MutationCall,
+  outcome: Row["outcome"],
+  errorCode: string | null,
+): Row {
+  return {
+    ...base,
+    action: call.action,
+    arguments: call.arguments as Prisma.InputJsonObject,
+    outcome,
+    errorCode,
+  };
+}
+
+/** The purpose the operation declares (directive, else headers); none when it declares none. */
+function declaredPurpose(
+  operation: Parameters<typeof purposeFromOperation>[0],
+  variables: Record<string, unknown>,
+  context: Context,
+): Pick<Row, "purpose" | "reference"> {
+  let declared = context.operation.purpose;
+  try {
+    declared = purposeFromOperation(operation, variables) ?? declared;
+  } catch {
+    // A malformed directive fails the operation in the privacy plugin; record no purpose.
+  }
+  return { purpose: declared?.name ?? null, reference: declared?.ref ?? null };
+}

@@ -1,0 +1,54 @@
+import type { Prisma } from "@privet/db/client";
+import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import type { Context } from "../../context/context.js";
+import { badInput } from "../../errors/app-error.js";
+import { AUDIT_ROLES } from "../audit/audit-roles.js";
+import { pageSize } from "../partners/subject-cursor.js";
+import { requireStaff } from "../staff/require-staff.js";
+import { validateId } from "../staff/validate-id.js";
+import {
+  StaffActionEntry,
+  type StaffActionOutcome,
+  StaffActionOutcomeValues,
+} from "./staff-action.type.js";
+
+const ACTION = /^[A-Za-z][A-Za-z0-9]{0,99}$/;
+
+@Resolver()
+export class StaffActionsResolver {
+  @Query(() => [StaffActionEntry], {
+    description:
+      "Auditors, privacy and security officers: what staff did (every staff mutation, before and after it ran), newest first. `before`: an entry's id, for the next page.",
+  })
+  async staffActions(
+    @Arg("first", () => Int, { defaultValue: 50 }) firstInput: number,
+    @Arg("before", () => ID, { nullable: true }) beforeInput: string | null,
+    @Arg("staffUserId", () => ID, { nullable: true }) staffUserIdInput: string | null,
+    @Arg("action", () => String, { nullable: true }) actionInput: string | null,
+    @Arg("outcome", () => StaffActionOutcomeValues, { nullable: true })
+    outcome: StaffActionOutcome | null,
+    @Ctx() context: Context,
+  ): Promise<StaffActionEntry[]> {
+    requireStaff(context, AUDIT_ROLES);
+    const first = pageSize("first", firstInput, 200);
+    const where: Prisma.StaffActionWhereInput = {};
+    if (beforeInput) where.id = { lt: validateId("before", beforeInput) };
+    if (staffUserIdInput) where.staffUserId = validateId("staffUserId", staffUserIdInput);
+    if (actionInput) {
+      if (!ACTION.test(actionInput)) throw badInput("action", "Give a mutation's name.");
+      where.action = actionInput;
+    }
+    if (outcome) where.outcome = outcome;
+    const rows = await context.prisma.staffAction.findMany({
+      where,
+      orderBy: { id: "desc" },
+      take: first,
+    });
+    return rows.map((r) =>
+      Object.assign(new StaffActionEntry(), {
+        ...r,
+        arguments: JSON.stringify(r.arguments),
+      }),
+    );
+  }
+}

@@ -1,0 +1,201 @@
+import { testDatabases } from "@privet/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
+import { registerCustomer, signInStaff } from "../../test-support/fixtures.js";
+
+const SUBMIT = `mutation S($input: SubmitPrivacyRequestInput!) { submitPrivacyRequest(input: $input) { id } }`;
+const VERIFY = `mutation Verify($id: ID!) @purpose(name: SUPPORT, ref: "PR-77") { verifyPrivacyRequest(id: $id) { id status } }`;
+const EXTEND = `mutation Extend($id: ID!, $reason: String!) { extendPrivacyRequest(id: $id, reason: $reason) { id } }`;
+const RECORD_BREACH = `mutation Breach($input: RecordBreachIncidentInput!) { recordBreachIncident(input: $input) { id } }`;
+const ACTIONS = `query Actions($first: Int, $before: ID, $staffUserId: ID, $action: String, $outcome: StaffActionOutcome) {
+  staffActions(first: $first, before: $before, staffUserId: $staffUserId, action: $action, outcome: $outcome) {
+    id requestId staffUserId staffRole action arguments purpose reference outcome errorCode occurredAt
+  }
+}`;
+
+interface Entry {
+  id: string;
+  requestId: string;
+  staffUserId: string;
+  staffRole: string;
+  action: string;
+  arguments: string;
+  purpose: string | null;
+  reference: string | null;
+  outcome: string;
+  errorCode: string | null;
+}
+
+describe.each(testDatabases)("the staff action log on $name", (kind) => {
+  let api: TestApi;
+  let officer: ApiClient;
+  let officerId: string;
+  let auditor: ApiClient;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+    officer = api.client();
+    officerId = (await signInStaff(api.db.prisma, officer, "PRIVACY_OFFICER")).id;
+    auditor = api.client();
+    await signInStaff(api.db.prisma, auditor, "AUDITOR");
+  });
+  afterAll(() => api?.close());
+
+  async function receivedRequest(details = "") {
+    const customer = api.client();
+    await registerCustomer(customer);
+    const result = await customer.gql<{ submitPrivacyRequest: { id: string } }>(SUBMIT, {
+      input: { kind: "ACCESS", details },
+    });
+    expect(result.errors).toEqual([]);
+    return result.data?.submitPrivacyRequest.id as string;
+  }
+
+  const entriesOf = async (variables: Record<string, unknown>) => {
+    const result = await auditor.gql<{ staffActions: Entry[] }>(ACTIONS, variables);
+    expect(result.errors).toEqual([]);
+    return result.data?.staffActions ?? [];
+  };
+
+  it("records a staff action before it runs and again with its result, with the purpose and the ids acted on", async () => {
+    const id = await receivedRequest();
+    const verified = await officer.gql(VERIFY, { id });
+    expect(verified.errors).toEqual([]);
+    const entries = (await entriesOf({ staffUserId: officerId, action: "verifyPrivacyRequest" }))
+      .filter((e) => JSON.parse(e.arguments).id === id)
+      .reverse();
+    expect(entries.map((e) => e.outcome)).toEqual(["ATTEMPTED", "SUCCEEDED"]);
+    for (const entry of entries) {
+      expect(entry).toMatchObject({
+        staffUserId: officerId,
+        staffRole: "PRIVACY_OFFICER",
+        purpose: "SUPPORT",
+        reference: "PR-77",
+        errorCode: null,
+      });
+      expect(JSON.parse(entry.arguments)).toEqual({ id });
+    }
+    expect(entries[0]?.requestId).toBe(entries[1]?.requestId);
+
+    // Refused actions are on record too, with the code the client got.
+    const again = await officer.gql(VERIFY, { id });
+    expect(again.errors[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const agent = api.client();
+    const agentId = (await signInStaff(api.db.prisma, agent, "SUPPORT_AGENT")).id;
+    const forbidden = await agent.gql(VERIFY, { id });
+    expect(forbidden.errors[0]?.extensions?.code).toBe("FORBIDDEN");
+    const failed = await entriesOf({ action: "verifyPrivacyRequest", outcome: "FAILED" });
+    const mine = failed.filter((e) => JSON.parse(e.arguments).id === id);
+    expect(mine.map((e) => [e.staffUserId, e.errorCode])).toEqual([
+      [agentId, "FORBIDDEN"],
+      [officerId, "BAD_USER_INPUT"],
+    ]);
+  });
+
+  it("keeps ids, enums and dates but never free text, which may be personal", async () => {
+    const details = "My neighbour Alma Sørensen keeps filming me.";
+    const id = await receivedRequest(details);
+    const reason = "We need to check the recordings Alma Sørensen mentioned.";
+    expect((await officer.gql(VERIFY, { id })).errors).toEqual([]);
+    expect((await officer.gql(EXTEND, { id, reason })).errors).toEqual([]);
+    const breach = await officer.gql(RECORD_BREACH, {
+      input: {
+        title: "Leaked export of Alma Sørensen's team",
+        description: "An export job wrote contact details to a shared folder.",
+        discoveredAt: "2026-01-10T00:00:00.000Z",
+        windowStart: "2026-01-01T00:00:00.000Z",
+        windowEnd: "2026-01-05T00:00:00.000Z",
+        categories: ["user.contact.email"],
+      },
+    });
+    // The security and privacy officers record breaches; either way the attempt is on record.
+    const extended = (await entriesOf({ action: "extendPrivacyRequest" })).filter(
+      (e) => JSON.parse(e.arguments).id === id,
+    );
+    expect(extended).toHaveLength(2);
+    for (const entry of extended) expect(JSON.parse(entry.arguments)).toEqual({ id });
+    const breachEntries = await entriesOf({ action: "recordBreachIncident", first: 2 });
+    expect(breachEntries).toHaveLength(2);
+    expect(breachEntries[0]?.outcome).toBe(breach.errors.length === 0 ? "SUCCEEDED" : "FAILED");
+    expect(JSON.parse(breachEntries[0]?.arguments ?? "{}")).toEqual({
+      input: {
+        discoveredAt: "2026-01-10T00:00:00.000Z",
+        windowStart: "2026-01-01T00:00:00.000Z",
+        windowEnd: "2026-01-05T00:00:00.000Z",
+      },
+    });
+    const stored = JSON.stringify(await api.db.prisma.staffAction.findMany());
+    expect(stored).not.toContain("Alma");
+    expect(stored).not.toContain("shared folder");
+  });
+
+  it("an action that cannot be recorded does not run: AUDIT_UNAVAILABLE, and the request is untouched", async () => {
+    const id = await receivedRequest();
+    await api.db.prisma.$executeRawUnsafe(`
+      CREATE FUNCTION test_refuse_staff_action() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'action log unavailable'; END; $$`);
+    await api.db.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER test_refuse_staff_action BEFORE INSERT ON "StaffAction" FOR EACH ROW EXECUTE FUNCTION test_refuse_staff_action()`,
+    );
+    try {
+      const refused = await officer.gql(VERIFY, { id });
+      expect(refused.data ?? null).toBeNull();
+      expect(refused.errors.map((e) => e.extensions?.code)).toEqual(["AUDIT_UNAVAILABLE"]);
+      expect(JSON.stringify(refused)).not.toContain("action log unavailable");
+      const row = await api.db.prisma.privacyRequest.findUniqueOrThrow({ where: { id } });
+      expect(row.status).toBe("RECEIVED");
+    } finally {
+      await api.db.prisma.$executeRawUnsafe(
+        `DROP TRIGGER test_refuse_staff_action ON "StaffAction"`,
+      );
+    }
+    const verified = await officer.gql<{ verifyPrivacyRequest: { status: string } }>(VERIFY, {
+      id,
+    });
+    expect(verified.data?.verifyPrivacyRequest.status).toBe("VERIFIED");
+  });
+
+  it("the log is append-only: updates, deletes and truncation are refused", async () => {
+    const id = await receivedRequest();
+    await officer.gql(VERIFY, { id });
+    const count = await api.db.prisma.staffAction.count();
+    expect(count).toBeGreaterThan(0);
+    await expect(
+      api.db.prisma.$executeRawUnsafe(`UPDATE "StaffAction" SET "outcome" = 'SUCCEEDED'`),
+    ).rejects.toThrow(/append-only/);
+    await expect(api.db.prisma.$executeRawUnsafe(`DELETE FROM "StaffAction"`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(api.db.prisma.$executeRawUnsafe(`TRUNCATE "StaffAction"`)).rejects.toThrow(
+      /append-only/,
+    );
+    expect(await api.db.prisma.staffAction.count()).toBe(count);
+  });
+
+  it("customers' own actions are not staff actions; only audit roles read the log, a page at a time", async () => {
+    const before = await api.db.prisma.staffAction.count();
+    await receivedRequest();
+    expect(await api.db.prisma.staffAction.count()).toBe(before);
+
+    const agent = api.client();
+    await signInStaff(api.db.prisma, agent, "SUPPORT_AGENT");
+    expect((await agent.gql(ACTIONS, {})).errors[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await api.client().gql(ACTIONS, {})).errors[0]?.extensions?.code).toBe(
+      "UNAUTHENTICATED",
+    );
+
+    const firstPage = await entriesOf({ first: 2 });
+    expect(firstPage).toHaveLength(2);
+    const next = await entriesOf({ first: 2, before: firstPage[1]?.id });
+    expect(next.map((e) => e.id)).not.toContain(firstPage[0]?.id);
+    expect(next.map((e) => e.id)).not.toContain(firstPage[1]?.id);
+    expect((next[0]?.id ?? "") < (firstPage[1]?.id ?? "")).toBe(true);
+    for (const [variables, field] of [
+      [{ first: 0 }, "first"],
+      [{ before: "nope" }, "before"],
+      [{ action: "drop table" }, "action"],
+    ] as const) {
+      const bad = await auditor.gql(ACTIONS, variables);
+      expect(bad.errors[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+    }
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Staff actions: what staff did, newest first — every mutation a staff member sent, recorded
+ * before it ran and again with its result (refusals included), with the purpose declared and
+ * the ids acted on. Free text is never kept, so the log shows no one's personal data.
+ */
+import { type StaffActionOutcome, StaffActionsDocument } from "@privet/client";
+import { Field } from "@privet/ui/field";
+import { formatDateTime, humanize } from "@privet/ui/format";
+import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
+import { type FormEvent, useState } from "react";
+import { useQuery } from "urql";
+import { failuresOf } from "../redactions.js";
+
+interface Filter {
+  action: string | null;
+  outcome: StaffActionOutcome | null;
+  staffUserId: string | null;
+  before: string | null;
+}
+
+const NO_FILTER: Filter = { action: null, outcome: null, staffUserId: null, before: null };
+
+/** "verifyPrivacyRequest" → "verify privacy request". */
+const words = (action: string) => action.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+
+export function StaffActionsPage() {
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const [{ data, fetching, error }] = useQuery({ query: StaffActionsDocument, variables: filter });
+  const apply = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "").trim() || null;
+    setFilter({
+      action: text("action"),
+      outcome: text("outcome") as StaffActionOutcome | null,
+      staffUserId: text("staffUserId"),
+      before: null,
+    });
+  };
+  const entries = data?.staffActions ?? [];
+  return (
+    <>
+      <h1>Staff actions</h1>
+      <form className="inline-form" onSubmit={apply} aria-label="Filter staff actions">
+        <Field label="Action (e.g. verifyPrivacyRequest)" name="action" />
+        <Field label="Staff member ID" name="staffUserId" />
+        <div className="field">
+          <label htmlFor="outcome">Outcome</label>
+          <select id="outcome" name="outcome" defaultValue="">
+            <option value="">Any</option>
+            <option value="ATTEMPTED">Attempted</option>
+            <option value="SUCCEEDED">Succeeded</option>
+            <option value="FAILED">Failed</option>
+          </select>
+        </div>
+        <button type="submit">Apply</button>
+      </form>
+      {failuresOf(error).map((m) => (
+        <ErrorNotice key={m}>{m}</ErrorNotice>
+      ))}
+      {fetching && !data ? (
+        <Loading what="staff actions" />
+      ) : entries.length === 0 ? (
+        <Empty>No staff actions match.</Empty>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Action</th>
+                <th scope="col">Purpose</th>
+                <th scope="col">Arguments</th>
+                <th scope="col">Outcome</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id} data-outcome={e.outcome}>
+                  <td>{formatDateTime(e.occurredAt)}</td>
+                  <td>
+                    {humanize(e.staffRole)} <code>{e.staffUserId.slice(0, 8)}</code>
+                  </td>
+                  <td>{words(e.action)}</td>
+                  <td>
+                    {e.purpose ? humanize(e.purpose) : "—"}
+                    {e.reference && ` (ref. ${e.reference})`}
+                  </td>
+                  <td>
+                    <code>{e.arguments}</code>
+                  </td>
+                  <td>
+                    {humanize(e.outcome)}
+                    {e.errorCode && ` — ${e.errorCode}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {entries.length === 50 && (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setFilter({ ...filter, before: entries.at(-1)?.id ?? null })}
+        >
+          Older actions
+        </button>
+      )}
+    </>
+  );
+}
