@@ -14,5 +14,5 @@ export default defineConfig({
   server: { port: 5174, strictPort: true, proxy },
   preview: { port: 4174, strictPort: true, proxy },
   build: { target: "es2022", sourcemap: false },
-  test: { environment: "jsdom", include: ["src/**/*.test.tsx"] },
+  test: { environment: "jsdom", include: ["src/**/*.test.tsx"], setupFiles: ["src/test-setup.ts"] },
 });

@@ -4,6 +4,7 @@
  * what the filter selects.
  */
 import {
+  type AccessOutcome,
   type AuditEventFilter,
   AuditEventsDocument,
   AuditExportDocument,
@@ -31,15 +32,19 @@ export function AuditPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
-    const day = (name: string) =>
-      text(name) ? new Date(`${text(name)}T00:00:00Z`).toISOString() : null;
+    const day = (name: string, plusDays = 0) =>
+      text(name)
+        ? new Date(Date.parse(`${text(name)}T00:00:00Z`) + plusDays * 86_400_000).toISOString()
+        : null;
     setFilter({
       principalId: text("principalId") || null,
       subjectId: text("subjectId") || null,
       category: text("category") || null,
       purpose: (text("purpose") || null) as Purpose | null,
+      outcome: (text("outcome") || null) as AccessOutcome | null,
       from: day("from"),
-      to: day("to"),
+      // The API's `to` is exclusive; the day chosen as "To" is included, so it ends a day later.
+      to: day("to", 1),
     });
   };
   const download = async (format: "CSV" | "JSON") => {
@@ -112,6 +117,14 @@ export function AuditPage() {
                 {humanize(p)}
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          Outcome
+          <select name="outcome" defaultValue="">
+            <option value="">any</option>
+            <option value="ALLOWED">allowed</option>
+            <option value="DENIED">refused</option>
           </select>
         </label>
         <label>

@@ -10,25 +10,34 @@ import {
   LegalRequestsDocument,
   RecordLegalRequestDocument,
 } from "@privet/client";
-import { formErrorOf, messageFor } from "@privet/ui/errors";
+import { type FormError, formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { formatDate, humanize } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { failuresOf, redactionsOf, Value } from "../redactions.js";
+import { useStaffSession } from "../session.js";
 
 export function LegalRequestsPage() {
+  // Auditors read the register to check disclosures against it; only privacy officers record,
+  // close and disclose (the API refuses anyone else), so only they are offered to.
+  const mayAct = useStaffSession().role === "PRIVACY_OFFICER";
   const [{ data, fetching, error }, refetch] = useQuery({ query: LegalRequestsDocument });
   const [recorded, record] = useMutation(RecordLegalRequestDocument);
-  const [, close] = useMutation(CloseLegalRequestDocument);
+  const [closed, close] = useMutation(CloseLegalRequestDocument);
   const [disclosing, setDisclosing] = useState<{ id: string; ref: string } | null>(null);
-  const formError = formErrorOf(recorded.error);
+  // A date left empty is caught here: it cannot even be turned into an instant to send.
+  const [missingDate, setMissingDate] = useState<FormError | null>(null);
+  const formError = missingDate ?? formErrorOf(recorded.error);
   const reload = () => refetch({ requestPolicy: "network-only" });
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
+    const noDate = !/^\d{4}-\d{2}-\d{2}$/.test(text("receivedAt"));
+    setMissingDate(noDate ? { field: "receivedAt", message: "Enter a date." } : null);
+    if (noDate) return;
     const list = (name: string) =>
       text(name)
         .split(/[\s,]+/)
@@ -51,6 +60,7 @@ export function LegalRequestsPage() {
     <>
       <h1>Legal requests</h1>
       {error && <ErrorNotice>{formErrorOf(error)?.message}</ErrorNotice>}
+      {closed.error && <ErrorNotice>{formErrorOf(closed.error)?.message}</ErrorNotice>}
       {!data || data.legalRequests.length === 0 ? (
         <Empty>No legal requests recorded.</Empty>
       ) : (
@@ -68,7 +78,7 @@ export function LegalRequestsPage() {
                 {r.subjectIds.length} subjects; categories: {r.categories.join(", ")}
               </p>
               <div className="actions">
-                {r.status !== "CLOSED" && (
+                {mayAct && r.status !== "CLOSED" && (
                   <>
                     <button type="button" onClick={() => setDisclosing({ id: r.id, ref: r.id })}>
                       Produce disclosure
@@ -91,53 +101,55 @@ export function LegalRequestsPage() {
         </ul>
       )}
       {disclosing && <Disclosure id={disclosing.id} legalRef={disclosing.ref} />}
-      <form onSubmit={submit} noValidate>
-        <h2>Record a legal request</h2>
-        <div className="field">
-          <label htmlFor="kind">Kind</label>
-          <select id="kind" name="kind">
-            <option value="GOVERNMENT_REQUEST">Government request</option>
-            <option value="COURT_ORDER">Court order</option>
-            <option value="LEGAL_PROCESS">Legal process</option>
-          </select>
-        </div>
-        <Field
-          label="Authority"
-          name="authority"
-          required
-          error={messageFor(formError, "authority")}
-        />
-        <Field
-          label="Reference"
-          name="reference"
-          required
-          error={messageFor(formError, "reference")}
-        />
-        <Field
-          label="Received on"
-          name="receivedAt"
-          type="date"
-          required
-          error={messageFor(formError, "receivedAt")}
-        />
-        <Field
-          label="Customer IDs in scope (comma or space separated)"
-          name="subjectIds"
-          required
-          error={messageFor(formError, "subjectIds")}
-        />
-        <Field
-          label="Data categories in scope (e.g. user.contact.email)"
-          name="categories"
-          required
-          error={messageFor(formError, "categories")}
-        />
-        <Field label="Notes" name="notes" error={messageFor(formError, "notes")} />
-        {formError && !formError.field && <ErrorNotice>{formError.message}</ErrorNotice>}
-        <button type="submit" disabled={recorded.fetching}>
-          Record
-        </button>
-      </form>
+      {mayAct && (
+        <form onSubmit={submit} noValidate>
+          <h2>Record a legal request</h2>
+          <div className="field">
+            <label htmlFor="kind">Kind</label>
+            <select id="kind" name="kind">
+              <option value="GOVERNMENT_REQUEST">Government request</option>
+              <option value="COURT_ORDER">Court order</option>
+              <option value="LEGAL_PROCESS">Legal process</option>
+            </select>
+          </div>
+          <Field
+            label="Authority"
+            name="authority"
+            required
+            error={messageFor(formError, "authority")}
+          />
+          <Field
+            label="Reference"
+            name="reference"
+            required
+            error={messageFor(formError, "reference")}
+          />
+          <Field
+            label="Received on"
+            name="receivedAt"
+            type="date"
+            required
+            error={messageFor(formError, "receivedAt")}
+          />
+          <Field
+            label="Customer IDs in scope (comma or space separated)"
+            name="subjectIds"
+            required
+            error={messageFor(formError, "subjectIds")}
+          />
+          <Field
+            label="Data categories in scope (e.g. user.contact.email)"
+            name="categories"
+            required
+            error={messageFor(formError, "categories")}
+          />
+          <Field label="Notes" name="notes" error={messageFor(formError, "notes")} />
+          {formError && !formError.field && <ErrorNotice>{formError.message}</ErrorNotice>}
+          <button type="submit" disabled={recorded.fetching}>
+            Record
+          </button>
+        </form>
+      )}
     </>
   );
 }

@@ -10,17 +10,17 @@ import {
   RecordProcessorAgreementDocument,
   RevokePartnerApiKeyDocument,
 } from "@privet/client";
-import { formErrorOf, messageFor } from "@privet/ui/errors";
+import { type FormError, formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { formatDate, humanize } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading, Notice } from "@privet/ui/states";
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
 
 export function ProcessorsPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ProcessorRegistryDocument });
   const [issued, issue] = useMutation(IssuePartnerApiKeyDocument);
-  const [, revoke] = useMutation(RevokePartnerApiKeyDocument);
+  const [revoked, revoke] = useMutation(RevokePartnerApiKeyDocument);
   if (fetching && !data) return <Loading what="the processor registry" />;
   if (!data)
     return (
@@ -39,6 +39,7 @@ export function ProcessorsPage() {
         </Notice>
       )}
       {issued.error && <ErrorNotice>{formErrorOf(issued.error)?.message}</ErrorNotice>}
+      {revoked.error && <ErrorNotice>{formErrorOf(revoked.error)?.message}</ErrorNotice>}
       {data.processors.length === 0 ? (
         <Empty>No processors.</Empty>
       ) : (
@@ -117,6 +118,9 @@ export function ProcessorsPage() {
   );
 }
 
+const DATE_FIELDS = ["signedAt", "validFrom", "validUntil"] as const;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Record an agreement or its renewal: from validFrom the processor reads what it lists (P-10). */
 function AgreementForm({
   processorId,
@@ -126,12 +130,17 @@ function AgreementForm({
   onRecorded: () => void;
 }) {
   const [recorded, record] = useMutation(RecordProcessorAgreementDocument);
-  const error = formErrorOf(recorded.error);
+  // A date left empty is caught here: it cannot even be turned into an instant to send.
+  const [missingDate, setMissingDate] = useState<FormError | null>(null);
+  const error = missingDate ?? formErrorOf(recorded.error);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? "").trim();
+    const empty = DATE_FIELDS.find((name) => !ISO_DAY.test(text(name)));
+    setMissingDate(empty ? { field: empty, message: "Enter a date." } : null);
+    if (empty) return;
     const list = (name: string) =>
       text(name)
         .split(/[\s,]+/)

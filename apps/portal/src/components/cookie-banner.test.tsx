@@ -1,6 +1,6 @@
+import { fakeApi } from "@privet/ui/test-support/fake-client";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { fakeApi } from "../test-support/fake-client.js";
 import { CookieBanner } from "./cookie-banner.js";
 
 const categories = (state: string | null, gpc = false) => [

@@ -1,6 +1,6 @@
+import { fakeApi } from "@privet/ui/test-support/fake-client";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { fakeApi } from "../test-support/fake-client.js";
 import { AD_SETTINGS_URL, ConsentCentre } from "./consents.js";
 
 function consentCentre({ marketing = "GIVEN", gpc = false } = {}) {

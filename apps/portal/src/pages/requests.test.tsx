@@ -1,6 +1,6 @@
+import { fakeApi } from "@privet/ui/test-support/fake-client";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { fakeApi } from "../test-support/fake-client.js";
 import { Requests } from "./requests.js";
 
 const request = (over: Record<string, unknown>) => ({

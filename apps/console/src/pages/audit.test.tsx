@@ -1,0 +1,260 @@
+import { fakeApi } from "@privet/ui/test-support/fake-client";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { refusal, sent } from "../test-support/console.js";
+import { AuditPage } from "./audit.js";
+
+const ADA = "0195f3c2-7a10-7000-8000-00000000ada1";
+
+const event = (over: Record<string, unknown>) => ({
+  id: "e1",
+  principalKind: "STAFF",
+  principalId: "s1",
+  staffRole: "SUPPORT_AGENT",
+  processorName: null,
+  purpose: "SUPPORT",
+  reference: "T-1042",
+  subjectId: ADA,
+  category: "user.contact.email",
+  fieldPath: "customer.email",
+  outcome: "ALLOWED",
+  denyReason: null,
+  occurredAt: "2026-11-24T12:00:00.000Z",
+  breakGlassId: null,
+  legalRequestId: null,
+  ...over,
+});
+
+const intact = (checked: number) => ({ ok: true, checked, firstBroken: null });
+
+function setup(handlers: Parameters<typeof fakeApi>[0] = {}) {
+  const api = fakeApi({
+    AuditEvents: () => ({
+      auditEvents: {
+        nodes: [
+          event({}),
+          event({
+            id: "e2",
+            principalKind: "PARTNER",
+            staffRole: null,
+            processorName: "AdNet",
+            purpose: "REMARKETING",
+            reference: null,
+            category: "user.behavior.browsing",
+            outcome: "DENIED",
+            denyReason: "CONSENT_WITHDRAWN",
+          }),
+          event({
+            id: "e3",
+            staffRole: "SECURITY_OFFICER",
+            purpose: "MALFUNCTION_INVESTIGATION",
+            reference: "INC-7",
+            category: "user.content.held",
+            breakGlassId: "g1",
+          }),
+        ],
+        pageInfo: { endCursor: null, hasNextPage: false },
+      },
+    }),
+    AuditVerification: () => ({
+      auditVerification: {
+        verifiedAt: "2026-11-25T12:00:00.000Z",
+        auditLog: intact(120),
+        consentLedger: intact(48),
+      },
+    }),
+    AuditExport: (v) => ({
+      auditExport: {
+        fileName: `audit.${String(v.format).toLowerCase()}`,
+        contentType: "text/csv",
+        rows: 3,
+        content: "id,occurredAt\n",
+      },
+    }),
+    ...handlers,
+  });
+  render(<AuditPage />, { wrapper: api.wrapper });
+  return api;
+}
+
+function filterBy(values: Record<string, string>) {
+  const form = within(screen.getByRole("form", { name: "Filter the access log" }));
+  for (const [label, value] of Object.entries(values)) {
+    fireEvent.change(form.getByLabelText(label), { target: { value } });
+  }
+  fireEvent.click(form.getByRole("button", { name: "Filter" }));
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+describe("the audit page", () => {
+  it("lists who read what, for which purpose, and whether it was allowed", async () => {
+    setup();
+    const rows = within(await screen.findByRole("table"))
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole("cell")
+          .map((cell) => cell.textContent),
+      );
+    expect(rows[0]?.slice(1)).toEqual([
+      "Support agent",
+      "0195f3c2",
+      "user.contact.email",
+      "Support (T-1042)",
+      "allowed",
+    ]);
+    expect(rows[1]?.slice(1)).toEqual([
+      "AdNet",
+      "0195f3c2",
+      "user.behavior.browsing",
+      "Remarketing",
+      "refused: CONSENT_WITHDRAWN",
+    ]);
+    expect(rows[2]?.[4]).toBe("Malfunction investigation (INC-7) · break-glass");
+  });
+
+  it("sends every filter as the query's variables, the day chosen as To included", async () => {
+    const api = setup();
+    await screen.findByRole("table");
+    filterBy({
+      "Principal ID": " s1 ",
+      "Customer ID": ADA,
+      Category: "user.contact.email",
+      Purpose: "SUPPORT",
+      Outcome: "DENIED",
+      From: "2026-11-01",
+      To: "2026-11-30",
+    });
+    await waitFor(() =>
+      expect(sent(api, "AuditEvents").at(-1)).toEqual({
+        filter: {
+          principalId: "s1",
+          subjectId: ADA,
+          category: "user.contact.email",
+          purpose: "SUPPORT",
+          outcome: "DENIED",
+          from: "2026-11-01T00:00:00.000Z",
+          to: "2026-12-01T00:00:00.000Z",
+        },
+      }),
+    );
+  });
+
+  it("reads one whole day when From and To are the same day", async () => {
+    const api = setup();
+    await screen.findByRole("table");
+    filterBy({ From: "2026-11-25", To: "2026-11-25" });
+    await waitFor(() =>
+      expect(sent(api, "AuditEvents").at(-1)?.filter).toMatchObject({
+        from: "2026-11-25T00:00:00.000Z",
+        to: "2026-11-26T00:00:00.000Z",
+      }),
+    );
+  });
+
+  it("starts with no filter and sends empty fields as nulls", async () => {
+    const api = setup();
+    await screen.findByRole("table");
+    expect(sent(api, "AuditEvents")).toEqual([{ filter: {} }]);
+    filterBy({});
+    await waitFor(() =>
+      expect(sent(api, "AuditEvents").at(-1)).toEqual({
+        filter: {
+          principalId: null,
+          subjectId: null,
+          category: null,
+          purpose: null,
+          outcome: null,
+          from: null,
+          to: null,
+        },
+      }),
+    );
+  });
+
+  it("shows both hash chains intact with the links checked", async () => {
+    setup();
+    const chains = await screen.findAllByText(/links checked/);
+    expect(chains.map((c) => c.closest("li")?.textContent)).toEqual([
+      "Audit log: intact (120 links checked)",
+      "Consent ledger: intact (48 links checked)",
+    ]);
+  });
+
+  it("shows where a chain is broken", async () => {
+    setup({
+      AuditVerification: () => ({
+        auditVerification: {
+          verifiedAt: "2026-11-25T12:00:00.000Z",
+          auditLog: intact(120),
+          consentLedger: {
+            ok: false,
+            checked: 42,
+            firstBroken: { chain: "consent", sequence: 42, problem: "hash does not match" },
+          },
+        },
+      }),
+    });
+    const broken = await screen.findByText(/BROKEN/);
+    expect(broken.closest("li")?.textContent).toBe(
+      "Consent ledger: BROKEN at consent #42: hash does not match",
+    );
+    expect(broken.closest("li")?.dataset.chain).toBe("Consent ledger");
+  });
+
+  it("verifies the chains again when asked", async () => {
+    const api = setup();
+    await screen.findAllByText(/links checked/);
+    fireEvent.click(screen.getByRole("button", { name: "Verify again" }));
+    await waitFor(() => expect(sent(api, "AuditVerification")).toHaveLength(2));
+  });
+
+  it("exports what the filter selects, as the file the API names", async () => {
+    const api = setup();
+    await screen.findByRole("table");
+    const createObjectURL = vi.fn(() => "blob:audit");
+    // jsdom has no object URLs: a URL class that hands one out stands in for the browser's.
+    vi.stubGlobal(
+      "URL",
+      Object.assign(class extends URL {}, { createObjectURL, revokeObjectURL: vi.fn() }),
+    );
+    const downloads: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      downloads.push(`${this.download} ${this.href}`);
+    });
+    filterBy({ Purpose: "SUPPORT" });
+    fireEvent.click(screen.getByRole("button", { name: "Export CSV" }));
+    await waitFor(() => expect(downloads).toEqual(["audit.csv blob:audit"]));
+    expect(sent(api, "AuditExport")).toEqual([
+      {
+        filter: expect.objectContaining({ purpose: "SUPPORT", subjectId: null }),
+        format: "CSV",
+      },
+    ]);
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+  });
+
+  it("says why an export failed", async () => {
+    setup({
+      AuditExport: () => {
+        throw refusal(
+          "BAD_USER_INPUT",
+          "More than 10000 events match: narrow the filter.",
+          "filter",
+        );
+      },
+    });
+    await screen.findByRole("table");
+    fireEvent.click(screen.getByRole("button", { name: "Export JSON" }));
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "More than 10000 events match: narrow the filter.",
+    );
+  });
+});

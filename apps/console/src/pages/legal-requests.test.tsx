@@ -1,0 +1,202 @@
+import { fakeApi, withErrors } from "@privet/ui/test-support/fake-client";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { StaffSessionProvider } from "../session.js";
+import { redacted, refusal, sent } from "../test-support/console.js";
+import { LegalRequestsPage } from "./legal-requests.js";
+
+const ADA = "0195f3c2-7a10-7000-8000-00000000ada1";
+
+const request = (over: Record<string, unknown>) => ({
+  id: "lr-open",
+  kind: "COURT_ORDER",
+  authority: "High Court",
+  reference: "HC-2026-118",
+  receivedAt: "2026-11-02T12:00:00.000Z",
+  status: "OPEN",
+  categories: ["user.contact.email"],
+  subjectIds: [ADA],
+  legalHold: true,
+  ...over,
+});
+
+const disclosure = {
+  legalDisclosure: {
+    legalRequest: { id: "lr-open", reference: "HC-2026-118", categories: ["user.contact.email"] },
+    subjects: [
+      {
+        id: ADA,
+        customer: {
+          id: ADA,
+          name: null,
+          email: "ada@example.com",
+          country: null,
+          sessions: [],
+          paymentMethod: null,
+        },
+      },
+    ],
+  },
+};
+
+function setup(handlers: Parameters<typeof fakeApi>[0] = {}, role = "PRIVACY_OFFICER") {
+  const requests = [
+    request({}),
+    request({ id: "lr-done", reference: "GOV-7", authority: "Tax office", status: "DISCLOSED" }),
+    request({ id: "lr-closed", reference: "LP-3", authority: "Regulator", status: "CLOSED" }),
+  ];
+  const api = fakeApi({
+    ConsoleSession: () => ({ viewer: { kind: "staff", role } }),
+    LegalRequests: () => ({ legalRequests: requests }),
+    LegalDisclosure: () =>
+      withErrors(disclosure, [
+        redacted("legalDisclosure.subjects.0.customer.name", "LEGAL_REQUEST_REQUIRED"),
+        redacted("legalDisclosure.subjects.0.customer.country", "LEGAL_REQUEST_REQUIRED"),
+      ]),
+    RecordLegalRequest: () => ({
+      recordLegalRequest: { id: "lr-new", reference: "HC-9", status: "OPEN" },
+    }),
+    CloseLegalRequest: (v) => {
+      const closing = requests.find((r) => r.id === v.id);
+      if (closing) closing.status = "CLOSED";
+      return { closeLegalRequest: { id: v.id, status: "CLOSED" } };
+    },
+    ...handlers,
+  });
+  render(
+    <StaffSessionProvider>
+      <LegalRequestsPage />
+    </StaffSessionProvider>,
+    { wrapper: api.wrapper },
+  );
+  return api;
+}
+
+async function card(reference: string) {
+  const heading = await screen.findByRole("heading", { name: new RegExp(reference), level: 2 });
+  return within(heading.closest("li") as HTMLElement);
+}
+
+describe("the legal requests page", () => {
+  it("lists each recorded request with its kind, status, scope and legal hold", async () => {
+    setup();
+    const open = await card("HC-2026-118");
+    expect(open.getByText(/Court order received 2 November 2026 · Open · legal hold/)).toBeTruthy();
+    expect(open.getByText("1 subjects; categories: user.contact.email")).toBeTruthy();
+  });
+
+  it("[P-11] offers a disclosure only for a recorded request that is not closed", async () => {
+    const api = setup();
+    expect(
+      (await card("HC-2026-118")).getByRole("button", { name: "Produce disclosure" }),
+    ).toBeTruthy();
+    expect((await card("GOV-7")).getByRole("button", { name: "Produce disclosure" })).toBeTruthy();
+    expect((await card("LP-3")).queryByRole("button", { name: "Produce disclosure" })).toBeNull();
+    // Nothing is disclosed (nor read) until asked.
+    expect(sent(api, "LegalDisclosure")).toEqual([]);
+  });
+
+  it("[P-11] produces the disclosure citing the request, with what is out of scope redacted", async () => {
+    const api = setup();
+    fireEvent.click(
+      (await card("HC-2026-118")).getByRole("button", { name: "Produce disclosure" }),
+    );
+    const section = within(
+      await screen.findByRole("region", { name: "Disclosure for HC-2026-118" }),
+    );
+    expect(sent(api, "LegalDisclosure")).toEqual([{ id: "lr-open", ref: "lr-open" }]);
+    expect(section.getByText("ada@example.com")).toBeTruthy();
+    const name = section.getByText("Name").nextElementSibling;
+    expect(name?.textContent).toBe(
+      "Redacted — needs a recorded legal request covering it LEGAL_REQUEST_REQUIRED",
+    );
+    expect(section.getByText("Country").nextElementSibling?.textContent).toContain("Redacted —");
+  });
+
+  it("[P-11] shows why the API refused a disclosure", async () => {
+    setup({
+      LegalDisclosure: () => {
+        throw refusal("FORBIDDEN", "This legal request is closed: it opens no disclosure.");
+      },
+    });
+    fireEvent.click((await card("GOV-7")).getByRole("button", { name: "Produce disclosure" }));
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "This legal request is closed: it opens no disclosure.",
+    );
+  });
+
+  it("[P-11] records a request with its scope: the customers and categories it names", async () => {
+    const api = setup();
+    fireEvent.change(await screen.findByLabelText("Kind"), {
+      target: { value: "GOVERNMENT_REQUEST" },
+    });
+    fireEvent.change(screen.getByLabelText("Authority"), { target: { value: " Tax office " } });
+    fireEvent.change(screen.getByLabelText("Reference"), { target: { value: "GOV-8" } });
+    fireEvent.change(screen.getByLabelText("Received on"), { target: { value: "2026-11-20" } });
+    fireEvent.change(screen.getByLabelText(/Customer IDs in scope/), {
+      target: { value: `${ADA}, 0195f3c2-7a10-7000-8000-00000000b0b2` },
+    });
+    fireEvent.change(screen.getByLabelText(/Data categories in scope/), {
+      target: { value: "user.contact.email user.name" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Record" }));
+    await waitFor(() => expect(api.mutations).toHaveLength(1));
+    expect(api.mutations[0]).toEqual({
+      name: "RecordLegalRequest",
+      variables: {
+        input: {
+          kind: "GOVERNMENT_REQUEST",
+          authority: "Tax office",
+          reference: "GOV-8",
+          receivedAt: "2026-11-20T00:00:00.000Z",
+          subjectIds: [ADA, "0195f3c2-7a10-7000-8000-00000000b0b2"],
+          categories: ["user.contact.email", "user.name"],
+          notes: null,
+        },
+      },
+    });
+  });
+
+  it("asks for the date it was received instead of sending the request", async () => {
+    const api = setup();
+    fireEvent.change(await screen.findByLabelText("Authority"), { target: { value: "Court" } });
+    fireEvent.click(screen.getByRole("button", { name: "Record" }));
+    const received = screen.getByLabelText("Received on");
+    await waitFor(() => expect(received.getAttribute("aria-invalid")).toBe("true"));
+    expect(screen.getByText("Enter a date.")).toBeTruthy();
+    expect(api.mutations).toEqual([]);
+  });
+
+  it("closes a request, after which it offers no disclosure", async () => {
+    const api = setup();
+    fireEvent.click((await card("HC-2026-118")).getByRole("button", { name: "Close" }));
+    await waitFor(() =>
+      expect(api.mutations).toEqual([{ name: "CloseLegalRequest", variables: { id: "lr-open" } }]),
+    );
+    const closed = await card("HC-2026-118");
+    await waitFor(() => expect(closed.getByText(/· Closed/)).toBeTruthy());
+    expect(closed.queryByRole("button", { name: "Produce disclosure" })).toBeNull();
+  });
+
+  it("says why a request could not be closed", async () => {
+    setup({
+      CloseLegalRequest: () => {
+        throw refusal("FORBIDDEN", "Only a privacy officer closes a legal request.");
+      },
+    });
+    fireEvent.click((await card("HC-2026-118")).getByRole("button", { name: "Close" }));
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Only a privacy officer closes a legal request.",
+    );
+  });
+
+  it("lets an auditor read the register but not record, close or disclose", async () => {
+    const api = setup({}, "AUDITOR");
+    const open = await card("HC-2026-118");
+    // Let the session answer and the page render for the role it names.
+    await waitFor(() => expect(sent(api, "ConsoleSession")).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(open.queryByRole("button")).toBeNull();
+    expect(screen.queryByRole("heading", { name: "Record a legal request" })).toBeNull();
+  });
+});

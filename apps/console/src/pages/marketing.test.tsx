@@ -1,0 +1,159 @@
+import { withErrors } from "@privet/ui/test-support/fake-client";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import {
+  declarePurpose,
+  redacted,
+  refusal,
+  renderUnderPurpose,
+  sent,
+} from "../test-support/console.js";
+import { MarketingPage } from "./marketing.js";
+
+const email = (over: Record<string, unknown>) => ({
+  id: "m1",
+  kind: "POLICY_NOTICE",
+  campaignId: null,
+  status: "PENDING",
+  createdAt: "2026-11-24T12:00:00.000Z",
+  sentAt: null,
+  attempts: 0,
+  toAddress: "ada@example.com",
+  subject: "Our privacy policy changes on 1 January",
+  ...over,
+});
+
+const outbox = [
+  email({}),
+  email({ id: "m2", kind: "REQUEST_UPDATE", status: "SENT", attempts: 1, toAddress: null }),
+  email({ id: "m3", kind: "BREACH_NOTICE", status: "FAILED", attempts: 5 }),
+];
+
+function setup(handlers: Parameters<typeof renderUnderPurpose>[1] = {}) {
+  const campaigns = [
+    {
+      id: "c1",
+      name: "Autumn",
+      subject: "Autumn news",
+      recipients: 41,
+      createdAt: "2026-10-01T12:00:00.000Z",
+      sentAt: null,
+    },
+  ];
+  return renderUnderPurpose(<MarketingPage />, {
+    Campaigns: () => ({ campaigns }),
+    Outbox: () =>
+      withErrors({ outboxEmails: outbox }, [
+        redacted("outboxEmails.1.toAddress", "PURPOSE_NOT_PERMITTED"),
+      ]),
+    SendCampaign: (v) => {
+      const input = v.input as { subject: string };
+      campaigns.unshift({
+        ...campaigns[0],
+        id: "c2",
+        subject: input.subject,
+        recipients: 12,
+      } as never);
+      return { sendCampaign: { emailsQueued: 12, campaign: { id: "c2", recipients: 12 } } };
+    },
+    DeliverOutbox: () => ({
+      deliverOutbox: { configured: false, attempted: 0, sent: 0, failed: 0 },
+    }),
+    ...handlers,
+  });
+}
+
+describe("the marketing page", () => {
+  it("[P-08] sends a campaign to customers who allow marketing, and says how many were queued", async () => {
+    const api = setup();
+    fireEvent.change(screen.getByLabelText("Subject"), { target: { value: " Winter news " } });
+    fireEvent.change(screen.getByLabelText("Text"), { target: { value: "Hello again." } });
+    fireEvent.click(screen.getByRole("button", { name: "Send to customers who allow marketing" }));
+    expect(await screen.findByText("12 emails queued.")).toBeTruthy();
+    expect(api.mutations).toEqual([
+      {
+        name: "SendCampaign",
+        variables: { input: { name: null, subject: "Winter news", text: "Hello again." } },
+      },
+    ]);
+    // The campaign list is read again and shows the new one.
+    expect(await screen.findByText(/Winter news — 12 recipients/)).toBeTruthy();
+  });
+
+  it("shows the API's objection to the subject next to it", async () => {
+    const api = setup({
+      SendCampaign: () => {
+        throw refusal("BAD_USER_INPUT", "The subject is one line.", "subject");
+      },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Send to customers who allow marketing" }));
+    const subject = screen.getByLabelText("Subject");
+    await waitFor(() => expect(subject.getAttribute("aria-invalid")).toBe("true"));
+    expect(screen.getByText("The subject is one line.")).toBeTruthy();
+    expect(api.mutations).toHaveLength(1);
+  });
+
+  it("lists campaigns with their recipients", async () => {
+    setup();
+    expect(await screen.findByText(/Autumn news — 41 recipients/)).toBeTruthy();
+  });
+
+  it("lists the outbox with each email's kind and status, and failed attempts", async () => {
+    setup();
+    const table = await screen.findByRole("table");
+    const rows = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole("cell")
+          .map((cell) => cell.textContent),
+      );
+    expect(rows.map((cells) => cells[1])).toEqual([
+      "Policy notice",
+      "Request update",
+      "Breach notice",
+    ]);
+    expect(rows[0]?.[4]).toBe("Pending");
+    expect(rows[1]?.[4]).toMatch(/^Sent\b/);
+    expect(rows[2]?.[4]).toBe("Failed (5 attempts)");
+  });
+
+  it("reads the outbox under the declared purpose, and shows what it may not read as redacted", async () => {
+    const api = setup();
+    declarePurpose("SERVICE_ANNOUNCEMENTS", "NOTICE-2027");
+    await waitFor(() =>
+      expect(sent(api, "Outbox").at(-1)).toEqual({
+        purpose: "SERVICE_ANNOUNCEMENTS",
+        ref: "NOTICE-2027",
+      }),
+    );
+    const row = within(await screen.findByRole("table")).getAllByRole("row")[2];
+    if (!row) throw new Error("no row");
+    expect(within(row).getAllByRole("cell")[2]?.textContent).toBe(
+      "Redacted — the declared purpose does not allow reading this PURPOSE_NOT_PERMITTED",
+    );
+  });
+
+  it("delivers the outbox now, and says when no SMTP server is set", async () => {
+    const api = setup();
+    fireEvent.click(await screen.findByRole("button", { name: "Deliver now" }));
+    expect(await screen.findByText("No SMTP_URL is set: mail stays in the outbox.")).toBeTruthy();
+    expect(api.mutations.map((m) => m.name)).toEqual(["DeliverOutbox"]);
+  });
+
+  it("says how many were sent and failed when SMTP is set", async () => {
+    setup({
+      DeliverOutbox: () => ({
+        deliverOutbox: { configured: true, attempted: 3, sent: 2, failed: 1 },
+      }),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Deliver now" }));
+    expect(await screen.findByText("2 sent, 1 failed.")).toBeTruthy();
+  });
+
+  it("says when the outbox is empty", async () => {
+    setup({ Outbox: () => ({ outboxEmails: [] }) });
+    expect(await screen.findByText("The outbox is empty.")).toBeTruthy();
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * What the console's component tests share: pages rendered under the purpose bar as the
+ * frame renders them, declaring a purpose the way staff do, and the API's errors.
+ */
+import { type ApiError, type FakeApi, fakeApi } from "@privet/ui/test-support/fake-client";
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { PurposeBar, PurposeProvider } from "../purpose.js";
+
+type Handlers = Parameters<typeof fakeApi>[0];
+
+/** Render a page below the purpose bar, as the console's frame does. */
+export function renderUnderPurpose(page: ReactNode, handlers: Handlers): FakeApi {
+  const api = fakeApi(handlers);
+  render(
+    <PurposeProvider>
+      <PurposeBar />
+      <main>{page}</main>
+    </PurposeProvider>,
+    { wrapper: api.wrapper },
+  );
+  return api;
+}
+
+/** Choose a purpose and reference in the bar and press "Declare". */
+export function declarePurpose(purpose: string, ref: string): void {
+  const bar = within(screen.getByRole("form", { name: "Declared purpose" }));
+  fireEvent.change(bar.getByLabelText("Purpose"), { target: { value: purpose } });
+  fireEvent.change(bar.getByLabelText(/Reference/), { target: { value: ref } });
+  fireEvent.click(bar.getByRole("button", { name: "Declare" }));
+}
+
+/** The error the API adds beside a field the declared purpose may not read (its value: null). */
+export function redacted(path: string, reason: string): ApiError {
+  return {
+    message: "This field is redacted.",
+    path: path.split(".").map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)),
+    extensions: { code: "PRIVACY_REDACTED", reason },
+  };
+}
+
+/** Throw from a handler to answer as the API does when it refuses an operation. */
+export function refusal(code: string, message: string, field?: string): Error {
+  return Object.assign(new Error(message), { code, field });
+}
+
+/** The variables of each operation sent under this name (a query or a mutation), in order. */
+export function sent(api: FakeApi, name: string): Array<Record<string, unknown>> {
+  return [...api.queries, ...api.mutations].filter((o) => o.name === name).map((o) => o.variables);
+}
+
+/**
+ * The figure a caption names. (Browsers name a figure by its figcaption; the accessibility
+ * library under Testing Library does not yet, so the caption is found by its text.)
+ */
+export function figureCaptioned(title: string): HTMLElement {
+  const figure = screen.getByText(title, { selector: "figcaption" }).closest("figure");
+  if (!figure) throw new Error(`no figure captioned ${title}`);
+  return figure;
+}
+
+/** The numbers behind a chart, as its data table lists them: head row first. */
+export function numbersOf(title: string): string[][] {
+  return within(figureCaptioned(title))
+    .getAllByRole("row", { hidden: true })
+    .map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent ?? ""));
+}
