@@ -1,4 +1,4 @@
-import { verifyAuditLog } from "@privet/db/audit";
+import { verifyAuditLog, verifyStaffActionLog } from "@privet/db/audit";
 import { verifyConsentLedger } from "@privet/db/ledger";
 import { Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
@@ -10,17 +10,19 @@ import { AuditVerification, toChainCheck } from "./audit-verification.type.js";
 export class AuditVerificationResolver {
   @Query(() => AuditVerification, {
     description:
-      "Auditors, privacy and security officers: verifies the audit log's and the consent ledger's hash chains now, reporting each one's first broken link.",
+      "Auditors, privacy and security officers: verifies the hash chains of the audit log, the consent ledger and the staff action log now, reporting each one's first broken link.",
   })
   async auditVerification(@Ctx() context: Context): Promise<AuditVerification> {
     requireStaff(context, AUDIT_ROLES);
-    const [auditLog, consentLedger] = await Promise.all([
+    const [auditLog, consentLedger, staffActions] = await Promise.all([
       verifyAuditLog(context.prisma),
       verifyConsentLedger(context.prisma),
+      verifyStaffActionLog(context.prisma),
     ]);
     return Object.assign(new AuditVerification(), {
       auditLog: toChainCheck(auditLog),
       consentLedger: toChainCheck(consentLedger),
+      staffActions: toChainCheck(staffActions),
       verifiedAt: new Date(),
     });
   }

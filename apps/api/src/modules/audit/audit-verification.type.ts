@@ -18,7 +18,9 @@ registerEnumType(ChainProblemValues, {
 @ObjectType()
 export class BrokenChainLink {
   @Classified("NON_PERSONAL")
-  @Field(() => String, { description: "The chain: an audit reader's or a ledger subject's." })
+  @Field(() => String, {
+    description: "The chain: an audit reader's, a ledger subject's or a staff member's (actions).",
+  })
   chain!: string;
 
   @Classified("NON_PERSONAL")
@@ -30,7 +32,9 @@ export class BrokenChainLink {
   problem!: keyof typeof ChainProblemValues;
 
   @Classified("NON_PERSONAL")
-  @Field(() => String, { description: "The broken entry's id (access record or consent event)." })
+  @Field(() => String, {
+    description: "The broken entry's id (access record, consent event or staff action).",
+  })
   entryId!: string;
 }
 
@@ -60,6 +64,12 @@ export class AuditVerification {
   @Classified("NON_PERSONAL")
   @Field(() => ChainCheck, { description: "The consent ledger's chains (one per subject)." })
   consentLedger!: ChainCheck;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => ChainCheck, {
+    description: "The staff action log's chains (one per staff member).",
+  })
+  staffActions!: ChainCheck;
 
   @Classified("NON_PERSONAL")
   @Field(() => Date)

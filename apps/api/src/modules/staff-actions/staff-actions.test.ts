@@ -4,7 +4,7 @@ import { type ApiClient, startTestApi, type TestApi } from "../../test-support/a
 import { registerCustomer, signInStaff } from "../../test-support/fixtures.js";
 
 const SUBMIT = `mutation S($input: SubmitPrivacyRequestInput!) { submitPrivacyRequest(input: $input) { id } }`;
-const VERIFY = `mutation Verify($id: ID!) @purpose(name: SUPPORT, ref: "PR-77") { verifyPrivacyRequest(id: $id) { id status } }`;
+const VERIFY_REQUEST = `mutation Verify($id: ID!) @purpose(name: SUPPORT, ref: "PR-77") { verifyPrivacyRequest(id: $id) { id status } }`;
 const EXTEND = `mutation Extend($id: ID!, $reason: String!) { extendPrivacyRequest(id: $id, reason: $reason) { id } }`;
 const RECORD_BREACH = `mutation Breach($input: RecordBreachIncidentInput!) { recordBreachIncident(input: $input) { id } }`;
 const ACTIONS = `query Actions($first: Int, $before: ID, $staffUserId: ID, $action: String, $outcome: StaffActionOutcome) {
@@ -12,6 +12,12 @@ const ACTIONS = `query Actions($first: Int, $before: ID, $staffUserId: ID, $acti
     id requestId staffUserId staffRole action arguments purpose reference outcome errorCode occurredAt
   }
 }`;
+
+interface Check {
+  ok: boolean;
+  checked: number;
+  firstBroken: { chain: string; sequence: number; problem: string; entryId: string } | null;
+}
 
 interface Entry {
   id: string;
@@ -58,7 +64,7 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
 
   it("records a staff action before it runs and again with its result, with the purpose and the ids acted on", async () => {
     const id = await receivedRequest();
-    const verified = await officer.gql(VERIFY, { id });
+    const verified = await officer.gql(VERIFY_REQUEST, { id });
     expect(verified.errors).toEqual([]);
     const entries = (await entriesOf({ staffUserId: officerId, action: "verifyPrivacyRequest" }))
       .filter((e) => JSON.parse(e.arguments).id === id)
@@ -77,11 +83,11 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
     expect(entries[0]?.requestId).toBe(entries[1]?.requestId);
 
     // Refused actions are on record too, with the code the client got.
-    const again = await officer.gql(VERIFY, { id });
+    const again = await officer.gql(VERIFY_REQUEST, { id });
     expect(again.errors[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     const agent = api.client();
     const agentId = (await signInStaff(api.db.prisma, agent, "SUPPORT_AGENT")).id;
-    const forbidden = await agent.gql(VERIFY, { id });
+    const forbidden = await agent.gql(VERIFY_REQUEST, { id });
     expect(forbidden.errors[0]?.extensions?.code).toBe("FORBIDDEN");
     const failed = await entriesOf({ action: "verifyPrivacyRequest", outcome: "FAILED" });
     const mine = failed.filter((e) => JSON.parse(e.arguments).id === id);
@@ -95,7 +101,7 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
     const details = "My neighbour Alma Sørensen keeps filming me.";
     const id = await receivedRequest(details);
     const reason = "We need to check the recordings Alma Sørensen mentioned.";
-    expect((await officer.gql(VERIFY, { id })).errors).toEqual([]);
+    expect((await officer.gql(VERIFY_REQUEST, { id })).errors).toEqual([]);
     expect((await officer.gql(EXTEND, { id, reason })).errors).toEqual([]);
     const breach = await officer.gql(RECORD_BREACH, {
       input: {
@@ -137,7 +143,7 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
       `CREATE TRIGGER test_refuse_staff_action BEFORE INSERT ON "StaffAction" FOR EACH ROW EXECUTE FUNCTION test_refuse_staff_action()`,
     );
     try {
-      const refused = await officer.gql(VERIFY, { id });
+      const refused = await officer.gql(VERIFY_REQUEST, { id });
       expect(refused.data ?? null).toBeNull();
       expect(refused.errors.map((e) => e.extensions?.code)).toEqual(["AUDIT_UNAVAILABLE"]);
       expect(JSON.stringify(refused)).not.toContain("action log unavailable");
@@ -148,15 +154,18 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
         `DROP TRIGGER test_refuse_staff_action ON "StaffAction"`,
       );
     }
-    const verified = await officer.gql<{ verifyPrivacyRequest: { status: string } }>(VERIFY, {
-      id,
-    });
+    const verified = await officer.gql<{ verifyPrivacyRequest: { status: string } }>(
+      VERIFY_REQUEST,
+      {
+        id,
+      },
+    );
     expect(verified.data?.verifyPrivacyRequest.status).toBe("VERIFIED");
   });
 
   it("the log is append-only: updates, deletes and truncation are refused", async () => {
     const id = await receivedRequest();
-    await officer.gql(VERIFY, { id });
+    await officer.gql(VERIFY_REQUEST, { id });
     const count = await api.db.prisma.staffAction.count();
     expect(count).toBeGreaterThan(0);
     await expect(
@@ -169,6 +178,50 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
       /append-only/,
     );
     expect(await api.db.prisma.staffAction.count()).toBe(count);
+  });
+
+  it("each staff member's actions form a hash chain the auditor verifies; a rewrite behind the triggers' back is found", async () => {
+    const VERIFY = `{ auditVerification { staffActions { ok checked firstBroken { chain sequence problem entryId } } } }`;
+    const id = await receivedRequest();
+    await officer.gql(VERIFY_REQUEST, { id });
+    const ok = await auditor.gql<{ auditVerification: { staffActions: Check } }>(VERIFY);
+    expect(ok.errors).toEqual([]);
+    expect(ok.data?.auditVerification.staffActions).toEqual({
+      ok: true,
+      checked: await api.db.prisma.staffAction.count(),
+      firstBroken: null,
+    });
+    const chain = await api.db.prisma.staffAction.findMany({
+      where: { staffUserId: officerId },
+      orderBy: { sequence: "asc" },
+    });
+    expect(chain.map((a) => a.sequence)).toEqual(chain.map((_, i) => i + 1));
+    for (const [i, action] of chain.entries()) {
+      expect(action.previousHash).toBe(i === 0 ? null : chain[i - 1]?.hash);
+      expect(action.hash).toMatch(/^[0-9a-f]{64}$/);
+    }
+
+    // Hiding that the officer verified this request: its id rewritten with the triggers off.
+    const target = chain.at(-1);
+    if (!target) throw new Error("no action recorded");
+    await api.db.prisma.$transaction([
+      api.db.prisma.$executeRawUnsafe("SET LOCAL session_replication_role = replica"),
+      api.db.prisma.$executeRawUnsafe(
+        `UPDATE "StaffAction" SET "arguments" = '{}'::jsonb WHERE "id" = $1::uuid`,
+        target.id,
+      ),
+    ]);
+    const broken = await auditor.gql<{ auditVerification: { staffActions: Check } }>(VERIFY);
+    expect(broken.data?.auditVerification.staffActions).toMatchObject({
+      ok: false,
+      checked: target.sequence - 1,
+      firstBroken: {
+        chain: officerId,
+        sequence: target.sequence,
+        problem: "HASH_MISMATCH",
+        entryId: target.id,
+      },
+    });
   });
 
   it("customers' own actions are not staff actions; only audit roles read the log, a page at a time", async () => {
