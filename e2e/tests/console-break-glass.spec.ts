@@ -8,7 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { consoleAs, openArea, STAFF } from "../support/console.js";
+import { consoleAs, openArea, STAFF, staffClient } from "../support/console.js";
 import {
   apiClient,
   DEMO_CUSTOMER,
@@ -18,6 +18,10 @@ import {
   signInOver,
 } from "../support/graphql.js";
 import { follow, settled } from "../support/portal.js";
+
+// Both tests open the demo customer's records to the one demo security officer: one grant
+// must not keep the other's records open, so they take turns.
+test.describe.configure({ mode: "serial" });
 
 interface Held {
   customer: { heldRecords: Array<{ id: string; label: string | null; content: string | null }> };
@@ -107,5 +111,72 @@ test("[P-12] a break-glass read appears in the customer's access log, and stops 
   for (const c of contents) expect(JSON.stringify(after.data)).not.toContain(c);
 
   await security.dispose();
+  await consolePage.context().close();
+});
+
+test("[P-12] a grant stops working on its own when it expires, and the console lists it as expired", async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const incident = `INC-E2E-${randomUUID().slice(0, 8)}`;
+  await page.goto("/");
+  await signInOver(page.request, DEMO_CUSTOMER, DEMO_PASSWORD, "/graphql");
+  const { me } = await gqlOk<{ me: { id: string } }>(page.request, `{ me { id } }`, {}, "/graphql");
+
+  const security = await apiClient();
+  const { staffSignIn } = await gqlOk<{ staffSignIn: { id: string } }>(
+    security,
+    `mutation StaffSignIn($email: String!, $password: String!) { staffSignIn(email: $email, password: $password) { id } }`,
+    { email: STAFF.security, password: DEMO_PASSWORD },
+  );
+  const read = () =>
+    gql<Held>(
+      security,
+      `query Held($id: ID!) @purpose(name: MALFUNCTION_INVESTIGATION, ref: "${incident}") { customer(id: $id) { heldRecords { content } } }`,
+      { id: me.id },
+    );
+
+  // A grant of a few seconds, made over the API by the privacy officer (the console's form
+  // counts in hours).
+  const officer = await staffClient("privacy");
+  const expiresAt = new Date(Date.now() + 8_000);
+  const { grantBreakGlass } = await gqlOk<{ grantBreakGlass: { id: string; active: boolean } }>(
+    officer,
+    `mutation Grant($input: GrantBreakGlassInput!) { grantBreakGlass(input: $input) { id active } }`,
+    {
+      input: {
+        customerId: me.id,
+        staffUserId: staffSignIn.id,
+        reason: "MALFUNCTION",
+        incidentRef: incident,
+        justification: "Checking a short-lived grant closes on its own.",
+        expiresAt: expiresAt.toISOString(),
+      },
+    },
+  );
+  expect(grantBreakGlass.active).toBe(true);
+  const open = await read();
+  expect(open.errors ?? []).toEqual([]);
+  expect(open.data?.customer.heldRecords.some((r) => r.content)).toBe(true);
+
+  const consolePage = await consoleAs(browser, "privacy");
+  await openArea(consolePage, "Break-glass", "Break-glass access");
+  const row = consolePage.locator(`tr[data-grant="${grantBreakGlass.id}"]`);
+  await expect(row).toContainText("Active");
+
+  // Past its expiry, nobody revoked it: the same read is redacted again.
+  await expect.poll(async () => Date.now() > expiresAt.getTime(), { timeout: 20_000 }).toBe(true);
+  const closed = await read();
+  expect(new Set((closed.errors ?? []).map((e) => String(e.extensions?.reason)))).toEqual(
+    new Set(["BREAK_GLASS_REQUIRED"]),
+  );
+  expect(closed.data?.customer.heldRecords.every((r) => r.content === null)).toBe(true);
+  await consolePage.reload();
+  await expect(row).toContainText("Expired");
+  await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
+
+  await security.dispose();
+  await officer.dispose();
   await consolePage.context().close();
 });

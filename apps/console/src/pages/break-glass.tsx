@@ -4,29 +4,51 @@
  * audited and shown in that customer's access log; an expired grant stops working.
  */
 import { GrantBreakGlassDocument, RevokeBreakGlassDocument } from "@privet/client";
-import { formErrorOf, messageFor } from "@privet/ui/errors";
+import { type FormError, formErrorOf, formLevelMessage, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { formatDateTime } from "@privet/ui/format";
 import { ErrorNotice, Notice } from "@privet/ui/states";
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { useMutation } from "urql";
+import { BreakGlassGrants } from "./break-glass-grants.js";
+
+/** The longest grant the API allows (it refuses longer ones). */
+const MAX_HOURS = 72;
+
+/** The inputs this form has, so an error about any other is shown at the form's foot. */
+const FIELDS = [
+  "customerId",
+  "staffUserId",
+  "incidentRef",
+  "legalRequestId",
+  "justification",
+  "expiresAt",
+];
 
 export function BreakGlassPage() {
   const [granted, grant] = useMutation(GrantBreakGlassDocument);
   const [revoked, revoke] = useMutation(RevokeBreakGlassDocument);
-  const error = formErrorOf(granted.error);
+  // A duration that is no number of hours is caught here: it cannot be turned into an instant.
+  const [badHours, setBadHours] = useState<FormError | null>(null);
+  const error = badHours ?? formErrorOf(granted.error);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
     const hours = Number(text("hours") || "4");
+    const hoursOk = Number.isFinite(hours) && hours >= 1 && hours <= MAX_HOURS;
+    setBadHours(hoursOk ? null : { field: "expiresAt", message: `From 1 to ${MAX_HOURS} hours.` });
+    if (!hoursOk) return;
+    // A grant cites one thing, the one its reason names: the API refuses a malfunction grant
+    // that also cites a legal request, so a leftover entry in the other field is not sent.
+    const reason = text("reason") === "LEGAL_REQUEST" ? "LEGAL_REQUEST" : "MALFUNCTION";
     void grant({
       input: {
         customerId: text("customerId"),
         staffUserId: text("staffUserId"),
-        reason: text("reason") === "LEGAL_REQUEST" ? "LEGAL_REQUEST" : "MALFUNCTION",
-        incidentRef: text("incidentRef") || null,
-        legalRequestId: text("legalRequestId") || null,
+        reason,
+        incidentRef: reason === "MALFUNCTION" ? text("incidentRef") || null : null,
+        legalRequestId: reason === "LEGAL_REQUEST" ? text("legalRequestId") || null : null,
         justification: text("justification"),
         expiresAt: new Date(Date.now() + hours * 3_600_000).toISOString(),
       },
@@ -77,10 +99,13 @@ export function BreakGlassPage() {
           name="hours"
           type="number"
           min={1}
-          max={72}
+          max={MAX_HOURS}
           defaultValue={4}
+          error={messageFor(error, "expiresAt")}
         />
-        {error && !error.field && <ErrorNotice>{error.message}</ErrorNotice>}
+        {formLevelMessage(error, FIELDS) && (
+          <ErrorNotice>{formLevelMessage(error, FIELDS)}</ErrorNotice>
+        )}
         <button type="submit" disabled={granted.fetching}>
           Grant
         </button>
@@ -93,13 +118,15 @@ export function BreakGlassPage() {
           </p>
           <button
             type="button"
-            disabled={revoked.fetching}
+            disabled={revoked.fetching || Boolean(revoked.data)}
             onClick={() => revoke({ id: grantResult.id })}
           >
             {revoked.data ? "Revoked" : "Revoke now"}
           </button>
+          {revoked.error && <ErrorNotice>{formErrorOf(revoked.error)?.message}</ErrorNotice>}
         </Notice>
       )}
+      <BreakGlassGrants key={`${grantResult?.id ?? ""}:${revoked.data ? "revoked" : ""}`} />
     </>
   );
 }

@@ -1,0 +1,69 @@
+import { fakeApi } from "@privet/ui/test-support/fake-client";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { sent } from "../test-support/console.js";
+import { BreakGlassGrants, grantState } from "./break-glass-grants.js";
+
+const HOUR = 3_600_000;
+const at = (offset: number) => new Date(Date.now() + offset).toISOString();
+const grant = (over: Record<string, unknown>) => ({
+  id: "g-active",
+  customerId: "c-1",
+  staffUserId: "s-1",
+  reason: "MALFUNCTION",
+  incidentRef: "INC-7",
+  legalRequestId: null,
+  expiresAt: at(HOUR),
+  revokedAt: null,
+  active: true,
+  ...over,
+});
+
+describe("the break-glass grants", () => {
+  it("[P-12] says which grants open records now: active, expired on their own, revoked", async () => {
+    const api = fakeApi({
+      BreakGlassGrants: () => ({
+        breakGlassGrants: [
+          grant({}),
+          grant({ id: "g-expired", expiresAt: at(-HOUR), active: false }),
+          grant({ id: "g-revoked", revokedAt: at(-60_000), active: false }),
+        ],
+      }),
+    });
+    render(<BreakGlassGrants />, { wrapper: api.wrapper });
+    const row = async (id: string) =>
+      within(
+        (await screen.findAllByRole("row")).find((r) => r.dataset.grant === id) as HTMLElement,
+      );
+    expect((await row("g-active")).getByText(/^Active/)).toBeTruthy();
+    expect((await row("g-expired")).getByText("Expired")).toBeTruthy();
+    expect((await row("g-revoked")).getByText(/^Revoked /)).toBeTruthy();
+    // Only an active grant can be revoked.
+    expect(screen.getAllByRole("button", { name: "Revoke" })).toHaveLength(1);
+    expect((await row("g-active")).getByText("Malfunction (INC-7)")).toBeTruthy();
+  });
+
+  it("revokes an active grant and reads the list again", async () => {
+    let revoked = false;
+    const api = fakeApi({
+      BreakGlassGrants: () => ({
+        breakGlassGrants: [revoked ? grant({ revokedAt: at(0), active: false }) : grant({})],
+      }),
+      RevokeBreakGlass: (v) => {
+        revoked = true;
+        return { revokeBreakGlass: { id: v.id, active: false, revokedAt: at(0) } };
+      },
+    });
+    render(<BreakGlassGrants />, { wrapper: api.wrapper });
+    fireEvent.click(await screen.findByRole("button", { name: "Revoke" }));
+    await waitFor(() => expect(sent(api, "RevokeBreakGlass")).toEqual([{ id: "g-active" }]));
+    expect(await screen.findByText(/^Revoked /)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Revoke" })).toBeNull();
+  });
+
+  it("names a grant's state from its times when it is not active", () => {
+    expect(grantState({ expiresAt: at(-1), revokedAt: null, active: false })).toBe("Expired");
+    expect(grantState({ expiresAt: at(HOUR), revokedAt: null, active: false })).toBe("Not started");
+    expect(grantState({ expiresAt: at(HOUR), revokedAt: null, active: true })).toBe("Active");
+  });
+});
