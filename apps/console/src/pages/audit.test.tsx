@@ -61,6 +61,7 @@ function setup(handlers: Parameters<typeof fakeApi>[0] = {}) {
         verifiedAt: "2026-11-25T12:00:00.000Z",
         auditLog: intact(120),
         consentLedger: intact(48),
+        staffActions: intact(9),
       },
     }),
     AuditExport: (v) => ({
@@ -177,12 +178,13 @@ describe("the audit page", () => {
     );
   });
 
-  it("shows both hash chains intact with the links checked", async () => {
+  it("shows the three hash chains intact with the links checked", async () => {
     setup();
     const chains = await screen.findAllByText(/links checked/);
     expect(chains.map((c) => c.closest("li")?.textContent)).toEqual([
       "Audit log: intact (120 links checked)",
       "Consent ledger: intact (48 links checked)",
+      "Staff action log: intact (9 links checked)",
     ]);
   });
 
@@ -197,6 +199,7 @@ describe("the audit page", () => {
             checked: 42,
             firstBroken: { chain: "consent", sequence: 42, problem: "hash does not match" },
           },
+          staffActions: intact(9),
         },
       }),
     });

@@ -77,6 +77,7 @@ export function AuditPage() {
               [
                 ["Audit log", checks.auditLog],
                 ["Consent ledger", checks.consentLedger],
+                ["Staff action log", checks.staffActions],
               ] as const
             ).map(([label, check]) => (
               <li key={label} data-chain={label}>
