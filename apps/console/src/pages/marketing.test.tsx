@@ -115,8 +115,31 @@ describe("the marketing page", () => {
       "Breach notice",
     ]);
     expect(rows[0]?.[4]).toBe("Pending");
-    expect(rows[1]?.[4]).toMatch(/^Sent\b/);
+    expect(rows[1]?.[4]).toBe("Sent (1 attempt)");
     expect(rows[2]?.[4]).toBe("Failed (5 attempts)");
+  });
+
+  it("a campaign email shows its campaign's subject, even where the purpose may not read an email's", async () => {
+    setup({
+      Outbox: () =>
+        withErrors(
+          { outboxEmails: [email({ kind: "CAMPAIGN", campaignId: "c1", subject: null })] },
+          [redacted("outboxEmails.0.subject", "PURPOSE_NOT_PERMITTED")],
+        ),
+    });
+    const row = await screen.findByRole("row", { name: /Campaign/ });
+    expect(within(row).getByText("Autumn news")).toBeTruthy();
+    expect(within(row).queryByText(/^Redacted/)).toBeNull();
+  });
+
+  it("a failed read of the campaigns says so, rather than that there are none", async () => {
+    setup({
+      Campaigns: () => {
+        throw refusal("FORBIDDEN", "You are not allowed to do this.");
+      },
+    });
+    expect(await screen.findByText("You are not allowed to do this.")).toBeTruthy();
+    expect(screen.queryByText("No campaigns yet.")).toBeNull();
   });
 
   it("reads the outbox under the declared purpose, and shows what it may not read as redacted", async () => {

@@ -20,7 +20,9 @@ import { failuresOf, redactionsOf, Value } from "../redactions.js";
 
 export function MarketingPage() {
   const { purpose, ref } = usePurpose();
-  const [{ data: campaigns }, refetchCampaigns] = useQuery({ query: CampaignsDocument });
+  const [{ data: campaigns, error: campaignsError }, refetchCampaigns] = useQuery({
+    query: CampaignsDocument,
+  });
   const [{ data: outbox, error: outboxError }, refetchOutbox] = useQuery({
     query: OutboxDocument,
     variables: { purpose, ref: ref || null },
@@ -67,7 +69,10 @@ export function MarketingPage() {
         </button>
       </form>
       <h2>Campaigns</h2>
-      {!campaigns || campaigns.campaigns.length === 0 ? (
+      {failuresOf(campaignsError).map((m) => (
+        <ErrorNotice key={m}>{m}</ErrorNotice>
+      ))}
+      {campaignsError ? null : !campaigns || campaigns.campaigns.length === 0 ? (
         <Empty>No campaigns yet.</Empty>
       ) : (
         <ul>
@@ -139,7 +144,7 @@ export function MarketingPage() {
                   </td>
                   <td>
                     {humanize(m.status)}
-                    {m.attempts > 0 && ` (${m.attempts} attempts)`}
+                    {m.attempts > 0 && ` (${m.attempts} attempt${m.attempts === 1 ? "" : "s"})`}
                   </td>
                 </tr>
               ))}
