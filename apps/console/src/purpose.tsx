@@ -41,6 +41,11 @@ export function PurposeProvider({ children }: { children: ReactNode }) {
   );
 }
 
+/** The declared purpose, or null outside the console's frame (a page rendered on its own). */
+export function useDeclaredPurpose(): Declared | null {
+  return useContext(PurposeContext);
+}
+
 export function usePurpose(): Declared {
   const declared = useContext(PurposeContext);
   if (!declared) throw new Error("usePurpose outside PurposeProvider");

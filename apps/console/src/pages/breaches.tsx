@@ -15,14 +15,15 @@ import { Field } from "@privet/ui/field";
 import { formatDate } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import type { FormEvent } from "react";
-import { useMutation, useQuery } from "urql";
+import { useQuery } from "urql";
+import { useActionMutation } from "../action-mutation.js";
 
 export function BreachesPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: BreachIncidentsDocument });
-  const [recorded, record] = useMutation(RecordBreachIncidentDocument);
-  const [, draft] = useMutation(DraftBreachNoticesDocument);
-  const [, approve] = useMutation(ApproveBreachNoticesDocument);
-  const [, send] = useMutation(SendBreachNoticesDocument);
+  const [recorded, record] = useActionMutation(RecordBreachIncidentDocument);
+  const [, draft] = useActionMutation(DraftBreachNoticesDocument);
+  const [, approve] = useActionMutation(ApproveBreachNoticesDocument);
+  const [, send] = useActionMutation(SendBreachNoticesDocument);
   const formError = formErrorOf(recorded.error);
   const reload = () => refetch({ requestPolicy: "network-only" });
   const submit = async (event: FormEvent<HTMLFormElement>) => {

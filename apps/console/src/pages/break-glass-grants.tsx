@@ -7,7 +7,8 @@ import { BreakGlassGrantsDocument, RevokeBreakGlassDocument } from "@privet/clie
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDateTime, humanize } from "@privet/ui/format";
 import { Empty, ErrorNotice } from "@privet/ui/states";
-import { useMutation, useQuery } from "urql";
+import { useQuery } from "urql";
+import { useActionMutation } from "../action-mutation.js";
 
 interface GrantRow {
   readonly expiresAt: string;
@@ -25,7 +26,7 @@ export function grantState(grant: GrantRow): string {
 /** Keyed by the page's latest grant and revocation, so either remounts it and reads again. */
 export function BreakGlassGrants() {
   const [{ data, error }, refetch] = useQuery({ query: BreakGlassGrantsDocument });
-  const [revoked, revoke] = useMutation(RevokeBreakGlassDocument);
+  const [revoked, revoke] = useActionMutation(RevokeBreakGlassDocument);
   const grants = data?.breakGlassGrants ?? [];
   return (
     <section aria-labelledby="grants-heading">

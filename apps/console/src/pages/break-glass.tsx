@@ -9,7 +9,7 @@ import { Field } from "@privet/ui/field";
 import { formatDateTime } from "@privet/ui/format";
 import { ErrorNotice, Notice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
-import { useMutation } from "urql";
+import { useActionMutation } from "../action-mutation.js";
 import { BreakGlassGrants } from "./break-glass-grants.js";
 
 /** The longest grant the API allows (it refuses longer ones). */
@@ -26,8 +26,8 @@ const FIELDS = [
 ];
 
 export function BreakGlassPage() {
-  const [granted, grant] = useMutation(GrantBreakGlassDocument);
-  const [revoked, revoke] = useMutation(RevokeBreakGlassDocument);
+  const [granted, grant] = useActionMutation(GrantBreakGlassDocument);
+  const [revoked, revoke] = useActionMutation(RevokeBreakGlassDocument);
   // A duration that is no number of hours is caught here: it cannot be turned into an instant.
   const [badHours, setBadHours] = useState<FormError | null>(null);
   const error = badHours ?? formErrorOf(granted.error);

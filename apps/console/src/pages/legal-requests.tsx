@@ -15,7 +15,8 @@ import { Field } from "@privet/ui/field";
 import { formatDate, humanize } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
-import { useMutation, useQuery } from "urql";
+import { useQuery } from "urql";
+import { useActionMutation } from "../action-mutation.js";
 import { failuresOf, redactionsOf, Value } from "../redactions.js";
 import { useStaffSession } from "../session.js";
 
@@ -24,8 +25,8 @@ export function LegalRequestsPage() {
   // close and disclose (the API refuses anyone else), so only they are offered to.
   const mayAct = useStaffSession().role === "PRIVACY_OFFICER";
   const [{ data, fetching, error }, refetch] = useQuery({ query: LegalRequestsDocument });
-  const [recorded, record] = useMutation(RecordLegalRequestDocument);
-  const [closed, close] = useMutation(CloseLegalRequestDocument);
+  const [recorded, record] = useActionMutation(RecordLegalRequestDocument);
+  const [closed, close] = useActionMutation(CloseLegalRequestDocument);
   const [disclosing, setDisclosing] = useState<{ id: string; ref: string } | null>(null);
   // A date left empty is caught here: it cannot even be turned into an instant to send.
   const [missingDate, setMissingDate] = useState<FormError | null>(null);

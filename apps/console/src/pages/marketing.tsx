@@ -14,7 +14,8 @@ import { Field } from "@privet/ui/field";
 import { formatDateTime, humanize } from "@privet/ui/format";
 import { Empty, ErrorNotice, Notice } from "@privet/ui/states";
 import type { FormEvent } from "react";
-import { useMutation, useQuery } from "urql";
+import { useQuery } from "urql";
+import { useActionMutation } from "../action-mutation.js";
 import { usePurpose } from "../purpose.js";
 import { failuresOf, redactionsOf, Value } from "../redactions.js";
 
@@ -27,8 +28,8 @@ export function MarketingPage() {
     query: OutboxDocument,
     variables: { purpose, ref: ref || null },
   });
-  const [sent, sendCampaign] = useMutation(SendCampaignDocument);
-  const [delivered, deliver] = useMutation(DeliverOutboxDocument);
+  const [sent, sendCampaign] = useActionMutation(SendCampaignDocument);
+  const [delivered, deliver] = useActionMutation(DeliverOutboxDocument);
   const error = formErrorOf(sent.error);
   const redactions = redactionsOf(outboxError);
   // A campaign email's subject is the campaign's, the same for every recipient and not

@@ -16,7 +16,7 @@ import { type FormError, formErrorOf } from "@privet/ui/errors";
 import { formatDateTime } from "@privet/ui/format";
 import { ErrorNotice, Notice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
-import { useMutation } from "urql";
+import { useActionMutation } from "../action-mutation.js";
 import {
   EMPTY_FIELDS,
   PolicyPreview,
@@ -60,10 +60,10 @@ export function PolicyVersionForm({ draft, onChange }: PolicyVersionFormProps) {
   const [savedAt, setSavedAt] = useState(draft?.updatedAt ?? null);
   const [error, setError] = useState<FormError | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [saving, save] = useMutation(SavePolicyDraftDocument);
-  const [discarding, discard] = useMutation(DiscardPolicyDraftDocument);
-  const [publishingDraft, publishDraft] = useMutation(PublishPolicyDraftDocument);
-  const [publishingVersion, publishVersion] = useMutation(PublishPolicyVersionDocument);
+  const [saving, save] = useActionMutation(SavePolicyDraftDocument);
+  const [discarding, discard] = useActionMutation(DiscardPolicyDraftDocument);
+  const [publishingDraft, publishDraft] = useActionMutation(PublishPolicyDraftDocument);
+  const [publishingVersion, publishVersion] = useActionMutation(PublishPolicyVersionDocument);
   const busy =
     saving.fetching ||
     discarding.fetching ||

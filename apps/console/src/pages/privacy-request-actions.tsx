@@ -15,9 +15,7 @@ import { formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { ErrorNotice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
-import { useMutation } from "urql";
-import { underPurpose } from "../graphql-client.js";
-import { usePurpose } from "../purpose.js";
+import { useActionMutation } from "../action-mutation.js";
 
 export interface ActionableRequest {
   readonly id: string;
@@ -52,14 +50,11 @@ export function PrivacyRequestActions({
   readonly onChanged: () => void;
 }) {
   const [form, setForm] = useState<OpenForm | null>(null);
-  // Actions are taken under the declared purpose too: the staff action log records it.
-  const { purpose, ref } = usePurpose();
-  const declared = underPurpose(purpose, ref);
-  const [verified, verify] = useMutation(VerifyPrivacyRequestDocument);
-  const [started, start] = useMutation(StartPrivacyRequestDocument);
-  const [extended, extend] = useMutation(ExtendPrivacyRequestDocument);
-  const [fulfilled, fulfil] = useMutation(FulfilPrivacyRequestDocument);
-  const [rejected, reject] = useMutation(RejectPrivacyRequestDocument);
+  const [verified, verify] = useActionMutation(VerifyPrivacyRequestDocument);
+  const [started, start] = useActionMutation(StartPrivacyRequestDocument);
+  const [extended, extend] = useActionMutation(ExtendPrivacyRequestDocument);
+  const [fulfilled, fulfil] = useActionMutation(FulfilPrivacyRequestDocument);
+  const [rejected, reject] = useActionMutation(RejectPrivacyRequestDocument);
   const error = formErrorOf(
     verified.error ?? started.error ?? extended.error ?? fulfilled.error ?? rejected.error,
   );
@@ -74,21 +69,21 @@ export function PrivacyRequestActions({
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const text = String(new FormData(event.currentTarget).get("text") ?? "").trim();
-    if (form === "extend") done(await extend({ id, reason: text }, declared));
-    if (form === "reject") done(await reject({ id, reason: text }, declared));
-    if (form === "fulfil") done(await fulfil({ id, note: text }, declared));
+    if (form === "extend") done(await extend({ id, reason: text }));
+    if (form === "reject") done(await reject({ id, reason: text }));
+    if (form === "fulfil") done(await fulfil({ id, note: text }));
   };
 
   if (!isOpen(status)) return null;
   return (
     <>
       {status === "RECEIVED" && (
-        <button type="button" onClick={async () => done(await verify({ id }, declared))}>
+        <button type="button" onClick={async () => done(await verify({ id }))}>
           Verify
         </button>
       )}
       {status === "VERIFIED" && (
-        <button type="button" onClick={async () => done(await start({ id }, declared))}>
+        <button type="button" onClick={async () => done(await start({ id }))}>
           Start work
         </button>
       )}
@@ -97,9 +92,7 @@ export function PrivacyRequestActions({
           type="button"
           onClick={async () =>
             // A correction must say what was corrected; the others need no words.
-            kind === "CORRECTION"
-              ? setForm("fulfil")
-              : done(await fulfil({ id, note: null }, declared))
+            kind === "CORRECTION" ? setForm("fulfil") : done(await fulfil({ id, note: null }))
           }
         >
           Fulfil

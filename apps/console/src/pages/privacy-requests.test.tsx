@@ -2,7 +2,13 @@ import { withErrors } from "@privet/ui/test-support/fake-client";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { underPurpose } from "../graphql-client.js";
-import { redacted, refusal, renderUnderPurpose, sent } from "../test-support/console.js";
+import {
+  declarePurpose,
+  redacted,
+  refusal,
+  renderUnderPurpose,
+  sent,
+} from "../test-support/console.js";
 import { PrivacyRequestsPage } from "./privacy-requests.js";
 
 const request = (over: Record<string, unknown>) => ({
@@ -102,6 +108,24 @@ describe("the privacy-request queue", () => {
     await waitFor(() =>
       expect(sent(api, "FulfilPrivacyRequest")).toEqual([{ id: "b", note: null }]),
     );
+  });
+
+  it("acts under the purpose and reference declared in the bar, for the staff action log", async () => {
+    const api = renderUnderPurpose(<PrivacyRequestsPage />, {
+      PrivacyRequestQueue: queueOf(request({ id: "a", status: "RECEIVED" })),
+      VerifyPrivacyRequest: (v) => ({
+        verifyPrivacyRequest: { id: v.id, status: "VERIFIED", verifiedAt: "x" },
+      }),
+    });
+    declarePurpose("SUPPORT", "PR-41");
+    const row = await rowOf("Ada Lovelace");
+    fireEvent.click(row.getByRole("button", { name: "Verify" }));
+    await waitFor(() => expect(sent(api, "VerifyPrivacyRequest")).toEqual([{ id: "a" }]));
+    expect(api.mutationHeaders[0]).toMatchObject({
+      "apollo-require-preflight": "true",
+      "x-privet-purpose": "SUPPORT",
+      "x-privet-purpose-ref": "PR-41",
+    });
   });
 
   it("a correction is fulfilled with a note saying what was corrected; the API's complaint shows beside it", async () => {

@@ -15,12 +15,13 @@ import { Field } from "@privet/ui/field";
 import { formatDate, humanize } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading, Notice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
-import { useMutation, useQuery } from "urql";
+import { useQuery } from "urql";
+import { useActionMutation } from "../action-mutation.js";
 
 export function ProcessorsPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ProcessorRegistryDocument });
-  const [issued, issue] = useMutation(IssuePartnerApiKeyDocument);
-  const [revoked, revoke] = useMutation(RevokePartnerApiKeyDocument);
+  const [issued, issue] = useActionMutation(IssuePartnerApiKeyDocument);
+  const [revoked, revoke] = useActionMutation(RevokePartnerApiKeyDocument);
   if (fetching && !data) return <Loading what="the processor registry" />;
   if (!data)
     return (
@@ -129,7 +130,7 @@ function AgreementForm({
   processorId: string;
   onRecorded: () => void;
 }) {
-  const [recorded, record] = useMutation(RecordProcessorAgreementDocument);
+  const [recorded, record] = useActionMutation(RecordProcessorAgreementDocument);
   // A date left empty is caught here: it cannot even be turned into an instant to send.
   const [missingDate, setMissingDate] = useState<FormError | null>(null);
   const error = missingDate ?? formErrorOf(recorded.error);

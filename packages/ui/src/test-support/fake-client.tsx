@@ -36,6 +36,8 @@ export interface FakeApi {
   readonly client: Client;
   /** Mutations sent, in order: operation name and variables. */
   readonly mutations: SentOperation[];
+  /** The HTTP headers each of those mutations would carry, in the same order. */
+  readonly mutationHeaders: Array<Record<string, string>>;
   /**
    * Queries the API would be asked, in order (every re-execution too): name and variables. One
    * torn down before its answer is not listed: the browser's fetch exchange never sends it.
@@ -68,6 +70,13 @@ function operationName(operation: Operation): string {
   return "anonymous";
 }
 
+/** The headers the client's fetch exchange would send with this operation. */
+function headersOf(operation: Operation): Record<string, string> {
+  const options = operation.context.fetchOptions;
+  const resolved = typeof options === "function" ? options() : options;
+  return { ...((resolved?.headers ?? {}) as Record<string, string>) };
+}
+
 /** A thrown error becomes the API's error: `code` and `field` as its extensions. */
 function asApiError(thrown: unknown): ApiError {
   const error = thrown as { message?: unknown; code?: unknown; field?: unknown };
@@ -78,11 +87,13 @@ function asApiError(thrown: unknown): ApiError {
 
 export function fakeApi(handlers: Record<string, Handler>): FakeApi {
   const mutations: SentOperation[] = [];
+  const mutationHeaders: Array<Record<string, string>> = [];
   const queries: SentOperation[] = [];
   const respond = (operation: Operation): OperationResult => {
     const name = operationName(operation);
     const variables = (operation.variables ?? {}) as Record<string, unknown>;
     (operation.kind === "mutation" ? mutations : queries).push({ name, variables });
+    if (operation.kind === "mutation") mutationHeaders.push(headersOf(operation));
     const handler = handlers[name];
     if (!handler) throw new Error(`fake API: no handler for ${name}`);
     let answered: unknown;
@@ -127,6 +138,7 @@ export function fakeApi(handlers: Record<string, Handler>): FakeApi {
   return {
     client,
     mutations,
+    mutationHeaders,
     queries,
     wrapper: ({ children }) => <Provider value={client}>{children}</Provider>,
   };
