@@ -4,16 +4,21 @@
  * lastError that names only the kind of failure (an SMTP reply text often quotes the address,
  * so it is never kept); after MAX_ATTEMPTS the email is FAILED and left for staff to see.
  *
- * Runs are serialised per database in this process (the interval worker and the staff's
- * "deliver now" never send the same email twice at once). One API process delivers; several
- * would need a claim column, which the outbox does not have.
+ * Several API processes may deliver the same outbox: each run claims a batch with a lease
+ * (`claimedUntil`, taken with FOR UPDATE SKIP LOCKED, so two processes never claim the same
+ * email) and clears it when the email is sent or given up. A process that dies mid-batch
+ * leaves its claims to expire; the next run delivers those emails (at least once: one sent
+ * just before the crash may go twice). In one process, runs are also serialised (the
+ * interval worker and the staff's "deliver now").
  */
-import type { PrismaClient } from "@privet/db/client";
+import { Prisma, type PrismaClient } from "@privet/db/client";
 import { logger } from "../../server/logger.js";
 import type { MailTransport } from "./mail-transport.js";
 
 export const MAX_ATTEMPTS = 5;
 const BATCH_SIZE = 100;
+/** How long a claim lasts: far longer than one batch takes to send. */
+export const CLAIM_MS = 5 * 60_000;
 
 export interface DeliveryReport {
   /** False when no SMTP_URL is set: nothing was sent and the outbox keeps every email. */
@@ -75,32 +80,7 @@ async function deliverAll(
   // failing cannot hold the run in a loop.
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
-    const cursor: { createdAt: Date; id: string } | null = after;
-    const rows: PendingRow[] = await prisma.outboxEmail.findMany({
-      where: {
-        status: "PENDING",
-        ...(cursor
-          ? {
-              OR: [
-                { createdAt: { gt: cursor.createdAt } },
-                { createdAt: cursor.createdAt, id: { gt: cursor.id } },
-              ],
-            }
-          : {}),
-      },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: batchSize,
-      select: {
-        id: true,
-        kind: true,
-        toAddress: true,
-        subject: true,
-        textBody: true,
-        headers: true,
-        attempts: true,
-        createdAt: true,
-      },
-    });
+    const rows = await claimBatch(prisma, after, batchSize);
     for (const row of rows) {
       report.attempted++;
       try {
@@ -112,7 +92,13 @@ async function deliverAll(
         });
         await prisma.outboxEmail.updateMany({
           where: { id: row.id, status: "PENDING" },
-          data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
+          data: {
+            status: "SENT",
+            sentAt: new Date(),
+            attempts: { increment: 1 },
+            lastError: null,
+            claimedUntil: null,
+          },
         });
         report.sent++;
       } catch (error) {
@@ -124,6 +110,7 @@ async function deliverAll(
             status: gaveUp ? "FAILED" : "PENDING",
             attempts: { increment: 1 },
             lastError,
+            claimedUntil: null,
           },
         });
         if (gaveUp) report.failed++;
@@ -143,6 +130,38 @@ async function deliverAll(
   }
   if (report.attempted > 0) logger.info("outbox delivered", { ...report });
   return report;
+}
+
+/**
+ * Claims up to `batchSize` PENDING emails no other run holds, oldest first, after the run's
+ * keyset cursor (each email is tried at most once per run, so one that keeps failing cannot
+ * hold the run in a loop). Locked rows are skipped, not waited for: another process has them.
+ */
+async function claimBatch(
+  prisma: PrismaClient,
+  after: { createdAt: Date; id: string } | null,
+  batchSize: number,
+): Promise<PendingRow[]> {
+  const now = new Date();
+  const past = after
+    ? Prisma.sql`AND ("createdAt", "id") > (${after.createdAt}, ${after.id}::uuid)`
+    : Prisma.empty;
+  const rows = await prisma.$queryRaw<PendingRow[]>`
+    UPDATE "OutboxEmail" o SET "claimedUntil" = ${new Date(now.getTime() + CLAIM_MS)}
+    WHERE o."id" IN (
+      SELECT "id" FROM "OutboxEmail"
+      WHERE "status" = 'PENDING' AND ("claimedUntil" IS NULL OR "claimedUntil" <= ${now})
+        ${past}
+      ORDER BY "createdAt", "id"
+      LIMIT ${batchSize}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING o."id"::text AS "id", o."kind"::text AS "kind", o."toAddress", o."subject",
+      o."textBody", o."headers", o."attempts", o."createdAt"`;
+  // RETURNING keeps no order: oldest first again, as the cursor expects.
+  return rows.sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1),
+  );
 }
 
 const HEADER_NAME = /^[A-Za-z0-9-]{1,76}$/;
