@@ -44,8 +44,11 @@ for (const built of [
 
 /** The console's specs: their own project (below). */
 const CONSOLE_TESTS = /console-[^/]*\.spec\.ts$/;
-/** Specs that add hundreds of customers: last of all, so no other test meets them. */
-const AT_SCALE_TESTS = /console-breach-over-500\.spec\.ts$/;
+/**
+ * Specs that add hundreds of customers or write to all of them: last of all, so no other test
+ * meets them (a material policy change also changes the policy every customer is told about).
+ */
+const AT_SCALE_TESTS = /console-(breach-over-500|policy-material)\.spec\.ts$/;
 
 const CHROMIUM_ARGS = [
   "--headless",
