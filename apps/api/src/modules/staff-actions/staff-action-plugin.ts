@@ -26,7 +26,10 @@ interface ResponseError {
 
 export const staffActionPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
-    let recorded: { calls: MutationCall[]; base: Base } | null = null;
+    // The attempt's record, once written (null: it could not be). Another plugin may refuse
+    // the operation while this one is still writing, and the response then leaves at once:
+    // the result's record waits for the attempt's.
+    let attempt: Promise<Attempt | null> | null = null;
     return {
       async didResolveOperation({ operation, document, request, contextValue, schema }) {
         const principal = contextValue.viewer.principal;
@@ -40,31 +43,42 @@ export const staffActionPlugin: ApolloServerPlugin<Context> = {
           staffRole: principal.role,
           ...declaredPurpose(operation, variables, contextValue),
         };
-        try {
-          await contextValue.prisma.staffAction.createMany({
-            data: calls.map((call) => row(base, call, "ATTEMPTED", null)),
-          });
-        } catch (error) {
-          logger.error("staff action not recorded", {
-            requestId: contextValue.request.requestId,
-            error,
-          });
+        attempt = contextValue.prisma.staffAction
+          .createMany({ data: calls.map((call) => row(base, call, "ATTEMPTED", null)) })
+          .then(
+            () => ({ calls, base }),
+            (error: unknown) => {
+              logger.error("staff action not recorded", {
+                requestId: contextValue.request.requestId,
+                error,
+              });
+              return null;
+            },
+          );
+        if (!(await attempt)) {
           throw new AppError(
             "AUDIT_UNAVAILABLE",
             "The action could not be recorded, so it was not carried out. Try again.",
           );
         }
-        recorded = { calls, base };
       },
       async willSendResponse({ response, contextValue }) {
+        const recorded = attempt && (await attempt);
         if (!recorded) return;
         const { calls, base } = recorded;
-        const errors: readonly ResponseError[] =
-          response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
-        const failureOf = (call: MutationCall) =>
+        const result = response.body.kind === "single" ? response.body.singleResult : null;
+        const errors: readonly ResponseError[] = result?.errors ?? [];
+        const data = (result?.data ?? null) as Record<string, unknown> | null;
+        // An error of the whole request (no path: refused before the mutation ran) fails every
+        // call the response has no result for.
+        const requestError = errors.find((e) => !e.path);
+        const failureOf = (call: MutationCall): ResponseError | undefined =>
           errors.find(
             (e) => e.path?.[0] === call.responseKey && e.extensions?.code !== "PRIVACY_REDACTED",
-          );
+          ) ??
+          (data && call.responseKey in data
+            ? undefined
+            : (requestError ?? { extensions: { code: "INTERNAL_SERVER_ERROR" } }));
         try {
           await contextValue.prisma.staffAction.createMany({
             data: calls.map((call) => {
@@ -90,6 +104,11 @@ export const staffActionPlugin: ApolloServerPlugin<Context> = {
 type Row = Prisma.StaffActionCreateManyInput;
 /** What every record of one request shares. */
 type Base = Pick<Row, "requestId" | "staffUserId" | "staffRole" | "purpose" | "reference">;
+
+interface Attempt {
+  readonly calls: MutationCall[];
+  readonly base: Base;
+}
 
 function row(
   base: Base,

@@ -97,6 +97,24 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
     ]);
   });
 
+  it("an action refused before it ran (a malformed purpose reference) is recorded as failed, not done", async () => {
+    const id = await receivedRequest();
+    const refused = await officer.gql(
+      `mutation Verify($id: ID!) @purpose(name: SUPPORT, ref: "not a reference!") { verifyPrivacyRequest(id: $id) { id } }`,
+      { id },
+    );
+    expect(refused.errors[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const row = await api.db.prisma.privacyRequest.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("RECEIVED");
+    const entries = (await entriesOf({ action: "verifyPrivacyRequest", staffUserId: officerId }))
+      .filter((e) => JSON.parse(e.arguments).id === id)
+      .reverse();
+    expect(entries.map((e) => [e.outcome, e.errorCode])).toEqual([
+      ["ATTEMPTED", null],
+      ["FAILED", "BAD_USER_INPUT"],
+    ]);
+  });
+
   it("keeps ids, enums and dates but never free text, which may be personal", async () => {
     const details = "My neighbour Alma Sørensen keeps filming me.";
     const id = await receivedRequest(details);
