@@ -44,8 +44,13 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config } = options;
   const limits = {
-    perAccount: new RateLimiter(config.attemptLimits.perAccount, 15 * 60_000),
-    perIp: new RateLimiter(config.attemptLimits.perIp, 15 * 60_000),
+    perAccount: new RateLimiter(
+      options.prisma,
+      config.hashKey,
+      config.attemptLimits.perAccount,
+      15 * 60_000,
+    ),
+    perIp: new RateLimiter(options.prisma, config.hashKey, config.attemptLimits.perIp, 15 * 60_000),
   };
   const app = express();
   const http: Server = createHttpServer(app);

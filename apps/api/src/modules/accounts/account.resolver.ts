@@ -22,10 +22,10 @@ import { startSession } from "./start-session.js";
 // A hash to compare against when the email is unknown, so both paths take the same time.
 const decoyHash = hashPassword("privet-decoy-password");
 
-function limitSignIn(context: Context, email: string): void {
+async function limitSignIn(context: Context, email: string): Promise<void> {
   // Per account and per IP: enough for typing mistakes, far too few for guessing.
-  context.limits.perIp.hit(`ip:${context.request.ip}`);
-  context.limits.perAccount.hit(`account:${keyedHash(email, context.config.hashKey)}`);
+  await context.limits.perIp.hit(`ip:${context.request.ip}`);
+  await context.limits.perAccount.hit(`account:${keyedHash(email, context.config.hashKey)}`);
 }
 
 function jurisdictionNotice(country: string): string | null {
@@ -67,7 +67,7 @@ export class AccountResolver {
     const region = validate.region("region", input.region);
     // Per account too: registration answers whether an email is taken, so guessing addresses
     // through it is limited like guessing passwords.
-    limitSignIn(context, email);
+    await limitSignIn(context, email);
 
     const jurisdiction = jurisdictionForCountry(country, region ?? undefined);
     const passwordHash = await hashPassword(password);
@@ -124,7 +124,7 @@ export class AccountResolver {
     @Ctx() context: Context,
   ): Promise<AuthPayload> {
     const email = validate.email("email", emailInput);
-    limitSignIn(context, email);
+    await limitSignIn(context, email);
     const row = await context.prisma.customer.findUnique({ where: { email } });
     const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash));
     if (!row || !ok || row.erasedAt) throw new AppError("INVALID_CREDENTIALS");
@@ -149,7 +149,7 @@ export class AccountResolver {
     @Ctx() context: Context,
   ): Promise<StaffMember> {
     const email = validate.email("email", emailInput);
-    limitSignIn(context, email);
+    await limitSignIn(context, email);
     const row = await context.prisma.staffUser.findUnique({ where: { email } });
     const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash));
     if (!row || !ok || row.disabledAt) throw new AppError("INVALID_CREDENTIALS");

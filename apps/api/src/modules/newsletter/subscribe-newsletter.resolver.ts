@@ -18,7 +18,7 @@ export class SubscribeNewsletterResolver {
     rejectCardNumbers({ email: emailInput }, "Enter an email address, not a card number.");
     const email = validate.email("email", emailInput);
     // Anyone can call this: count it per IP, apart from sign-in attempts.
-    context.limits.perIp.hit(`newsletter-ip:${context.request.ip}`);
+    await context.limits.perIp.hit(`newsletter-ip:${context.request.ip}`);
     const { prisma, request } = context;
     const policy = await policyInForce(prisma, request.now);
 
