@@ -14,5 +14,12 @@ export default defineConfig({
   server: { port: 5174, strictPort: true, proxy },
   preview: { port: 4174, strictPort: true, proxy },
   build: { target: "es2022", sourcemap: false },
-  test: { environment: "jsdom", include: ["src/**/*.test.tsx"], setupFiles: ["src/test-setup.ts"] },
+  test: {
+    environment: "jsdom",
+    include: ["src/**/*.test.tsx"],
+    setupFiles: ["src/test-setup.ts"],
+    // jsdom and role queries are slow when turbo runs every package's tests at once on two
+    // cores (a first render took over 5 s there): the limit guards against a hang only.
+    testTimeout: 30_000,
+  },
 });

@@ -18,5 +18,7 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.tsx", "src/**/*.test.ts"],
     setupFiles: ["src/test-setup.ts"],
+    // As in the console: a hang guard, generous for a loaded two-core machine.
+    testTimeout: 30_000,
   },
 });
