@@ -1,7 +1,8 @@
 /**
  * P-07: "My data" lists every processor that receives the customer's data, with the region
  * where it holds it and why — checked against the API's data map (the processor registry and
- * the agreements in force), so a processor the page forgot, or a wrong region, fails.
+ * the agreements in force), so a processor the page forgot, or a wrong region, fails. One that
+ * works only on consent says whether this customer's consent lets it receive their data.
  */
 import { expect, test } from "@playwright/test";
 import { gqlOk, registerCustomer } from "../support/graphql.js";
@@ -10,7 +11,7 @@ import { settled } from "../support/portal.js";
 interface Recipient {
   name: string;
   region: string;
-  purposes: Array<{ description: string }>;
+  purposes: Array<{ purpose: string; description: string; legalBasis: string }>;
 }
 
 test("[P-07] my data lists every processor that receives my data, with its region and purpose", async ({
@@ -21,7 +22,7 @@ test("[P-07] my data lists every processor that receives my data, with its regio
     dataMap: Array<{ categories: Array<{ recipients: Recipient[] }> }>;
   }>(
     page.request,
-    `{ dataMap { categories { recipients { name region purposes { description } } } } }`,
+    `{ dataMap { categories { recipients { name region purposes { purpose description legalBasis } } } } }`,
     {},
     "/graphql",
   );
@@ -43,4 +44,24 @@ test("[P-07] my data lists every processor that receives my data, with its regio
     await expect(card).toContainText(recipient.region);
     for (const purpose of recipient.purposes) await expect(card).toContainText(purpose.description);
   }
+
+  // One that works only on consent says whether this customer's consent lets it have the data:
+  // not yet for a new customer; after they allow it, yes.
+  const onConsent = [...recipients.values()].find((r) =>
+    r.purposes.every((p) => p.legalBasis === "CONSENT"),
+  );
+  expect(onConsent, "the demo registry has a processor that works on consent").toBeTruthy();
+  if (!onConsent) return;
+  const consentCard = section.locator(`[data-processor="${onConsent.name}"]`);
+  await expect(consentCard.locator("[data-consent]")).toHaveAttribute("data-consent", "not-given");
+  await gqlOk(
+    page.request,
+    `mutation Allow($purpose: ConsentPurpose!) { setConsent(purpose: $purpose, state: GIVEN) { state } }`,
+    { purpose: onConsent.purposes[0]?.purpose },
+    "/graphql",
+  );
+  await page.reload();
+  await settled(page);
+  await expect(consentCard.locator("[data-consent]")).toHaveAttribute("data-consent", "given");
+  await expect(consentCard).toContainText("You allow this in your consents");
 });

@@ -3,7 +3,7 @@
  * receive them, where they hold them and why (P-07) — from the API's data map, the same
  * registry and agreements that decide what partners can read.
  */
-import { DataMapDocument, type DataMapQuery } from "@privet/client";
+import { DataMapDocument, type DataMapQuery, MyConsentStatesDocument } from "@privet/client";
 import { humanize } from "@privet/ui/format";
 import { useQuery } from "urql";
 
@@ -62,10 +62,17 @@ function CategoryUses({ category }: { category: Category }) {
   );
 }
 
-/** Every processor that receives any of the customer's data: who, what, where and why. */
+/**
+ * Every processor that receives any of the customer's data: who, what, where and why. One that
+ * works only on consent says whether this customer's consent lets it receive their data now.
+ */
 export function Recipients() {
   const [{ data }] = useQuery({ query: DataMapDocument });
+  const [{ data: mine }] = useQuery({ query: MyConsentStatesDocument });
   if (!data) return null;
+  const given = new Set<string>(
+    mine?.myConsents.filter((c) => c.state === "GIVEN").map((c) => c.purpose) ?? [],
+  );
   const byName = new Map<
     string,
     { recipient: Category["recipients"][number]; categories: string[] }
@@ -93,9 +100,10 @@ export function Recipients() {
               <p>{recipient.description}</p>
               <p>
                 <strong>Why:</strong> {recipient.purposes.map((p) => p.description).join(" ")}
-                {recipient.purposes.every((p) => p.legalBasis === "CONSENT") &&
-                  " Only while you allow it in your consents."}
               </p>
+              {recipient.purposes.every((p) => p.legalBasis === "CONSENT") && mine && (
+                <ConsentNote allowed={recipient.purposes.some((p) => given.has(p.purpose))} />
+              )}
               <p>
                 <strong>What:</strong> {categories.join(", ")}
               </p>
@@ -104,5 +112,16 @@ export function Recipients() {
         </ul>
       )}
     </section>
+  );
+}
+
+/** Whether a consent-based processor receives this customer's data now, and why. */
+function ConsentNote({ allowed }: { allowed: boolean }) {
+  return (
+    <p data-consent={allowed ? "given" : "not-given"}>
+      {allowed
+        ? "You allow this in your consents, so it receives your data while you do."
+        : "You have not allowed this in your consents, so it receives none of your data."}
+    </p>
   );
 }
