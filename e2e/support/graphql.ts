@@ -70,7 +70,7 @@ export interface Customer {
  */
 export async function registerCustomer(
   http: APIRequestContext,
-  input: Partial<{ name: string; email: string; country: string }> = {},
+  input: Partial<{ name: string; email: string; country: string; region: string }> = {},
   url?: string,
 ): Promise<Customer> {
   const name = input.name ?? `E2E Person ${randomUUID().slice(0, 6)}`;
@@ -78,10 +78,28 @@ export async function registerCustomer(
   const data = await gqlOk<{ register: { customer: { id: string } } }>(
     http,
     `mutation Register($input: RegisterInput!) { register(input: $input) { customer { id } } }`,
-    { input: { name, email, password: TEST_PASSWORD, country: input.country ?? "DE" } },
+    {
+      input: {
+        name,
+        email,
+        password: TEST_PASSWORD,
+        country: input.country ?? "DE",
+        region: input.region ?? null,
+      },
+    },
     url,
   );
   return { id: data.register.customer.id, name, email, password: TEST_PASSWORD };
+}
+
+/** Signs a client in as a staff member over the API; returns their id and role. */
+export async function staffSignInOver(http: APIRequestContext, email: string, password: string) {
+  const { staffSignIn } = await gqlOk<{ staffSignIn: { id: string; role: string } }>(
+    http,
+    `mutation StaffSignIn($email: String!, $password: String!) { staffSignIn(email: $email, password: $password) { id role } }`,
+    { email, password },
+  );
+  return staffSignIn;
 }
 
 /** The signed-in customer's recorded page views, newest first. */

@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { incidentFromApi, recordIncidentInConsole } from "../support/breaches.js";
 import { consoleAs, openArea, staffClient } from "../support/console.js";
-import { apiClient, gqlOk, TEST_PASSWORD, uniqueEmail } from "../support/graphql.js";
+import { apiClient, registerCustomer, uniqueEmail } from "../support/graphql.js";
 
 const THRESHOLD = 500;
 const CATEGORY = "user.contact.email";
@@ -23,19 +23,12 @@ async function registerCalifornians(count: number) {
   const worker = async (http: APIRequestContext) => {
     while (next < count) {
       next += 1;
-      await gqlOk(
-        http,
-        `mutation Register($input: RegisterInput!) { register(input: $input) { customer { id } } }`,
-        {
-          input: {
-            name: `Californian ${randomUUID().slice(0, 6)}`,
-            email: uniqueEmail("e2e.ca"),
-            password: TEST_PASSWORD,
-            country: "US",
-            region: "CA",
-          },
-        },
-      );
+      await registerCustomer(http, {
+        name: `Californian ${randomUUID().slice(0, 6)}`,
+        email: uniqueEmail("e2e.ca"),
+        country: "US",
+        region: "CA",
+      });
     }
   };
   const clients = await Promise.all(Array.from({ length: inFlight }, () => apiClient()));

@@ -16,6 +16,7 @@ import {
   gql,
   gqlOk,
   signInOver,
+  staffSignInOver,
 } from "../support/graphql.js";
 import { follow, settled } from "../support/portal.js";
 
@@ -46,12 +47,8 @@ test("[P-12] a break-glass read appears in the customer's access log, and stops 
 
   // The security officer, over the API: the grantee.
   const security = await apiClient();
-  const signedIn = await gqlOk<{ staffSignIn: { id: string; role: string } }>(
-    security,
-    `mutation StaffSignIn($email: String!, $password: String!) { staffSignIn(email: $email, password: $password) { id role } }`,
-    { email: STAFF.security, password: DEMO_PASSWORD },
-  );
-  expect(signedIn.staffSignIn.role).toBe("SECURITY_OFFICER");
+  const signedIn = await staffSignInOver(security, STAFF.security, DEMO_PASSWORD);
+  expect(signedIn.role).toBe("SECURITY_OFFICER");
   const read = () =>
     gql<Held>(
       security,
@@ -74,7 +71,7 @@ test("[P-12] a break-glass read appears in the customer's access log, and stops 
   const consolePage = await consoleAs(browser, "privacy");
   await openArea(consolePage, "Break-glass", "Break-glass access");
   await consolePage.getByLabel("Customer ID").fill(customerId);
-  await consolePage.getByLabel(/^Staff member ID/).fill(signedIn.staffSignIn.id);
+  await consolePage.getByLabel(/^Staff member ID/).fill(signedIn.id);
   await consolePage.getByLabel("Reason").selectOption("MALFUNCTION");
   await consolePage.getByLabel("Incident reference").fill(incident);
   await consolePage
@@ -125,11 +122,7 @@ test("[P-12] a grant stops working on its own when it expires, and the console l
   const { me } = await gqlOk<{ me: { id: string } }>(page.request, `{ me { id } }`, {}, "/graphql");
 
   const security = await apiClient();
-  const { staffSignIn } = await gqlOk<{ staffSignIn: { id: string } }>(
-    security,
-    `mutation StaffSignIn($email: String!, $password: String!) { staffSignIn(email: $email, password: $password) { id } }`,
-    { email: STAFF.security, password: DEMO_PASSWORD },
-  );
+  const grantee = await staffSignInOver(security, STAFF.security, DEMO_PASSWORD);
   const read = () =>
     gql<Held>(
       security,
@@ -147,7 +140,7 @@ test("[P-12] a grant stops working on its own when it expires, and the console l
     {
       input: {
         customerId: me.id,
-        staffUserId: staffSignIn.id,
+        staffUserId: grantee.id,
         reason: "MALFUNCTION",
         incidentRef: incident,
         justification: "Checking a short-lived grant closes on its own.",
