@@ -11,9 +11,15 @@ import { apiClient, gqlOk } from "../support/graphql.js";
 import { settled } from "../support/portal.js";
 import { POLICY_IN_FORCE } from "../support/urls.js";
 
-/** A day of its own (two versions may not share an effective instant), months ahead. */
-function futureDay() {
-  const effective = new Date(Date.now() + (60 + Math.floor(Math.random() * 600)) * 86_400_000);
+/**
+ * A random day in [fromDays, fromDays + 300) days ahead. Two versions may not take effect at
+ * the same time, so each test here (and console-policy-material, 800 days on) draws from its own
+ * range: a shared one made them collide once in a few hundred runs.
+ */
+function futureDay(fromDays: number) {
+  const effective = new Date(
+    Date.now() + (fromDays + Math.floor(Math.random() * 300)) * 86_400_000,
+  );
   const spoken = effective.toLocaleDateString("en-GB", {
     day: "numeric",
     month: "long",
@@ -28,7 +34,7 @@ test("[P-18] a policy version published with a future date is listed as taking e
   browser,
 }) => {
   const version = `e2e-${randomUUID().slice(0, 8)}`;
-  const { day, spoken } = futureDay();
+  const { day, spoken } = futureDay(60);
 
   const console = await consoleAs(browser, "privacy");
   await openArea(console, "Policy", "Privacy policy");
@@ -64,7 +70,7 @@ test("[P-18] a draft saved on the server is reopened after a reload with its tex
   const version = `e2e-draft-${randomUUID().slice(0, 8)}`;
   const title = `Privet Privacy Policy (E2E draft ${version})`;
   const body = "## Retention\n\nWe keep order history for **six years**.";
-  const { day, spoken } = futureDay();
+  const { day, spoken } = futureDay(400);
 
   const console = await consoleAs(browser, "privacy");
   await openArea(console, "Policy", "Privacy policy");
