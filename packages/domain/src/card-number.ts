@@ -1,24 +1,53 @@
 /**
  * Full card numbers (PANs) never enter Privet (P-03): the payment processor holds the card,
  * and we keep its token, brand, last four digits and expiry. This detector finds a card number
- * anywhere in a piece of text, so every entry point can refuse it before anything is stored or
- * logged.
+ * anywhere in a piece of text. The API refuses one in any string a client sends (its input
+ * guard), before anything is stored or logged; the front ends use the same check to warn early.
  *
- * What counts as a card number: 13 to 19 digits that pass the Luhn check, written together or
- * in groups separated by spaces or dashes ("4111 1111 1111 1111", "4111-1111-1111-1111").
+ * What counts as a card number: 13 to 19 digits that pass the Luhn check and begin with a
+ * payment network's issuer prefix, written together or in groups separated by spaces or dashes
+ * ("4111 1111 1111 1111", "4111-1111-1111-1111"). The prefix matters because every string a
+ * client sends is checked: a millisecond timestamp ("CASE-1764979509123") or a date-based
+ * number ("20261205…") passes Luhn one time in ten, but no network issues cards that start so.
  * Groups are tried in every contiguous combination, so a card number followed by its
  * security code ("4111 1111 1111 1111 123") or preceded by other digits is still found. A card
  * number glued to other digits with no separator ("4111111111111111123") is one longer
  * number, not a card number: no boundary says where the card would start, and testing every
  * window of long digit strings would refuse a great many harmless order numbers.
  */
-import { AppError } from "../../errors/app-error.js";
 
 /** Digit groups joined by up to three separators: spaces, tabs, or any kind of dash. */
 const DIGIT_RUN = /\d+(?:[ \t\-\u2010-\u2015\u2212]{1,3}\d+)*/g;
 const SEPARATORS = /[ \t\-\u2010-\u2015\u2212]+/;
 const MIN_DIGITS = 13;
 const MAX_DIGITS = 19;
+
+/**
+ * Issuer prefixes of the payment networks (inclusive ranges, compared on the same number of
+ * leading digits): Mir 2200–2204, Mastercard 2221–2720 and 51–55, Diners Club 300–305, 36,
+ * 38–39, American Express 34 and 37, JCB 3528–3589, Visa 4, Maestro 50 and 56–58, Discover,
+ * UnionPay, Maestro and RuPay in 6, UnionPay 81 and RuPay 82.
+ */
+const ISSUER_PREFIXES: ReadonlyArray<readonly [string, string]> = [
+  ["2200", "2204"],
+  ["2221", "2720"],
+  ["300", "305"],
+  ["34", "34"],
+  ["36", "39"],
+  ["3528", "3589"],
+  ["4", "4"],
+  ["50", "58"],
+  ["6", "6"],
+  ["81", "82"],
+];
+
+/** Whether a number begins the way a payment network's card numbers do. */
+export function hasIssuerPrefix(digits: string): boolean {
+  return ISSUER_PREFIXES.some(([low, high]) => {
+    const prefix = digits.slice(0, low.length);
+    return prefix.length === low.length && prefix >= low && prefix <= high;
+  });
+}
 
 /** The Luhn (mod 10) check that every payment card number passes. */
 export function passesLuhn(digits: string): boolean {
@@ -48,24 +77,11 @@ export function containsCardNumber(text: string): boolean {
       for (let last = first; last < groups.length; last++) {
         candidate += groups[last];
         if (candidate.length > MAX_DIGITS) break;
-        if (candidate.length >= MIN_DIGITS && passesLuhn(candidate)) return true;
+        if (candidate.length >= MIN_DIGITS && hasIssuerPrefix(candidate) && passesLuhn(candidate)) {
+          return true;
+        }
       }
     }
   }
   return false;
-}
-
-/**
- * Refuses the request if any of these inputs holds a card number. The error names the field
- * and never the value, so the number reaches neither the response nor the log.
- */
-export function rejectCardNumbers(
-  fields: Record<string, string | null | undefined>,
-  message?: string,
-): void {
-  for (const [field, value] of Object.entries(fields)) {
-    if (typeof value === "string" && containsCardNumber(value)) {
-      throw new AppError("CARD_NUMBER_REJECTED", message, { field });
-    }
-  }
 }
