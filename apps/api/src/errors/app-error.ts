@@ -21,6 +21,11 @@ export const ERROR_CODES = {
   },
   RATE_LIMITED: { http: 429, message: "Too many attempts. Wait a moment and try again." },
   QUERY_TOO_COMPLEX: { http: 400, message: "The query is too large or too deep." },
+  OPERATION_NOT_SUPPORTED: {
+    http: 400,
+    message:
+      "Subscriptions are not supported: this API answers queries and mutations over HTTP. Poll with a query instead.",
+  },
   PRIVACY_REDACTED: { http: 200, message: "This field is redacted." },
   AUDIT_UNAVAILABLE: {
     http: 503,

@@ -3,9 +3,10 @@
  * `X-Privet-Purpose` and `X-Privet-Purpose-Ref` headers for clients that cannot add a
  * directive. The directive wins when both are present.
  */
+import { containsCardNumber } from "@privet/domain/card-number";
 import { isPurpose } from "@privet/domain/purposes";
 import { type OperationDefinitionNode, valueFromASTUntyped } from "graphql";
-import { badInput } from "../errors/app-error.js";
+import { AppError, badInput } from "../errors/app-error.js";
 import type { DeclaredPurpose } from "./privacy-gate.js";
 
 const REF = /^[\w.:/#-]{1,100}$/;
@@ -14,6 +15,12 @@ function checkedRef(ref: unknown): string | null {
   if (ref === undefined || ref === null || ref === "") return null;
   if (typeof ref !== "string" || !REF.test(ref)) {
     throw badInput("purpose.ref", "A purpose reference is 1–100 letters, digits or . : / # - _");
+  }
+  // A reference is kept in the audit log: a header reaches it without the input guard.
+  if (containsCardNumber(ref)) {
+    throw new AppError("CARD_NUMBER_REJECTED", "A purpose reference must not be a card number.", {
+      field: "purpose.ref",
+    });
   }
   return ref;
 }

@@ -32,6 +32,18 @@ export const classifiedDirective = new GraphQLDirective({
   args: { as: { type: new GraphQLNonNull(ClassificationEnum) } },
 });
 
+/**
+ * A text input that may span several lines (a message, a policy body). Every other string
+ * input is one line: the input guard (validation/input-guard.ts) applies the rule by this
+ * marker, so a new argument is single-line unless it says otherwise.
+ */
+export const multilineDirective = new GraphQLDirective({
+  name: "multiline",
+  description:
+    "The text may hold line breaks and tabs. String inputs without it are single-line: no line breaks or control characters.",
+  locations: [DirectiveLocation.ARGUMENT_DEFINITION, DirectiveLocation.INPUT_FIELD_DEFINITION],
+});
+
 /** Built after the schema, so that it shares the schema's own Purpose enum. */
 export const purposeDirective = (purposeEnum: GraphQLEnumType) =>
   new GraphQLDirective({

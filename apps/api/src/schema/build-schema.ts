@@ -3,7 +3,12 @@ import "./enums.js";
 import { PURPOSES } from "@privet/domain/purposes";
 import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema } from "graphql";
 import { buildSchema } from "type-graphql";
-import { classifiedDirective, personalDirective, purposeDirective } from "../privacy/directives.js";
+import {
+  classifiedDirective,
+  multilineDirective,
+  personalDirective,
+  purposeDirective,
+} from "../privacy/directives.js";
 import { resolvers } from "./resolvers.js";
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -13,7 +18,7 @@ export function privetSchema(): Promise<GraphQLSchema> {
   built ??= (async () => {
     const schema = await buildSchema({
       resolvers,
-      directives: [personalDirective, classifiedDirective],
+      directives: [personalDirective, classifiedDirective, multilineDirective],
       validate: false,
       emitSchemaFile: false,
     });

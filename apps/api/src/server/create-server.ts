@@ -23,7 +23,9 @@ import { staffActionPlugin } from "../modules/staff-actions/staff-action-plugin.
 import { privacyPlugin } from "../privacy/privacy-plugin.js";
 import { privetSchema } from "../schema/build-schema.js";
 import { formatError } from "./format-error.js";
-import { aliasLimit, costLimit, depthLimit, LIMITS } from "./limits.js";
+import { httpStatusPlugin } from "./http-status-plugin.js";
+import { aliasLimit, depthLimit, LIMITS } from "./limits.js";
+import { operationGuardPlugin } from "./operation-guard-plugin.js";
 import { securityHeaders } from "./security-headers.js";
 
 export interface ServerOptions {
@@ -72,21 +74,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       privacyPlugin,
       staffActionPlugin,
-      {
-        // The cost rule needs the request's variables, so it runs here rather than as a
-        // static validation rule.
-        async requestDidStart() {
-          return {
-            async didResolveOperation({ request, document, schema }) {
-              const { validate } = await import("graphql");
-              const errors = validate(schema, document, [
-                costLimit(LIMITS.cost, request.variables ?? {}),
-              ]);
-              if (errors.length > 0) throw errors[0];
-            },
-          };
-        },
-      },
+      operationGuardPlugin,
+      httpStatusPlugin,
     ],
   });
   await apollo.start();

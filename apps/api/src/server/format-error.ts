@@ -3,8 +3,9 @@
  * pass through; anything else becomes INTERNAL_SERVER_ERROR with a generic message, logged with
  * the request id (scrubbed), never with a stack trace in the response outside development.
  */
+import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
-import { ERROR_CODES } from "../errors/app-error.js";
+import { AppError, ERROR_CODES } from "../errors/app-error.js";
 import { logger, scrub } from "./logger.js";
 
 const CLIENT_CODES = new Set<string>([
@@ -33,8 +34,12 @@ export function formatError(
     ) {
       return { ...formatted, extensions: { ...formatted.extensions, code: "QUERY_TOO_COMPLEX" } };
     }
-    // GraphQL's own coercion errors quote the value sent; a client may have sent a card
-    // number or an email where it does not belong, so mask them before they echo back.
+    // Our own messages never quote a value (and may show an example address, which masking
+    // would garble). GraphQL's own coercion errors quote the value sent; a client may have
+    // sent a card number or an email where it does not belong, so mask those before they echo.
+    if (error instanceof AppError || unwrapResolverError(error) instanceof AppError) {
+      return formatted;
+    }
     return { ...formatted, message: scrub(formatted.message) };
   }
   // Only the kind of failure is logged: an unexpected error's message may quote the values

@@ -3,10 +3,13 @@
  * (QUERY_TOO_COMPLEX). The numbers leave room for the portal's and console's largest queries:
  *
  *   tokens   2,000   (parser; stops giant documents before validation)
- *   depth       10   (nesting of selections, fragments followed)
+ *   depth       10   (nesting of selections, fragments followed; introspection aside)
  *   aliases     30   (per operation; stops one field being asked for a thousand times)
  *   cost    10,000   (each field 1; a field with `first: n` costs n × its selection)
  *   body     256 kB  (HTTP; room for a 200 kB policy text)
+ *
+ * Privet's own types nest at most 6 levels, so the depth limit refuses only queries that could
+ * not be valid anyway, early and cheaply, before the other rules walk them.
  */
 import {
   type ASTVisitor,
@@ -46,6 +49,10 @@ function depthOf(
   let deepest = 0;
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {
+      // Introspection (__schema, __type) nests deeper than any of Privet's own types (its
+      // TypeRef fragment alone is 8 levels) and is answered from memory. It is refused in
+      // production by its own rule; in development tools must be able to ask for it.
+      if (selection.name.value === "__schema" || selection.name.value === "__type") continue;
       deepest = Math.max(
         deepest,
         selection.selectionSet ? 1 + depthOf(selection.selectionSet, fragments, seen) : 1,

@@ -67,7 +67,7 @@ describe.each(testDatabases)("the security baseline on $name", (kind) => {
   it("refuses queries that are too deep, too aliased or too large before running them", async () => {
     const shallow = await api.client().gql(`{ me { sessions { id } } }`);
     expect(shallow.errors).toEqual([]);
-    const tooDeep = `{ a: __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }`;
+    const tooDeep = `{ me { sessions { a { b { c { d { e { f { g { h { i } } } } } } } } } } }`;
     const depth = await api.client().gql(tooDeep);
     expect(depth.errors[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
     expect(depth.data).toBeNull();
@@ -139,6 +139,61 @@ describe.each(testDatabases)("the security baseline on $name", (kind) => {
     const result = await api.client().gql(`{ nope }`);
     expect(result.errors[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(result.errors[0]?.extensions?.stacktrace).toBeUndefined();
+  });
+});
+
+describe.each(testDatabases.slice(0, 1))("client errors as HTTP statuses on $name", (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+  });
+  afterAll(() => api?.close());
+
+  it("answers a full introspection query in development (no limit mistakes it for an attack)", async () => {
+    const { getIntrospectionQuery } = await import("graphql");
+    const result = await api
+      .client()
+      .gql<{ __schema: { types: unknown[] } }>(getIntrospectionQuery());
+    expect(result.status).toBe(200);
+    expect(result.errors).toEqual([]);
+    expect(result.data?.__schema.types.length).toBeGreaterThan(50);
+  });
+
+  it("answers client errors with the error table's 4xx, never 500", async () => {
+    const client = api.client();
+    const cost = await client.gql(
+      `{ partnerSubjects(first: 500) { edges { cursor node { id name email country cardLast4 pseudonymousId navigationEvents { path occurredAt } } } nodes { id name email country cardLast4 pseudonymousId navigationEvents { path occurredAt } } } }`,
+    );
+    expect([cost.status, cost.errors[0]?.extensions?.code]).toEqual([400, "QUERY_TOO_COMPLEX"]);
+
+    const badRef = await client.gql(
+      `query @purpose(name: SUPPORT, ref: "not a valid ref!") { viewer { kind } }`,
+    );
+    expect([badRef.status, badRef.errors[0]?.extensions?.code]).toEqual([400, "BAD_USER_INPUT"]);
+
+    const subscription = await client.gql(`subscription { viewer { kind } }`);
+    expect([subscription.status, subscription.errors[0]?.extensions?.code]).toEqual([
+      400,
+      "OPERATION_NOT_SUPPORTED",
+    ]);
+    expect(subscription.errors[0]?.message).toMatch(/Subscriptions are not supported/);
+
+    // A mutation its resolver refuses: nothing was done, so the status says why.
+    const refused = await client.gql(REGISTER, registration({ email: "not-an-email" }));
+    expect([refused.status, refused.errors[0]?.extensions?.code]).toEqual([400, "BAD_USER_INPUT"]);
+    const unauthenticated = await client.gql(
+      `mutation { setConsent(purpose: MARKETING, state: GIVEN) { state } }`,
+    );
+    expect(unauthenticated.status).toBe(401);
+
+    // Data beside an error (a redaction) stays 200.
+    const ok = await client.gql(`{ viewer { kind } }`);
+    expect(ok.status).toBe(200);
+  });
+
+  it("keeps our own messages whole, example addresses included", async () => {
+    const result = await api.client().gql(REGISTER, registration({ email: "not-an-email" }));
+    expect(result.errors[0]?.message).toBe("Enter an email address like name@example.com.");
   });
 });
 

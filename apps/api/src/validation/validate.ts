@@ -1,6 +1,8 @@
 /**
  * Input validation shared by every resolver. Each check throws BAD_USER_INPUT naming the
  * field, with a message a person can act on; none echoes the value back (it may be personal).
+ * What every string shares (no card numbers; single- or multi-line text) is checked once for
+ * all of them, before any resolver runs, by the input guard (input-guard.ts).
  */
 import { badInput } from "../errors/app-error.js";
 
@@ -8,24 +10,11 @@ const EMAIL =
   /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 
-/** Control characters other than tab, line feed and carriage return. */
-function hasControlCharacters(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) return true;
-  }
-  return false;
-}
-
 export function text(field: string, value: string, options: { min?: number; max: number }): string {
   const trimmed = value.trim();
   if (trimmed.length < (options.min ?? 1)) throw badInput(field, `${field} is required.`);
   if (trimmed.length > options.max) {
     throw badInput(field, `${field} must be at most ${options.max} characters.`);
-  }
-  // Control characters have no place in names, subjects or messages (log and header injection).
-  if (hasControlCharacters(trimmed)) {
-    throw badInput(field, `${field} contains characters that are not allowed.`);
   }
   return trimmed;
 }

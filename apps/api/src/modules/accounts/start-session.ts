@@ -6,6 +6,7 @@ import type { Prisma } from "@privet/db/client";
 import type { Context } from "../../context/context.js";
 import { SESSION_COOKIE, SESSION_LIFETIME_MS, serializeCookie } from "../../http/cookies.js";
 import { hashToken, randomToken } from "../../http/tokens.js";
+import { storableUserAgent } from "../../http/user-agent.js";
 
 export async function startSession(
   context: Context,
@@ -19,7 +20,7 @@ export async function startSession(
       ...owner,
       tokenHash: hashToken(token),
       ipAddress: request.ip,
-      userAgent: request.userAgent.slice(0, 512),
+      userAgent: storableUserAgent(request.userAgent),
       browser: request.browser,
       os: request.os,
       expiresAt: new Date(request.now.getTime() + SESSION_LIFETIME_MS),

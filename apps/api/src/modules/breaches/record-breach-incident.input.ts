@@ -1,10 +1,12 @@
 import { Field, InputType } from "type-graphql";
+import { Multiline } from "../../validation/multiline.js";
 
 @InputType()
 export class RecordBreachIncidentInput {
   @Field(() => String, { description: "A short name; it appears in every notice." })
   title!: string;
 
+  @Multiline()
   @Field(() => String, {
     description:
       "What happened, in words every affected person will read (it appears in every notice): no one's personal data.",

@@ -1,10 +1,12 @@
 /**
- * What a navigation event may hold (P-05, P-02): a site path and where the visitor came from,
- * never personal data. Query strings and fragments are dropped whole (they carry search
- * terms, tokens and emails); a path that itself contains an email address is refused; an
- * external referrer is kept as its origin only.
+ * What a navigation event may hold (P-05, P-02, P-03): a site path and where the visitor came
+ * from, never personal data. Query strings and fragments are dropped whole (they carry search
+ * terms, tokens and emails); a path that itself contains an email address or a card number,
+ * even percent-encoded ("/pay/4242%204242%20…"), is refused; an external referrer is kept as
+ * its origin only. (The input guard has already refused a card number written plainly.)
  */
-import { badInput } from "../../errors/app-error.js";
+import { containsCardNumber } from "@privet/domain/card-number";
+import { AppError, badInput } from "../../errors/app-error.js";
 
 export const MAX_PATH_LENGTH = 500;
 
@@ -45,7 +47,13 @@ export function pagePath(field: string, value: string): string {
     throw badInput(field, `${field} contains characters that are not allowed.`);
   }
   const path = withoutQuery(value);
-  if (EMAIL_LIKE.test(decoded(path))) {
+  const readable = decoded(path);
+  if (containsCardNumber(readable)) {
+    throw new AppError("CARD_NUMBER_REJECTED", "A page path must not contain a card number.", {
+      field,
+    });
+  }
+  if (EMAIL_LIKE.test(readable)) {
     throw badInput(field, `${field} must not contain personal data such as an email address.`);
   }
   return path;

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
+import { Multiline } from "../../validation/multiline.js";
 import { type LegalRequestKind, LegalRequestKindValues } from "./legal-request-enums.js";
 
 @InputType()
@@ -26,6 +27,7 @@ export class RecordLegalRequestInput {
   })
   categories!: string[];
 
+  @Multiline()
   @Field(() => String, { nullable: true, description: "Notes: no one's personal data." })
   notes?: string | null;
 }

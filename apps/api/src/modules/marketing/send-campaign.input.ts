@@ -1,4 +1,5 @@
 import { Field, InputType } from "type-graphql";
+import { Multiline } from "../../validation/multiline.js";
 
 @InputType({ description: "A marketing campaign, sent at once to every consenting customer." })
 export class SendCampaignInput {
@@ -11,6 +12,7 @@ export class SendCampaignInput {
   @Field(() => String, { description: "The email's subject: one line, at most 200 characters." })
   subject!: string;
 
+  @Multiline()
   @Field(() => String, { description: "The plain text: not empty, at most 20,000 characters." })
   text!: string;
 }

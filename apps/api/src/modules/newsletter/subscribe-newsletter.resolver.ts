@@ -2,7 +2,6 @@ import { appendConsentEventIn, keyedHash } from "@privet/db/ledger";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import * as validate from "../../validation/validate.js";
-import { rejectCardNumbers } from "../payments/card-number.js";
 import { policyInForce } from "../policy/policy-in-force.js";
 
 @Resolver()
@@ -15,7 +14,6 @@ export class SubscribeNewsletterResolver {
     @Arg("email", () => String) emailInput: string,
     @Ctx() context: Context,
   ): Promise<boolean> {
-    rejectCardNumbers({ email: emailInput }, "Enter an email address, not a card number.");
     const email = validate.email("email", emailInput);
     // Anyone can call this: count it per IP, apart from sign-in attempts.
     await context.limits.perIp.hit(`newsletter-ip:${context.request.ip}`);

@@ -1,11 +1,10 @@
 /**
- * Validation of a payment method (P-03). The card-number check runs first, over every string
- * field, so a card number pasted into any of them is refused as such (CARD_NUMBER_REJECTED)
- * rather than as a malformed value; then each field is checked for its own shape. No message
- * echoes a value.
+ * Validation of a payment method (P-03). A card number pasted into any field never gets here:
+ * the input guard refuses it as such (CARD_NUMBER_REJECTED) before any resolver runs
+ * (validation/input-guard.ts). Each field is checked for its own shape; no message echoes a
+ * value.
  */
 import { badInput } from "../../errors/app-error.js";
-import { rejectCardNumbers } from "./card-number.js";
 import type { PaymentMethodInput } from "./payment-method.input.js";
 
 export const CARD_BRANDS = [
@@ -34,12 +33,6 @@ export interface ValidPaymentMethod {
 }
 
 export function validatePaymentMethod(input: PaymentMethodInput, now: Date): ValidPaymentMethod {
-  rejectCardNumbers({
-    processorToken: input.processorToken,
-    brand: input.brand,
-    last4: input.last4,
-  });
-
   const processorToken = input.processorToken.trim();
   if (processorToken.length < 6 || processorToken.length > 100 || !TOKEN.test(processorToken)) {
     throw badInput(

@@ -8,7 +8,7 @@
  */
 import { badInput } from "../../errors/app-error.js";
 import * as validate from "../../validation/validate.js";
-import { hasControlCharacters, MAX_BODY_BYTES } from "./policy-version-validation.js";
+import { MAX_BODY_BYTES } from "./policy-version-validation.js";
 import type { SavePolicyDraftInput } from "./save-policy-draft.input.js";
 
 export interface ValidPolicyDraft {
@@ -28,9 +28,6 @@ export function validatePolicyDraft(input: SavePolicyDraftInput): ValidPolicyDra
   const body = input.body ?? "";
   if (Buffer.byteLength(body, "utf8") > MAX_BODY_BYTES) {
     throw badInput("body", "body must be at most 200 kB.");
-  }
-  if (hasControlCharacters(body)) {
-    throw badInput("body", "body contains characters that are not allowed.");
   }
   const effectiveAt = input.effectiveAt ?? null;
   if (effectiveAt !== null && Number.isNaN(effectiveAt.getTime())) {

@@ -31,12 +31,6 @@ export interface ValidPolicyVersion {
   readonly material: boolean;
 }
 
-/** Control characters other than tab, line feed and carriage return (NUL breaks PostgreSQL). */
-export function hasControlCharacters(value: string): boolean {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
-  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
-}
-
 export function validatePolicyVersion(input: PolicyVersionFields, now: Date): ValidPolicyVersion {
   const version = validate.text("version", input.version, { max: 40 });
   if (!LABEL.test(version)) {
@@ -53,9 +47,6 @@ export function validatePolicyVersion(input: PolicyVersionFields, now: Date): Va
   }
   const body = input.body.trim();
   if (body === "") throw badInput("body", "body is required.");
-  if (hasControlCharacters(body)) {
-    throw badInput("body", "body contains characters that are not allowed.");
-  }
 
   const effectiveAt = input.effectiveAt;
   if (effectiveAt == null) {

@@ -1,4 +1,5 @@
 import { Field, InputType } from "type-graphql";
+import { Multiline } from "../../validation/multiline.js";
 
 @InputType({ description: "A new version of the privacy policy (P-18)." })
 export class PublishPolicyVersionInput {
@@ -8,9 +9,11 @@ export class PublishPolicyVersionInput {
   @Field(() => String, { description: "At most 200 characters." })
   title!: string;
 
+  @Multiline()
   @Field(() => String, { description: "The full text in Markdown: not empty, at most 200 kB." })
   body!: string;
 
+  @Multiline()
   @Field(() => String, {
     nullable: true,
     description: "What changed, in a few sentences (at most 2,000 characters).",

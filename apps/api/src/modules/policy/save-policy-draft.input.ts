@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
+import { Multiline } from "../../validation/multiline.js";
 
 @InputType({
   description:
@@ -17,9 +18,11 @@ export class SavePolicyDraftInput {
   @Field(() => String, { nullable: true, description: "At most 200 characters." })
   title?: string | null;
 
+  @Multiline()
   @Field(() => String, { nullable: true, description: "At most 2,000 characters." })
   summary?: string | null;
 
+  @Multiline()
   @Field(() => String, { nullable: true, description: "Markdown, at most 200 kB." })
   body?: string | null;
 

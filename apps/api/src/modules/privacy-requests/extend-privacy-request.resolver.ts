@@ -8,8 +8,8 @@
 import { isoDate, privacyRequestDueDate } from "@privet/domain/clocks";
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
+import { Multiline } from "../../validation/multiline.js";
 import * as validate from "../../validation/validate.js";
-import { rejectCardNumbers } from "../payments/card-number.js";
 import {
   isClosed,
   PrivacyRequestQueueItem,
@@ -33,12 +33,12 @@ export class ExtendPrivacyRequestResolver {
   })
   async extendPrivacyRequest(
     @Arg("id", () => ID) idInput: string,
+    @Multiline()
     @Arg("reason", () => String, { description: "Why more time is needed; sent to the customer." })
     reasonInput: string,
     @Ctx() context: Context,
   ): Promise<PrivacyRequestQueueItem> {
     requirePrivacyOfficer(context);
-    rejectCardNumbers({ reason: reasonInput }, "A card number has no place in the reason.");
     const reason = validate.text("reason", reasonInput, { min: 10, max: MAX_REASON });
     const request = await loadPrivacyRequest(context, idInput);
     if (isClosed(request.status)) {

@@ -14,11 +14,11 @@ import type { Prisma } from "@privet/db/client";
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { badInput } from "../../errors/app-error.js";
+import { Multiline } from "../../validation/multiline.js";
 import * as validate from "../../validation/validate.js";
 import { currentConsentsOf } from "../consent/consent-subject.js";
 import { recordConsents } from "../consent/record-consent.js";
 import { collectDataExport } from "../data-export/collect-data-export.js";
-import { rejectCardNumbers } from "../payments/card-number.js";
 import { eraseCustomer } from "./erase-customer.js";
 import { MAX_REASON } from "./extend-privacy-request.resolver.js";
 import type { PrivacyRequestKind } from "./privacy-request-enums.js";
@@ -52,6 +52,7 @@ export class FulfilPrivacyRequestResolver {
   })
   async fulfilPrivacyRequest(
     @Arg("id", () => ID) idInput: string,
+    @Multiline()
     @Arg("note", () => String, {
       nullable: true,
       description: "What was done (required for CORRECTION). Ids and facts, no personal data.",
@@ -60,7 +61,6 @@ export class FulfilPrivacyRequestResolver {
     @Ctx() context: Context,
   ): Promise<PrivacyRequestQueueItem> {
     const officer = requirePrivacyOfficer(context);
-    rejectCardNumbers({ note: noteInput }, "A card number has no place in the note.");
     const note =
       noteInput === null || noteInput === undefined || noteInput.trim() === ""
         ? null

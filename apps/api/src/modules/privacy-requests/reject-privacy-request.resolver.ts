@@ -5,8 +5,8 @@
  */
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
+import { Multiline } from "../../validation/multiline.js";
 import * as validate from "../../validation/validate.js";
-import { rejectCardNumbers } from "../payments/card-number.js";
 import { MAX_REASON } from "./extend-privacy-request.resolver.js";
 import {
   isClosed,
@@ -29,12 +29,12 @@ export class RejectPrivacyRequestResolver {
   })
   async rejectPrivacyRequest(
     @Arg("id", () => ID) idInput: string,
+    @Multiline()
     @Arg("reason", () => String, { description: "Why; sent to the customer." })
     reasonInput: string,
     @Ctx() context: Context,
   ): Promise<PrivacyRequestQueueItem> {
     const officer = requirePrivacyOfficer(context);
-    rejectCardNumbers({ reason: reasonInput }, "A card number has no place in the reason.");
     const reason = validate.text("reason", reasonInput, { min: 10, max: MAX_REASON });
     const request = await loadPrivacyRequest(context, idInput);
     if (isClosed(request.status)) {

@@ -3,7 +3,6 @@ import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
 import * as validate from "../../validation/validate.js";
 import { requireCustomer } from "../consent/require-customer.js";
-import { rejectCardNumbers } from "../payments/card-number.js";
 import {
   PRIVACY_REQUEST_COLUMNS,
   PrivacyRequest,
@@ -26,11 +25,6 @@ export class SubmitPrivacyRequestResolver {
   ): Promise<PrivacyRequest> {
     // Only a signed-in customer: the request is about their account, and we must know whose.
     const customerId = requireCustomer(context);
-    // A card number has no place in a request (P-03): refuse it rather than store it.
-    rejectCardNumbers(
-      { details: input.details },
-      "Remove the card number: we never need your full card number to handle a request.",
-    );
     const details = validate.text("details", input.details ?? "", { min: 0, max: MAX_DETAILS });
 
     const { prisma, request } = context;

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
+import { Multiline } from "../../validation/multiline.js";
 import { BreakGlassReasonValues } from "./break-glass-reason.enum.js";
 
 @InputType()
@@ -21,6 +22,7 @@ export class GrantBreakGlassInput {
   })
   legalRequestId?: string | null;
 
+  @Multiline()
   @Field(() => String)
   justification!: string;
 

@@ -2,7 +2,6 @@ import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError, badInput } from "../../errors/app-error.js";
 import * as validate from "../../validation/validate.js";
-import { rejectCardNumbers } from "../payments/card-number.js";
 import { SubmitSupportRequestInput } from "./submit-support-request.input.js";
 import { SupportRequestReceipt } from "./support-request.type.js";
 
@@ -21,11 +20,6 @@ export class SubmitSupportRequestResolver {
     if (principal.kind === "staff" || principal.kind === "partner") {
       throw new AppError("FORBIDDEN");
     }
-    // A card number has no place in a support request (P-03): refuse it rather than store it.
-    rejectCardNumbers(
-      { subject: input.subject, message: input.message, replyTo: input.replyTo },
-      "Remove the card number: we never need your full card number to help you.",
-    );
     const subject = validate.text("subject", input.subject, { max: 200 });
     const message = validate.text("message", input.message, { max: 5000 });
     const given = input.replyTo?.trim() ? validate.email("replyTo", input.replyTo) : null;
