@@ -2,7 +2,7 @@
  * `npm start`: opens the database (the embedded PGlite unless DATABASE_URL is set), applies
  * pending migrations, loads the demo data into an empty embedded database, and serves GraphQL.
  */
-import { describeDatabase, openDatabase } from "@privet/db/client";
+import { describeDatabase, isDataDirInUseError, openDatabase } from "@privet/db/client";
 import { isSeeded, seedDemoData } from "@privet/db/seed";
 import { loadConfig } from "./config.js";
 import { startServer } from "./server/create-server.js";
@@ -17,8 +17,9 @@ async function main(): Promise<void> {
     await seedDemoData(database.prisma);
   }
   const server = await startServer({ prisma: database.prisma, audit: database.audit, config });
-  console.log(`Privet API ready: ${server.url.replace("//127.0.0.1:", "//localhost:")}`);
 
+  // Stopping closes the database, which releases its folder. The handlers are in place before
+  // "ready" is printed, since whoever waits for that line may signal at once.
   const stop = async (signal: string) => {
     console.log(`${signal}: stopping`);
     await server.close();
@@ -27,9 +28,16 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+  console.log(`Privet API ready: ${server.url.replace("//127.0.0.1:", "//localhost:")}`);
 }
 
 main().catch((error: unknown) => {
+  if (isDataDirInUseError(error)) {
+    // Another process has the embedded database: say which, in one plain line, even with
+    // PRIVET_LOG=silent. The message names the folder and the holder, nothing else.
+    console.error(`Privet API could not start: ${error.message}`);
+    process.exit(1);
+  }
   logger.error("the API could not start", { error });
   if (process.env.PRIVET_DEBUG === "1") console.error(error);
   process.exit(1);
