@@ -2,11 +2,12 @@
  * `npm start`: opens the database (the embedded PGlite unless DATABASE_URL is set), applies
  * pending migrations, loads the demo data into an empty embedded database, and serves GraphQL.
  */
-import { describeDatabase, isDataDirInUseError, openDatabase } from "@privet/db/client";
+import { describeDatabase, openDatabase } from "@privet/db/client";
 import { isSeeded, seedDemoData } from "@privet/db/seed";
 import { loadConfig } from "./config.js";
 import { startServer } from "./server/create-server.js";
 import { logger } from "./server/logger.js";
+import { startupRefusal } from "./server/startup-refusal.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -32,10 +33,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (isDataDirInUseError(error)) {
-    // Another process has the embedded database: say which, in one plain line, even with
-    // PRIVET_LOG=silent. The message names the folder and the holder, nothing else.
-    console.error(`Privet API could not start: ${error.message}`);
+  const refusal = startupRefusal(error);
+  if (refusal) {
+    // One plain line, even with PRIVET_LOG=silent: e.g. another process has the folder.
+    console.error(refusal);
     process.exit(1);
   }
   logger.error("the API could not start", { error });
