@@ -7,6 +7,7 @@ import { isSeeded, seedDemoData } from "@privet/db/seed";
 import { loadConfig } from "./config.js";
 import { startServer } from "./server/create-server.js";
 import { logger } from "./server/logger.js";
+import { startupRefusal } from "./server/startup-refusal.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,8 +18,9 @@ async function main(): Promise<void> {
     await seedDemoData(database.prisma);
   }
   const server = await startServer({ prisma: database.prisma, audit: database.audit, config });
-  console.log(`Privet API ready: ${server.url.replace("//127.0.0.1:", "//localhost:")}`);
 
+  // Stopping closes the database, which releases its folder. The handlers are in place before
+  // "ready" is printed, since whoever waits for that line may signal at once.
   const stop = async (signal: string) => {
     console.log(`${signal}: stopping`);
     await server.close();
@@ -27,9 +29,16 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+  console.log(`Privet API ready: ${server.url.replace("//127.0.0.1:", "//localhost:")}`);
 }
 
 main().catch((error: unknown) => {
+  const refusal = startupRefusal(error);
+  if (refusal) {
+    // One plain line, even with PRIVET_LOG=silent: e.g. another process has the folder.
+    console.error(refusal);
+    process.exit(1);
+  }
   logger.error("the API could not start", { error });
   if (process.env.PRIVET_DEBUG === "1") console.error(error);
   process.exit(1);

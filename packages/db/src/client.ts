@@ -2,8 +2,8 @@
  * The Prisma client factory: one generated client over two driver adapters. PGlite (WASM
  * PostgreSQL, in process, persisted in a folder) is the embedded default; PostgreSQL is used
  * when DATABASE_URL is set. Pending migrations are applied before the client is handed out.
+ * A PGlite folder is locked to one process before PGlite opens it (lock/data-dir-lock.ts).
  */
-import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -11,12 +11,19 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { type AuditWriter, createAuditWriter } from "./audit/audit-writer.js";
 import { type DatabaseConfig, databaseConfigFromEnv } from "./config.js";
 import { PrismaClient } from "./generated/prisma/client.js";
+import { lockDataDir } from "./lock/data-dir-lock.js";
 import { applyPendingMigrations } from "./migrations/apply.js";
 
 export type { DatabaseConfig } from "./config.js";
 export { databaseConfigFromEnv, describeDatabase } from "./config.js";
 export { Prisma, PrismaClient } from "./generated/prisma/client.js";
 export * as enums from "./generated/prisma/enums.js";
+export {
+  DATA_DIR_IN_USE,
+  DataDirInUseError,
+  isDataDirInUseError,
+  type LockHolder,
+} from "./lock/data-dir-lock.js";
 
 export interface Database {
   readonly prisma: PrismaClient;
@@ -36,8 +43,15 @@ export interface OpenOptions {
   readonly onQuery?: (sql: string) => void;
 }
 
-/** Opens the adapter alone, with no client: what the migration tools work through. */
-export async function openAdapterFactory(config: DatabaseConfig): Promise<{
+/**
+ * Opens the adapter alone, with no client: what the migration tools work through. A PGlite
+ * folder another live process holds is refused at once with DataDirInUseError, before PGlite
+ * reads a byte of it; `dispose` closes PGlite, then releases the folder.
+ */
+export async function openAdapterFactory(
+  config: DatabaseConfig,
+  options: Pick<OpenOptions, "log"> = {},
+): Promise<{
   factory: SqlMigrationAwareDriverAdapterFactory;
   dispose: () => Promise<void>;
 }> {
@@ -46,17 +60,45 @@ export async function openAdapterFactory(config: DatabaseConfig): Promise<{
     // PrismaPg opens its pool on connect(); disposing the client releases it.
     return { factory, dispose: async () => {} };
   }
-  if (config.dataDir !== "memory://") mkdirSync(config.dataDir, { recursive: true });
-  const pglite = new PGlite(config.dataDir);
-  await pglite.waitReady;
-  return { factory: new PrismaPGlite(pglite), dispose: () => pglite.close() };
+  if (config.dataDir === "memory://") {
+    const pglite = new PGlite(config.dataDir);
+    await pglite.waitReady;
+    return { factory: new PrismaPGlite(pglite), dispose: () => pglite.close() };
+  }
+  const lock = lockDataDir(config.dataDir);
+  if (lock.replacedStale) {
+    const { pid, startedAt } = lock.replacedStale;
+    options.log?.(
+      `Replaced a stale lock on ${lock.dataDir}: process ${pid} (started ${startedAt}) ` +
+        "ended without closing the database.",
+    );
+  }
+  let pglite: PGlite;
+  try {
+    pglite = new PGlite(config.dataDir);
+    await pglite.waitReady;
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const opened = pglite;
+  return {
+    factory: new PrismaPGlite(opened),
+    dispose: async () => {
+      try {
+        await opened.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
 }
 
 export async function openDatabase(
   config: DatabaseConfig = databaseConfigFromEnv(),
   options: OpenOptions = {},
 ): Promise<Database> {
-  const { factory, dispose } = await openAdapterFactory(config);
+  const { factory, dispose } = await openAdapterFactory(config, options);
   try {
     if (options.migrate !== false) {
       const adapter = await factory.connect();

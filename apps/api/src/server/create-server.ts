@@ -64,6 +64,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema: await privetSchema(),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGINT/SIGTERM: it stops this server and then closes the database. Apollo's
+    // own handlers would re-raise the signal once it stopped, killing the process before the
+    // database closed (an unclean PGlite shutdown, its folder lock left behind).
+    stopOnTerminationSignals: false,
     introspection: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",

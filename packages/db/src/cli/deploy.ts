@@ -11,7 +11,9 @@ runCli(async () => {
   const config = databaseConfigFromEnv();
   // describeDatabase never shows the password of a DATABASE_URL.
   console.log(`Applying migrations to ${describeDatabase(config)}`);
-  const { factory, dispose } = await openAdapterFactory(config);
+  const { factory, dispose } = await openAdapterFactory(config, {
+    log: (line) => console.log(line),
+  });
   try {
     const adapter = await factory.connect();
     try {

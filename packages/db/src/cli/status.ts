@@ -25,7 +25,9 @@ runCli(async () => {
     return migrations.length === 0 ? 0 : 1;
   }
 
-  const { factory, dispose } = await openAdapterFactory(config);
+  const { factory, dispose } = await openAdapterFactory(config, {
+    log: (line) => console.log(line),
+  });
   let status: MigrationStatus;
   try {
     const adapter = await factory.connect();

@@ -4,6 +4,7 @@
  * Exiting explicitly matters: the schema engine's WASM leaves a timer behind, and a pool or
  * PGlite left open by a failure would keep Node alive too.
  */
+import { isDataDirInUseError } from "../lock/data-dir-lock.js";
 import { describeError, MigrationError } from "./errors.js";
 
 /** Runs a command; its result is the exit code. */
@@ -22,6 +23,7 @@ export function formatCliError(error: unknown): string {
   if (process.env.PRIVET_DEBUG === "1") {
     return error instanceof Error ? (error.stack ?? error.message) : String(error);
   }
-  if (error instanceof MigrationError) return `Error: ${error.message}`;
+  if (error instanceof MigrationError || isDataDirInUseError(error))
+    return `Error: ${error.message}`;
   return `Error: ${describeError(error)}\n(Set PRIVET_DEBUG=1 for the stack trace.)`;
 }

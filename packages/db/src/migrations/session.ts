@@ -138,8 +138,8 @@ function pgliteSession(pglite: PGliteLike): MigrationSession {
     via: "pglite",
     query: async (sql, params) => (await pglite.query(sql, params ? [...params] : [])).rows,
     executeScript: async (script) => void (await pglite.exec(script)),
-    // PGlite serves one process (its folder cannot be opened twice): no other process can
-    // race us. Two runs in this process on the same instance would interleave their queries
+    // PGlite serves one process (its folder is locked to it, see lock/data-dir-lock.ts): no
+    // other process can race us. Two runs in this process on the same instance would interleave their queries
     // and both apply the same migration, so they take turns instead.
     withLock: (_options, fn) => {
       const turn = (pgliteQueues.get(pglite) ?? Promise.resolve()).then(fn);
