@@ -4,6 +4,7 @@ import { PartnerSubjectFieldsResolver } from "./partner-subject-fields.resolver.
 import { PartnerSubjectsResolver } from "./partner-subjects.resolver.js";
 import { RecordProcessorAgreementResolver } from "./record-processor-agreement.resolver.js";
 import { RevokePartnerApiKeyResolver } from "./revoke-partner-api-key.resolver.js";
+import { TerminateProcessorAgreementResolver } from "./terminate-processor-agreement.resolver.js";
 
 export const partnersResolvers = [
   PartnerSubjectsResolver,
@@ -11,4 +12,5 @@ export const partnersResolvers = [
   IssuePartnerApiKeyResolver,
   RevokePartnerApiKeyResolver,
   RecordProcessorAgreementResolver,
+  TerminateProcessorAgreementResolver,
 ] as const;

@@ -276,6 +276,57 @@ describe.each(testDatabases)("partner subjects on $name", (kind) => {
     ]);
   });
 
+  it("[P-10] terminating an agreement ends the partner's access at once; the refusal is audited", async () => {
+    const subject = await registerCustomer(api.client()); // marketing consent from registration
+    const { processor, apiKey } = await createPartner(api.db.prisma, {
+      kind: "EMAIL_SERVICE",
+      purposes: ["MARKETING"],
+      categories: ["user.name", "user.contact.email"],
+    });
+    const partner = partnerClient(processor, apiKey);
+    const running = await readPage(partner, "MARKETING");
+    expect(running.bySubject.get(subject.id)?.node.email).toBe(subject.email);
+
+    const agreement = await api.db.prisma.processorAgreement.findFirstOrThrow({
+      where: { processorId: processor.id },
+    });
+    const officer = api.client();
+    await signInStaff(api.db.prisma, officer, "PRIVACY_OFFICER");
+    const TERMINATE = `mutation($id: ID!) { terminateProcessorAgreement(id: $id) { id terminatedAt validUntil } }`;
+    const ended = await officer.gql<{
+      terminateProcessorAgreement: { terminatedAt: string; validUntil: string };
+    }>(TERMINATE, { id: agreement.id });
+    expect(ended.errors).toEqual([]);
+    const terminatedAt = ended.data?.terminateProcessorAgreement.terminatedAt ?? "";
+    expect(new Date(terminatedAt) < new Date(agreement.validUntil)).toBe(true);
+    // Ending it again changes nothing.
+    const again = await officer.gql<typeof ended.data>(TERMINATE, { id: agreement.id });
+    expect(again.data?.terminateProcessorAgreement.terminatedAt).toBe(terminatedAt);
+
+    const after = await readPage(partner, "MARKETING");
+    const read = after.bySubject.get(subject.id);
+    expect(read?.node.email).toBeNull();
+    expect(read?.denied.email).toBe("AGREEMENT_EXPIRED");
+    expect(read?.denied.name).toBe("AGREEMENT_EXPIRED");
+    expect(JSON.stringify(after.result.data)).not.toContain(subject.email);
+
+    const audit = await findAccessEvents(api.db.prisma, {
+      subjectId: subject.id,
+      principalId: processor.id,
+      category: "user.contact.email",
+    });
+    expect(audit.map((e) => [e.outcome, e.denyReason])).toEqual([
+      ["ALLOWED", null],
+      ["DENIED", "AGREEMENT_EXPIRED"],
+    ]);
+
+    // Only privacy officers end agreements.
+    const support = api.client();
+    await signInStaff(api.db.prisma, support, "SUPPORT_AGENT");
+    const refused = await support.gql(TERMINATE, { id: agreement.id });
+    expect(refused.errors[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
   it("the email service sees emails only of subjects whose marketing consent is given", async () => {
     const { processor, apiKey } = await createPartner(api.db.prisma, {
       kind: "EMAIL_SERVICE",
