@@ -41,6 +41,25 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * Apollo's and graphql-js's own request errors (a query that does not parse or validate, a
+ * body of the wrong shape): all the client's doing, so all 400.
+ */
+export const GRAPHQL_REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
+
+/** The HTTP status of an error code: from the table, 400 for GraphQL's own, else 500. */
+export function httpStatusOf(code: string): number {
+  if (code in ERROR_CODES) return ERROR_CODES[code as ErrorCode].http;
+  return GRAPHQL_REQUEST_ERROR_CODES.has(code) ? 400 : 500;
+}
+
 export class AppError extends GraphQLError {
   readonly code: ErrorCode;
 

@@ -5,18 +5,10 @@
  */
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
-import { AppError, ERROR_CODES } from "../errors/app-error.js";
+import { AppError, ERROR_CODES, GRAPHQL_REQUEST_ERROR_CODES } from "../errors/app-error.js";
 import { logger, scrub } from "./logger.js";
 
-const CLIENT_CODES = new Set<string>([
-  ...Object.keys(ERROR_CODES),
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_REQUEST",
-  "OPERATION_RESOLUTION_FAILURE",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-]);
+const CLIENT_CODES = new Set<string>([...Object.keys(ERROR_CODES), ...GRAPHQL_REQUEST_ERROR_CODES]);
 
 export function formatError(
   formatted: GraphQLFormattedError,

@@ -12,23 +12,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import type { Context } from "../context/context.js";
-import { ERROR_CODES } from "../errors/app-error.js";
-
-/** Apollo's and graphql-js's own request errors: all the client's doing. */
-const GRAPHQL_CLIENT_CODES = new Set([
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_REQUEST",
-  "OPERATION_RESOLUTION_FAILURE",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-]);
-
-export function statusOf(error: GraphQLFormattedError): number {
-  const code = String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR");
-  if (code in ERROR_CODES) return ERROR_CODES[code as keyof typeof ERROR_CODES].http;
-  return GRAPHQL_CLIENT_CODES.has(code) ? 400 : 500;
-}
+import { httpStatusOf } from "../errors/app-error.js";
 
 function producedNothing(
   data: Record<string, unknown> | null | undefined,
@@ -55,7 +39,9 @@ export const httpStatusPlugin: ApolloServerPlugin<Context> = {
         if (!errors?.length || !producedNothing(data, errors)) return;
         const current = response.http.status;
         if (current !== undefined && current !== 200 && current !== 500) return;
-        const statuses = errors.map(statusOf);
+        const statuses = errors.map((error) =>
+          httpStatusOf(String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR")),
+        );
         // An error of ours among them: the server's fault wins, and it is logged.
         response.http.status = statuses.includes(500) ? 500 : (statuses[0] ?? 500);
       },
