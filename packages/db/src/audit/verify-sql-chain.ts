@@ -23,7 +23,7 @@ export interface SqlChain {
 interface LinkRow {
   readonly id: string;
   readonly chain: string;
-  readonly sequence: number;
+  readonly sequence: bigint;
   readonly problem: BrokenLink["problem"] | null;
 }
 
@@ -60,21 +60,21 @@ export async function verifySqlChain(
     SELECT * FROM links
     ORDER BY ("problem" IS NULL), "chain", "sequence"
     LIMIT 1`;
-  const [counted] = await prisma.$queryRaw<{ entries: number }[]>`
-    SELECT count(*)::int AS "entries" FROM ${table} e ${only}`;
+  const [counted] = await prisma.$queryRaw<{ entries: bigint }[]>`
+    SELECT count(*) AS "entries" FROM ${table} e ${only}`;
   const first = links[0];
-  if (!first?.problem) return { ok: true, checked: counted?.entries ?? 0 };
+  if (!first?.problem) return { ok: true, checked: Number(counted?.entries ?? 0n) };
   // Entries before the broken link in its chain verified; report how many.
-  const [before] = await prisma.$queryRaw<{ entries: number }[]>`
-    SELECT count(*)::int AS "entries" FROM ${table} e
+  const [before] = await prisma.$queryRaw<{ entries: bigint }[]>`
+    SELECT count(*) AS "entries" FROM ${table} e
     WHERE e.${column}::text = ${first.chain} AND e."sequence" < ${first.sequence}`;
   return {
     ok: false,
-    checked: before?.entries ?? 0,
+    checked: Number(before?.entries ?? 0n),
     firstBroken: {
       eventId: first.id,
       chain: first.chain,
-      sequence: first.sequence,
+      sequence: Number(first.sequence),
       problem: first.problem,
     },
   };

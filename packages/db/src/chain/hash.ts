@@ -5,24 +5,33 @@
  */
 import { createHash, createHmac } from "node:crypto";
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** JSON with object keys sorted at every depth: the same content always hashes the same. */
+/**
+ * JSON with object keys sorted at every depth: the same content always hashes the same. A
+ * bigint (a 64-bit chain sequence) is written as its digits, exactly as JSON writes a number
+ * of the same value, so a sequence hashes alike whether it was read as a number or a bigint.
+ * Otherwise byte for byte what JSON.stringify writes for a copy with sorted keys (hashes made
+ * before bigints must still verify): undefined and functions are left out of objects and
+ * written as null in arrays, non-finite numbers as null, integer-like keys first; toJSON is not
+ * consulted.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value as Json));
+  return writeJson(value) ?? "null";
 }
 
-function sortKeys(value: Json): Json {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === "object") {
-    const sorted: { [key: string]: Json } = {};
-    for (const key of Object.keys(value).sort()) {
-      const inner = value[key];
-      if (inner !== undefined) sorted[key] = sortKeys(inner);
-    }
-    return sorted;
+function writeJson(value: unknown): string | undefined {
+  if (typeof value === "bigint") return value.toString();
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((item) => writeJson(item) ?? "null").join(",")}]`;
+  // Keys go into a fresh object in sorted order and are read back in its own order, as the
+  // original did: that puts integer-like keys ("9", "10") first, in numeric order.
+  const sorted: Record<string, string> = {};
+  for (const key of Object.keys(value).sort()) {
+    const inner = writeJson((value as Record<string, unknown>)[key]);
+    if (inner !== undefined) sorted[key] = inner;
   }
-  return value;
+  return `{${Object.keys(sorted)
+    .map((key) => `${JSON.stringify(key)}:${sorted[key]}`)
+    .join(",")}}`;
 }
 
 export function chainHash(previousHash: string | null, content: Record<string, unknown>): string {
@@ -47,6 +56,11 @@ export function keyedHash(value: string, key: string): string {
 export interface BrokenLink {
   readonly eventId: string;
   readonly chain: string;
+  /**
+   * The entry's place in its chain. Stored as a 64-bit integer; a number here is exact up to
+   * 2^53 - 1 entries per chain, which no chain can reach (a million writes a second for 285
+   * years).
+   */
   readonly sequence: number;
   readonly problem: "HASH_MISMATCH" | "PREVIOUS_HASH_MISMATCH" | "SEQUENCE_GAP" | "HEAD_MISMATCH";
 }
@@ -57,7 +71,7 @@ export type ChainVerification =
 
 interface ChainRow {
   readonly id: string;
-  readonly sequence: number;
+  readonly sequence: bigint;
   readonly previousHash: string | null;
   readonly hash: string;
 }
@@ -75,11 +89,11 @@ export function verifyRows<Row extends ChainRow>(
   for (const row of rows) {
     const chain = chainOf(row);
     const previous = state.chain === chain ? state.previous : null;
-    const expectedSequence = previous ? previous.sequence + 1 : 1;
+    const expectedSequence = previous ? previous.sequence + 1n : 1n;
     const link = (problem: BrokenLink["problem"]): BrokenLink => ({
       eventId: row.id,
       chain,
-      sequence: row.sequence,
+      sequence: Number(row.sequence),
       problem,
     });
     if (row.sequence !== expectedSequence) return link("SEQUENCE_GAP");

@@ -48,7 +48,7 @@ export async function appendConsentEventIn(
   const fields = {
     subjectKind: input.subjectKind,
     subjectId: input.subjectId,
-    sequence: (last?.sequence ?? 0) + 1,
+    sequence: (last?.sequence ?? 0n) + 1n,
     purpose: input.purpose,
     state: input.state,
     source: input.source,

@@ -42,7 +42,7 @@ describe.each(testDatabases)("the consent ledger on $name", (kind) => {
       state: "WITHDRAWN",
       source: "EMAIL_LINK",
     });
-    expect([first.sequence, second.sequence]).toEqual([1, 2]);
+    expect([first.sequence, second.sequence]).toEqual([1n, 2n]);
     expect(first.previousHash).toBeNull();
     expect(second.previousHash).toBe(first.hash);
 
@@ -93,7 +93,7 @@ describe.each(testDatabases)("the consent ledger on $name", (kind) => {
     const sequences = (
       await db.prisma.consentEvent.findMany({ where: subject, orderBy: { sequence: "asc" } })
     ).map((event) => event.sequence);
-    expect(sequences).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(sequences).toEqual(Array.from({ length: 12 }, (_, i) => BigInt(i + 1)));
     expect(await verifyConsentLedger(db.prisma, subject)).toEqual({ ok: true, checked: 12 });
   });
 

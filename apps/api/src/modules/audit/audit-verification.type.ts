@@ -1,5 +1,6 @@
 import type { ChainVerification } from "@privet/db/ledger";
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { SafeIntResolver } from "graphql-scalars";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Classified } from "../../privacy/personal.js";
 
 export const ChainProblemValues = {
@@ -23,8 +24,10 @@ export class BrokenChainLink {
   })
   chain!: string;
 
+  // Sequences are 64-bit in the database; GraphQL's Int stops at 2^31 - 1, SafeInt (a JSON
+  // number, exact) at 2^53 - 1, beyond the length of any chain.
   @Classified("NON_PERSONAL")
-  @Field(() => Int)
+  @Field(() => SafeIntResolver, { description: "The entry's place in its chain (1, 2, 3…)." })
   sequence!: number;
 
   @Classified("NON_PERSONAL")
@@ -45,7 +48,7 @@ export class ChainCheck {
   ok!: boolean;
 
   @Classified("NON_PERSONAL")
-  @Field(() => Int, {
+  @Field(() => SafeIntResolver, {
     description: "Entries verified (when broken: those before the break in its chain).",
   })
   checked!: number;
