@@ -62,8 +62,36 @@ export interface BrokenLink {
    * years).
    */
   readonly sequence: number;
-  readonly problem: "HASH_MISMATCH" | "PREVIOUS_HASH_MISMATCH" | "SEQUENCE_GAP" | "HEAD_MISMATCH";
+  readonly problem: ChainProblem;
 }
+
+/**
+ * How a chain is broken, as the verifiers report it:
+ * - HASH_MISMATCH: an entry's content no longer matches its hash (rewritten).
+ * - PREVIOUS_HASH_MISMATCH: an entry does not link to its predecessor (forged, reordered).
+ * - SEQUENCE_GAP: an entry is missing before this one (deleted).
+ * - HEAD_MISMATCH: the chain's newest entry is not its head (the newest deleted, or one
+ *   appended behind the trigger's back).
+ * - HEAD_MISSING: the chain has entries but no head (the head deleted, not written since).
+ * - HEAD_WITHOUT_ENTRIES: a head whose chain has no entries (all deleted, or a forged head);
+ *   eventId is empty, sequence is the head's.
+ * - HEAD_REBUILT: the head was missing, or behind its chain, and the insert trigger rebuilt
+ *   it from the newest entry (rebuiltAt): writes went on, the tampering stays reported.
+ * - CURRENT_MISMATCH (consent ledger): a ConsentCurrent row does not match the newest event
+ *   of its subject and purpose (another event, state, source or policy version, or none).
+ * - CURRENT_MISSING (consent ledger): a subject and purpose with events but no ConsentCurrent
+ *   row.
+ */
+export type ChainProblem =
+  | "HASH_MISMATCH"
+  | "PREVIOUS_HASH_MISMATCH"
+  | "SEQUENCE_GAP"
+  | "HEAD_MISMATCH"
+  | "HEAD_MISSING"
+  | "HEAD_WITHOUT_ENTRIES"
+  | "HEAD_REBUILT"
+  | "CURRENT_MISMATCH"
+  | "CURRENT_MISSING";
 
 export type ChainVerification =
   | { readonly ok: true; readonly checked: number }
