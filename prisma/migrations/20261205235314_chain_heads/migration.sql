@@ -11,9 +11,10 @@
 -- 3. The three heads and ConsentCurrent refuse INSERT, UPDATE and DELETE except from inside a
 --    trigger (pg_trigger_depth() > 1: the chain triggers are the only ones that write them),
 --    and TRUNCATE always. Why the depth and not a setting or a role: a session setting can be
---    set by any client, and Privet runs as one role; reaching depth 2 takes creating a
---    function and a trigger, which is an owner's power, and what an owner can still do to a
---    history the verifier catches (it recomputes every hash and checks every head).
+--    set by any client, and Privet runs as one role; reaching depth 2 takes deliberately
+--    creating a function and a trigger, never a stray statement or a bug, and what someone
+--    with that power can still do to a history the verifier catches (it recomputes every
+--    hash and checks every head).
 -- 4. A missing head no longer makes a chain's writes fail. The audit trigger's INSERT … ON
 --    CONFLICT recreated a deleted head at sequence 0, and every later insert then collided on
 --    the unique (chain, sequence): that reader's reads failed with 503 for ever. Each chain
