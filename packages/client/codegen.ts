@@ -18,7 +18,7 @@ const config: CodegenConfig = {
         documentMode: "documentNode",
         enumsAsTypes: true,
         useTypeImports: true,
-        scalars: { DateTimeISO: "string" },
+        scalars: { DateTimeISO: "string", SafeInt: "number" },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
       },
     },

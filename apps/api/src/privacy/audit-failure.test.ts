@@ -38,4 +38,57 @@ describe.each(testDatabases)("a read that cannot be audited on $name", (kind) =>
       (await findAccessEvents(api.db.prisma, { subjectId: subject.id, outcome: "ALLOWED" })).length,
     ).toBe(2);
   });
+
+  it("[P-12] a staff member whose audit chain head was deleted as a superuser keeps reading, every read audited, and the verification reports the chain broken", async () => {
+    const subject = await registerCustomer(api.client());
+    const staff = api.client();
+    const member = await signInStaff(api.db.prisma, staff, "SUPPORT_AGENT");
+    const auditor = api.client();
+    await signInStaff(api.db.prisma, auditor, "AUDITOR");
+    const chain = `STAFF:${member.id}`;
+    const verifyAuditLog = async () =>
+      (
+        await auditor.gql<{
+          auditVerification: {
+            auditLog: {
+              ok: boolean;
+              firstBroken: { chain: string; sequence: number; problem: string } | null;
+            };
+          };
+        }>(`{ auditVerification { auditLog { ok firstBroken { chain sequence problem } } } }`)
+      ).data?.auditVerification.auditLog;
+
+    expect((await staff.gql(READ, { id: subject.id })).status).toBe(200);
+    expect(await verifyAuditLog()).toEqual({ ok: true, firstBroken: null });
+
+    // An attacker with full rights removes the head (the guard trigger switched off with the
+    // others). This used to make every later audit insert of this reader collide: 503 for ever.
+    await api.db.prisma.$transaction([
+      api.db.prisma.$executeRawUnsafe("SET LOCAL session_replication_role = replica"),
+      api.db.prisma.$executeRawUnsafe(`DELETE FROM "AccessChainHead" WHERE "chain" = $1`, chain),
+    ]);
+    expect(await verifyAuditLog()).toEqual({
+      ok: false,
+      firstBroken: { chain, sequence: 1, problem: "HEAD_MISSING" },
+    });
+
+    for (let read = 0; read < 2; read++) {
+      const result = await staff.gql<{ customer: { email: string } }>(READ, { id: subject.id });
+      expect(result.status).toBe(200);
+      expect(result.data?.customer.email).toBe(subject.email);
+    }
+    const records = await api.db.prisma.accessRecord.findMany({
+      where: { chain },
+      orderBy: { sequence: "asc" },
+    });
+    expect(records.map((record) => record.sequence)).toEqual([1n, 2n, 3n]);
+    expect(
+      (await findAccessEvents(api.db.prisma, { principalId: member.id, outcome: "ALLOWED" }))
+        .length,
+    ).toBe(6);
+    expect(await verifyAuditLog()).toEqual({
+      ok: false,
+      firstBroken: { chain, sequence: 3, problem: "HEAD_REBUILT" },
+    });
+  });
 });

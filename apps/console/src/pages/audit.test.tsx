@@ -197,17 +197,22 @@ describe("the audit page", () => {
           consentLedger: {
             ok: false,
             checked: 42,
-            firstBroken: { chain: "consent", sequence: 42, problem: "hash does not match" },
+            firstBroken: { chain: "consent", sequence: 42, problem: "HASH_MISMATCH" },
           },
-          staffActions: intact(9),
+          staffActions: {
+            ok: false,
+            checked: 6,
+            firstBroken: { chain: "staff-1", sequence: 7, problem: "HEAD_REBUILT" },
+          },
         },
       }),
     });
-    const broken = await screen.findByText(/BROKEN/);
-    expect(broken.closest("li")?.textContent).toBe(
-      "Consent ledger: BROKEN at consent #42: hash does not match",
-    );
-    expect(broken.closest("li")?.dataset.chain).toBe("Consent ledger");
+    const broken = await screen.findAllByText(/BROKEN/);
+    expect(broken.map((item) => item.closest("li")?.textContent)).toEqual([
+      "Consent ledger: BROKEN at consent #42: an entry's content was changed after it was written",
+      "Staff action log: BROKEN at staff-1 #7: the chain's head was missing and was rebuilt",
+    ]);
+    expect(broken[0]?.closest("li")?.dataset.chain).toBe("Consent ledger");
   });
 
   it("verifies the chains again when asked", async () => {

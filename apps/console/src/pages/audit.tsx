@@ -1,7 +1,7 @@
 /**
  * Audit: the access log with filters (principal, subject, category, purpose, outcome, time),
- * the verification of the audit log's and the consent ledger's hash chains, and an export of
- * what the filter selects.
+ * the verification of the audit log's, the consent ledger's and the staff action log's hash
+ * chains (a broken one says how, in words), and an export of what the filter selects.
  */
 import {
   type AccessOutcome,
@@ -16,6 +16,7 @@ import { formatDateTime, humanize } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useClient, useQuery } from "urql";
+import { CHAIN_PROBLEM_WORDS } from "../chain-problems.js";
 import { PURPOSES } from "../purpose.js";
 
 export function AuditPage() {
@@ -84,7 +85,9 @@ export function AuditPage() {
                 <strong>{label}:</strong>{" "}
                 {check.ok
                   ? `intact (${check.checked} links checked)`
-                  : `BROKEN at ${check.firstBroken?.chain} #${check.firstBroken?.sequence}: ${check.firstBroken?.problem}`}
+                  : `BROKEN at ${check.firstBroken?.chain} #${check.firstBroken?.sequence}: ${
+                      check.firstBroken ? CHAIN_PROBLEM_WORDS[check.firstBroken.problem] : ""
+                    }`}
               </li>
             ))}
           </ul>

@@ -101,9 +101,9 @@ describe.each(testDatabases)("moving per-field audit rows into records on $name"
     });
     const records = await db.prisma.accessRecord.findMany({ orderBy: { occurredAt: "asc" } });
     expect(records.map((r) => [r.chain, r.sequence])).toEqual([
-      [`STAFF:${STAFF}`, 1],
-      [`STAFF:${STAFF}`, 2],
-      [`PARTNER:${PARTNER}`, 1],
+      [`STAFF:${STAFF}`, 1n],
+      [`STAFF:${STAFF}`, 2n],
+      [`PARTNER:${PARTNER}`, 1n],
     ]);
     expect(await verifyAuditLog(db.prisma)).toEqual({ ok: true, checked: 3 });
   });

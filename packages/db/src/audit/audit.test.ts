@@ -56,8 +56,8 @@ describe.each(testDatabases)("the audit log on $name", (kind) => {
 
     const records = await recordsOf(reader.principalId);
     expect(records.map((r) => [r.sequence, [...r.subjectIds].sort()])).toEqual([
-      [1, [alice]],
-      [2, [alice, bob].sort()],
+      [1n, [alice]],
+      [2n, [alice, bob].sort()],
     ]);
     expect(records[0]?.previousHash).toBeNull();
     expect(records[1]?.previousHash).toBe(records[0]?.hash);
@@ -107,7 +107,7 @@ describe.each(testDatabases)("the audit log on $name", (kind) => {
       }),
     );
     const records = await recordsOf(principalId);
-    expect(records.map((r) => r.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(records.map((r) => r.sequence)).toEqual([1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n]);
     expect(await verifyAuditLog(db.prisma, { principalId })).toEqual({ ok: true, checked: 8 });
     expect(await verifyAuditLog(db.prisma)).toMatchObject({ ok: true });
   });

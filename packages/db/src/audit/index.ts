@@ -16,4 +16,4 @@ export {
   toAccessRecords,
 } from "./record-access-events.js";
 export { type AuditScope, verifyAuditLog } from "./verify-audit-log.js";
-export { verifyStaffActionLog } from "./verify-staff-actions.js";
+export { type StaffActionScope, verifyStaffActionLog } from "./verify-staff-actions.js";

@@ -25,7 +25,11 @@ export function verifyAuditLog(
       headChainColumn: "chain",
     },
     scope.principalId
-      ? Prisma.sql`WHERE e."principalId" = ${scope.principalId}::uuid`
-      : Prisma.empty,
+      ? {
+          entries: Prisma.sql`WHERE e."principalId" = ${scope.principalId}::uuid`,
+          // A reader's chain is "<principalKind>:<principalId>".
+          heads: Prisma.sql`WHERE split_part(h."chain", ':', 2) = ${scope.principalId.toLowerCase()}`,
+        }
+      : undefined,
   );
 }

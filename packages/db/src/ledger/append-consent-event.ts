@@ -1,7 +1,9 @@
 /**
- * The consent ledger's only write path: append one event and update the current-state
- * projection in the same transaction. Nothing updates or deletes an event; a withdrawal is a
- * new event.
+ * The consent ledger's only write path: append one event. Nothing updates or deletes an
+ * event; a withdrawal is a new event. The hash is computed here (canonical JSON of the
+ * event); the database's insert trigger ("ConsentEvent_chain") refuses an event that does
+ * not continue its chain's head and advances the head, and a second one
+ * ("ConsentEvent_current") updates the ConsentCurrent projection, all in the same statement.
  */
 import type { ConsentPurpose, ConsentSource, ConsentState } from "@privet/domain/consent";
 import { chainHash } from "../chain/hash.js";
@@ -35,20 +37,16 @@ export async function appendConsentEventIn(
   input: ConsentEventInput,
 ): Promise<ConsentEvent> {
   const chain = consentChainKey(input);
-  // Serialises writers of the same subject's chain; the unique (subject, sequence) index is
-  // the backstop if a writer ever skips this lock.
+  // Serialises writers of the same subject's chain, a new subject's too (whose head row does
+  // not exist yet to be locked); the trigger's head lock and the unique (subject, sequence)
+  // index are the backstops.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`consent:${chain}`}, 0))`;
 
-  const last = await tx.consentEvent.findFirst({
-    where: { subjectKind: input.subjectKind, subjectId: input.subjectId },
-    orderBy: { sequence: "desc" },
-    select: { sequence: true, hash: true },
-  });
-
+  const last = await chainTip(tx, input.subjectKind, input.subjectId);
   const fields = {
     subjectKind: input.subjectKind,
     subjectId: input.subjectId,
-    sequence: (last?.sequence ?? 0) + 1,
+    sequence: (last?.sequence ?? 0n) + 1n,
     purpose: input.purpose,
     state: input.state,
     source: input.source,
@@ -61,33 +59,34 @@ export async function appendConsentEventIn(
   };
   const previousHash = last?.hash ?? null;
   const hash = chainHash(previousHash, consentEventContent(fields));
+  return tx.consentEvent.create({ data: { ...fields, previousHash, hash } });
+}
 
-  const event = await tx.consentEvent.create({ data: { ...fields, previousHash, hash } });
-
-  const projection = {
-    state: event.state,
-    source: event.source,
-    eventId: event.id,
-    policyVersionId: event.policyVersionId,
-    updatedAt: event.occurredAt,
-  };
-  await tx.consentCurrent.upsert({
-    where: {
-      subjectKind_subjectId_purpose: {
-        subjectKind: event.subjectKind,
-        subjectId: event.subjectId,
-        purpose: event.purpose,
-      },
-    },
-    create: {
-      subjectKind: event.subjectKind,
-      subjectId: event.subjectId,
-      purpose: event.purpose,
-      ...projection,
-    },
-    update: projection,
-  });
-  return event;
+/**
+ * The link a new event continues, by the rule the insert trigger applies: the head, unless
+ * events lie beyond it (the head was deleted, or moved back, by hand), then the newest event
+ * (the trigger rebuilds the head from it and marks it rebuilt). A head ahead of the newest
+ * event (that event deleted by hand) is continued: the gap stays for the verifier to report,
+ * and the subject's consents can still be recorded.
+ */
+async function chainTip(
+  tx: Prisma.TransactionClient,
+  subjectKind: ConsentSubjectKind,
+  subjectId: string,
+): Promise<{ sequence: bigint; hash: string | null } | null> {
+  const [tip] = await tx.$queryRaw<{ sequence: bigint; hash: string | null }[]>`
+    SELECT COALESCE(n."sequence", h."sequence") AS "sequence",
+           COALESCE(n."hash", NULLIF(h."hash", '')) AS "hash"
+    FROM (SELECT 1) AS one
+    LEFT JOIN "ConsentChainHead" h
+      ON h."subjectKind" = ${subjectKind}::"ConsentSubjectKind" AND h."subjectId" = ${subjectId}::uuid
+    LEFT JOIN LATERAL (
+      SELECT e."sequence", e."hash" FROM "ConsentEvent" e
+      WHERE e."subjectKind" = ${subjectKind}::"ConsentSubjectKind" AND e."subjectId" = ${subjectId}::uuid
+        AND e."sequence" > COALESCE(h."sequence", 0)
+      ORDER BY e."sequence" DESC LIMIT 1
+    ) n ON true`;
+  return tip?.sequence == null ? null : { sequence: BigInt(tip.sequence), hash: tip.hash };
 }
 
 /** Appends one event in its own transaction. */

@@ -1,8 +1,13 @@
-export { type ChainVerification, keyedHash } from "../chain/hash.js";
+export {
+  type BrokenLink,
+  type ChainProblem,
+  type ChainVerification,
+  keyedHash,
+} from "../chain/hash.js";
 export {
   appendConsentEvent,
   appendConsentEventIn,
   type ConsentEventInput,
 } from "./append-consent-event.js";
 export { currentConsents } from "./current-consents.js";
-export { verifyConsentLedger } from "./verify-consent-ledger.js";
+export { type ConsentLedgerScope, verifyConsentLedger } from "./verify-consent-ledger.js";

@@ -42,7 +42,7 @@ describe.each(testDatabases)("the consent ledger on $name", (kind) => {
       state: "WITHDRAWN",
       source: "EMAIL_LINK",
     });
-    expect([first.sequence, second.sequence]).toEqual([1, 2]);
+    expect([first.sequence, second.sequence]).toEqual([1n, 2n]);
     expect(first.previousHash).toBeNull();
     expect(second.previousHash).toBe(first.hash);
 
@@ -93,9 +93,69 @@ describe.each(testDatabases)("the consent ledger on $name", (kind) => {
     const sequences = (
       await db.prisma.consentEvent.findMany({ where: subject, orderBy: { sequence: "asc" } })
     ).map((event) => event.sequence);
-    expect(sequences).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(sequences).toEqual(Array.from({ length: 12 }, (_, i) => BigInt(i + 1)));
     expect(await verifyConsentLedger(db.prisma, subject)).toEqual({ ok: true, checked: 12 });
   });
+
+  it("the database keeps the projection: an event inserted with SQL moves it, in the same statement", async () => {
+    const subject = customer();
+    const first = await appendConsentEvent(db.prisma, {
+      ...subject,
+      purpose: "SERVICE_IMPROVEMENT",
+      state: "GIVEN",
+      source: "PORTAL",
+    });
+    const id = randomUUID();
+    const occurredAt = new Date(first.occurredAt.getTime() + 1000);
+    await db.prisma.$executeRawUnsafe(
+      `INSERT INTO "ConsentEvent" ("id","subjectKind","subjectId","sequence","purpose","state","source","occurredAt","previousHash","hash")
+       VALUES ($1::uuid,'CUSTOMER',$2::uuid,2,'SERVICE_IMPROVEMENT','WITHDRAWN','API',$3::timestamptz,$4,$5)`,
+      id,
+      subject.subjectId,
+      occurredAt.toISOString(),
+      first.hash,
+      "e".repeat(64),
+    );
+    expect(
+      await db.prisma.consentCurrent.findUniqueOrThrow({
+        where: { subjectKind_subjectId_purpose: { ...subject, purpose: "SERVICE_IMPROVEMENT" } },
+      }),
+    ).toMatchObject({ state: "WITHDRAWN", source: "API", eventId: id, updatedAt: occurredAt });
+    expect(
+      await db.prisma.consentChainHead.findUniqueOrThrow({
+        where: { subjectKind_subjectId: subject },
+      }),
+    ).toMatchObject({ sequence: 2n, hash: "e".repeat(64), rebuiltAt: null });
+  });
+
+  it.each([
+    ["skips a sequence", 3, "first"],
+    ["repeats the newest sequence", 1, "first"],
+    ["links to another hash than the head's", 2, "other"],
+  ] as const)(
+    "the database refuses an event that %s: it does not continue its chain",
+    async (_what, sequence, previous) => {
+      const subject = customer();
+      const first = await appendConsentEvent(db.prisma, {
+        ...subject,
+        purpose: "SERVICE_IMPROVEMENT",
+        state: "GIVEN",
+        source: "PORTAL",
+      });
+      await expect(
+        db.prisma.$executeRawUnsafe(
+          `INSERT INTO "ConsentEvent" ("id","subjectKind","subjectId","sequence","purpose","state","source","occurredAt","previousHash","hash")
+           VALUES ($1::uuid,'CUSTOMER',$2::uuid,$3,'SERVICE_IMPROVEMENT','WITHDRAWN','API',now(),$4,$5)`,
+          randomUUID(),
+          subject.subjectId,
+          sequence,
+          previous === "first" ? first.hash : "0".repeat(64),
+          "d".repeat(64),
+        ),
+      ).rejects.toThrow(/does not continue its chain/);
+      expect(await verifyConsentLedger(db.prisma, subject)).toEqual({ ok: true, checked: 1 });
+    },
+  );
 
   it("holds no direct personal data: the IP address only as a keyed hash", async () => {
     const subject = customer();

@@ -67,7 +67,11 @@ export { DEMO_STAFF, DEMO_STAFF_SIGN_INS } from "./staff.js";
 export interface SeedOptions {
   /** Progress lines (one per step, with its time). Silent by default. */
   readonly log?: (line: string) => void;
-  /** How many customers, the demo customer included (default 200). */
+  /**
+   * How many customers, the demo customer included (default 200; at least 1). A small count
+   * still gets every register: a request meant for a country no customer lives in goes to
+   * another customer, or is left out when no customer was registered in time.
+   */
   readonly customerCount?: number;
 }
 
@@ -81,6 +85,11 @@ export interface SeedResult {
 
 /** Everything the dataset will contain, computed without touching the database. */
 export function planDemoData(customerCount = DEMO_CUSTOMER_COUNT) {
+  if (!Number.isInteger(customerCount) || customerCount < 1) {
+    throw new RangeError(
+      `seed: customerCount must be a whole number of at least 1 (the demo customer), not ${customerCount}`,
+    );
+  }
   const customers = planCustomers(SEED_NOW, customerCount);
   const rng = Random.for("consents");
   const customerSteps = new Map<string, readonly ConsentStep[]>(

@@ -162,22 +162,28 @@ const SUPPORT_REQUESTS: readonly SupportRequestSpec[] = [
   },
 ];
 
-/** A random customer matching, registered well before `before`, not already used. */
+/**
+ * A random customer matching, registered well before `before`, not already used. A small
+ * dataset (`customerCount`) may have no one from that country: then any customer registered
+ * in time stands in, and with no one at all the request is left out (undefined).
+ */
 function choose(
   rng: Random,
   customers: readonly CustomerPlan[],
   matches: (customer: CustomerPlan) => boolean,
   before: Date,
   used: Set<string>,
-): CustomerPlan {
-  const eligible = customers.filter(
+): CustomerPlan | undefined {
+  const available = customers.filter(
     (customer) =>
       customer.email !== DEMO_CUSTOMER_EMAIL &&
       !used.has(customer.email) &&
-      matches(customer) &&
       customer.createdAt < addMs(before, -7 * DAY),
   );
-  const chosen = rng.pick(eligible);
+  const eligible = available.filter(matches);
+  const pool = eligible.length > 0 ? eligible : available;
+  if (pool.length === 0) return undefined;
+  const chosen = rng.pick(pool);
   used.add(chosen.email);
   return chosen;
 }
@@ -209,6 +215,7 @@ export async function seedRequests(
   for (const spec of PRIVACY_REQUESTS) {
     const customer =
       spec.who === "demo" ? demo : choose(rng, customers, spec.who, spec.receivedAt, used);
+    if (!customer) continue;
     const key = {
       customerId: customerId(ids, customer.email),
       kind: spec.kind,
@@ -239,6 +246,7 @@ export async function seedRequests(
     } else {
       const customer =
         spec.who === "demo" ? demo : choose(rng, customers, spec.who, spec.createdAt, used);
+      if (!customer) continue;
       owner = { customerId: customerId(ids, customer.email), replyTo: null };
     }
     const key = { ...owner, createdAt: spec.createdAt };

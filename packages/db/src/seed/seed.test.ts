@@ -249,3 +249,40 @@ describe.each(testDatabases)("demo seed on $name", (kind) => {
     expect(await prisma.supportRequest.count()).toBeGreaterThan(0);
   });
 });
+
+describe.each(testDatabases)("a small demo dataset on $name", (kind) => {
+  it.each([1, 2, 20])(
+    "seeds %i customers, keeps every chain intact, and a second run adds nothing",
+    async (customerCount) => {
+      const testDb = await kind.open();
+      const database = await openDatabase(testDb.config);
+      try {
+        const first = await seedDemoData(database.prisma, { customerCount });
+        expect(first.total.customers).toBe(customerCount);
+        expect(first.total.staffUsers).toBeGreaterThan(0);
+        // The demo customer's own requests and the visitor's question do not depend on others.
+        expect(first.total.privacyRequests).toBeGreaterThanOrEqual(1);
+        expect(first.total.supportRequests).toBeGreaterThanOrEqual(3);
+        if (customerCount >= 20) {
+          // Requests meant for countries without customers went to someone else.
+          expect(first.total.privacyRequests).toBe(7);
+        }
+        expect(await verifyConsentLedger(database.prisma)).toMatchObject({ ok: true });
+        expect(await verifyAuditLog(database.prisma)).toMatchObject({ ok: true });
+
+        const second = await seedDemoData(database.prisma, { customerCount });
+        expect(Object.values(second.created).every((n) => n === 0)).toBe(true);
+        expect(second.total).toEqual(first.total);
+      } finally {
+        await database.close();
+        await testDb.drop();
+      }
+    },
+    120_000,
+  );
+});
+
+it("refuses a customer count that cannot hold the demo customer", () => {
+  expect(() => planDemoData(0)).toThrow(RangeError);
+  expect(() => planDemoData(2.5)).toThrow(/whole number/);
+});

@@ -1,5 +1,6 @@
-import type { ChainVerification } from "@privet/db/ledger";
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import type { ChainProblem, ChainVerification } from "@privet/db/ledger";
+import { SafeIntResolver } from "graphql-scalars";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Classified } from "../../privacy/personal.js";
 
 export const ChainProblemValues = {
@@ -7,11 +8,16 @@ export const ChainProblemValues = {
   PREVIOUS_HASH_MISMATCH: "PREVIOUS_HASH_MISMATCH",
   SEQUENCE_GAP: "SEQUENCE_GAP",
   HEAD_MISMATCH: "HEAD_MISMATCH",
-} as const;
+  HEAD_MISSING: "HEAD_MISSING",
+  HEAD_WITHOUT_ENTRIES: "HEAD_WITHOUT_ENTRIES",
+  HEAD_REBUILT: "HEAD_REBUILT",
+  CURRENT_MISMATCH: "CURRENT_MISMATCH",
+  CURRENT_MISSING: "CURRENT_MISSING",
+} as const satisfies { [P in ChainProblem]: P };
 registerEnumType(ChainProblemValues, {
   name: "ChainProblem",
   description:
-    "How a hash chain is broken: a rewritten entry (HASH_MISMATCH), a forged or reordered one (PREVIOUS_HASH_MISMATCH), a removed one (SEQUENCE_GAP) or a removed newest one (HEAD_MISMATCH).",
+    "How a hash chain is broken: a rewritten entry (HASH_MISMATCH), a forged or reordered one (PREVIOUS_HASH_MISMATCH), a removed one (SEQUENCE_GAP), a newest entry that is not the chain's head (HEAD_MISMATCH: removed, or appended behind the database's back), entries with no head (HEAD_MISSING), a head with no entries (HEAD_WITHOUT_ENTRIES), a head that was missing and was rebuilt by the next write (HEAD_REBUILT); for the consent ledger, a current consent that is not the newest event of its purpose (CURRENT_MISMATCH) or is missing (CURRENT_MISSING).",
 });
 
 /** The first entry at which a chain no longer verifies. */
@@ -23,8 +29,10 @@ export class BrokenChainLink {
   })
   chain!: string;
 
+  // Sequences are 64-bit in the database; GraphQL's Int stops at 2^31 - 1, SafeInt (a JSON
+  // number, exact) at 2^53 - 1, beyond the length of any chain.
   @Classified("NON_PERSONAL")
-  @Field(() => Int)
+  @Field(() => SafeIntResolver, { description: "The entry's place in its chain (1, 2, 3…)." })
   sequence!: number;
 
   @Classified("NON_PERSONAL")
@@ -33,7 +41,8 @@ export class BrokenChainLink {
 
   @Classified("NON_PERSONAL")
   @Field(() => String, {
-    description: "The broken entry's id (access record, consent event or staff action).",
+    description:
+      "The broken entry's id (access record, consent event or staff action); empty for a head with no entries.",
   })
   entryId!: string;
 }
@@ -45,7 +54,7 @@ export class ChainCheck {
   ok!: boolean;
 
   @Classified("NON_PERSONAL")
-  @Field(() => Int, {
+  @Field(() => SafeIntResolver, {
     description: "Entries verified (when broken: those before the break in its chain).",
   })
   checked!: number;

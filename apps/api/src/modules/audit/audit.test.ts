@@ -417,10 +417,10 @@ describe.each(testDatabases)("the audit trail for the console on $name", (kind) 
     expect(broken.errors).toEqual([]);
     expect(broken.data?.auditVerification.auditLog).toMatchObject({
       ok: false,
-      checked: record.sequence - 1,
+      checked: Number(record.sequence) - 1,
       firstBroken: {
         chain: record.chain,
-        sequence: record.sequence,
+        sequence: Number(record.sequence),
         problem: "HASH_MISMATCH",
         entryId: record.id,
       },

@@ -147,7 +147,10 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
         windowEnd: "2026-01-05T00:00:00.000Z",
       },
     });
-    const stored = JSON.stringify(await api.db.prisma.staffAction.findMany());
+    // Every stored column as text (the 64-bit sequence too, which JSON cannot write as is).
+    const stored = JSON.stringify(await api.db.prisma.staffAction.findMany(), (_key, value) =>
+      typeof value === "bigint" ? value.toString() : value,
+    );
     expect(stored).not.toContain("Alma");
     expect(stored).not.toContain("shared folder");
   });
@@ -213,7 +216,7 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
       where: { staffUserId: officerId },
       orderBy: { sequence: "asc" },
     });
-    expect(chain.map((a) => a.sequence)).toEqual(chain.map((_, i) => i + 1));
+    expect(chain.map((a) => a.sequence)).toEqual(chain.map((_, i) => BigInt(i + 1)));
     for (const [i, action] of chain.entries()) {
       expect(action.previousHash).toBe(i === 0 ? null : chain[i - 1]?.hash);
       expect(action.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -232,10 +235,10 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
     const broken = await auditor.gql<{ auditVerification: { staffActions: Check } }>(VERIFY);
     expect(broken.data?.auditVerification.staffActions).toMatchObject({
       ok: false,
-      checked: target.sequence - 1,
+      checked: Number(target.sequence) - 1,
       firstBroken: {
         chain: officerId,
-        sequence: target.sequence,
+        sequence: Number(target.sequence),
         problem: "HASH_MISMATCH",
         entryId: target.id,
       },
