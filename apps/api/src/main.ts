@@ -4,7 +4,7 @@
  */
 import { describeDatabase, openDatabase } from "@privet/db/client";
 import { isSeeded, seedDemoData } from "@privet/db/seed";
-import { loadConfig } from "./config.js";
+import { ConfigError, loadConfig } from "./config.js";
 import { startServer } from "./server/create-server.js";
 import { logger } from "./server/logger.js";
 
@@ -30,6 +30,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    // Plain words on stderr, whatever PRIVET_LOG says: the operator must see which setting.
+    console.error(`Privet API cannot start: ${error.message}`);
+    process.exit(1);
+  }
   logger.error("the API could not start", { error });
   if (process.env.PRIVET_DEBUG === "1") console.error(error);
   process.exit(1);

@@ -22,7 +22,7 @@ import { unsubscribeRoutes } from "../modules/marketing/index.js";
 import { staffActionPlugin } from "../modules/staff-actions/staff-action-plugin.js";
 import { privacyPlugin } from "../privacy/privacy-plugin.js";
 import { privetSchema } from "../schema/build-schema.js";
-import { formatError } from "./format-error.js";
+import { errorFormatter } from "./format-error.js";
 import { aliasLimit, costLimit, depthLimit, LIMITS } from "./limits.js";
 import { securityHeaders } from "./security-headers.js";
 
@@ -44,12 +44,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config } = options;
   const limits = {
-    perAccount: new RateLimiter(
-      options.prisma,
-      config.hashKey,
-      config.attemptLimits.perAccount,
-      15 * 60_000,
-    ),
+    perAccount: new RateLimiter(options.prisma, config.hashKey, 10, 15 * 60_000),
     perIp: new RateLimiter(options.prisma, config.hashKey, config.attemptLimits.perIp, 15 * 60_000),
   };
   const app = express();
@@ -64,10 +59,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     allowBatchedHttpRequests: false,
     introspection: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
-    includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",
+    includeStacktraceInErrorResponses: config.development,
     parseOptions: { maxTokens: LIMITS.tokens },
     validationRules: [depthLimit(LIMITS.depth), aliasLimit(LIMITS.aliases)],
-    formatError,
+    formatError: errorFormatter(config.development),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       privacyPlugin,
@@ -120,7 +115,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const port = (http.address() as AddressInfo).port;
   // Delivers the outbox when SMTP_URL is set; without it mail stays in the outbox.
-  const delivery = startEmailDelivery({ prisma: options.prisma, smtpUrl: config.smtpUrl });
+  const delivery = startEmailDelivery({
+    prisma: options.prisma,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+  });
   return {
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/graphql`,
     port,

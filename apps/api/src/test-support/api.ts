@@ -4,8 +4,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { type Database, openDatabase } from "@privet/db/client";
+import type { ScryptParameters } from "@privet/db/passwords";
 import type { OpenTestDatabase, TestDatabaseKind } from "@privet/db/testing";
-import type { ApiConfig } from "../config.js";
+import { type ApiConfig, DEFAULTS } from "../config.js";
 import { type RunningServer, startServer } from "../server/create-server.js";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -97,6 +98,13 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/**
+ * Cheap scrypt parameters for tests (1 MiB, a few milliseconds): the suite registers and signs
+ * in hundreds of people, and OWASP's parameters cost a few hundred milliseconds each. Tests of
+ * hashing itself, and of re-hashing at sign-in, pass PASSWORD_HASHING explicitly.
+ */
+export const TEST_PASSWORD_HASHING: ScryptParameters = { N: 2 ** 10, r: 8, p: 1 };
+
 export function testConfig(
   database: OpenTestDatabase["config"],
   overrides: Partial<ApiConfig> = {},
@@ -105,12 +113,23 @@ export function testConfig(
     port: 0,
     host: "127.0.0.1",
     production: false,
+    development: false,
     hashKey: randomBytes(32).toString("hex"),
     database,
     seedDemoData: false,
-    trustProxy: false,
+    trustProxy: 0,
     corsOrigins: [],
-    attemptLimits: { perAccount: 10, perIp: 100_000 },
+    attemptLimits: {
+      ...DEFAULTS.attemptLimits,
+      // Every test client is 127.0.0.1: the per-IP budgets are tested with their own overrides.
+      perIp: 100_000,
+      registrationsPerIp: 100_000,
+    },
+    smtpUrl: null,
+    portalUrl: DEFAULTS.portalUrl,
+    apiUrl: DEFAULTS.apiUrl,
+    mailFrom: DEFAULTS.mailFrom,
+    passwordHashing: TEST_PASSWORD_HASHING,
     ...overrides,
   };
 }
@@ -135,6 +154,11 @@ export async function startTestApi(
   }
   const running = server;
   const database = db;
+  // Links in emails point at this server, as PRIVET_API_URL does in a deployment (the port is
+  // known only now). Resolvers read the config at request time.
+  if (!configOverrides.apiUrl) {
+    (config as { apiUrl: string }).apiUrl = new URL(running.url).origin;
+  }
   return {
     url: running.url,
     db: database,

@@ -1,5 +1,5 @@
 import { appendConsentEventIn, keyedHash } from "@privet/db/ledger";
-import { hashPassword, verifyPassword } from "@privet/db/passwords";
+import { hashPassword, type ScryptParameters, verifyPassword } from "@privet/db/passwords";
 import { jurisdictionForCountry } from "@privet/domain/clocks";
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
@@ -19,8 +19,17 @@ import {
 import { Customer, toCustomer } from "./customer.type.js";
 import { startSession } from "./start-session.js";
 
-// A hash to compare against when the email is unknown, so both paths take the same time.
-const decoyHash = hashPassword("privet-decoy-password");
+// A hash to compare against when the email is unknown, so both paths take the same time: made
+// once per set of parameters (the server's; tests use cheaper ones).
+const decoyHashes = new Map<ScryptParameters, Promise<string>>();
+function decoyHash(params: ScryptParameters): Promise<string> {
+  let hash = decoyHashes.get(params);
+  if (!hash) {
+    hash = hashPassword("privet-decoy-password", params);
+    decoyHashes.set(params, hash);
+  }
+  return hash;
+}
 
 async function limitSignIn(context: Context, email: string): Promise<void> {
   // Per account and per IP: enough for typing mistakes, far too few for guessing.
@@ -70,7 +79,7 @@ export class AccountResolver {
     await limitSignIn(context, email);
 
     const jurisdiction = jurisdictionForCountry(country, region ?? undefined);
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await hashPassword(password, context.config.passwordHashing);
     const { prisma, request } = context;
     const policy = await policyInForce(prisma, request.now);
 
@@ -99,7 +108,7 @@ export class AccountResolver {
           evidence: { form: "registration", gpc: request.gpc, dnt: request.dnt },
           occurredAt: request.now,
         });
-        await queueScheduledNoticesFor(tx, created, request.now);
+        await queueScheduledNoticesFor(tx, created, request.now, context.config.portalUrl);
         await startSession(context, { customerId: created.id }, tx);
         return created;
       })
@@ -126,7 +135,10 @@ export class AccountResolver {
     const email = validate.email("email", emailInput);
     await limitSignIn(context, email);
     const row = await context.prisma.customer.findUnique({ where: { email } });
-    const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash));
+    const ok = await verifyPassword(
+      password,
+      row?.passwordHash ?? (await decoyHash(context.config.passwordHashing)),
+    );
     if (!row || !ok || row.erasedAt) throw new AppError("INVALID_CREDENTIALS");
     await startSession(context, { customerId: row.id });
     context.viewer.principal = { kind: "customer", subjectId: row.id };
@@ -151,7 +163,10 @@ export class AccountResolver {
     const email = validate.email("email", emailInput);
     await limitSignIn(context, email);
     const row = await context.prisma.staffUser.findUnique({ where: { email } });
-    const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash));
+    const ok = await verifyPassword(
+      password,
+      row?.passwordHash ?? (await decoyHash(context.config.passwordHashing)),
+    );
     if (!row || !ok || row.disabledAt) throw new AppError("INVALID_CREDENTIALS");
     await startSession(context, { staffUserId: row.id });
     context.viewer.principal = { kind: "staff", staffId: row.id, role: row.role };
