@@ -2,6 +2,7 @@
  * Input validation shared by every resolver. Each check throws BAD_USER_INPUT naming the
  * field, with a message a person can act on; none echoes the value back (it may be personal).
  */
+import { passwordProblem } from "@privet/domain/passwords";
 import { badInput } from "../errors/app-error.js";
 
 const EMAIL =
@@ -38,9 +39,13 @@ export function email(field: string, value: string): string {
   return trimmed;
 }
 
+/**
+ * A password being chosen (registration), by the one rule the portal shows too
+ * (@privet/domain/passwords). Never applied at sign-in: older passwords keep working.
+ */
 export function password(field: string, value: string): string {
-  if (value.length < 10) throw badInput(field, "Use a password of at least 10 characters.");
-  if (value.length > 200) throw badInput(field, "Use a password of at most 200 characters.");
+  const problem = passwordProblem(value);
+  if (problem) throw badInput(field, problem);
   return value;
 }
 
