@@ -14,9 +14,9 @@ import type { AuditWriter } from "@privet/db/audit";
 import type { PrismaClient } from "@privet/db/client";
 import express from "express";
 import type { ApiConfig } from "../config.js";
-import type { Context } from "../context/context.js";
+import type { AttemptLimiters, Context } from "../context/context.js";
 import { createContext } from "../context/create-context.js";
-import { RateLimiter } from "../http/rate-limit.js";
+import { ACCOUNT_DELAYS, GrowingDelay, RateLimiter } from "../http/rate-limit.js";
 import { startEmailDelivery } from "../modules/email/index.js";
 import { unsubscribeRoutes } from "../modules/marketing/index.js";
 import { staffActionPlugin } from "../modules/staff-actions/staff-action-plugin.js";
@@ -33,6 +33,8 @@ export interface ServerOptions {
   readonly config: ApiConfig;
   /** Only the benchmark turns enforcement off, to measure what it costs. */
   readonly privacyEnforced?: boolean;
+  /** Each request's time (`request.now`, which the attempt limits count by); tests pass a fake one. */
+  readonly clock?: () => Date;
 }
 
 export interface RunningServer {
@@ -43,14 +45,24 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config } = options;
-  const limits = {
-    perAccount: new RateLimiter(options.prisma, config.hashKey, 10, 15 * 60_000),
-    perIp: new RateLimiter(options.prisma, config.hashKey, config.attemptLimits.perIp, 15 * 60_000),
+  const { prisma } = options;
+  const { hashKey, attemptLimits } = config;
+  const limits: AttemptLimiters = {
+    signInPerIp: new RateLimiter(prisma, hashKey, attemptLimits.perIp),
+    signInPerAccount: new GrowingDelay(prisma, hashKey, {
+      ...ACCOUNT_DELAYS,
+      freeFailures: attemptLimits.failuresBeforeDelay,
+    }),
+    signInPerDevice: new RateLimiter(prisma, hashKey, attemptLimits.perDevice),
+    registrationPerIp: new RateLimiter(prisma, hashKey, attemptLimits.registrationsPerIp),
+    formsPerIp: new RateLimiter(prisma, hashKey, attemptLimits.perIp),
   };
   const app = express();
   const http: Server = createHttpServer(app);
   app.disable("x-powered-by");
-  app.set("trust proxy", config.trustProxy);
+  // A hop count or the proxies' addresses (config.ts); never `true`, which would take the
+  // client's own X-Forwarded-For as its address.
+  app.set("trust proxy", config.trustProxy === 0 ? false : config.trustProxy);
   app.use(securityHeaders(config.production));
 
   const apollo = new ApolloServer<Context>({
@@ -104,6 +116,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
             config,
             privacyEnforced: options.privacyEnforced ?? true,
             limits,
+            clock: options.clock ?? (() => new Date()),
           },
           req,
           res,

@@ -137,16 +137,26 @@ export function testConfig(
 /** Starts the API on a fresh test database; close() stops it and drops the database. */
 export async function startTestApi(
   kind: TestDatabaseKind,
-  overrides: Partial<ApiConfig> & { privacyEnforced?: boolean } = {},
+  overrides: Partial<ApiConfig> & {
+    privacyEnforced?: boolean;
+    /** A fake clock for every request's `now` (attempt limits, sessions); real time by default. */
+    clock?: () => Date;
+  } = {},
 ): Promise<TestApi> {
   const testDb = await kind.open();
-  const { privacyEnforced, ...configOverrides } = overrides;
+  const { privacyEnforced, clock, ...configOverrides } = overrides;
   const config = testConfig(testDb.config, configOverrides);
   let db: Database | undefined;
   let server: RunningServer | undefined;
   try {
     db = await openDatabase(testDb.config);
-    server = await startServer({ prisma: db.prisma, audit: db.audit, config, privacyEnforced });
+    server = await startServer({
+      prisma: db.prisma,
+      audit: db.audit,
+      config,
+      privacyEnforced,
+      clock,
+    });
   } catch (error) {
     await db?.close();
     await testDb.drop();

@@ -18,7 +18,10 @@ export class SubscribeNewsletterResolver {
     rejectCardNumbers({ email: emailInput }, "Enter an email address, not a card number.");
     const email = validate.email("email", emailInput);
     // Anyone can call this: count it per IP, apart from sign-in attempts.
-    await context.limits.perIp.hit(`newsletter-ip:${context.request.ip}`);
+    await context.limits.formsPerIp.take(
+      `newsletter-ip:${context.request.ip}`,
+      context.request.now.getTime(),
+    );
     const { prisma, request } = context;
     const policy = await policyInForce(prisma, request.now);
 
