@@ -1,5 +1,6 @@
 import { PASSWORD_RULE, passwordProblem } from "@privet/domain/passwords";
-import { fakeApi } from "@privet/ui/test-support/fake-client";
+import { waitInWords } from "@privet/ui/errors";
+import { fakeApi, withErrors } from "@privet/ui/test-support/fake-client";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { SessionProvider } from "../session.js";
@@ -84,5 +85,44 @@ describe("the sign-in form's password", () => {
         },
       ]),
     );
+  });
+});
+
+describe("a refused sign-in", () => {
+  it("says how long to wait when the API gives a retryAfterSeconds", async () => {
+    const api = fakeApi({
+      PortalSession: () => ({ me: null, policy: null }),
+      SignIn: () =>
+        withErrors(null, [
+          {
+            message: "Too many attempts. Wait a moment and try again.",
+            extensions: { code: "RATE_LIMITED", retryAfterSeconds: 16 },
+          },
+        ]),
+    });
+    render(
+      <SessionProvider>
+        <SignInPage />
+      </SessionProvider>,
+      { wrapper: api.wrapper },
+    );
+    fireEvent.change(await screen.findByLabelText("Email address"), {
+      target: { value: "demo.customer@example.com" },
+    });
+    fireEvent.change(screen.getByLabelText("Password"), { target: { value: "privet-demo" } });
+    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    expect(
+      await screen.findByText("Too many attempts. Please try again in 16 seconds."),
+    ).toBeTruthy();
+  });
+
+  it.each([
+    [1, "1 second"],
+    [45, "45 seconds"],
+    [60, "1 minute"],
+    [61, "2 minutes"],
+    [900, "15 minutes"],
+  ])("%d s reads %j", (seconds, words) => {
+    expect(waitInWords(seconds)).toBe(words);
   });
 });
