@@ -39,9 +39,7 @@ async function registerCalifornians(count: number) {
 test("[P-17] more than 500 Californians affected flags the Attorney General notice; exactly 500 does not", async ({
   browser,
 }) => {
-  // Each registration hashes a password at OWASP's scrypt parameters (~0.4 s of CPU on this
-  // two-core machine, four in flight): 500 of them take three to four minutes under load.
-  test.setTimeout(600_000);
+  test.setTimeout(300_000);
   const officer = await staffClient("privacy");
   const run = randomUUID().slice(0, 8);
   const page = await consoleAs(browser, "privacy");
