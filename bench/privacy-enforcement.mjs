@@ -137,12 +137,18 @@ try {
     port: 0,
     host: "127.0.0.1",
     production: false,
+    development: false,
     hashKey: randomBytes(32).toString("hex"),
     database: dbConfig,
     seedDemoData: false,
-    trustProxy: false,
+    trustProxy: 0,
     corsOrigins: [],
-    attemptLimits: { perAccount: 10, perIp: 1000 },
+    attemptLimits: { perIp: 1000, registrationsPerIp: 1000, failuresBeforeDelay: 5, perDevice: 10 },
+    smtpUrl: null,
+    portalUrl: "http://localhost:5173",
+    apiUrl: "http://localhost:4000",
+    mailFrom: "Privet <no-reply@privet.localhost>",
+    passwordHashing: { N: 2 ** 17, r: 8, p: 1 },
   };
   process.env.PRIVET_LOG = "silent";
   const modes = {

@@ -161,8 +161,10 @@ export default defineConfig({
         // The outbox is delivered to the loopback SMTP server (every 15 s, or "Deliver now").
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         PRIVET_CORS_ORIGINS: `${PORTAL_URL},${CONSOLE_URL}`,
-        // Every test signs up or in from 127.0.0.1; the per-IP limit is for the open internet.
+        // Every test signs up or in from 127.0.0.1 (console-at-scale registers 500 customers);
+        // the per-IP limits are for the open internet.
         PRIVET_ATTEMPTS_PER_IP: "10000",
+        PRIVET_REGISTRATIONS_PER_IP: "10000",
         DATABASE_URL: "",
         NODE_ENV: "test",
       },

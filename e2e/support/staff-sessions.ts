@@ -1,9 +1,9 @@
 /**
  * Global set-up: signs each demo staff member in once per run, through the console's /graphql
- * proxy, and keeps the session cookie in .auth/<role>.json. The API allows 10 sign-in attempts
- * per account per 15 minutes (successful ones count too), so the console tests reuse these
- * sessions instead of signing in through the form every time; the form itself is tested in
- * console-roles.spec.ts.
+ * proxy, and keeps the session cookie in .auth/<role>.json, so the console tests reuse these
+ * sessions instead of signing in through the form every time (scrypt at OWASP's parameters
+ * makes each sign-in cost a few hundred milliseconds); the form itself is tested in
+ * console-roles.spec.ts. Only failed sign-ins count against the API's limits.
  */
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";

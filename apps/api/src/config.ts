@@ -1,64 +1,322 @@
 /**
- * The API's settings, read once from the environment. Nothing here is printed except through
- * describe(), which leaves secrets out.
+ * The API's settings: every environment variable it reads, read once at start, checked, and
+ * typed. A wrong value stops the process with a message that names the variable and what it
+ * accepts — a limit that silently became NaN, or a proxy setting that trusted every client's
+ * X-Forwarded-For, is worse than not starting. Messages quote the value given, except for
+ * values that may be secret (PRIVET_SECRET, SMTP_URL, DATABASE_URL), which are never printed.
+ *
+ * Two diagnostics are read where they act, not here, so that tests can switch them while the
+ * process runs: PRIVET_LOG=silent (the logger) and PRIVET_DEBUG=1 (stack traces of start-up
+ * failures). Their values are still checked here.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { dirname, join } from "node:path";
 import { type DatabaseConfig, databaseConfigFromEnv } from "@privet/db/client";
+import { PASSWORD_HASHING, type ScryptParameters } from "@privet/db/passwords";
+
+/**
+ * Which proxies in front of the API may tell it the client's address (X-Forwarded-For):
+ * a number of hops (0: none, the connection's address is the client's; 1: the address the one
+ * proxy in front saw), or the proxies' own addresses and CIDR ranges. Never "everyone": then a
+ * client would choose its own address, for rate limits and session records alike.
+ */
+export type TrustProxy = number | readonly string[];
+
+export interface AttemptLimits {
+  /**
+   * Failed sign-ins per IP address per 15 minutes (PRIVET_ATTEMPTS_PER_IP); also anonymous
+   * support questions and newsletter sign-ups per IP, each counted on its own.
+   */
+  readonly perIp: number;
+  /** Registrations per IP address per 15 minutes (PRIVET_REGISTRATIONS_PER_IP). */
+  readonly registrationsPerIp: number;
+  /**
+   * Failed sign-ins an account takes from clients without its device cookie before each
+   * further attempt must wait a doubling delay (PRIVET_FAILURES_BEFORE_DELAY).
+   */
+  readonly failuresBeforeDelay: number;
+  /**
+   * Failed sign-ins one device cookie may make per 15 minutes before the cookie itself is
+   * locked out (PRIVET_DEVICE_FAILURES).
+   */
+  readonly perDevice: number;
+}
 
 export interface ApiConfig {
   readonly port: number;
   readonly host: string;
+  /** NODE_ENV=production: Secure cookies, no introspection, PRIVET_SECRET required. */
   readonly production: boolean;
-  /** Key for the keyed hashes in the ledger and audit log (IP addresses). */
+  /** NODE_ENV=development: stack traces of unexpected errors in responses. */
+  readonly development: boolean;
+  /**
+   * PRIVET_SECRET: the key for keyed hashes (IP addresses in the ledger and audit log, attempt
+   * counters), unsubscribe tokens and device cookies.
+   */
   readonly hashKey: string;
   readonly database: DatabaseConfig;
   /** Load the demo data into an empty database on start (the embedded default does). */
   readonly seedDemoData: boolean;
-  /** Trust X-Forwarded-For from a proxy in front of the API. */
-  readonly trustProxy: boolean;
+  readonly trustProxy: TrustProxy;
   /** Origins allowed to call the API from a browser (the portal and console). */
   readonly corsOrigins: readonly string[];
-  /** Sign-in and registration attempts allowed per 15 minutes. */
-  readonly attemptLimits: { readonly perAccount: number; readonly perIp: number };
+  readonly attemptLimits: AttemptLimits;
   /**
    * SMTP_URL (e.g. smtp://user:pass@mail.example.com:587): where the outbox is delivered.
    * Unset, mail stays in the outbox. May hold a password: never printed.
    */
   readonly smtpUrl?: string | null;
+  /** PRIVET_PORTAL_URL: the portal's address, for links in emails (no trailing slash). */
+  readonly portalUrl: string;
+  /** PRIVET_API_URL: the API's public address, for one-click unsubscribe links. */
+  readonly apiUrl: string;
+  /** PRIVET_MAIL_FROM: the sender of every email. */
+  readonly mailFrom: string;
+  /**
+   * The scrypt parameters new password hashes are made with. Not a setting: always OWASP's
+   * (PASSWORD_HASHING); only tests pass cheaper ones, to keep hundreds of registrations fast.
+   */
+  readonly passwordHashing: ScryptParameters;
+}
+
+/** Every problem with the settings, one line each; the process prints them and stops. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      problems.length === 1
+        ? (problems[0] ?? "")
+        : `${problems.length} settings are wrong:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
+    this.name = "ConfigError";
+  }
+}
+
+export const DEFAULTS = {
+  port: 4000,
+  host: "127.0.0.1",
+  corsOrigins: ["http://localhost:5173", "http://localhost:5174"],
+  portalUrl: "http://localhost:5173",
+  apiUrl: "http://localhost:4000",
+  mailFrom: "Privet <no-reply@privet.localhost>",
+  attemptLimits: { perIp: 50, registrationsPerIp: 20, failuresBeforeDelay: 5, perDevice: 10 },
+} as const;
+
+const MAX_PROXY_HOPS = 10;
+const PROXY_NAMES = ["loopback", "linklocal", "uniquelocal"];
+const SECRET_MIN_LENGTH = 32;
+
+/** A value as it may be quoted in a message: short, with control characters escaped. */
+function quoted(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const production = env.NODE_ENV === "production";
-  const database = databaseConfigFromEnv(env);
-  const port = Number(env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error("PORT must be a port number");
+  const problems: string[] = [];
+  /** A variable's value, trimmed; unset and empty are the same (not set). */
+  const read = (name: string): string | undefined => env[name]?.trim() || undefined;
+
+  const wholeNumber = (name: string, min: number, max: number, fallback: number): number => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got ${quoted(value)})`);
+      return fallback;
+    }
+    return Number(value);
+  };
+
+  const oneOf = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
+    const value = read(name);
+    if (value === undefined) return undefined;
+    if (!(allowed as readonly string[]).includes(value)) {
+      problems.push(`${name} must be ${orList(allowed)} (got ${quoted(value)})`);
+      return undefined;
+    }
+    return value as T;
+  };
+
+  const httpUrl = (name: string, fallback: string): string => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    const url = parseUrl(value);
+    if (!url || !/^https?:$/.test(url.protocol) || url.username || url.search || url.hash) {
+      problems.push(
+        `${name} must be an http:// or https:// address such as https://privacy.example.com (got ${quoted(value)})`,
+      );
+      return fallback;
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+  };
+
+  const nodeEnv = oneOf("NODE_ENV", ["production", "development", "test"]);
+  const production = nodeEnv === "production";
+
+  let database: DatabaseConfig = { kind: "pglite", dataDir: "memory://" };
+  try {
+    database = databaseConfigFromEnv(env);
+  } catch (error) {
+    // databaseConfigFromEnv's messages name the variable and never quote the URL.
+    problems.push((error as Error).message);
+  }
+
+  const port = wholeNumber("PORT", 0, 65535, DEFAULTS.port);
+
+  const host = read("HOST") ?? DEFAULTS.host;
+  if (!/^[A-Za-z0-9.:_-]+$/.test(host)) {
+    problems.push(
+      `HOST must be an IP address or host name to listen on, such as 127.0.0.1 or 0.0.0.0 (got ${quoted(host)})`,
+    );
+  }
+
+  const secret = read("PRIVET_SECRET");
+  if (secret !== undefined && secret.length < SECRET_MIN_LENGTH) {
+    problems.push(
+      `PRIVET_SECRET must be at least ${SECRET_MIN_LENGTH} characters, e.g. from \`openssl rand -hex 32\` (the value given is not printed)`,
+    );
+  } else if (secret === undefined && production) {
+    problems.push(
+      `PRIVET_SECRET must be set in production: at least ${SECRET_MIN_LENGTH} random characters, e.g. from \`openssl rand -hex 32\``,
+    );
+  }
+
+  const seedDemo = oneOf("PRIVET_SEED_DEMO", ["0", "1"]);
+  const trustProxy = parseTrustProxy(read("PRIVET_TRUST_PROXY"), problems);
+  const corsOrigins = parseOrigins(env.PRIVET_CORS_ORIGINS, problems);
+
+  const attemptLimits: AttemptLimits = {
+    perIp: wholeNumber("PRIVET_ATTEMPTS_PER_IP", 1, 10_000, DEFAULTS.attemptLimits.perIp),
+    registrationsPerIp: wholeNumber(
+      "PRIVET_REGISTRATIONS_PER_IP",
+      1,
+      10_000,
+      DEFAULTS.attemptLimits.registrationsPerIp,
+    ),
+    failuresBeforeDelay: wholeNumber(
+      "PRIVET_FAILURES_BEFORE_DELAY",
+      1,
+      100,
+      DEFAULTS.attemptLimits.failuresBeforeDelay,
+    ),
+    perDevice: wholeNumber("PRIVET_DEVICE_FAILURES", 1, 1000, DEFAULTS.attemptLimits.perDevice),
+  };
+
+  const smtpUrl = read("SMTP_URL") ?? null;
+  if (smtpUrl !== null && !/^smtps?:$/.test(parseUrl(smtpUrl)?.protocol ?? "")) {
+    problems.push(
+      "SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587 (the value given is not printed: it may hold a password)",
+    );
+  }
+
+  const mailFrom = read("PRIVET_MAIL_FROM") ?? DEFAULTS.mailFrom;
+  if (
+    !/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/.test(
+      mailFrom,
+    )
+  ) {
+    problems.push(
+      `PRIVET_MAIL_FROM must be an email address, alone or as Name <address> (got ${quoted(mailFrom)})`,
+    );
+  }
+
+  const portalUrl = httpUrl("PRIVET_PORTAL_URL", DEFAULTS.portalUrl);
+  const apiUrl = httpUrl("PRIVET_API_URL", DEFAULTS.apiUrl);
+  oneOf("PRIVET_LOG", ["silent"]);
+  oneOf("PRIVET_DEBUG", ["0", "1"]);
+
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
-    host: env.HOST ?? "127.0.0.1",
+    host,
     production,
-    hashKey: env.PRIVET_SECRET?.trim() || developmentSecret(database, production),
+    development: nodeEnv === "development",
+    hashKey: secret ?? developmentSecret(database),
     database,
-    seedDemoData: env.PRIVET_SEED_DEMO ? env.PRIVET_SEED_DEMO === "1" : database.kind === "pglite",
-    trustProxy: env.PRIVET_TRUST_PROXY === "1",
-    corsOrigins: (env.PRIVET_CORS_ORIGINS ?? "http://localhost:5173,http://localhost:5174")
-      .split(",")
-      .map((origin) => origin.trim())
-      .filter(Boolean),
-    attemptLimits: { perAccount: 10, perIp: Number(env.PRIVET_ATTEMPTS_PER_IP ?? 50) },
-    smtpUrl: env.SMTP_URL?.trim() || null,
+    seedDemoData: seedDemo ? seedDemo === "1" : database.kind === "pglite",
+    trustProxy,
+    corsOrigins,
+    attemptLimits,
+    smtpUrl,
+    portalUrl,
+    apiUrl,
+    mailFrom,
+    passwordHashing: PASSWORD_HASHING,
   };
+}
+
+function orList(values: readonly string[]): string {
+  return values.length === 1
+    ? `${values[0]} or unset`
+    : `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`;
+}
+
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * PRIVET_TRUST_PROXY: unset or 0 for none; a hop count (1 = one proxy in front: the client is
+ * the address that proxy appended to X-Forwarded-For, whatever the client wrote before it); or
+ * the proxies' addresses and CIDR ranges (Express's loopback, linklocal and uniquelocal too).
+ * "true", "all" and /0 ranges would let any client choose its address, and are refused.
+ */
+function parseTrustProxy(value: string | undefined, problems: string[]): TrustProxy {
+  if (value === undefined) return 0;
+  const accepts = `the number of proxies in front of the API (0 to ${MAX_PROXY_HOPS}) or a comma-separated list of their addresses or CIDR ranges, such as 1 or 10.0.0.0/8,loopback; trusting every X-Forwarded-For is not an option`;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= MAX_PROXY_HOPS) return hops;
+    problems.push(`PRIVET_TRUST_PROXY must be ${accepts} (got ${quoted(value)})`);
+    return 0;
+  }
+  const entries = value.split(",").map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !isProxyAddress(entry));
+  if (entries.length === 0 || bad.length > 0) {
+    problems.push(`PRIVET_TRUST_PROXY must be ${accepts} (got ${quoted(value)})`);
+    return 0;
+  }
+  return entries;
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  // A /0 range is every address: the same as trusting everyone.
+  return (
+    /^\d+$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (version === 4 ? 32 : 128)
+  );
+}
+
+function parseOrigins(value: string | undefined, problems: string[]): string[] {
+  if (value === undefined) return [...DEFAULTS.corsOrigins];
+  const origins = value
+    .split(",")
+    .map((origin) => origin.trim().replace(/\/$/, ""))
+    .filter(Boolean);
+  for (const origin of origins) {
+    const url = parseUrl(origin);
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin) {
+      problems.push(
+        `PRIVET_CORS_ORIGINS must be a comma-separated list of origins (scheme, host and port, no path) such as https://portal.example.com (got ${quoted(origin)})`,
+      );
+    }
+  }
+  return origins;
 }
 
 /**
  * Outside production a secret is made on first start and kept beside the embedded database, so
- * `npm start` needs no set-up; production must set PRIVET_SECRET.
+ * `npm start` needs no set-up; production must set PRIVET_SECRET (checked above).
  */
-function developmentSecret(database: DatabaseConfig, production: boolean): string {
-  if (production)
-    throw new Error("PRIVET_SECRET must be set in production (32+ random characters)");
+function developmentSecret(database: DatabaseConfig): string {
   if (database.kind === "pglite" && database.dataDir === "memory://") {
     return randomBytes(32).toString("hex");
   }

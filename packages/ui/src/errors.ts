@@ -33,7 +33,19 @@ export function formErrorOf(error: CombinedError | undefined): FormError | null 
   const code = String(first?.extensions?.code ?? "");
   const field = typeof first?.extensions?.field === "string" ? first.extensions.field : null;
   if (code === "BAD_USER_INPUT" && first) return { field, message: first.message };
+  // Sign-in waits grow with repeated failures: say how long this one is.
+  const retryAfter = first?.extensions?.retryAfterSeconds;
+  if (code === "RATE_LIMITED" && typeof retryAfter === "number" && retryAfter > 0) {
+    return { field, message: `Too many attempts. Please try again in ${waitInWords(retryAfter)}.` };
+  }
   return { field, message: IN_WORDS[code] ?? first?.message ?? "Something went wrong." };
+}
+
+/** "1 second", "45 seconds", "2 minutes" (rounded up: never sooner than the API allows). */
+export function waitInWords(seconds: number): string {
+  if (seconds < 60) return seconds <= 1 ? "1 second" : `${Math.ceil(seconds)} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
 /** The message for one field, if the error is about it. */

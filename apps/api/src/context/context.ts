@@ -2,13 +2,22 @@ import type { AuditWriter } from "@privet/db/audit";
 import type { PrismaClient } from "@privet/db/client";
 import type { Principal } from "@privet/domain/principals";
 import type { ApiConfig } from "../config.js";
-import type { RateLimiter } from "../http/rate-limit.js";
+import type { GrowingDelay, RateLimiter } from "../http/rate-limit.js";
 import type { DeclaredPurpose, PrivacyGate } from "../privacy/privacy-gate.js";
 import type { Loaders } from "./loaders.js";
 
+/** The server's attempt counters (http/rate-limit.ts), each with its own budget. */
 export interface AttemptLimiters {
-  readonly perAccount: RateLimiter;
-  readonly perIp: RateLimiter;
+  /** Failed sign-ins per IP, for clients without the account's device cookie. */
+  readonly signInPerIp: RateLimiter;
+  /** An account's failed sign-ins from such clients: free at first, then growing delays. */
+  readonly signInPerAccount: GrowingDelay;
+  /** Failed sign-ins per device cookie. */
+  readonly signInPerDevice: RateLimiter;
+  /** Registrations per IP: a budget of its own, not shared with sign-in. */
+  readonly registrationPerIp: RateLimiter;
+  /** Anonymous support questions and newsletter sign-ups per IP (each its own key). */
+  readonly formsPerIp: RateLimiter;
 }
 
 /** What the server knows about the request itself: device data and privacy signals. */
@@ -46,7 +55,7 @@ export interface Context {
   readonly loaders: Loaders;
   /** Only the benchmark turns this off, to measure what enforcement costs. */
   readonly privacyEnforced: boolean;
-  /** The server's attempt counters (sign-in, registration). */
+  /** The server's attempt counters (sign-in, registration, anonymous forms). */
   readonly limits: AttemptLimiters;
   /** Queue a Set-Cookie header on the response. */
   setCookie(header: string): void;

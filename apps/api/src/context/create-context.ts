@@ -24,6 +24,8 @@ export interface ContextOptions {
   readonly config: ApiConfig;
   readonly privacyEnforced: boolean;
   readonly limits: AttemptLimiters;
+  /** The request's time; tests pass a fake clock. */
+  readonly clock: () => Date;
 }
 
 function header(req: Request, name: string): string | undefined {
@@ -60,7 +62,7 @@ export async function createContext(
     gpc: header(req, "sec-gpc")?.trim() === "1",
     dnt: header(req, "dnt")?.trim() === "1",
     cookies: parseCookies(header(req, "cookie")),
-    now: new Date(),
+    now: options.clock(),
   };
   res.setHeader("X-Request-Id", request.requestId);
 

@@ -1,6 +1,7 @@
 /**
- * The API's cookies. Each holds only a random identifier (P-02): the session token and the
- * anonymous visitor's cookie ID. Never a name, an email or anything derived from them.
+ * The API's cookies. Each holds only a random identifier (P-02): the session token, the
+ * anonymous visitor's cookie ID, and the device cookies (a random nonce and a signature:
+ * device-cookie.ts). Never a name, an email or anything derived from them.
  */
 export const SESSION_COOKIE = "privet_session";
 export const VISITOR_COOKIE = "privet_visitor";
@@ -25,6 +26,8 @@ export function parseCookies(header: string | undefined): Map<string, string> {
 export interface CookieOptions {
   readonly secure: boolean;
   readonly maxAgeMs: number;
+  /** Lax by default; Strict for a cookie only ever needed on the site's own requests. */
+  readonly sameSite?: "Lax" | "Strict";
 }
 
 export function serializeCookie(name: string, value: string, options: CookieOptions): string {
@@ -32,7 +35,7 @@ export function serializeCookie(name: string, value: string, options: CookieOpti
     `${name}=${value}`,
     "Path=/",
     "HttpOnly",
-    "SameSite=Lax",
+    `SameSite=${options.sameSite ?? "Lax"}`,
     `Max-Age=${Math.floor(options.maxAgeMs / 1000)}`,
   ];
   if (options.secure) parts.push("Secure");

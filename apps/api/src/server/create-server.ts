@@ -14,15 +14,15 @@ import type { AuditWriter } from "@privet/db/audit";
 import type { PrismaClient } from "@privet/db/client";
 import express from "express";
 import type { ApiConfig } from "../config.js";
-import type { Context } from "../context/context.js";
+import type { AttemptLimiters, Context } from "../context/context.js";
 import { createContext } from "../context/create-context.js";
-import { RateLimiter } from "../http/rate-limit.js";
+import { ACCOUNT_DELAYS, GrowingDelay, RateLimiter } from "../http/rate-limit.js";
 import { startEmailDelivery } from "../modules/email/index.js";
 import { unsubscribeRoutes } from "../modules/marketing/index.js";
 import { staffActionPlugin } from "../modules/staff-actions/staff-action-plugin.js";
 import { privacyPlugin } from "../privacy/privacy-plugin.js";
 import { privetSchema } from "../schema/build-schema.js";
-import { formatError } from "./format-error.js";
+import { errorFormatter } from "./format-error.js";
 import { httpStatusPlugin } from "./http-status-plugin.js";
 import { aliasLimit, depthLimit, LIMITS } from "./limits.js";
 import { operationGuardPlugin } from "./operation-guard-plugin.js";
@@ -35,6 +35,8 @@ export interface ServerOptions {
   readonly config: ApiConfig;
   /** Only the benchmark turns enforcement off, to measure what it costs. */
   readonly privacyEnforced?: boolean;
+  /** Each request's time (`request.now`, which the attempt limits count by); tests pass a fake one. */
+  readonly clock?: () => Date;
 }
 
 export interface RunningServer {
@@ -45,19 +47,24 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config } = options;
-  const limits = {
-    perAccount: new RateLimiter(
-      options.prisma,
-      config.hashKey,
-      config.attemptLimits.perAccount,
-      15 * 60_000,
-    ),
-    perIp: new RateLimiter(options.prisma, config.hashKey, config.attemptLimits.perIp, 15 * 60_000),
+  const { prisma } = options;
+  const { hashKey, attemptLimits } = config;
+  const limits: AttemptLimiters = {
+    signInPerIp: new RateLimiter(prisma, hashKey, attemptLimits.perIp),
+    signInPerAccount: new GrowingDelay(prisma, hashKey, {
+      ...ACCOUNT_DELAYS,
+      freeFailures: attemptLimits.failuresBeforeDelay,
+    }),
+    signInPerDevice: new RateLimiter(prisma, hashKey, attemptLimits.perDevice),
+    registrationPerIp: new RateLimiter(prisma, hashKey, attemptLimits.registrationsPerIp),
+    formsPerIp: new RateLimiter(prisma, hashKey, attemptLimits.perIp),
   };
   const app = express();
   const http: Server = createHttpServer(app);
   app.disable("x-powered-by");
-  app.set("trust proxy", config.trustProxy);
+  // A hop count or the proxies' addresses (config.ts); never `true`, which would take the
+  // client's own X-Forwarded-For as its address.
+  app.set("trust proxy", config.trustProxy === 0 ? false : config.trustProxy);
   app.use(securityHeaders(config.production));
 
   const apollo = new ApolloServer<Context>({
@@ -70,10 +77,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stopOnTerminationSignals: false,
     introspection: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
-    includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",
+    includeStacktraceInErrorResponses: config.development,
     parseOptions: { maxTokens: LIMITS.tokens },
     validationRules: [depthLimit(LIMITS.depth), aliasLimit(LIMITS.aliases)],
-    formatError,
+    formatError: errorFormatter(config.development),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       privacyPlugin,
@@ -102,6 +109,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
             config,
             privacyEnforced: options.privacyEnforced ?? true,
             limits,
+            clock: options.clock ?? (() => new Date()),
           },
           req,
           res,
@@ -113,7 +121,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const port = (http.address() as AddressInfo).port;
   // Delivers the outbox when SMTP_URL is set; without it mail stays in the outbox.
-  const delivery = startEmailDelivery({ prisma: options.prisma, smtpUrl: config.smtpUrl });
+  const delivery = startEmailDelivery({
+    prisma: options.prisma,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+  });
   return {
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/graphql`,
     port,

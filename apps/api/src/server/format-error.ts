@@ -10,9 +10,16 @@ import { logger, scrub } from "./logger.js";
 
 const CLIENT_CODES = new Set<string>([...Object.keys(ERROR_CODES), ...GRAPHQL_REQUEST_ERROR_CODES]);
 
-export function formatError(
+/** `development` (NODE_ENV=development, config.development) keeps stack traces in responses. */
+export function errorFormatter(development: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown) =>
+    formatError(formatted, error, development);
+}
+
+function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
+  development: boolean,
 ): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? "");
   if (CLIENT_CODES.has(code) && code !== "INTERNAL_SERVER_ERROR") {
@@ -51,7 +58,7 @@ export function formatError(
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     extensions: {
       code: "INTERNAL_SERVER_ERROR",
-      ...(process.env.NODE_ENV === "development" && formatted.extensions?.stacktrace
+      ...(development && formatted.extensions?.stacktrace
         ? { stacktrace: formatted.extensions.stacktrace }
         : {}),
     },

@@ -212,9 +212,12 @@ describe.each(testDatabases.slice(0, 1))("production mode on $name", (kind) => {
     expect(typo.errors[0]?.message).not.toMatch(/Did you mean/);
   });
 
-  it("marks the session cookie Secure", async () => {
+  it("marks the session cookie and the device cookie Secure", async () => {
     const client = api.client();
     const result = await client.gql(REGISTER, registration());
     expect(result.setCookies.find((c) => c.startsWith("privet_session="))).toMatch(/; Secure/);
+    expect(result.setCookies.find((c) => c.startsWith("privet_device="))).toMatch(
+      /; HttpOnly; SameSite=Strict; .*; Secure/,
+    );
   });
 });

@@ -1,10 +1,14 @@
 /**
- * Start-up failures a person can act on, as the one plain line main.ts prints: today, an
- * embedded database folder that another process holds. Anything else is logged as an error.
+ * Start-up failures a person can act on, as the plain words main.ts prints on stderr whatever
+ * PRIVET_LOG says: a wrong setting (which variable, and what it accepts) or an embedded
+ * database folder that another process holds. Anything else is logged as an error.
  */
 import { isDataDirInUseError } from "@privet/db/client";
+import { ConfigError } from "../config.js";
 
 export function startupRefusal(error: unknown): string | undefined {
+  // The operator must see which setting; secrets are never part of the message.
+  if (error instanceof ConfigError) return `Privet API cannot start: ${error.message}`;
   // The message names the folder and the holder (pid, command, start time), nothing else.
   if (isDataDirInUseError(error)) return `Privet API could not start: ${error.message}`;
   return undefined;

@@ -4,8 +4,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { type Database, openDatabase } from "@privet/db/client";
+import type { ScryptParameters } from "@privet/db/passwords";
 import type { OpenTestDatabase, TestDatabaseKind } from "@privet/db/testing";
-import type { ApiConfig } from "../config.js";
+import { type ApiConfig, DEFAULTS } from "../config.js";
 import { type RunningServer, startServer } from "../server/create-server.js";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -97,6 +98,13 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/**
+ * Cheap scrypt parameters for tests (1 MiB, a few milliseconds): the suite registers and signs
+ * in hundreds of people, and OWASP's parameters cost a few hundred milliseconds each. Tests of
+ * hashing itself, and of re-hashing at sign-in, pass PASSWORD_HASHING explicitly.
+ */
+export const TEST_PASSWORD_HASHING: ScryptParameters = { N: 2 ** 10, r: 8, p: 1 };
+
 export function testConfig(
   database: OpenTestDatabase["config"],
   overrides: Partial<ApiConfig> = {},
@@ -105,12 +113,23 @@ export function testConfig(
     port: 0,
     host: "127.0.0.1",
     production: false,
+    development: false,
     hashKey: randomBytes(32).toString("hex"),
     database,
     seedDemoData: false,
-    trustProxy: false,
+    trustProxy: 0,
     corsOrigins: [],
-    attemptLimits: { perAccount: 10, perIp: 100_000 },
+    attemptLimits: {
+      ...DEFAULTS.attemptLimits,
+      // Every test client is 127.0.0.1: the per-IP budgets are tested with their own overrides.
+      perIp: 100_000,
+      registrationsPerIp: 100_000,
+    },
+    smtpUrl: null,
+    portalUrl: DEFAULTS.portalUrl,
+    apiUrl: DEFAULTS.apiUrl,
+    mailFrom: DEFAULTS.mailFrom,
+    passwordHashing: TEST_PASSWORD_HASHING,
     ...overrides,
   };
 }
@@ -118,16 +137,26 @@ export function testConfig(
 /** Starts the API on a fresh test database; close() stops it and drops the database. */
 export async function startTestApi(
   kind: TestDatabaseKind,
-  overrides: Partial<ApiConfig> & { privacyEnforced?: boolean } = {},
+  overrides: Partial<ApiConfig> & {
+    privacyEnforced?: boolean;
+    /** A fake clock for every request's `now` (attempt limits, sessions); real time by default. */
+    clock?: () => Date;
+  } = {},
 ): Promise<TestApi> {
   const testDb = await kind.open();
-  const { privacyEnforced, ...configOverrides } = overrides;
+  const { privacyEnforced, clock, ...configOverrides } = overrides;
   const config = testConfig(testDb.config, configOverrides);
   let db: Database | undefined;
   let server: RunningServer | undefined;
   try {
     db = await openDatabase(testDb.config);
-    server = await startServer({ prisma: db.prisma, audit: db.audit, config, privacyEnforced });
+    server = await startServer({
+      prisma: db.prisma,
+      audit: db.audit,
+      config,
+      privacyEnforced,
+      clock,
+    });
   } catch (error) {
     await db?.close();
     await testDb.drop();
@@ -135,6 +164,11 @@ export async function startTestApi(
   }
   const running = server;
   const database = db;
+  // Links in emails point at this server, as PRIVET_API_URL does in a deployment (the port is
+  // known only now). Resolvers read the config at request time.
+  if (!configOverrides.apiUrl) {
+    (config as { apiUrl: string }).apiUrl = new URL(running.url).origin;
+  }
   return {
     url: running.url,
     db: database,

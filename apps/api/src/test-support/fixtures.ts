@@ -10,7 +10,7 @@ import type { StaffRole } from "@privet/domain/principals";
 import type { Purpose } from "@privet/domain/purposes";
 import type { DataCategory } from "@privet/domain/taxonomy";
 import { hashToken, randomToken } from "../http/tokens.js";
-import type { ApiClient } from "./api.js";
+import { type ApiClient, TEST_PASSWORD_HASHING } from "./api.js";
 
 export const TEST_PASSWORD = "correct-horse-battery";
 let passwordHash: Promise<string> | undefined;
@@ -20,7 +20,7 @@ export function uniqueEmail(prefix = "person"): string {
 }
 
 export async function createStaff(prisma: PrismaClient, role: StaffRole) {
-  passwordHash ??= hashPassword(TEST_PASSWORD);
+  passwordHash ??= hashPassword(TEST_PASSWORD, TEST_PASSWORD_HASHING);
   const email = uniqueEmail(role.toLowerCase());
   const staff = await prisma.staffUser.create({
     data: { name: `Test ${role}`, email, role, passwordHash: await passwordHash },

@@ -4,6 +4,7 @@
  * What every string shares (no card numbers; single- or multi-line text) is checked once for
  * all of them, before any resolver runs, by the input guard (input-guard.ts).
  */
+import { passwordProblem } from "@privet/domain/passwords";
 import { badInput } from "../errors/app-error.js";
 
 const EMAIL =
@@ -27,9 +28,13 @@ export function email(field: string, value: string): string {
   return trimmed;
 }
 
+/**
+ * A password being chosen (registration), by the one rule the portal shows too
+ * (@privet/domain/passwords). Never applied at sign-in: older passwords keep working.
+ */
 export function password(field: string, value: string): string {
-  if (value.length < 10) throw badInput(field, "Use a password of at least 10 characters.");
-  if (value.length > 200) throw badInput(field, "Use a password of at most 200 characters.");
+  const problem = passwordProblem(value);
+  if (problem) throw badInput(field, problem);
   return value;
 }
 

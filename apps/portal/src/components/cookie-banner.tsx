@@ -31,8 +31,9 @@ export function CookieBanner() {
     <section className="cookie-banner" aria-labelledby="cookie-banner-title">
       <h2 id="cookie-banner-title">Cookies on Privet</h2>
       <p>
-        We use necessary cookies to keep you signed in and remember this choice. With your
-        permission we also use optional cookies. Read more in our{" "}
+        We use necessary cookies to keep you signed in, to recognise your browser when you sign in
+        (so that someone guessing your password cannot lock you out) and to remember this choice.
+        With your permission we also use optional cookies. Read more in our{" "}
         <Link href="/policy">privacy policy</Link>.
       </p>
       {data.privacySignals.gpc && (

@@ -3,6 +3,7 @@
  * effective date, and afterwards the notice for customers outside the US (P-16).
  */
 import { RegisterDocument, SignInDocument } from "@privet/client";
+import { PASSWORD_RULE, passwordProblem } from "@privet/domain/passwords";
 import { formErrorOf, formLevelMessage, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { formatDate } from "@privet/ui/format";
@@ -40,6 +41,8 @@ export function SignUpPage() {
   const { data, refresh } = useSession();
   const [result, register] = useMutation(RegisterDocument);
   const [country, setCountry] = useState("");
+  // The password rule is checked here first, with the same words the API would answer.
+  const [passwordError, setPasswordError] = useState<string | null>(null);
   const error = formErrorOf(result.error);
   const done = result.data?.register;
 
@@ -47,11 +50,15 @@ export function SignUpPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    const problem = passwordProblem(password);
+    setPasswordError(problem);
+    if (problem) return;
     const outcome = await register({
       input: {
         name: text("name"),
         email: text("email"),
-        password: String(form.get("password") ?? ""),
+        password,
         country: text("country"),
         region: text("region") || null,
       },
@@ -109,9 +116,9 @@ export function SignUpPage() {
           name="password"
           type="password"
           autoComplete="new-password"
-          hint="At least 12 characters."
+          hint={PASSWORD_RULE}
           required
-          error={messageFor(error, "password")}
+          error={passwordError ?? messageFor(error, "password")}
         />
         <div className={messageFor(error, "country") ? "field field-invalid" : "field"}>
           <label htmlFor="country">Country you live in</label>

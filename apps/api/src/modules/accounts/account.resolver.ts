@@ -1,5 +1,10 @@
 import { appendConsentEventIn, keyedHash } from "@privet/db/ledger";
-import { hashPassword, verifyPassword } from "@privet/db/passwords";
+import {
+  hashPassword,
+  needsRehash,
+  type ScryptParameters,
+  verifyPassword,
+} from "@privet/db/passwords";
 import { jurisdictionForCountry } from "@privet/domain/clocks";
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
@@ -17,15 +22,50 @@ import {
   Viewer,
 } from "./auth.types.js";
 import { Customer, toCustomer } from "./customer.type.js";
+import { beginSignIn, setDeviceCookie } from "./sign-in-limits.js";
 import { startSession } from "./start-session.js";
 
-// A hash to compare against when the email is unknown, so both paths take the same time.
-const decoyHash = hashPassword("privet-decoy-password");
+// A hash to compare against when the email is unknown, so both paths take the same time: made
+// once per set of parameters (the server's; tests use cheaper ones).
+const decoyHashes = new Map<ScryptParameters, Promise<string>>();
+function decoyHash(params: ScryptParameters): Promise<string> {
+  let hash = decoyHashes.get(params);
+  if (!hash) {
+    hash = hashPassword("privet-decoy-password", params);
+    decoyHashes.set(params, hash);
+  }
+  return hash;
+}
 
-async function limitSignIn(context: Context, email: string): Promise<void> {
-  // Per account and per IP: enough for typing mistakes, far too few for guessing.
-  await context.limits.perIp.hit(`ip:${context.request.ip}`);
-  await context.limits.perAccount.hit(`account:${keyedHash(email, context.config.hashKey)}`);
+/**
+ * Checks a password against an account's stored hash (or a decoy's when there is no account),
+ * after the attempt limits (sign-in-limits.ts) have counted it. On success the limits are told
+ * so, and a hash made with weaker parameters than the server's is replaced while the password
+ * is at hand. Returns whether the password was right.
+ */
+async function checkPassword(
+  context: Context,
+  kind: "customer" | "staff",
+  email: string,
+  account: { readonly id: string; readonly passwordHash: string } | null,
+  password: string,
+): Promise<boolean> {
+  const attempt = await beginSignIn(context, kind, email, account?.id ?? null);
+  const params = context.config.passwordHashing;
+  const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyHash(params)));
+  if (!account || !ok) return false;
+  await attempt.succeeded(account.id);
+  if (needsRehash(account.passwordHash, params)) {
+    const passwordHash = await hashPassword(password, params);
+    // Only if the hash is still the one just verified: a concurrent change wins.
+    const where = { id: account.id, passwordHash: account.passwordHash };
+    if (kind === "customer") {
+      await context.prisma.customer.updateMany({ where, data: { passwordHash } });
+    } else {
+      await context.prisma.staffUser.updateMany({ where, data: { passwordHash } });
+    }
+  }
+  return true;
 }
 
 function jurisdictionNotice(country: string): string | null {
@@ -65,12 +105,15 @@ export class AccountResolver {
     const password = validate.password("password", input.password);
     const country = validate.country("country", input.country);
     const region = validate.region("region", input.region);
-    // Per account too: registration answers whether an email is taken, so guessing addresses
-    // through it is limited like guessing passwords.
-    await limitSignIn(context, email);
+    // A budget of its own per IP, apart from sign-in's: every registration counts, and the
+    // budget also bounds how many addresses one client can test for an account.
+    await context.limits.registrationPerIp.take(
+      `register-ip:${context.request.ip}`,
+      context.request.now.getTime(),
+    );
 
     const jurisdiction = jurisdictionForCountry(country, region ?? undefined);
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await hashPassword(password, context.config.passwordHashing);
     const { prisma, request } = context;
     const policy = await policyInForce(prisma, request.now);
 
@@ -99,7 +142,7 @@ export class AccountResolver {
           evidence: { form: "registration", gpc: request.gpc, dnt: request.dnt },
           occurredAt: request.now,
         });
-        await queueScheduledNoticesFor(tx, created, request.now);
+        await queueScheduledNoticesFor(tx, created, request.now, context.config.portalUrl);
         await startSession(context, { customerId: created.id }, tx);
         return created;
       })
@@ -108,6 +151,8 @@ export class AccountResolver {
         throw error;
       });
     context.viewer.principal = { kind: "customer", subjectId: customer.id };
+    // Choosing the password signs this browser in: it is the account's device from now on.
+    setDeviceCookie(context, "customer", customer.id);
     await mergeVisitorIntoCustomer(context, customer.id);
     return Object.assign(new AuthPayload(), {
       customer: toCustomer(customer),
@@ -124,10 +169,11 @@ export class AccountResolver {
     @Ctx() context: Context,
   ): Promise<AuthPayload> {
     const email = validate.email("email", emailInput);
-    await limitSignIn(context, email);
-    const row = await context.prisma.customer.findUnique({ where: { email } });
-    const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash));
-    if (!row || !ok || row.erasedAt) throw new AppError("INVALID_CREDENTIALS");
+    // Never held to the password rule: passwords chosen under an older rule keep working.
+    const found = await context.prisma.customer.findUnique({ where: { email } });
+    const row = found && !found.erasedAt ? found : null;
+    const ok = await checkPassword(context, "customer", email, row, password);
+    if (!ok || !row) throw new AppError("INVALID_CREDENTIALS");
     await startSession(context, { customerId: row.id });
     context.viewer.principal = { kind: "customer", subjectId: row.id };
     await mergeVisitorIntoCustomer(context, row.id);
@@ -149,10 +195,10 @@ export class AccountResolver {
     @Ctx() context: Context,
   ): Promise<StaffMember> {
     const email = validate.email("email", emailInput);
-    await limitSignIn(context, email);
-    const row = await context.prisma.staffUser.findUnique({ where: { email } });
-    const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash));
-    if (!row || !ok || row.disabledAt) throw new AppError("INVALID_CREDENTIALS");
+    const found = await context.prisma.staffUser.findUnique({ where: { email } });
+    const row = found && !found.disabledAt ? found : null;
+    const ok = await checkPassword(context, "staff", email, row, password);
+    if (!ok || !row) throw new AppError("INVALID_CREDENTIALS");
     await startSession(context, { staffUserId: row.id });
     context.viewer.principal = { kind: "staff", staffId: row.id, role: row.role };
     return Object.assign(new StaffMember(), { id: row.id, name: row.name, role: row.role });

@@ -9,7 +9,6 @@
  */
 import { isoDate } from "@privet/domain/clocks";
 import { CATEGORIES, type DataCategory } from "@privet/domain/taxonomy";
-import { portalUrl } from "../policy/policy-links.js";
 
 export const NOTICE_SECTIONS = [
   { heading: "What Happened", column: "whatHappened" },
@@ -73,7 +72,10 @@ const ADVICE: ReadonlyArray<{
 ];
 
 /** The parts of every notice of one incident that do not depend on the person. */
-export function sharedSections(incident: IncidentFacts): Omit<NoticeSections, "whatInfo"> {
+export function sharedSections(
+  incident: IncidentFacts,
+  portalUrl: string,
+): Omit<NoticeSections, "whatInfo"> {
   return {
     whatHappened: [
       `On ${isoDate(incident.discoveredAt)} we discovered a security incident: ${incident.title}.`,
@@ -84,7 +86,7 @@ export function sharedSections(incident: IncidentFacts): Omit<NoticeSections, "w
       "We have contained the incident and are investigating how it happened. We are notifying everyone whose information was involved and, where the law requires it, the authorities, and we are reviewing our safeguards to prevent it from happening again.",
     whatYouCanDo:
       "Stay alert to messages or charges you do not recognise, and review your account at any time.",
-    moreInfo: `Write to us through the contact page (${portalUrl()}/contact) and quote reference ${incident.id}. You can also see and export the information we hold about you from your account.`,
+    moreInfo: `Write to us through the contact page (${portalUrl}/contact) and quote reference ${incident.id}. You can also see and export the information we hold about you from your account.`,
   };
 }
 
@@ -119,8 +121,9 @@ export function noticeItems(): NoticeItem[] {
 export function draftNotice(
   incident: IncidentFacts,
   categories: readonly DataCategory[],
+  portalUrl: string,
 ): NoticeSections {
-  const shared = sharedSections(incident);
+  const shared = sharedSections(incident, portalUrl);
   const items = noticeItems();
   const pick = (section: NoticeItem["section"]) =>
     items

@@ -301,7 +301,7 @@ describe.each(testDatabases)("breach incidents on $name", (kind) => {
         notice.customerId === carded
           ? ["user.contact.email", "user.financial.card.last4", "user.credentials.password"]
           : ["user.contact.email", "user.credentials.password"];
-      const expected = draftNotice(facts, categories);
+      const expected = draftNotice(facts, categories, api.config.portalUrl);
       expect(notice.whatHappened).toBe(expected.whatHappened);
       expect(notice.whatInformationWasInvolved).toBe(expected.whatInfo);
       expect(notice.whatWeAreDoing).toBe(expected.whatWeAreDoing);

@@ -29,8 +29,9 @@ export async function draftBreachNotices(
   incident: IncidentFacts,
   categories: readonly DataCategory[],
   now: Date,
+  portalUrl: string,
 ): Promise<DraftCounts> {
-  const shared = sharedSections(incident);
+  const shared = sharedSections(incident, portalUrl);
   const items = JSON.stringify(noticeItems());
   const affected = affectedCustomersSql(categories, {
     start: incident.windowStart,

@@ -90,7 +90,7 @@ export class RecordBreachIncidentResolver {
           createdAt: now,
         },
       });
-      await draftBreachNotices(tx, incident, categories, now);
+      await draftBreachNotices(tx, incident, categories, now, context.config.portalUrl);
       return incident.id;
     }, BREACH_TRANSACTION);
     const [incident] = await loadBreachIncidents(prisma, { id, first: 1 }, now);

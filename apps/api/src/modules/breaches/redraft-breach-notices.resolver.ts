@@ -36,7 +36,7 @@ export class RedraftBreachNoticesResolver {
       }
       // Stored categories were validated when recorded; anything else is ignored, not trusted.
       const categories = (incident.categories as string[]).filter(isDataCategory) as DataCategory[];
-      await draftBreachNotices(tx, incident, categories, request.now);
+      await draftBreachNotices(tx, incident, categories, request.now, context.config.portalUrl);
     }, BREACH_TRANSACTION);
     const [incident] = await loadBreachIncidents(prisma, { id, first: 1 }, request.now);
     if (!incident) throw new AppError("NOT_FOUND", "No breach incident has this id.");

@@ -1,6 +1,7 @@
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE, VISITOR_COOKIE } from "../../http/cookies.js";
+import { DEVICE_COOKIE } from "../../http/device-cookie.js";
 import { type ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
 import {
   registerCustomer,
@@ -188,8 +189,11 @@ describe.each(testDatabases)("cookie consents and the visitor merge on $name", (
     expect(view.data?.recordPageView).toBe(false);
     track(view.setCookies);
 
-    // Only the necessary cookies: the session, and the random ID that remembers the choice.
-    expect([...seenCookies].sort()).toEqual([SESSION_COOKIE, VISITOR_COOKIE]);
+    // Only the necessary cookies: the session, the random ID that remembers the choice, and
+    // the device cookie that lets the owner sign in while someone guesses their password.
+    expect([...seenCookies].sort()).toEqual(
+      [DEVICE_COOKIE.customer, SESSION_COOKIE, VISITOR_COOKIE].sort(),
+    );
     const subjectIds = [customer.id, visitor?.id ?? ""];
     expect(
       await api.db.prisma.navigationEvent.count({

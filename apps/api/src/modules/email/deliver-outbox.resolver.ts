@@ -15,7 +15,7 @@ export class DeliverOutboxResolver {
   async deliverOutbox(@Ctx() context: Context): Promise<DeliveryReport> {
     requireStaff(context, EMAIL_ROLES);
     const smtpUrl = context.config.smtpUrl;
-    const transport = smtpUrl ? createMailTransport(smtpUrl) : null;
+    const transport = smtpUrl ? createMailTransport(smtpUrl, context.config.mailFrom) : null;
     try {
       const report = await deliverPendingEmails(context.prisma, transport);
       return Object.assign(new DeliveryReport(), report);

@@ -18,12 +18,15 @@ export interface EmailDelivery {
 export function startEmailDelivery(options: {
   readonly prisma: PrismaClient;
   readonly smtpUrl: string | null | undefined;
+  /** The sender (config.mailFrom). */
+  readonly mailFrom: string;
   readonly intervalMs?: number;
   /** Tests may pass their own transport. */
   readonly transport?: MailTransport;
 }): EmailDelivery {
   if (!options.smtpUrl && !options.transport) return { stop: async () => undefined };
-  const transport = options.transport ?? createMailTransport(options.smtpUrl as string);
+  const transport =
+    options.transport ?? createMailTransport(options.smtpUrl as string, options.mailFrom);
   let current: Promise<unknown> | null = null;
   let stopped = false;
   const tick = () => {

@@ -4,11 +4,6 @@
  */
 import nodemailer, { type Transporter } from "nodemailer";
 
-/** The sender of every email; PRIVET_MAIL_FROM overrides it. */
-export function mailFrom(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PRIVET_MAIL_FROM?.trim() || "Privet <no-reply@privet.localhost>";
-}
-
 export interface MailMessage {
   readonly to: string;
   readonly subject: string;
@@ -21,9 +16,9 @@ export interface MailTransport {
   close(): void;
 }
 
-export function createMailTransport(smtpUrl: string): MailTransport {
+/** `from` is the sender of every email: config.mailFrom (PRIVET_MAIL_FROM). */
+export function createMailTransport(smtpUrl: string, from: string): MailTransport {
   const transporter: Transporter = nodemailer.createTransport(smtpUrl);
-  const from = mailFrom();
   return {
     async send(message) {
       await transporter.sendMail({

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type Database, openDatabase } from "@privet/db/client";
 import { type TestDatabaseKind, testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULTS } from "../../config.js";
 import { startTestApi, type TestApi } from "../../test-support/api.js";
 import { CLAIM_MS, deliverPendingEmails } from "./deliver-pending-emails.js";
 import { createMailTransport, type MailTransport } from "./mail-transport.js";
@@ -42,7 +43,7 @@ const deliveredTo = (smtp: TestSmtp, address: string) =>
 
 /** A transport taking a few milliseconds per email, as a real server does. */
 function unhurried(url: string): MailTransport {
-  const transport = createMailTransport(url);
+  const transport = createMailTransport(url, DEFAULTS.mailFrom);
   return {
     send: async (message) => {
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -59,7 +60,7 @@ describe.each(testDatabases)("outbox delivery claims on $name", (kind) => {
     const { api, smtp } = running;
     const [held = ""] = await queue(api, 1, { claimedUntil: new Date(Date.now() + CLAIM_MS) });
     const [abandoned = ""] = await queue(api, 1, { claimedUntil: new Date(Date.now() - 1_000) });
-    const transport = createMailTransport(smtp.url);
+    const transport = createMailTransport(smtp.url, DEFAULTS.mailFrom);
     try {
       await deliverPendingEmails(api.db.prisma, transport);
     } finally {

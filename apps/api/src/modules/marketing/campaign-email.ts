@@ -6,24 +6,17 @@
  */
 import { unsubscribeToken } from "./unsubscribe-token.js";
 
-const DEFAULT_API_URL = "http://localhost:4000";
-
-/** Where the API is reached from outside (PRIVET_API_URL), for links in emails. */
-export function publicApiUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return (env.PRIVET_API_URL?.trim() || DEFAULT_API_URL).replace(/\/+$/, "");
-}
-
-export function unsubscribeLink(token: string, base = publicApiUrl()): string {
-  return `${base}/unsubscribe?token=${encodeURIComponent(token)}`;
+/** `apiUrl` is where the API is reached from outside: config.apiUrl (PRIVET_API_URL). */
+export function unsubscribeLink(token: string, apiUrl: string): string {
+  return `${apiUrl}/unsubscribe?token=${encodeURIComponent(token)}`;
 }
 
 export function campaignEmail(
   campaign: { readonly subject: string; readonly body: string },
   emailId: string,
-  hashKey: string,
-  base = publicApiUrl(),
+  config: { readonly hashKey: string; readonly apiUrl: string },
 ): { subject: string; textBody: string; headers: Record<string, string> } {
-  const link = unsubscribeLink(unsubscribeToken(emailId, hashKey), base);
+  const link = unsubscribeLink(unsubscribeToken(emailId, config.hashKey), config.apiUrl);
   const textBody = [
     campaign.body,
     "",

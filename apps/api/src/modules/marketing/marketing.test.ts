@@ -1,6 +1,6 @@
 import { verifyConsentLedger } from "@privet/db/ledger";
 import { testDatabases } from "@privet/db/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../../server/create-server.js";
 import { type ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
 import {
@@ -50,12 +50,6 @@ function linkIn(text: string): string {
 }
 
 describe.each(testDatabases)("marketing campaigns on $name", (kind) => {
-  const previousApiUrl = process.env.PRIVET_API_URL;
-  afterEach(() => {
-    if (previousApiUrl === undefined) delete process.env.PRIVET_API_URL;
-    else process.env.PRIVET_API_URL = previousApiUrl;
-  });
-
   describe("with SMTP", () => {
     let smtp: TestSmtp;
     let api: TestApi;
@@ -70,7 +64,7 @@ describe.each(testDatabases)("marketing campaigns on $name", (kind) => {
     });
 
     it("[P-08] a marketing email's unsubscribe link withdraws consent without signing in; the next campaign skips that customer", async () => {
-      process.env.PRIVET_API_URL = new URL(api.url).origin;
+      // Links point at the test server (startTestApi sets config.apiUrl to its own origin).
       const people: RegisteredCustomer[] = [];
       for (let i = 0; i < 3; i++) people.push(await registerCustomer(api.client()));
       const [a, b, c] = people as [RegisteredCustomer, RegisteredCustomer, RegisteredCustomer];
@@ -226,7 +220,7 @@ describe.each(testDatabases)("marketing campaigns on $name", (kind) => {
         },
       });
       // Port 1 on loopback: nothing listens there.
-      const transport = createMailTransport("smtp://127.0.0.1:1");
+      const transport = createMailTransport("smtp://127.0.0.1:1", api.config.mailFrom);
       try {
         const report = await deliverPendingEmails(api.db.prisma, transport);
         expect(report.retrying).toBeGreaterThanOrEqual(1);
@@ -410,7 +404,6 @@ describe.each(testDatabases)("marketing campaigns on $name", (kind) => {
     });
 
     it("a forged or unknown token changes nothing", async () => {
-      process.env.PRIVET_API_URL = new URL(api.url).origin;
       const person = await registerCustomer(api.client());
       const sent = await sendCampaign(staff, "Forgery test");
       const email = await api.db.prisma.outboxEmail.findFirstOrThrow({

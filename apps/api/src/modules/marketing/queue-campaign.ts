@@ -13,7 +13,7 @@ export const CAMPAIGN_BATCH_SIZE = 1000;
 export async function queueCampaign(
   tx: Prisma.TransactionClient,
   campaign: { readonly id: string; readonly subject: string; readonly body: string },
-  hashKey: string,
+  config: { readonly hashKey: string; readonly apiUrl: string },
   now: Date,
 ): Promise<number> {
   let queued = 0;
@@ -47,7 +47,7 @@ export async function queueCampaign(
             customerId: customer.id,
             campaignId: campaign.id,
             toAddress: customer.email,
-            ...campaignEmail(campaign, id, hashKey),
+            ...campaignEmail(campaign, id, config),
             createdAt: now,
           };
         }),

@@ -29,7 +29,7 @@ export class SendCampaignResolver {
         const campaign = await tx.campaign.create({
           data: { ...valid, createdAt: now, sentAt: now },
         });
-        const emailsQueued = await queueCampaign(tx, campaign, context.config.hashKey, now);
+        const emailsQueued = await queueCampaign(tx, campaign, context.config, now);
         return { campaign, emailsQueued };
       },
       { timeout: SEND_TIMEOUT_MS },

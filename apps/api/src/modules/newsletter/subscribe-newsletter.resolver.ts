@@ -16,7 +16,10 @@ export class SubscribeNewsletterResolver {
   ): Promise<boolean> {
     const email = validate.email("email", emailInput);
     // Anyone can call this: count it per IP, apart from sign-in attempts.
-    await context.limits.perIp.hit(`newsletter-ip:${context.request.ip}`);
+    await context.limits.formsPerIp.take(
+      `newsletter-ip:${context.request.ip}`,
+      context.request.now.getTime(),
+    );
     const { prisma, request } = context;
     const policy = await policyInForce(prisma, request.now);
 

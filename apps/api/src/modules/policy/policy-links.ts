@@ -1,19 +1,14 @@
 /**
- * Links to the policy in the portal, for notices sent by email. The portal's address comes
- * from PRIVET_PORTAL_URL (the development portal's by default).
+ * Links to the policy in the portal, for notices sent by email. The portal's address is
+ * `config.portalUrl` (PRIVET_PORTAL_URL, checked at start; no trailing slash).
  */
-const DEFAULT_PORTAL_URL = "http://localhost:5173";
-
-export function portalUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return (env.PRIVET_PORTAL_URL?.trim() || DEFAULT_PORTAL_URL).replace(/\/+$/, "");
-}
 
 /** The page of one version. */
-export function policyVersionLink(versionId: string, base = portalUrl()): string {
-  return `${base}/policy/${encodeURIComponent(versionId)}`;
+export function policyVersionLink(portalUrl: string, versionId: string): string {
+  return `${portalUrl}/policy/${encodeURIComponent(versionId)}`;
 }
 
 /** The page listing every version (the archive). */
-export function policyArchiveLink(base = portalUrl()): string {
-  return `${base}/policy/versions`;
+export function policyArchiveLink(portalUrl: string): string {
+  return `${portalUrl}/policy/versions`;
 }

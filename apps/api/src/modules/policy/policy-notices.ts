@@ -46,6 +46,7 @@ export function formatEffectiveDate(date: Date): string {
 export function policyNotice(
   version: NoticeVersion,
   publishedAt: Date,
+  portalUrl: string,
 ): { subject: string; textBody: string } {
   const when = formatEffectiveDate(version.effectiveAt);
   const future = version.effectiveAt.getTime() > publishedAt.getTime();
@@ -61,8 +62,8 @@ export function policyNotice(
       : `It took effect on ${when}.`,
     "",
     ...(version.summary ? ["What changes:", version.summary, ""] : []),
-    `Read the new version: ${policyVersionLink(version.id)}`,
-    `Every earlier version stays available: ${policyArchiveLink()}`,
+    `Read the new version: ${policyVersionLink(portalUrl, version.id)}`,
+    `Every earlier version stays available: ${policyArchiveLink(portalUrl)}`,
     "",
     "We send this notice to every customer because it concerns how we handle your information; it is not marketing.",
   ];
@@ -74,8 +75,9 @@ export async function queuePolicyNotices(
   tx: Prisma.TransactionClient,
   version: NoticeVersion,
   publishedAt: Date,
+  portalUrl: string,
 ): Promise<number> {
-  const { subject, textBody } = policyNotice(version, publishedAt);
+  const { subject, textBody } = policyNotice(version, publishedAt, portalUrl);
   let queued = 0;
   let after: string | undefined;
   for (;;) {
@@ -112,6 +114,7 @@ export async function queueScheduledNoticesFor(
   tx: Prisma.TransactionClient,
   customer: { readonly id: string; readonly email: string },
   now: Date,
+  portalUrl: string,
 ): Promise<number> {
   const scheduled = await tx.policyVersion.findMany({
     where: { material: true, effectiveAt: { gt: now } },
@@ -123,7 +126,7 @@ export async function queueScheduledNoticesFor(
       kind: "POLICY_NOTICE" as const,
       customerId: customer.id,
       toAddress: customer.email,
-      ...policyNotice(version, now),
+      ...policyNotice(version, now, portalUrl),
       createdAt: now,
     })),
   });

@@ -24,6 +24,7 @@ export class PublishPolicyDraftResolver {
     return publishVersion(context.prisma, validatePolicyVersion(draft, now), {
       publishedById: staff.staffId,
       now,
+      portalUrl: context.config.portalUrl,
       fromDraftId: draftId,
     });
   }

@@ -21,6 +21,7 @@ export class PublishPolicyVersionResolver {
     return publishVersion(context.prisma, validatePolicyVersion(input, now), {
       publishedById: staff.staffId,
       now,
+      portalUrl: context.config.portalUrl,
     });
   }
 }

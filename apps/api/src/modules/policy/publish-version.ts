@@ -25,6 +25,8 @@ export const draftNotFound = () =>
 export interface PublishVersionOptions {
   readonly publishedById: string;
   readonly now: Date;
+  /** The portal's address, for the links in the notices (config.portalUrl). */
+  readonly portalUrl: string;
   /** The draft it is published from, deleted with the publication. */
   readonly fromDraftId?: string;
 }
@@ -32,7 +34,7 @@ export interface PublishVersionOptions {
 export async function publishVersion(
   prisma: PrismaClient,
   valid: ValidPolicyVersion,
-  { publishedById, now, fromDraftId }: PublishVersionOptions,
+  { publishedById, now, portalUrl, fromDraftId }: PublishVersionOptions,
 ): Promise<PublishPolicyVersionPayload> {
   const [sameLabel, sameInstant] = await Promise.all([
     prisma.policyVersion.findUnique({ where: { version: valid.version }, select: { id: true } }),
@@ -59,7 +61,9 @@ export async function publishVersion(
         const created = await tx.policyVersion.create({
           data: { ...valid, publishedAt: now, publishedById },
         });
-        const noticesQueued = created.material ? await queuePolicyNotices(tx, created, now) : 0;
+        const noticesQueued = created.material
+          ? await queuePolicyNotices(tx, created, now, portalUrl)
+          : 0;
         return { created, noticesQueued };
       },
       { timeout: PUBLISH_TIMEOUT_MS },

@@ -28,7 +28,11 @@ export class SubmitSupportRequestResolver {
       throw badInput("replyTo", "Give an email address we can answer you at, or sign in.");
     }
     // Visitors can call this without an account: count it per IP.
-    if (!customerId) await context.limits.perIp.hit(`support-ip:${context.request.ip}`);
+    if (!customerId)
+      await context.limits.formsPerIp.take(
+        `support-ip:${context.request.ip}`,
+        context.request.now.getTime(),
+      );
 
     const row = await context.prisma.supportRequest.create({
       data: {
