@@ -154,6 +154,9 @@ export default defineConfig({
         // from the same database and leaves nothing behind.
         PRIVET_DATA_DIR: "memory://",
         PRIVET_SEED_DEMO: "1",
+        // The database dies with the run: hashes at OWASP's cost would make the 500
+        // registrations of the at-scale tests minutes of CPU on a shared two-core machine.
+        PRIVET_FAST_PASSWORD_HASHING: "1",
         PRIVET_SECRET: "e2e-only-secret-not-for-production-0123456789abcdef",
         PRIVET_PORTAL_URL: PORTAL_URL,
         // Links in emails (one-click unsubscribe) point at the API under test.

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PASSWORD_HASHING } from "@privet/db/passwords";
+import { PASSWORD_HASHING, THROWAWAY_PASSWORD_HASHING } from "@privet/db/passwords";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, DEFAULTS, loadConfig } from "./config.js";
 
@@ -290,6 +290,49 @@ describe("loadConfig", () => {
         );
       },
     );
+  });
+
+  describe("PRIVET_FAST_PASSWORD_HASHING", () => {
+    it("gives cheap hashes only to a database in memory", () => {
+      expect(load({}).passwordHashing).toEqual(PASSWORD_HASHING);
+      expect(load({ PRIVET_FAST_PASSWORD_HASHING: "1" }).passwordHashing).toEqual(
+        THROWAWAY_PASSWORD_HASHING,
+      );
+      expect(load({ PRIVET_FAST_PASSWORD_HASHING: "0" }).passwordHashing).toEqual(PASSWORD_HASHING);
+    });
+    it("is refused for a database that keeps its data, and in production", () => {
+      const refusal =
+        "PRIVET_FAST_PASSWORD_HASHING=1 is accepted only with PRIVET_DATA_DIR=memory:// outside production: its cheap hashes are for a database that dies with the process (tests)";
+      const folder = mkdtempSync(join(tmpdir(), "privet-config-"));
+      try {
+        expect(
+          problems({
+            PRIVET_FAST_PASSWORD_HASHING: "1",
+            PRIVET_DATA_DIR: join(folder, "pglite"),
+            PRIVET_SECRET: "x".repeat(32),
+          }),
+        ).toEqual([refusal]);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+      expect(
+        problems({
+          PRIVET_FAST_PASSWORD_HASHING: "1",
+          DATABASE_URL: "postgresql://localhost/privet",
+          PRIVET_SECRET: "x".repeat(32),
+        }),
+      ).toEqual([refusal]);
+      expect(
+        problems({
+          PRIVET_FAST_PASSWORD_HASHING: "1",
+          NODE_ENV: "production",
+          PRIVET_SECRET: "x".repeat(32),
+        }),
+      ).toEqual([refusal]);
+      expect(problems({ PRIVET_FAST_PASSWORD_HASHING: "yes" })).toEqual([
+        'PRIVET_FAST_PASSWORD_HASHING must be 0 or 1 (got "yes")',
+      ]);
+    });
   });
 
   describe("PRIVET_LOG and PRIVET_DEBUG (read where they act; checked here)", () => {

@@ -14,7 +14,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { dirname, join } from "node:path";
 import { type DatabaseConfig, databaseConfigFromEnv } from "@privet/db/client";
-import { PASSWORD_HASHING, type ScryptParameters } from "@privet/db/passwords";
+import {
+  PASSWORD_HASHING,
+  type ScryptParameters,
+  THROWAWAY_PASSWORD_HASHING,
+} from "@privet/db/passwords";
 
 /**
  * Which proxies in front of the API may tell it the client's address (X-Forwarded-For):
@@ -75,8 +79,9 @@ export interface ApiConfig {
   /** PRIVET_MAIL_FROM: the sender of every email. */
   readonly mailFrom: string;
   /**
-   * The scrypt parameters new password hashes are made with. Not a setting: always OWASP's
-   * (PASSWORD_HASHING); only tests pass cheaper ones, to keep hundreds of registrations fast.
+   * The scrypt parameters new password hashes are made with: OWASP's (PASSWORD_HASHING).
+   * PRIVET_FAST_PASSWORD_HASHING=1 gives cheap ones to a database that lives only in memory
+   * (the browser suite registers hundreds of customers); tests pass them directly.
    */
   readonly passwordHashing: ScryptParameters;
 }
@@ -222,6 +227,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
 
   const portalUrl = httpUrl("PRIVET_PORTAL_URL", DEFAULTS.portalUrl);
   const apiUrl = httpUrl("PRIVET_API_URL", DEFAULTS.apiUrl);
+  const fastHashing = oneOf("PRIVET_FAST_PASSWORD_HASHING", ["0", "1"]) === "1";
+  const throwaway = database.kind === "pglite" && database.dataDir === "memory://";
+  if (fastHashing && (production || !throwaway)) {
+    problems.push(
+      "PRIVET_FAST_PASSWORD_HASHING=1 is accepted only with PRIVET_DATA_DIR=memory:// outside production: its cheap hashes are for a database that dies with the process (tests)",
+    );
+  }
   oneOf("PRIVET_LOG", ["silent"]);
   oneOf("PRIVET_DEBUG", ["0", "1"]);
 
@@ -241,7 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     portalUrl,
     apiUrl,
     mailFrom,
-    passwordHashing: PASSWORD_HASHING,
+    passwordHashing: fastHashing ? THROWAWAY_PASSWORD_HASHING : PASSWORD_HASHING,
   };
 }
 

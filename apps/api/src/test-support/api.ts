@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { type Database, openDatabase } from "@privet/db/client";
-import type { ScryptParameters } from "@privet/db/passwords";
+import { type ScryptParameters, THROWAWAY_PASSWORD_HASHING } from "@privet/db/passwords";
 import type { OpenTestDatabase, TestDatabaseKind } from "@privet/db/testing";
 import { type ApiConfig, DEFAULTS } from "../config.js";
 import { type RunningServer, startServer } from "../server/create-server.js";
@@ -103,7 +103,7 @@ export interface TestApi {
  * in hundreds of people, and OWASP's parameters cost a few hundred milliseconds each. Tests of
  * hashing itself, and of re-hashing at sign-in, pass PASSWORD_HASHING explicitly.
  */
-export const TEST_PASSWORD_HASHING: ScryptParameters = { N: 2 ** 10, r: 8, p: 1 };
+export const TEST_PASSWORD_HASHING: ScryptParameters = THROWAWAY_PASSWORD_HASHING;
 
 export function testConfig(
   database: OpenTestDatabase["config"],
