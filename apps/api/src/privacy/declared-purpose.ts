@@ -4,10 +4,14 @@
  * directive. The directive wins when both are present.
  */
 import { containsCardNumber } from "@privet/domain/card-number";
-import { isPurpose } from "@privet/domain/purposes";
+import { isPurpose, type Purpose } from "@privet/domain/purposes";
 import { type OperationDefinitionNode, valueFromASTUntyped } from "graphql";
 import { AppError, badInput } from "../errors/app-error.js";
-import type { DeclaredPurpose } from "./privacy-gate.js";
+
+export interface DeclaredPurpose {
+  readonly name: Purpose;
+  readonly ref: string | null;
+}
 
 const REF = /^[\w.:/#-]{1,100}$/;
 

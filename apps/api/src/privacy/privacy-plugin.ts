@@ -21,7 +21,7 @@ export const privacyPlugin: ApolloServerPlugin<Context> = {
       },
       async willSendResponse({ response, contextValue }) {
         try {
-          const records = await contextValue.privacy.takeReads();
+          const records = await contextValue.accessReads.take();
           if (records.length === 0) return;
           await contextValue.audit.write(records);
         } catch (error) {
