@@ -1,7 +1,8 @@
 /**
  * Builds the per-request context: device data and privacy signals from the request, the
- * principal from its cookie or key, the declared purpose from headers (an operation directive
- * may override it later), and the request's privacy gate and access-read recorder.
+ * principal from its cookie or key, the purpose the headers declare (checked here; the
+ * operation, once parsed, resolves the purpose it runs under: context/request-operation.ts),
+ * and the request's privacy gate and access-read recorder.
  */
 import { randomUUID } from "node:crypto";
 import type { AuditWriter } from "@privet/db/audit";
@@ -16,6 +17,7 @@ import { purposeFromHeaders } from "../privacy/declared-purpose.js";
 import { requestPrivacy } from "../privacy/request-privacy.js";
 import type { AttemptLimiters, Context, RequestFacts } from "./context.js";
 import { Loaders } from "./loaders.js";
+import { RequestOperation } from "./request-operation.js";
 import { resolvePrincipal } from "./resolve-principal.js";
 
 export interface ContextOptions {
@@ -73,7 +75,7 @@ export async function createContext(
     request.now,
     { withAgreements: options.privacyEnforced },
   );
-  const operation: Context["operation"] = { purpose: declaredByHeaders(req), name: null };
+  const operation = new RequestOperation(declaredByHeaders(req));
   const viewer = { principal: resolved.principal, session: resolved.session };
   // The gate and the recorder read who asks and why as they are when a field is read.
   const privacy = requestPrivacy(options.prisma, {

@@ -15,7 +15,6 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { Prisma } from "@privet/db/client";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
-import { purposeFromOperation } from "../../privacy/declared-purpose.js";
 import { logger } from "../../server/logger.js";
 import { type MutationCall, mutationCalls } from "./recordable-arguments.js";
 
@@ -37,11 +36,17 @@ export const staffActionPlugin: ApolloServerPlugin<Context> = {
         const variables = request.variables ?? {};
         const calls = mutationCalls(schema, operation, variables, document);
         if (calls.length === 0) return;
-        const base = {
+        // Resolved once per request by whichever hook asks first (context/request-operation.ts).
+        // A malformed @purpose is the privacy plugin's to refuse; the attempt is still
+        // recorded, under the purpose the headers declared.
+        contextValue.operation.resolve(operation, variables);
+        const declared = contextValue.operation.purpose;
+        const base: Base = {
           requestId: contextValue.request.requestId,
           staffUserId: principal.staffId,
           staffRole: principal.role,
-          ...declaredPurpose(operation, variables, contextValue),
+          purpose: declared?.name ?? null,
+          reference: declared?.ref ?? null,
         };
         attempt = contextValue.prisma.staffAction
           .createMany({ data: calls.map((call) => row(base, call, "ATTEMPTED", null)) })
@@ -123,19 +128,4 @@ function row(
     outcome,
     errorCode,
   };
-}
-
-/** The purpose the operation declares (directive, else headers); none when it declares none. */
-function declaredPurpose(
-  operation: Parameters<typeof purposeFromOperation>[0],
-  variables: Record<string, unknown>,
-  context: Context,
-): Pick<Row, "purpose" | "reference"> {
-  let declared = context.operation.purpose;
-  try {
-    declared = purposeFromOperation(operation, variables) ?? declared;
-  } catch {
-    // A malformed directive fails the operation in the privacy plugin; record no purpose.
-  }
-  return { purpose: declared?.name ?? null, reference: declared?.ref ?? null };
 }
