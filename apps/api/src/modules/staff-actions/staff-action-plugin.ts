@@ -8,11 +8,12 @@
  *   - after it ran, a SUCCEEDED or FAILED record (with the error code) under the same request
  *     id. A redaction in the mutation's result is not a failure: the action happened.
  *
- * Reads are audited field by field elsewhere (privacy-plugin.ts). Sign-in is not an action of
- * a signed-in staff member, so it is not recorded here (sessions record it).
+ * The rows go through the log's write path in @privet/db (recordStaffActions), which owns
+ * every history. Reads are audited field by field elsewhere (privacy-plugin.ts). Sign-in is
+ * not an action of a signed-in staff member, so it is not recorded here (sessions record it).
  */
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Prisma } from "@privet/db/client";
+import { recordStaffActions, type StaffActionInput } from "@privet/db/audit";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
 import { logger } from "../../server/logger.js";
@@ -48,18 +49,19 @@ export const staffActionPlugin: ApolloServerPlugin<Context> = {
           purpose: declared?.name ?? null,
           reference: declared?.ref ?? null,
         };
-        attempt = contextValue.prisma.staffAction
-          .createMany({ data: calls.map((call) => row(base, call, "ATTEMPTED", null)) })
-          .then(
-            () => ({ calls, base }),
-            (error: unknown) => {
-              logger.error("staff action not recorded", {
-                requestId: contextValue.request.requestId,
-                error,
-              });
-              return null;
-            },
-          );
+        attempt = recordStaffActions(
+          contextValue.prisma,
+          calls.map((call) => row(base, call, "ATTEMPTED", null)),
+        ).then(
+          () => ({ calls, base }),
+          (error: unknown) => {
+            logger.error("staff action not recorded", {
+              requestId: contextValue.request.requestId,
+              error,
+            });
+            return null;
+          },
+        );
         if (!(await attempt)) {
           throw new AppError(
             "AUDIT_UNAVAILABLE",
@@ -85,15 +87,16 @@ export const staffActionPlugin: ApolloServerPlugin<Context> = {
             ? undefined
             : (requestError ?? { extensions: { code: "INTERNAL_SERVER_ERROR" } }));
         try {
-          await contextValue.prisma.staffAction.createMany({
-            data: calls.map((call) => {
+          await recordStaffActions(
+            contextValue.prisma,
+            calls.map((call) => {
               const failure = failureOf(call);
               const code = failure
                 ? String(failure.extensions?.code ?? "INTERNAL_SERVER_ERROR")
                 : null;
               return row(base, call, failure ? "FAILED" : "SUCCEEDED", code);
             }),
-          });
+          );
         } catch (error) {
           // The attempt is on record; only its result is missing, and the log says so.
           logger.error("staff action result not recorded", {
@@ -106,7 +109,7 @@ export const staffActionPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-type Row = Prisma.StaffActionCreateManyInput;
+type Row = StaffActionInput;
 /** What every record of one request shares. */
 type Base = Pick<Row, "requestId" | "staffUserId" | "staffRole" | "purpose" | "reference">;
 
@@ -124,7 +127,7 @@ function row(
   return {
     ...base,
     action: call.action,
-    arguments: call.arguments as Prisma.InputJsonObject,
+    arguments: call.arguments as Row["arguments"],
     outcome,
     errorCode,
   };
