@@ -3,8 +3,10 @@ import type { PrismaClient } from "@privet/db/client";
 import type { Principal } from "@privet/domain/principals";
 import type { ApiConfig } from "../config.js";
 import type { GrowingDelay, RateLimiter } from "../http/rate-limit.js";
-import type { DeclaredPurpose, PrivacyGate } from "../privacy/privacy-gate.js";
+import type { AccessReadRecorder } from "../privacy/access-read-recorder.js";
+import type { PrivacyGate } from "../privacy/privacy-gate.js";
 import type { Loaders } from "./loaders.js";
+import type { RequestOperation } from "./request-operation.js";
 
 /** The server's attempt counters (http/rate-limit.ts), each with its own budget. */
 export interface AttemptLimiters {
@@ -48,9 +50,12 @@ export interface Context {
    * seen by the privacy gate too.
    */
   readonly viewer: { principal: Principal; session: { readonly id: string } | null };
-  /** The operation: its name, and the purpose it declares (directive or header). */
-  readonly operation: { purpose: DeclaredPurpose | null; name: string | null };
+  /** The operation: its name, and the purpose it declares (directive, else headers). */
+  readonly operation: RequestOperation;
+  /** Decides each personal field (decide(), cached per request). */
   readonly privacy: PrivacyGate;
+  /** Collects staff and partner reads for the request's access records. */
+  readonly accessReads: AccessReadRecorder;
   /** Per-request DataLoaders: list field resolvers batch through these. */
   readonly loaders: Loaders;
   /** Only the benchmark turns this off, to measure what enforcement costs. */

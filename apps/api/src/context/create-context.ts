@@ -1,7 +1,8 @@
 /**
  * Builds the per-request context: device data and privacy signals from the request, the
- * principal from its cookie or key, the declared purpose from headers (an operation directive
- * may override it later), and the privacy gate.
+ * principal from its cookie or key, the purpose the headers declare (checked here; the
+ * operation, once parsed, resolves the purpose it runs under: context/request-operation.ts),
+ * and the request's privacy gate and access-read recorder.
  */
 import { randomUUID } from "node:crypto";
 import type { AuditWriter } from "@privet/db/audit";
@@ -13,9 +14,10 @@ import { parseCookies } from "../http/cookies.js";
 import { parseUserAgent } from "../http/user-agent.js";
 import { applyPrivacySignals } from "../modules/consent/privacy-signals.js";
 import { purposeFromHeaders } from "../privacy/declared-purpose.js";
-import { PrivacyGate } from "../privacy/privacy-gate.js";
+import { requestPrivacy } from "../privacy/request-privacy.js";
 import type { AttemptLimiters, Context, RequestFacts } from "./context.js";
 import { Loaders } from "./loaders.js";
+import { RequestOperation } from "./request-operation.js";
 import { resolvePrincipal } from "./resolve-principal.js";
 
 export interface ContextOptions {
@@ -73,28 +75,31 @@ export async function createContext(
     request.now,
     { withAgreements: options.privacyEnforced },
   );
+  const operation = new RequestOperation(declaredByHeaders(req));
+  const viewer = { principal: resolved.principal, session: resolved.session };
+  // The gate and the recorder read who asks and why as they are when a field is read.
+  const privacy = requestPrivacy(options.prisma, {
+    principal: () => viewer.principal,
+    purpose: () => operation.purpose,
+    operationName: () => operation.name,
+    requestId: request.requestId,
+    now: request.now,
+    partnerAgreements: resolved.partnerAgreements ?? null,
+  });
   const context: Context = {
     prisma: options.prisma,
     audit: options.audit,
     config: options.config,
     request,
-    viewer: { principal: resolved.principal, session: resolved.session },
-    operation: { purpose: declaredByHeaders(req), name: null },
+    viewer,
+    operation,
+    privacy: privacy.gate,
+    accessReads: privacy.accessReads,
     privacyEnforced: options.privacyEnforced,
     loaders: new Loaders(),
     limits: options.limits,
     setCookie: (value) => res.append("Set-Cookie", value),
-    // Assigned just below: the gate reads the principal and purpose as they are at decision time.
-    privacy: undefined as unknown as PrivacyGate,
   };
-  (context as { privacy: PrivacyGate }).privacy = new PrivacyGate(options.prisma, {
-    principal: () => context.viewer.principal,
-    purpose: () => context.operation.purpose,
-    operationName: () => context.operation.name,
-    requestId: request.requestId,
-    now: request.now,
-    partnerAgreements: resolved.partnerAgreements ?? null,
-  });
   await applyPrivacySignals(context);
   return context;
 }

@@ -1,13 +1,19 @@
 /**
  * The purpose an operation declares: the `@purpose(name:, ref:)` operation directive, or the
  * `X-Privet-Purpose` and `X-Privet-Purpose-Ref` headers for clients that cannot add a
- * directive. The directive wins when both are present.
+ * directive. The directive wins when both are present (resolveDeclaredPurpose, the one place
+ * that says so). The headers are checked when the request arrives, the directive once the
+ * operation is parsed; either way a malformed one refuses the request before anything runs.
  */
 import { containsCardNumber } from "@privet/domain/card-number";
-import { isPurpose } from "@privet/domain/purposes";
+import { isPurpose, type Purpose } from "@privet/domain/purposes";
 import { type OperationDefinitionNode, valueFromASTUntyped } from "graphql";
 import { AppError, badInput } from "../errors/app-error.js";
-import type { DeclaredPurpose } from "./privacy-gate.js";
+
+export interface DeclaredPurpose {
+  readonly name: Purpose;
+  readonly ref: string | null;
+}
 
 const REF = /^[\w.:/#-]{1,100}$/;
 
@@ -35,7 +41,7 @@ export function purposeFromHeaders(
   return { name: upper, ref: checkedRef(ref?.trim()) };
 }
 
-export function purposeFromOperation(
+function purposeFromDirective(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): DeclaredPurpose | null {
@@ -47,8 +53,20 @@ export function purposeFromOperation(
       valueFromASTUntyped(arg.value, variables),
     ]),
   );
-  // The schema's validation has already checked that `name` is a Purpose.
+  // The schema's validation has checked a literal `name`; a variable's value arrives unchecked.
   const name = String(args.name);
   if (!isPurpose(name)) throw badInput("purpose.name", "Unknown purpose.");
   return { name, ref: checkedRef(args.ref) };
+}
+
+/**
+ * The operation's purpose: its directive's, else the headers' (already checked, see
+ * purposeFromHeaders). Throws the AppError a malformed directive is refused with.
+ */
+export function resolveDeclaredPurpose(
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  fromHeaders: DeclaredPurpose | null,
+): DeclaredPurpose | null {
+  return purposeFromDirective(operation, variables) ?? fromHeaders;
 }

@@ -39,12 +39,11 @@ export const enforcePersonalField: MiddlewareFn<Context> = async (
     // A personal field on an object that does not say whose it is: fail closed.
     throw new Error(`${info.parentType.name} has personal fields but no subjectId`);
   }
-  const gate = context.privacy;
-  const pending = gate.decide(subjectId, category);
+  const pending = context.privacy.decide(subjectId, category);
   const decision = pending instanceof Promise ? await pending : pending;
   const path = pathText(info.path);
   if (!decision.allow) {
-    gate.recordRead(subjectId, category, path, decision.reason);
+    context.accessReads.record(subjectId, category, path, decision.reason);
     throw new AppError("PRIVACY_REDACTED", `Redacted: ${decision.reason}`, {
       reason: decision.reason,
       category,
@@ -52,8 +51,7 @@ export const enforcePersonalField: MiddlewareFn<Context> = async (
     });
   }
   const value = await next();
-  if (!gate.isSubject(subjectId) && value !== null && value !== undefined) {
-    gate.recordRead(subjectId, category, path);
-  }
+  // The recorder keeps staff and partner reads only: a customer's own data is no access event.
+  if (value !== null && value !== undefined) context.accessReads.record(subjectId, category, path);
   return value;
 };

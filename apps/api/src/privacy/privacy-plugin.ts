@@ -1,27 +1,26 @@
 /**
- * The privacy plugin: reads the operation's declared purpose before execution, and writes the
- * request's audit events in one batch before the response leaves. If the audit cannot be
- * written, the data is not sent: a read that is not audited did not happen.
+ * The privacy plugin: resolves the operation's declared purpose before execution (refusing a
+ * malformed one) and has the gate load what its decisions share, then writes the request's
+ * access records in one batch before the response leaves. If the audit cannot be written, the
+ * data is not sent: a read that is not audited did not happen.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Context } from "../context/context.js";
 import { AppError } from "../errors/app-error.js";
 import { logger } from "../server/logger.js";
-import { purposeFromOperation } from "./declared-purpose.js";
 
 export const privacyPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operation, request, contextValue }) {
         if (!operation) return;
-        contextValue.operation.name = operation.name?.value ?? null;
-        const declared = purposeFromOperation(operation, request.variables ?? {});
-        if (declared) contextValue.operation.purpose = declared;
+        const refusal = contextValue.operation.resolve(operation, request.variables ?? {});
+        if (refusal) throw refusal;
         if (contextValue.privacyEnforced) await contextValue.privacy.prepare();
       },
       async willSendResponse({ response, contextValue }) {
         try {
-          const records = await contextValue.privacy.takeReads();
+          const records = await contextValue.accessReads.take();
           if (records.length === 0) return;
           await contextValue.audit.write(records);
         } catch (error) {

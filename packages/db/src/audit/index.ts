@@ -15,5 +15,6 @@ export {
   storedRead,
   toAccessRecords,
 } from "./record-access-events.js";
+export { recordStaffActions, type StaffActionInput } from "./record-staff-actions.js";
 export { type AuditScope, verifyAuditLog } from "./verify-audit-log.js";
 export { type StaffActionScope, verifyStaffActionLog } from "./verify-staff-actions.js";

@@ -104,7 +104,7 @@ async function requireCitation(
       `A disclosure is made only under LEGAL_OBLIGATION. ${expected}`,
     );
   }
-  // Compared exactly as the privacy gate looks the request up (privacy-gate.ts).
+  // Compared exactly as the privacy gate finds the request (decision-input-queries.ts).
   const ref = purpose.ref ?? "";
   if (ref.toLowerCase() === request.id) return;
   if (ref === request.reference) {

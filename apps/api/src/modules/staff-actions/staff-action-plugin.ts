@@ -8,14 +8,14 @@
  *   - after it ran, a SUCCEEDED or FAILED record (with the error code) under the same request
  *     id. A redaction in the mutation's result is not a failure: the action happened.
  *
- * Reads are audited field by field elsewhere (privacy-plugin.ts). Sign-in is not an action of
- * a signed-in staff member, so it is not recorded here (sessions record it).
+ * The rows go through the log's write path in @privet/db (recordStaffActions), which owns
+ * every history. Reads are audited field by field elsewhere (privacy-plugin.ts). Sign-in is
+ * not an action of a signed-in staff member, so it is not recorded here (sessions record it).
  */
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Prisma } from "@privet/db/client";
+import { recordStaffActions, type StaffActionInput } from "@privet/db/audit";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
-import { purposeFromOperation } from "../../privacy/declared-purpose.js";
 import { logger } from "../../server/logger.js";
 import { type MutationCall, mutationCalls } from "./recordable-arguments.js";
 
@@ -37,24 +37,31 @@ export const staffActionPlugin: ApolloServerPlugin<Context> = {
         const variables = request.variables ?? {};
         const calls = mutationCalls(schema, operation, variables, document);
         if (calls.length === 0) return;
-        const base = {
+        // Resolved once per request by whichever hook asks first (context/request-operation.ts).
+        // A malformed @purpose is the privacy plugin's to refuse; the attempt is still
+        // recorded, under the purpose the headers declared.
+        contextValue.operation.resolve(operation, variables);
+        const declared = contextValue.operation.purpose;
+        const base: Base = {
           requestId: contextValue.request.requestId,
           staffUserId: principal.staffId,
           staffRole: principal.role,
-          ...declaredPurpose(operation, variables, contextValue),
+          purpose: declared?.name ?? null,
+          reference: declared?.ref ?? null,
         };
-        attempt = contextValue.prisma.staffAction
-          .createMany({ data: calls.map((call) => row(base, call, "ATTEMPTED", null)) })
-          .then(
-            () => ({ calls, base }),
-            (error: unknown) => {
-              logger.error("staff action not recorded", {
-                requestId: contextValue.request.requestId,
-                error,
-              });
-              return null;
-            },
-          );
+        attempt = recordStaffActions(
+          contextValue.prisma,
+          calls.map((call) => row(base, call, "ATTEMPTED", null)),
+        ).then(
+          () => ({ calls, base }),
+          (error: unknown) => {
+            logger.error("staff action not recorded", {
+              requestId: contextValue.request.requestId,
+              error,
+            });
+            return null;
+          },
+        );
         if (!(await attempt)) {
           throw new AppError(
             "AUDIT_UNAVAILABLE",
@@ -80,15 +87,16 @@ export const staffActionPlugin: ApolloServerPlugin<Context> = {
             ? undefined
             : (requestError ?? { extensions: { code: "INTERNAL_SERVER_ERROR" } }));
         try {
-          await contextValue.prisma.staffAction.createMany({
-            data: calls.map((call) => {
+          await recordStaffActions(
+            contextValue.prisma,
+            calls.map((call) => {
               const failure = failureOf(call);
               const code = failure
                 ? String(failure.extensions?.code ?? "INTERNAL_SERVER_ERROR")
                 : null;
               return row(base, call, failure ? "FAILED" : "SUCCEEDED", code);
             }),
-          });
+          );
         } catch (error) {
           // The attempt is on record; only its result is missing, and the log says so.
           logger.error("staff action result not recorded", {
@@ -101,7 +109,7 @@ export const staffActionPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-type Row = Prisma.StaffActionCreateManyInput;
+type Row = StaffActionInput;
 /** What every record of one request shares. */
 type Base = Pick<Row, "requestId" | "staffUserId" | "staffRole" | "purpose" | "reference">;
 
@@ -119,23 +127,8 @@ function row(
   return {
     ...base,
     action: call.action,
-    arguments: call.arguments as Prisma.InputJsonObject,
+    arguments: call.arguments as Row["arguments"],
     outcome,
     errorCode,
   };
-}
-
-/** The purpose the operation declares (directive, else headers); none when it declares none. */
-function declaredPurpose(
-  operation: Parameters<typeof purposeFromOperation>[0],
-  variables: Record<string, unknown>,
-  context: Context,
-): Pick<Row, "purpose" | "reference"> {
-  let declared = context.operation.purpose;
-  try {
-    declared = purposeFromOperation(operation, variables) ?? declared;
-  } catch {
-    // A malformed directive fails the operation in the privacy plugin; record no purpose.
-  }
-  return { purpose: declared?.name ?? null, reference: declared?.ref ?? null };
 }

@@ -52,7 +52,7 @@ export class StaffCustomersResolver {
       query?.by === "email" && rows[0] && !(await mayUseEmailOf(context, rows[0].id)) ? [] : rows;
     // Finding a customer by their email is a use of that email: audited like reading it.
     if (query?.by === "email" && visible[0]) {
-      context.privacy.recordRead(visible[0].id, "user.contact.email", "customers.search");
+      context.accessReads.record(visible[0].id, "user.contact.email", "customers.search");
     }
     const page = pageOf(visible, first);
     const edges = page.rows.map((row) =>
