@@ -5,6 +5,7 @@ import {
   CONSOLE_AREAS,
   type ConsoleArea,
   isOperation,
+  isStaffOperation,
   OPERATIONS,
   roleMayUseArea,
   staffRolesFor,
@@ -39,6 +40,9 @@ describe("the permission table", () => {
     expect(isOperation("verifyPrivacyRequest")).toBe(true);
     expect(isOperation("toString")).toBe(false);
     expect(isOperation("__typename")).toBe(false);
+    expect(isStaffOperation("grantBreakGlass")).toBe(true);
+    expect(isStaffOperation("setConsent")).toBe(false);
+    expect(isStaffOperation("toString")).toBe(false);
   });
 });
 

@@ -184,6 +184,10 @@ export function isOperation(name: string): name is Operation {
   return Object.hasOwn(OPERATIONS, name);
 }
 
+export function isStaffOperation(name: string): name is StaffOperation {
+  return isOperation(name) && typeof OPERATIONS[name] === "object";
+}
+
 /** The staff roles an operation allows; null when staff do not call it at all. */
 export function staffRolesFor(operation: Operation): readonly StaffRole[] | null {
   const access: Access = OPERATIONS[operation];
