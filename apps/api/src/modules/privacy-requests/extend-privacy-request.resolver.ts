@@ -6,10 +6,11 @@
  * extension (15 business days, § 7026), and a second extension is refused.
  */
 import { isoDate, privacyRequestDueDate } from "@privet/domain/clocks";
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { Multiline } from "../../validation/multiline.js";
 import * as validate from "../../validation/validate.js";
+import { loadPrivacyRequest, refuseTransition } from "./load-privacy-request.js";
 import {
   isClosed,
   PrivacyRequestQueueItem,
@@ -17,16 +18,12 @@ import {
   toQueueItem,
 } from "./privacy-request-queue-item.type.js";
 import { queueRequestEmail } from "./queue-request-email.js";
-import {
-  loadPrivacyRequest,
-  refuseTransition,
-  requirePrivacyOfficer,
-} from "./require-privacy-officer.js";
 
 export const MAX_REASON = 2000;
 
 @Resolver()
 export class ExtendPrivacyRequestResolver {
+  @Authorized()
   @Mutation(() => PrivacyRequestQueueItem, {
     description:
       "Privacy officer: extends the deadline once (GDPR: to three months after receipt; CCPA: to 90 days), stamping extendedAt and emailing the reason to the customer through the outbox.",
@@ -38,7 +35,6 @@ export class ExtendPrivacyRequestResolver {
     reasonInput: string,
     @Ctx() context: Context,
   ): Promise<PrivacyRequestQueueItem> {
-    requirePrivacyOfficer(context);
     const reason = validate.text("reason", reasonInput, { min: 10, max: MAX_REASON });
     const request = await loadPrivacyRequest(context, idInput);
     if (isClosed(request.status)) {

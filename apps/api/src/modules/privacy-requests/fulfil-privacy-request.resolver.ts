@@ -11,9 +11,10 @@
  */
 import { createHash } from "node:crypto";
 import type { Prisma } from "@privet/db/client";
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { badInput } from "../../errors/app-error.js";
+import { currentStaff } from "../../guards/current-staff.js";
 import { Multiline } from "../../validation/multiline.js";
 import * as validate from "../../validation/validate.js";
 import { currentConsentsOf } from "../consent/consent-subject.js";
@@ -21,6 +22,7 @@ import { recordConsents } from "../consent/record-consent.js";
 import { collectDataExport } from "../data-export/collect-data-export.js";
 import { eraseCustomer } from "./erase-customer.js";
 import { MAX_REASON } from "./extend-privacy-request.resolver.js";
+import { loadPrivacyRequest, refuseTransition } from "./load-privacy-request.js";
 import type { PrivacyRequestKind } from "./privacy-request-enums.js";
 import {
   PrivacyRequestQueueItem,
@@ -29,11 +31,6 @@ import {
   toQueueItem,
 } from "./privacy-request-queue-item.type.js";
 import { queueRequestEmail } from "./queue-request-email.js";
-import {
-  loadPrivacyRequest,
-  refuseTransition,
-  requirePrivacyOfficer,
-} from "./require-privacy-officer.js";
 
 const FULFILLABLE = ["VERIFIED", "IN_PROGRESS"] as const;
 
@@ -46,6 +43,7 @@ const DONE: Readonly<Record<PrivacyRequestKind, string>> = {
 
 @Resolver()
 export class FulfilPrivacyRequestResolver {
+  @Authorized()
   @Mutation(() => PrivacyRequestQueueItem, {
     description:
       "Privacy officer: fulfils a VERIFIED request (ACCESS: the portal's export, stored; DELETION: erasure except what an open legal request keeps; CORRECTION: `note` says what was corrected; STOP_SHARING: REMARKETING consent withdrawn). Records what was done in outcome, stamped fulfilledAt.",
@@ -60,7 +58,7 @@ export class FulfilPrivacyRequestResolver {
     noteInput: string | null | undefined,
     @Ctx() context: Context,
   ): Promise<PrivacyRequestQueueItem> {
-    const officer = requirePrivacyOfficer(context);
+    const officer = currentStaff(context);
     const note =
       noteInput === null || noteInput === undefined || noteInput.trim() === ""
         ? null

@@ -3,11 +3,13 @@
  * that the customer be told why (GDPR Art. 12(4)), so the reason goes to them through the
  * outbox; it is recorded in `outcome` with the time (fulfilledAt stamps when it was closed).
  */
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
+import { currentStaff } from "../../guards/current-staff.js";
 import { Multiline } from "../../validation/multiline.js";
 import * as validate from "../../validation/validate.js";
 import { MAX_REASON } from "./extend-privacy-request.resolver.js";
+import { loadPrivacyRequest, refuseTransition } from "./load-privacy-request.js";
 import {
   isClosed,
   PrivacyRequestQueueItem,
@@ -15,14 +17,10 @@ import {
   toQueueItem,
 } from "./privacy-request-queue-item.type.js";
 import { queueRequestEmail } from "./queue-request-email.js";
-import {
-  loadPrivacyRequest,
-  refuseTransition,
-  requirePrivacyOfficer,
-} from "./require-privacy-officer.js";
 
 @Resolver()
 export class RejectPrivacyRequestResolver {
+  @Authorized()
   @Mutation(() => PrivacyRequestQueueItem, {
     description:
       "Privacy officer: rejects an open request with a reason, recorded in outcome and emailed to the customer through the outbox.",
@@ -34,7 +32,7 @@ export class RejectPrivacyRequestResolver {
     reasonInput: string,
     @Ctx() context: Context,
   ): Promise<PrivacyRequestQueueItem> {
-    const officer = requirePrivacyOfficer(context);
+    const officer = currentStaff(context);
     const reason = validate.text("reason", reasonInput, { min: 10, max: MAX_REASON });
     const request = await loadPrivacyRequest(context, idInput);
     if (isClosed(request.status)) {

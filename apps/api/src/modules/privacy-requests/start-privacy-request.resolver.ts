@@ -1,18 +1,15 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
+import { loadPrivacyRequest, refuseTransition } from "./load-privacy-request.js";
 import {
   PrivacyRequestQueueItem,
   QUEUE_ITEM_COLUMNS,
   toQueueItem,
 } from "./privacy-request-queue-item.type.js";
-import {
-  loadPrivacyRequest,
-  refuseTransition,
-  requirePrivacyOfficer,
-} from "./require-privacy-officer.js";
 
 @Resolver()
 export class StartPrivacyRequestResolver {
+  @Authorized()
   @Mutation(() => PrivacyRequestQueueItem, {
     description:
       "Privacy officer: work on a verified request has begun; VERIFIED → IN_PROGRESS, so the queue and the customer's portal show it is being handled. It can then be extended, fulfilled or rejected as before.",
@@ -21,7 +18,6 @@ export class StartPrivacyRequestResolver {
     @Arg("id", () => ID) idInput: string,
     @Ctx() context: Context,
   ): Promise<PrivacyRequestQueueItem> {
-    requirePrivacyOfficer(context);
     const request = await loadPrivacyRequest(context, idInput);
     if (request.status !== "VERIFIED") throw cannotStart(request.status);
     // The status in the WHERE: two officers starting at once change it once.

@@ -1,18 +1,15 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
+import { loadPrivacyRequest, refuseTransition } from "./load-privacy-request.js";
 import {
   PrivacyRequestQueueItem,
   QUEUE_ITEM_COLUMNS,
   toQueueItem,
 } from "./privacy-request-queue-item.type.js";
-import {
-  loadPrivacyRequest,
-  refuseTransition,
-  requirePrivacyOfficer,
-} from "./require-privacy-officer.js";
 
 @Resolver()
 export class VerifyPrivacyRequestResolver {
+  @Authorized()
   @Mutation(() => PrivacyRequestQueueItem, {
     description:
       "Privacy officer: the customer's identity was checked; RECEIVED → VERIFIED (stamped verifiedAt). Nothing is fulfilled before this.",
@@ -21,7 +18,6 @@ export class VerifyPrivacyRequestResolver {
     @Arg("id", () => ID) idInput: string,
     @Ctx() context: Context,
   ): Promise<PrivacyRequestQueueItem> {
-    requirePrivacyOfficer(context);
     const request = await loadPrivacyRequest(context, idInput);
     if (request.status !== "RECEIVED") {
       throw refuseTransition(

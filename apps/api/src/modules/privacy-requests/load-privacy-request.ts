@@ -1,20 +1,11 @@
 /**
- * Who works privacy requests: the privacy officer only. The domain gives an administrator no
- * purpose that reads customer data beyond service announcements ("an administrator runs the
- * system, not the data", packages/domain/src/principals.ts), and a support agent has no business
- * knowing who asked for erasure; every other role is FORBIDDEN.
+ * The privacy officer's actions on one request start here: the request by id, with what the
+ * queue shows, and the refusal a transition its state does not allow gets.
  */
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
-import { requireStaff, type StaffPrincipal } from "../staff/require-staff.js";
 import { validateId } from "../staff/validate-id.js";
 import { QUEUE_ITEM_COLUMNS, type QueueItemRow } from "./privacy-request-queue-item.type.js";
-
-export const PRIVACY_REQUEST_ROLES = ["PRIVACY_OFFICER"] as const;
-
-export function requirePrivacyOfficer(context: Context): StaffPrincipal {
-  return requireStaff(context, PRIVACY_REQUEST_ROLES);
-}
 
 /** One request by id, with what the queue shows; NOT_FOUND when there is none. */
 export async function loadPrivacyRequest(context: Context, idInput: string): Promise<QueueItemRow> {
