@@ -9,14 +9,9 @@ import { currentStaff } from "../../guards/current-staff.js";
 import { Multiline } from "../../validation/multiline.js";
 import * as validate from "../../validation/validate.js";
 import { MAX_REASON } from "./extend-privacy-request.resolver.js";
-import { loadPrivacyRequest, refuseTransition } from "./load-privacy-request.js";
-import {
-  isClosed,
-  PrivacyRequestQueueItem,
-  QUEUE_ITEM_COLUMNS,
-  toQueueItem,
-} from "./privacy-request-queue-item.type.js";
+import { PrivacyRequestQueueItem } from "./privacy-request-queue-item.type.js";
 import { queueRequestEmail } from "./queue-request-email.js";
+import { transition } from "./transition.js";
 
 @Resolver()
 export class RejectPrivacyRequestResolver {
@@ -34,34 +29,22 @@ export class RejectPrivacyRequestResolver {
   ): Promise<PrivacyRequestQueueItem> {
     const officer = currentStaff(context);
     const reason = validate.text("reason", reasonInput, { min: 10, max: MAX_REASON });
-    const request = await loadPrivacyRequest(context, idInput);
-    if (isClosed(request.status)) {
-      throw refuseTransition("CLOSED", `This request is already ${request.status}.`);
-    }
     const now = context.request.now;
-    await context.prisma.$transaction(async (tx) => {
-      const { count } = await tx.privacyRequest.updateMany({
-        where: { id: request.id, status: request.status },
-        data: {
-          status: "REJECTED",
+    return transition(context, "reject", idInput, (request, move) =>
+      context.prisma.$transaction(async (tx) => {
+        await move(tx, {
           fulfilledAt: now,
           outcome: { kind: "REJECTED", rejectedAt: now.toISOString(), by: officer.staffId, reason },
-        },
-      });
-      if (count === 0) throw refuseTransition("CHANGED", "The request changed meanwhile.");
-      await queueRequestEmail(tx, {
-        customerId: request.customerId,
-        toAddress: request.customer.email,
-        kind: request.kind,
-        receivedAt: request.receivedAt,
-        subject: "Your privacy request: we cannot act on it",
-        paragraphs: [`We cannot act on it. Why: ${reason}`],
-      });
-    });
-    const row = await context.prisma.privacyRequest.findUniqueOrThrow({
-      where: { id: request.id },
-      select: QUEUE_ITEM_COLUMNS,
-    });
-    return toQueueItem(row, now);
+        });
+        await queueRequestEmail(tx, {
+          customerId: request.customerId,
+          toAddress: request.customer.email,
+          kind: request.kind,
+          receivedAt: request.receivedAt,
+          subject: "Your privacy request: we cannot act on it",
+          paragraphs: [`We cannot act on it. Why: ${reason}`],
+        });
+      }),
+    );
   }
 }
