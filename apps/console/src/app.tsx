@@ -2,104 +2,15 @@
  * The console's frame: staff sign in, then see the areas their role may use; every read of
  * personal data goes out under the purpose declared in the purpose bar.
  */
-import { ConsoleSignOutDocument, type StaffRole } from "@privet/client";
+import { ConsoleSignOutDocument } from "@privet/client";
 import { Link, navigate, usePath } from "@privet/ui/router";
 import { Loading } from "@privet/ui/states";
-import type { ReactNode } from "react";
 import { useMutation } from "urql";
-import { AuditPage } from "./pages/audit.js";
-import { BreachesPage } from "./pages/breaches.js";
-import { BreakGlassPage } from "./pages/break-glass.js";
-import { CustomerPage, CustomersPage } from "./pages/customers.js";
-import { LegalRequestsPage } from "./pages/legal-requests.js";
-import { MarketingPage } from "./pages/marketing.js";
-import { OverviewPage } from "./pages/overview.js";
-import { PolicyPage } from "./pages/policy.js";
-import { PrivacyRequestsPage } from "./pages/privacy-requests.js";
-import { ProcessorsPage } from "./pages/processors.js";
+import { areasFor } from "./areas.js";
+import { CustomerPage } from "./pages/customers.js";
 import { SignInPage } from "./pages/sign-in.js";
-import { StaffActionsPage } from "./pages/staff-actions.js";
-import { SupportPage } from "./pages/support.js";
 import { PurposeBar, PurposeProvider } from "./purpose.js";
 import { StaffSessionProvider, useStaffSession } from "./session.js";
-
-interface Area {
-  readonly path: string;
-  readonly label: string;
-  readonly roles: readonly StaffRole[];
-  readonly page: () => ReactNode;
-}
-
-/** Which roles see which area; the API enforces the same limits on every operation. */
-const AREAS: readonly Area[] = [
-  {
-    path: "/overview",
-    label: "Overview",
-    roles: ["PRIVACY_OFFICER", "SECURITY_OFFICER", "AUDITOR", "ADMINISTRATOR"],
-    page: () => <OverviewPage />,
-  },
-  {
-    path: "/customers",
-    label: "Customers",
-    roles: ["SUPPORT_AGENT", "PRIVACY_OFFICER", "SECURITY_OFFICER", "AUDITOR", "ADMINISTRATOR"],
-    page: () => <CustomersPage />,
-  },
-  {
-    path: "/requests",
-    label: "Privacy requests",
-    roles: ["PRIVACY_OFFICER"],
-    page: () => <PrivacyRequestsPage />,
-  },
-  {
-    path: "/support",
-    label: "Support",
-    roles: ["SUPPORT_AGENT", "PRIVACY_OFFICER"],
-    page: () => <SupportPage />,
-  },
-  {
-    path: "/break-glass",
-    label: "Break-glass",
-    roles: ["SECURITY_OFFICER", "PRIVACY_OFFICER"],
-    page: () => <BreakGlassPage />,
-  },
-  {
-    path: "/processors",
-    label: "Processors",
-    roles: ["PRIVACY_OFFICER", "ADMINISTRATOR"],
-    page: () => <ProcessorsPage />,
-  },
-  {
-    path: "/legal-requests",
-    label: "Legal requests",
-    roles: ["PRIVACY_OFFICER", "AUDITOR"],
-    page: () => <LegalRequestsPage />,
-  },
-  {
-    path: "/breaches",
-    label: "Breaches",
-    roles: ["SECURITY_OFFICER", "PRIVACY_OFFICER"],
-    page: () => <BreachesPage />,
-  },
-  {
-    path: "/marketing",
-    label: "Marketing",
-    roles: ["PRIVACY_OFFICER", "ADMINISTRATOR"],
-    page: () => <MarketingPage />,
-  },
-  {
-    path: "/audit",
-    label: "Audit",
-    roles: ["AUDITOR", "PRIVACY_OFFICER", "SECURITY_OFFICER"],
-    page: () => <AuditPage />,
-  },
-  {
-    path: "/staff-actions",
-    label: "Staff actions",
-    roles: ["AUDITOR", "PRIVACY_OFFICER", "SECURITY_OFFICER"],
-    page: () => <StaffActionsPage />,
-  },
-  { path: "/policy", label: "Policy", roles: ["PRIVACY_OFFICER"], page: () => <PolicyPage /> },
-];
 
 function SignOut() {
   const { refresh } = useStaffSession();
@@ -130,7 +41,7 @@ function Frame() {
         <SignInPage />
       </main>
     );
-  const areas = AREAS.filter((area) => area.roles.includes(role));
+  const areas = areasFor(role);
   const customer = /^\/customers\/([0-9a-f-]{36})$/i.exec(path);
   const area = areas.find((a) => a.path === path);
   return (

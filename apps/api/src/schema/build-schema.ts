@@ -3,6 +3,7 @@ import "./enums.js";
 import { PURPOSES } from "@privet/domain/purposes";
 import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { authChecker } from "../guards/staff-guard.js";
 import {
   classifiedDirective,
   multilineDirective,
@@ -20,6 +21,8 @@ export function privetSchema(): Promise<GraphQLSchema> {
       resolvers,
       directives: [personalDirective, classifiedDirective, multilineDirective],
       validate: false,
+      // Staff operations are marked @Authorized() and checked against the permission table.
+      authChecker,
       emitSchemaFile: false,
     });
     const config = schema.toConfig();

@@ -1,20 +1,20 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { toPageInfo } from "../partners/page-info.type.js";
 import { pageSize } from "../partners/subject-cursor.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { decodeAuditCursor, encodeAuditCursor } from "./audit-cursor.js";
 import { AuditEventConnection } from "./audit-event.type.js";
 import { AuditEventFilter } from "./audit-event-filter.input.js";
 import { auditConditions } from "./audit-filter.js";
-import { AUDIT_ROLES, assertMayNarrowToSubject } from "./audit-roles.js";
 import { loadAuditEvents } from "./load-audit-events.js";
+import { assertMayNarrowToSubject } from "./narrow-to-subject.js";
 
 /** At most 200 events a page (all fields of 200 events stay within the query cost limit). */
 const MAX_PAGE = 200;
 
 @Resolver()
 export class AuditEventsResolver {
+  @Authorized()
   @Query(() => AuditEventConnection, {
     description:
       "Auditors, privacy and security officers: the audit trail, one event per field read (allowed or refused), newest first, narrowed by the filter. One statement per page.",
@@ -25,7 +25,6 @@ export class AuditEventsResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() context: Context,
   ): Promise<AuditEventConnection> {
-    requireStaff(context, AUDIT_ROLES);
     const conditions = auditConditions(filter);
     assertMayNarrowToSubject(context, filter);
     const first = pageSize("first", firstInput, MAX_PAGE);

@@ -1,19 +1,19 @@
-import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { badInput } from "../../errors/app-error.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { auditEventsCsv, auditEventsJson } from "./audit-csv.js";
 import { AuditEventFilter } from "./audit-event-filter.input.js";
 import { AuditExport, AuditExportFormatValues } from "./audit-export.type.js";
 import { auditConditions } from "./audit-filter.js";
-import { AUDIT_ROLES, assertMayNarrowToSubject } from "./audit-roles.js";
 import { loadAuditEvents } from "./load-audit-events.js";
+import { assertMayNarrowToSubject } from "./narrow-to-subject.js";
 
 /** The most events one export holds; above it the caller narrows the filter (e.g. by time). */
 export const MAX_EXPORT_ROWS = 50_000;
 
 @Resolver()
 export class AuditExportResolver {
+  @Authorized()
   @Query(() => AuditExport, {
     description: `Auditors, privacy and security officers: the audit events matching the filter as CSV or JSON, newest first; at most ${MAX_EXPORT_ROWS} (above that, BAD_USER_INPUT: narrow the filter).`,
   })
@@ -23,7 +23,6 @@ export class AuditExportResolver {
     format: keyof typeof AuditExportFormatValues,
     @Ctx() context: Context,
   ): Promise<AuditExport> {
-    requireStaff(context, AUDIT_ROLES);
     const conditions = auditConditions(filter);
     assertMayNarrowToSubject(context, filter);
     const rows = await loadAuditEvents(context.prisma, conditions, null, MAX_EXPORT_ROWS + 1);

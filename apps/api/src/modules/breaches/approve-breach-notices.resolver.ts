@@ -3,19 +3,18 @@
  * every draft of the incident when none are named. Only drafts move; approving twice changes
  * nothing.
  */
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError, badInput } from "../../errors/app-error.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { validateId } from "../staff/validate-id.js";
 import { BreachIncident } from "./breach-incident.type.js";
-import { BREACH_ROLES } from "./breach-roles.js";
 import { loadBreachIncidents } from "./load-breach-incidents.js";
 
 const MAX_IDS = 1000;
 
 @Resolver()
 export class ApproveBreachNoticesResolver {
+  @Authorized()
   @Mutation(() => BreachIncident, {
     description:
       "Security or privacy officer: approve reviewed notices for sending — the ones named, or every draft of the incident.",
@@ -25,7 +24,6 @@ export class ApproveBreachNoticesResolver {
     @Arg("noticeIds", () => [ID], { nullable: true }) noticeIds: string[] | null,
     @Ctx() context: Context,
   ): Promise<BreachIncident> {
-    requireStaff(context, BREACH_ROLES);
     const id = validateId("incidentId", incidentId);
     if (noticeIds && (noticeIds.length === 0 || noticeIds.length > MAX_IDS)) {
       throw badInput("noticeIds", `Name from 1 to ${MAX_IDS} notices, or none for every draft.`);

@@ -1,13 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { badInput } from "../../errors/app-error.js";
+import { assertStaffMayCall } from "../../guards/staff-guard.js";
 import { Classified } from "../../privacy/personal.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { validateId } from "../staff/validate-id.js";
 import { type BreachNoticeStatus, BreachNoticeStatusValues } from "./breach-enums.js";
 import { BreachIncident } from "./breach-incident.type.js";
 import { BreachNotice, type BreachNoticeRow, toBreachNotice } from "./breach-notice.type.js";
-import { BREACH_ROLES } from "./breach-roles.js";
 import { loadNoticePages } from "./load-notice-pages.js";
 
 const MAX_FIRST = 500;
@@ -27,7 +26,9 @@ export class BreachIncidentNoticesResolver {
     status: BreachNoticeStatus | null,
     @Ctx() context: Context,
   ): Promise<BreachNotice[]> {
-    requireStaff(context, BREACH_ROLES);
+    // Checked again here, not only by the operation that returned the incident: the notices
+    // name who was affected, so they follow the register's roles wherever an incident appears.
+    assertStaffMayCall(context, "breachIncident");
     if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
       throw badInput("first", `first must be from 1 to ${MAX_FIRST}.`);
     }

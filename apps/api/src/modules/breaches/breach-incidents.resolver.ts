@@ -1,16 +1,15 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError, badInput } from "../../errors/app-error.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { validateId } from "../staff/validate-id.js";
 import { BreachIncident } from "./breach-incident.type.js";
-import { BREACH_ROLES } from "./breach-roles.js";
 import { loadBreachIncidents } from "./load-breach-incidents.js";
 
 const MAX_FIRST = 200;
 
 @Resolver()
 export class BreachIncidentsResolver {
+  @Authorized()
   @Query(() => [BreachIncident], {
     description:
       "Security and privacy officers: the breach-incident register, most recently discovered first (P-17).",
@@ -19,13 +18,13 @@ export class BreachIncidentsResolver {
     @Arg("first", () => Int, { defaultValue: 50 }) first: number,
     @Ctx() context: Context,
   ): Promise<BreachIncident[]> {
-    requireStaff(context, BREACH_ROLES);
     if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
       throw badInput("first", `first must be from 1 to ${MAX_FIRST}.`);
     }
     return loadBreachIncidents(context.prisma, { first }, context.request.now);
   }
 
+  @Authorized()
   @Query(() => BreachIncident, {
     description:
       "Security and privacy officers: one incident with its counts, Attorney General flag, deadlines and notices (P-17).",
@@ -34,7 +33,6 @@ export class BreachIncidentsResolver {
     @Arg("id", () => ID) id: string,
     @Ctx() context: Context,
   ): Promise<BreachIncident> {
-    requireStaff(context, BREACH_ROLES);
     const [incident] = await loadBreachIncidents(
       context.prisma,
       { id: validateId("id", id), first: 1 },

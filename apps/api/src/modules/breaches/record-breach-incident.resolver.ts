@@ -8,13 +8,12 @@
  * obligation, so no consent is needed).
  */
 import { type DataCategory, isDataCategory } from "@privet/domain/taxonomy";
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError, badInput } from "../../errors/app-error.js";
 import * as validate from "../../validation/validate.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { BreachIncident } from "./breach-incident.type.js";
-import { BREACH_ROLES, BREACH_TRANSACTION } from "./breach-roles.js";
+import { BREACH_TRANSACTION } from "./breach-transaction.js";
 import { draftBreachNotices } from "./draft-breach-notices.js";
 import { loadBreachIncidents } from "./load-breach-incidents.js";
 import { RecordBreachIncidentInput } from "./record-breach-incident.input.js";
@@ -44,6 +43,7 @@ export function validateCategories(values: readonly string[]): DataCategory[] {
 
 @Resolver()
 export class RecordBreachIncidentResolver {
+  @Authorized()
   @Mutation(() => BreachIncident, {
     description:
       "Security or privacy officer: record a breach incident; Privet finds the affected customers, counts California residents, flags the Attorney General notice above 500 and drafts every notice (P-17).",
@@ -52,7 +52,6 @@ export class RecordBreachIncidentResolver {
     @Arg("input", () => RecordBreachIncidentInput) input: RecordBreachIncidentInput,
     @Ctx() context: Context,
   ): Promise<BreachIncident> {
-    requireStaff(context, BREACH_ROLES);
     const { prisma, request } = context;
     const now = request.now;
     const title = validate.text("title", input.title, { max: 200 });

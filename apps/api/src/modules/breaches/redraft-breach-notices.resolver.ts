@@ -5,18 +5,18 @@
  * are left as they are; the California count and the Attorney General flag are recomputed.
  */
 import { type DataCategory, isDataCategory } from "@privet/domain/taxonomy";
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { validateId } from "../staff/validate-id.js";
 import { BreachIncident } from "./breach-incident.type.js";
-import { BREACH_ROLES, BREACH_TRANSACTION } from "./breach-roles.js";
+import { BREACH_TRANSACTION } from "./breach-transaction.js";
 import { draftBreachNotices } from "./draft-breach-notices.js";
 import { loadBreachIncidents } from "./load-breach-incidents.js";
 
 @Resolver()
 export class RedraftBreachNoticesResolver {
+  @Authorized()
   @Mutation(() => BreachIncident, {
     description:
       "Security or privacy officer: find the incident's affected customers again and draft a notice for each who has none yet (P-17).",
@@ -25,7 +25,6 @@ export class RedraftBreachNoticesResolver {
     @Arg("incidentId", () => ID) incidentId: string,
     @Ctx() context: Context,
   ): Promise<BreachIncident> {
-    requireStaff(context, BREACH_ROLES);
     const id = validateId("incidentId", incidentId);
     const { prisma, request } = context;
     await prisma.$transaction(async (tx) => {

@@ -11,15 +11,14 @@
  * counts only.
  */
 import { Prisma } from "@privet/db/client";
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
 import { Classified } from "../../privacy/personal.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { validateId } from "../staff/validate-id.js";
 import { BreachIncident } from "./breach-incident.type.js";
 import { NOTICE_SECTIONS, NOTICE_TITLE, noticeSubject } from "./breach-notice-text.js";
-import { BREACH_ROLES, BREACH_TRANSACTION } from "./breach-roles.js";
+import { BREACH_TRANSACTION } from "./breach-transaction.js";
 import { loadBreachIncidents } from "./load-breach-incidents.js";
 
 @ObjectType()
@@ -50,6 +49,7 @@ function bodySql(): Prisma.Sql {
 
 @Resolver()
 export class SendBreachNoticesResolver {
+  @Authorized()
   @Mutation(() => SendBreachNoticesResult, {
     description:
       "Security or privacy officer: queue every approved notice of the incident in the outbox, one email each (P-17).",
@@ -58,7 +58,6 @@ export class SendBreachNoticesResolver {
     @Arg("incidentId", () => ID) incidentId: string,
     @Ctx() context: Context,
   ): Promise<SendBreachNoticesResult> {
-    requireStaff(context, BREACH_ROLES);
     const id = validateId("incidentId", incidentId);
     const { prisma, request } = context;
     const now = request.now;

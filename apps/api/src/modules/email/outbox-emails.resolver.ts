@@ -1,7 +1,6 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { badInput } from "../../errors/app-error.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { validateId } from "../staff/validate-id.js";
 import {
   type OutboxEmailKind,
@@ -9,7 +8,6 @@ import {
   type OutboxEmailStatus,
   OutboxEmailStatusValues,
 } from "./email-enums.js";
-import { EMAIL_ROLES } from "./email-roles.js";
 import { OutboxEmail, toOutboxEmail } from "./outbox-email.type.js";
 
 const MAX_PAGE = 100;
@@ -17,6 +15,7 @@ const MAX_OFFSET = 10_000;
 
 @Resolver()
 export class OutboxEmailsResolver {
+  @Authorized()
   @Query(() => [OutboxEmail], {
     description:
       "Staff (privacy officers, administrators): the outbox, newest first. Addresses and texts are personal: they need a purpose that may read them, like every personal field.",
@@ -30,7 +29,6 @@ export class OutboxEmailsResolver {
     @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
     @Ctx() context: Context,
   ): Promise<OutboxEmail[]> {
-    requireStaff(context, EMAIL_ROLES);
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
       throw badInput("first", `first must be between 1 and ${MAX_PAGE}.`);
     }

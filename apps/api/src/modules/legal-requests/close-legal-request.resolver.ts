@@ -3,16 +3,15 @@
  * requests) and no longer holds data back from erasure (erasure keeps only what requests
  * that are not CLOSED cover).
  */
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { validateId } from "../staff/validate-id.js";
 import { LEGAL_REQUEST_INCLUDE, LegalRequest, toLegalRequest } from "./legal-request.type.js";
-import { LEGAL_REQUEST_WRITERS } from "./legal-request-roles.js";
 
 @Resolver()
 export class CloseLegalRequestResolver {
+  @Authorized()
   @Mutation(() => LegalRequest, {
     description:
       "Privacy officer: close a legal request; it then opens no disclosure and no longer keeps data from erasure (P-11).",
@@ -21,7 +20,6 @@ export class CloseLegalRequestResolver {
     @Arg("id", () => ID) idInput: string,
     @Ctx() context: Context,
   ): Promise<LegalRequest> {
-    requireStaff(context, LEGAL_REQUEST_WRITERS);
     const id = validateId("id", idInput);
     const { prisma, request } = context;
     // Only an open or disclosed request moves: closing twice keeps the first closing time.

@@ -7,23 +7,22 @@
  * refuses a disclosure that cites no request, another request, an unknown or closed one, or a
  * customer outside it.
  */
-import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
 import { toCustomer } from "../accounts/customer.type.js";
 import { CUSTOMER_COLUMNS } from "../staff/customer-columns.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { validateId } from "../staff/validate-id.js";
 import { toSupportRequest } from "../support/support-request.type.js";
 import { LegalDisclosure, LegalDisclosureSubject } from "./legal-disclosure.type.js";
 import { LEGAL_REQUEST_INCLUDE, toLegalRequest } from "./legal-request.type.js";
-import { LEGAL_REQUEST_WRITERS } from "./legal-request-roles.js";
 
 /** Enough for any one person's messages; a disclosure is bounded by its scope, not paginated. */
 const MAX_SUPPORT_REQUESTS = 5000;
 
 @Resolver()
 export class LegalDisclosureResolver {
+  @Authorized()
   @Query(() => LegalDisclosure, {
     description:
       'Privacy officer: the disclosure a recorded legal request allows (P-11). Declare `@purpose(name: LEGAL_OBLIGATION, ref: "<request id or reference>")`; every field is decided and audited under that request, and fields outside its scope are redacted (LEGAL_REQUEST_REQUIRED).',
@@ -37,7 +36,6 @@ export class LegalDisclosureResolver {
     subjectInput: string | null,
     @Ctx() context: Context,
   ): Promise<LegalDisclosure> {
-    requireStaff(context, LEGAL_REQUEST_WRITERS);
     const id = validateId("legalRequestId", idInput);
     const only = subjectInput ? validateId("subjectId", subjectInput) : null;
     const { prisma } = context;

@@ -1,16 +1,15 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError, badInput } from "../../errors/app-error.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { validateId } from "../staff/validate-id.js";
 import { LEGAL_REQUEST_INCLUDE, LegalRequest, toLegalRequest } from "./legal-request.type.js";
 import { type LegalRequestStatus, LegalRequestStatusValues } from "./legal-request-enums.js";
-import { LEGAL_REQUEST_READERS } from "./legal-request-roles.js";
 
 const MAX_FIRST = 200;
 
 @Resolver()
 export class LegalRequestsResolver {
+  @Authorized()
   @Query(() => [LegalRequest], {
     description:
       "Privacy officers and auditors: the legal-request register, most recently received first (P-11).",
@@ -21,7 +20,6 @@ export class LegalRequestsResolver {
     status: LegalRequestStatus | null,
     @Ctx() context: Context,
   ): Promise<LegalRequest[]> {
-    requireStaff(context, LEGAL_REQUEST_READERS);
     if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
       throw badInput("first", `first must be from 1 to ${MAX_FIRST}.`);
     }
@@ -34,6 +32,7 @@ export class LegalRequestsResolver {
     return rows.map(toLegalRequest);
   }
 
+  @Authorized()
   @Query(() => LegalRequest, {
     description: "Privacy officers and auditors: one legal request and its scope (P-11).",
   })
@@ -41,7 +40,6 @@ export class LegalRequestsResolver {
     @Arg("id", () => ID) id: string,
     @Ctx() context: Context,
   ): Promise<LegalRequest> {
-    requireStaff(context, LEGAL_REQUEST_READERS);
     const row = await context.prisma.legalRequest.findUnique({
       where: { id: validateId("id", id) },
       include: LEGAL_REQUEST_INCLUDE,

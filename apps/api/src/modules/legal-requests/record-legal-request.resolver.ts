@@ -3,13 +3,12 @@
  * is read about the customers it names beyond that they exist: the disclosure is a separate,
  * audited read (`legalDisclosure`).
  */
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { badInput } from "../../errors/app-error.js";
+import { currentStaff } from "../../guards/current-staff.js";
 import * as validate from "../../validation/validate.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { LEGAL_REQUEST_INCLUDE, LegalRequest, toLegalRequest } from "./legal-request.type.js";
-import { LEGAL_REQUEST_WRITERS } from "./legal-request-roles.js";
 import { RecordLegalRequestInput } from "./record-legal-request.input.js";
 import { validateScopeCategories, validateSubjects } from "./validate-legal-request.js";
 
@@ -18,6 +17,7 @@ const CLOCK_SKEW_MS = 60_000;
 
 @Resolver()
 export class RecordLegalRequestResolver {
+  @Authorized()
   @Mutation(() => LegalRequest, {
     description:
       "Privacy officer: record a government request, court order or legal process, with the customers and data categories it names (P-11).",
@@ -26,7 +26,7 @@ export class RecordLegalRequestResolver {
     @Arg("input", () => RecordLegalRequestInput) input: RecordLegalRequestInput,
     @Ctx() context: Context,
   ): Promise<LegalRequest> {
-    const staff = requireStaff(context, LEGAL_REQUEST_WRITERS);
+    const staff = currentStaff(context);
     const { prisma, request } = context;
     const authority = validate.text("authority", input.authority, { max: 200 });
     const reference = validate.text("reference", input.reference, { max: 200 });

@@ -1,14 +1,13 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { badInput } from "../../errors/app-error.js";
-import { EMAIL_ROLES } from "../email/email-roles.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { Campaign, toCampaign } from "./campaign.type.js";
 
 const MAX_PAGE = 100;
 
 @Resolver()
 export class CampaignsResolver {
+  @Authorized()
   @Query(() => [Campaign], {
     description: "Privacy officers and administrators: marketing campaigns, newest first.",
   })
@@ -16,7 +15,6 @@ export class CampaignsResolver {
     @Arg("first", () => Int, { defaultValue: 20 }) first: number,
     @Ctx() context: Context,
   ): Promise<Campaign[]> {
-    requireStaff(context, EMAIL_ROLES);
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
       throw badInput("first", `first must be between 1 and ${MAX_PAGE}.`);
     }

@@ -1,7 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
-import { EMAIL_ROLES } from "../email/email-roles.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { toCampaign } from "./campaign.type.js";
 import { validateCampaign } from "./campaign-validation.js";
 import { queueCampaign } from "./queue-campaign.js";
@@ -13,6 +11,7 @@ const SEND_TIMEOUT_MS = 120_000;
 
 @Resolver()
 export class SendCampaignResolver {
+  @Authorized()
   @Mutation(() => SendCampaignPayload, {
     description:
       "Privacy officers and administrators: creates a marketing campaign and queues it for every customer whose marketing consent is given now (P-08). Each email carries a one-click unsubscribe link and List-Unsubscribe headers. Returns a count, never addresses.",
@@ -21,7 +20,6 @@ export class SendCampaignResolver {
     @Arg("input", () => SendCampaignInput) input: SendCampaignInput,
     @Ctx() context: Context,
   ): Promise<SendCampaignPayload> {
-    requireStaff(context, EMAIL_ROLES);
     const valid = validateCampaign(input);
     const now = context.request.now;
     const { campaign, emailsQueued } = await context.prisma.$transaction(

@@ -4,23 +4,14 @@
  * them. Three aggregate statements, whatever the size of the data.
  */
 import { CONSENT_PURPOSES } from "@privet/domain/consent";
-import { Ctx, Query, Resolver } from "type-graphql";
+import { Authorized, Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
-import { requireStaff } from "../staff/require-staff.js";
 import {
   AccessesByPurpose,
   type ConsentRatePoint,
   PrivacyOverview,
   RequestsDueBucket,
 } from "./overview.type.js";
-
-/** Everyone who runs the programme; support agents work cases, not the programme. */
-export const OVERVIEW_ROLES = [
-  "PRIVACY_OFFICER",
-  "SECURITY_OFFICER",
-  "AUDITOR",
-  "ADMINISTRATOR",
-] as const;
 
 interface RateRow {
   at: Date | string;
@@ -107,12 +98,12 @@ async function accessesByPurpose(context: Context): Promise<AccessesByPurpose[]>
 
 @Resolver()
 export class OverviewResolver {
+  @Authorized()
   @Query(() => PrivacyOverview, {
     description:
       "Privacy officers, security officers, auditors and administrators: consent rates by purpose over the last 12 months, open requests by due week, reads by purpose over 30 days. Counts only.",
   })
   async privacyOverview(@Ctx() context: Context): Promise<PrivacyOverview> {
-    requireStaff(context, OVERVIEW_ROLES);
     const [rates, requests, accesses] = await Promise.all([
       consentRates(context),
       openRequestsByDueWeek(context),

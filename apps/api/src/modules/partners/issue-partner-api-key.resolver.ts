@@ -3,22 +3,21 @@
  * response shows it once, the database keeps only its SHA-256 (context/resolve-principal.ts
  * looks keys up by that hash) and its first characters for display.
  */
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { PARTNER_KEY_PREFIX } from "../../context/resolve-principal.js";
 import { badInput } from "../../errors/app-error.js";
 import { hashToken, randomToken } from "../../http/tokens.js";
 import * as validate from "../../validation/validate.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { validateId } from "../staff/validate-id.js";
 import { IssuedPartnerApiKey, toPartnerApiKey } from "./partner-api-key.type.js";
 
-export const KEY_MANAGERS = ["ADMINISTRATOR", "PRIVACY_OFFICER"] as const;
 /** `pk_` and 7 characters: enough to tell keys apart, far too few to guess the rest. */
 const DISPLAY_PREFIX_LENGTH = 10;
 
 @Resolver()
 export class IssuePartnerApiKeyResolver {
+  @Authorized()
   @Mutation(() => IssuedPartnerApiKey, {
     description: "Administrator or privacy officer: a new API key for a processor, shown once.",
   })
@@ -27,7 +26,6 @@ export class IssuePartnerApiKeyResolver {
     @Arg("label", () => String) labelInput: string,
     @Ctx() context: Context,
   ): Promise<IssuedPartnerApiKey> {
-    requireStaff(context, KEY_MANAGERS);
     const processorId = validateId("processorId", processorIdInput);
     const label = validate.text("label", labelInput, { max: 100 });
     const processor = await context.prisma.processor.findUnique({

@@ -7,11 +7,10 @@
 import type { Purpose } from "@privet/domain/purposes";
 import { purposeMayRead } from "@privet/domain/purposes";
 import { categoryGroup, isDataCategory, isNeverReadable } from "@privet/domain/taxonomy";
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { badInput } from "../../errors/app-error.js";
 import * as validate from "../../validation/validate.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { validateId } from "../staff/validate-id.js";
 import { RecordProcessorAgreementInput } from "./processor-agreement.input.js";
 import { ProcessorAgreement, toProcessorAgreement } from "./processor-agreement.type.js";
@@ -55,6 +54,7 @@ function checkedCategories(categories: readonly string[], purposes: readonly Pur
 
 @Resolver()
 export class RecordProcessorAgreementResolver {
+  @Authorized()
   @Mutation(() => ProcessorAgreement, {
     description:
       "Privacy officer: records a processor's agreement or its renewal; from validFrom the processor reads what it lists (P-10).",
@@ -63,7 +63,6 @@ export class RecordProcessorAgreementResolver {
     @Arg("input", () => RecordProcessorAgreementInput) input: RecordProcessorAgreementInput,
     @Ctx() context: Context,
   ): Promise<ProcessorAgreement> {
-    requireStaff(context, ["PRIVACY_OFFICER"]);
     const { prisma, request } = context;
     const processorId = validateId("processorId", input.processorId);
     const reference = validate.text("reference", input.reference, { max: 100 });

@@ -1,13 +1,12 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { validateId } from "../staff/validate-id.js";
-import { KEY_MANAGERS } from "./issue-partner-api-key.resolver.js";
 import { PartnerApiKey, toPartnerApiKey } from "./partner-api-key.type.js";
 
 @Resolver()
 export class RevokePartnerApiKeyResolver {
+  @Authorized()
   @Mutation(() => PartnerApiKey, {
     description:
       "Administrator or privacy officer: revokes a partner key; from the next request it authenticates no one.",
@@ -16,7 +15,6 @@ export class RevokePartnerApiKeyResolver {
     @Arg("id", () => ID) idInput: string,
     @Ctx() context: Context,
   ): Promise<PartnerApiKey> {
-    requireStaff(context, KEY_MANAGERS);
     const id = validateId("id", idInput);
     // Only a live key is stamped, so a second revocation keeps the first time.
     await context.prisma.partnerApiKey.updateMany({

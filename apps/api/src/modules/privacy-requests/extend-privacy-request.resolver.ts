@@ -6,27 +6,19 @@
  * extension (15 business days, § 7026), and a second extension is refused.
  */
 import { isoDate, privacyRequestDueDate } from "@privet/domain/clocks";
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { Multiline } from "../../validation/multiline.js";
 import * as validate from "../../validation/validate.js";
-import {
-  isClosed,
-  PrivacyRequestQueueItem,
-  QUEUE_ITEM_COLUMNS,
-  toQueueItem,
-} from "./privacy-request-queue-item.type.js";
+import { PrivacyRequestQueueItem } from "./privacy-request-queue-item.type.js";
 import { queueRequestEmail } from "./queue-request-email.js";
-import {
-  loadPrivacyRequest,
-  refuseTransition,
-  requirePrivacyOfficer,
-} from "./require-privacy-officer.js";
+import { refuse, transition } from "./transition.js";
 
 export const MAX_REASON = 2000;
 
 @Resolver()
 export class ExtendPrivacyRequestResolver {
+  @Authorized()
   @Mutation(() => PrivacyRequestQueueItem, {
     description:
       "Privacy officer: extends the deadline once (GDPR: to three months after receipt; CCPA: to 90 days), stamping extendedAt and emailing the reason to the customer through the outbox.",
@@ -38,47 +30,31 @@ export class ExtendPrivacyRequestResolver {
     reasonInput: string,
     @Ctx() context: Context,
   ): Promise<PrivacyRequestQueueItem> {
-    requirePrivacyOfficer(context);
     const reason = validate.text("reason", reasonInput, { min: 10, max: MAX_REASON });
-    const request = await loadPrivacyRequest(context, idInput);
-    if (isClosed(request.status)) {
-      throw refuseTransition("CLOSED", `A ${request.status} request cannot be extended.`);
-    }
-    if (request.extendedAt) {
-      throw refuseTransition("ALREADY_EXTENDED", "The deadline can be extended only once.");
-    }
-    if (request.jurisdiction === "CCPA" && request.kind === "STOP_SHARING") {
-      throw refuseTransition(
-        "NOT_EXTENDABLE",
-        "A CCPA opt-out of sharing must be honoured within 15 business days; it cannot be extended.",
-      );
-    }
-    const now = context.request.now;
-    const dueAt = privacyRequestDueDate(request.jurisdiction, request.receivedAt, true);
-    await context.prisma.$transaction(async (tx) => {
-      const { count } = await tx.privacyRequest.updateMany({
-        where: { id: request.id, extendedAt: null, status: { notIn: ["FULFILLED", "REJECTED"] } },
-        data: { extendedAt: now, extensionReason: reason, dueAt },
-      });
-      if (count === 0) {
-        throw refuseTransition("ALREADY_EXTENDED", "The deadline can be extended only once.");
+    return transition(context, "extend", idInput, async (request, move) => {
+      if (request.jurisdiction === "CCPA" && request.kind === "STOP_SHARING") {
+        throw refuse({
+          reason: "NOT_EXTENDABLE",
+          message:
+            "A CCPA opt-out of sharing must be honoured within 15 business days; it cannot be extended.",
+        });
       }
-      await queueRequestEmail(tx, {
-        customerId: request.customerId,
-        toAddress: request.customer.email,
-        kind: request.kind,
-        receivedAt: request.receivedAt,
-        subject: "Your privacy request: we need more time",
-        paragraphs: [
-          `We need more time to answer it. We will answer by ${isoDate(dueAt)}.`,
-          `Why: ${reason}`,
-        ],
+      const now = context.request.now;
+      const dueAt = privacyRequestDueDate(request.jurisdiction, request.receivedAt, true);
+      await context.prisma.$transaction(async (tx) => {
+        await move(tx, { extendedAt: now, extensionReason: reason, dueAt });
+        await queueRequestEmail(tx, {
+          customerId: request.customerId,
+          toAddress: request.customer.email,
+          kind: request.kind,
+          receivedAt: request.receivedAt,
+          subject: "Your privacy request: we need more time",
+          paragraphs: [
+            `We need more time to answer it. We will answer by ${isoDate(dueAt)}.`,
+            `Why: ${reason}`,
+          ],
+        });
       });
     });
-    const row = await context.prisma.privacyRequest.findUniqueOrThrow({
-      where: { id: request.id },
-      select: QUEUE_ITEM_COLUMNS,
-    });
-    return toQueueItem(row, now);
   }
 }

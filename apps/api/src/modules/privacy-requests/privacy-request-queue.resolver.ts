@@ -1,5 +1,5 @@
 import { daysLeft, startOfUtcDay } from "@privet/domain/clocks";
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { badInput } from "../../errors/app-error.js";
 import {
@@ -14,13 +14,13 @@ import {
   QUEUE_ITEM_COLUMNS,
   toQueueItem,
 } from "./privacy-request-queue-item.type.js";
-import { requirePrivacyOfficer } from "./require-privacy-officer.js";
 
 const OPEN: PrivacyRequestStatus[] = ["RECEIVED", "VERIFIED", "IN_PROGRESS"];
 const MAX_FIRST = 500;
 
 @Resolver()
 export class PrivacyRequestQueueResolver {
+  @Authorized()
   @Query(() => [PrivacyRequestQueueItem], {
     description:
       "Privacy officer: privacy requests, overdue first, then by legal due date. Without `status`, the open ones (RECEIVED, VERIFIED, IN_PROGRESS). Who asked (name, email, details) is personal: declare a purpose (`@purpose(name: SUPPORT, ref: …)`).",
@@ -34,7 +34,6 @@ export class PrivacyRequestQueueResolver {
     first: number,
     @Ctx() context: Context,
   ): Promise<PrivacyRequestQueueItem[]> {
-    requirePrivacyOfficer(context);
     if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
       throw badInput("first", `first must be between 1 and ${MAX_FIRST}.`);
     }

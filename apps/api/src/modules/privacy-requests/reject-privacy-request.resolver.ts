@@ -3,26 +3,19 @@
  * that the customer be told why (GDPR Art. 12(4)), so the reason goes to them through the
  * outbox; it is recorded in `outcome` with the time (fulfilledAt stamps when it was closed).
  */
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
+import { currentStaff } from "../../guards/current-staff.js";
 import { Multiline } from "../../validation/multiline.js";
 import * as validate from "../../validation/validate.js";
 import { MAX_REASON } from "./extend-privacy-request.resolver.js";
-import {
-  isClosed,
-  PrivacyRequestQueueItem,
-  QUEUE_ITEM_COLUMNS,
-  toQueueItem,
-} from "./privacy-request-queue-item.type.js";
+import { PrivacyRequestQueueItem } from "./privacy-request-queue-item.type.js";
 import { queueRequestEmail } from "./queue-request-email.js";
-import {
-  loadPrivacyRequest,
-  refuseTransition,
-  requirePrivacyOfficer,
-} from "./require-privacy-officer.js";
+import { transition } from "./transition.js";
 
 @Resolver()
 export class RejectPrivacyRequestResolver {
+  @Authorized()
   @Mutation(() => PrivacyRequestQueueItem, {
     description:
       "Privacy officer: rejects an open request with a reason, recorded in outcome and emailed to the customer through the outbox.",
@@ -34,36 +27,24 @@ export class RejectPrivacyRequestResolver {
     reasonInput: string,
     @Ctx() context: Context,
   ): Promise<PrivacyRequestQueueItem> {
-    const officer = requirePrivacyOfficer(context);
+    const officer = currentStaff(context);
     const reason = validate.text("reason", reasonInput, { min: 10, max: MAX_REASON });
-    const request = await loadPrivacyRequest(context, idInput);
-    if (isClosed(request.status)) {
-      throw refuseTransition("CLOSED", `This request is already ${request.status}.`);
-    }
     const now = context.request.now;
-    await context.prisma.$transaction(async (tx) => {
-      const { count } = await tx.privacyRequest.updateMany({
-        where: { id: request.id, status: request.status },
-        data: {
-          status: "REJECTED",
+    return transition(context, "reject", idInput, (request, move) =>
+      context.prisma.$transaction(async (tx) => {
+        await move(tx, {
           fulfilledAt: now,
           outcome: { kind: "REJECTED", rejectedAt: now.toISOString(), by: officer.staffId, reason },
-        },
-      });
-      if (count === 0) throw refuseTransition("CHANGED", "The request changed meanwhile.");
-      await queueRequestEmail(tx, {
-        customerId: request.customerId,
-        toAddress: request.customer.email,
-        kind: request.kind,
-        receivedAt: request.receivedAt,
-        subject: "Your privacy request: we cannot act on it",
-        paragraphs: [`We cannot act on it. Why: ${reason}`],
-      });
-    });
-    const row = await context.prisma.privacyRequest.findUniqueOrThrow({
-      where: { id: request.id },
-      select: QUEUE_ITEM_COLUMNS,
-    });
-    return toQueueItem(row, now);
+        });
+        await queueRequestEmail(tx, {
+          customerId: request.customerId,
+          toAddress: request.customer.email,
+          kind: request.kind,
+          receivedAt: request.receivedAt,
+          subject: "Your privacy request: we cannot act on it",
+          paragraphs: [`We cannot act on it. Why: ${reason}`],
+        });
+      }),
+    );
   }
 }

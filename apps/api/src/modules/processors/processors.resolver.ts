@@ -3,12 +3,10 @@
  * keys, flagged when no agreement is in force or the one in force ends within 30 days. Two
  * statements whatever the number of processors.
  */
-import { Ctx, Query, Resolver } from "type-graphql";
+import { Authorized, Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
-import { KEY_MANAGERS } from "../partners/issue-partner-api-key.resolver.js";
 import { toPartnerApiKey } from "../partners/partner-api-key.type.js";
 import { toProcessorAgreement } from "../partners/processor-agreement.type.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { ProcessorEntry } from "./processor-entry.type.js";
 
 export const EXPIRY_WARNING_DAYS = 30;
@@ -23,12 +21,12 @@ function endOf(agreement: { validUntil: Date; terminatedAt: Date | null }): Date
 
 @Resolver()
 export class ProcessorsResolver {
+  @Authorized()
   @Query(() => [ProcessorEntry], {
     description:
       "Administrator or privacy officer: the processor registry with agreements (signed, valid from, until), API keys, and an expiry flag (P-10).",
   })
   async processors(@Ctx() context: Context): Promise<ProcessorEntry[]> {
-    requireStaff(context, KEY_MANAGERS);
     const now = context.request.now;
     const [processors, keys] = await Promise.all([
       context.prisma.processor.findMany({

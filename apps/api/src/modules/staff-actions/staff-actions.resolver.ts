@@ -1,10 +1,8 @@
 import type { Prisma } from "@privet/db/client";
-import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { badInput } from "../../errors/app-error.js";
-import { AUDIT_ROLES } from "../audit/audit-roles.js";
 import { pageSize } from "../partners/subject-cursor.js";
-import { requireStaff } from "../staff/require-staff.js";
 import { validateId } from "../staff/validate-id.js";
 import {
   StaffActionEntry,
@@ -16,6 +14,7 @@ const ACTION = /^[A-Za-z][A-Za-z0-9]{0,99}$/;
 
 @Resolver()
 export class StaffActionsResolver {
+  @Authorized()
   @Query(() => [StaffActionEntry], {
     description:
       "Auditors, privacy and security officers: what staff did (every staff mutation, before and after it ran), newest first. `before`: an entry's id, for the next page.",
@@ -29,7 +28,6 @@ export class StaffActionsResolver {
     outcome: StaffActionOutcome | null,
     @Ctx() context: Context,
   ): Promise<StaffActionEntry[]> {
-    requireStaff(context, AUDIT_ROLES);
     const first = pageSize("first", firstInput, 200);
     const where: Prisma.StaffActionWhereInput = {};
     if (beforeInput) where.id = { lt: validateId("before", beforeInput) };

@@ -12,8 +12,8 @@ import { roleMayDeclare } from "@privet/domain/principals";
 import { purposeMayRead } from "@privet/domain/purposes";
 import type { Context } from "../../context/context.js";
 import { AppError, badInput } from "../../errors/app-error.js";
+import type { StaffPrincipal } from "../../guards/current-staff.js";
 import * as validate from "../../validation/validate.js";
-import type { StaffPrincipal } from "./require-staff.js";
 import { isUuid } from "./validate-id.js";
 
 export type CustomerSearch =

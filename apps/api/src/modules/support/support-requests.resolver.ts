@@ -1,18 +1,14 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
-import { AppError, badInput } from "../../errors/app-error.js";
+import { badInput } from "../../errors/app-error.js";
 import { SupportRequest, toSupportRequest } from "./support-request.type.js";
 import { type SupportStatus, SupportStatusValues } from "./support-status.enum.js";
 
-/**
- * The roles that work the support queue. Not administrators: they run the system, not the
- * data, and no purpose an administrator may declare could read a request's contents anyway.
- */
-const QUEUE_ROLES = new Set(["SUPPORT_AGENT", "PRIVACY_OFFICER"]);
 const MAX_FIRST = 200;
 
 @Resolver()
 export class SupportRequestsResolver {
+  @Authorized()
   @Query(() => [SupportRequest], {
     description:
       "The support queue for support agents and privacy officers, newest first. Subjects, messages, reply addresses and customers' details are personal: declare a purpose such as SUPPORT to read them (each read is audited).",
@@ -22,11 +18,6 @@ export class SupportRequestsResolver {
     @Arg("first", () => Int, { defaultValue: 50 }) first: number,
     @Ctx() context: Context,
   ): Promise<SupportRequest[]> {
-    const { principal } = context.viewer;
-    if (principal.kind === "anonymous") throw new AppError("UNAUTHENTICATED");
-    if (principal.kind !== "staff" || !QUEUE_ROLES.has(principal.role)) {
-      throw new AppError("FORBIDDEN", "Only support staff can read the support queue.");
-    }
     if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
       throw badInput("first", `first must be from 1 to ${MAX_FIRST}.`);
     }

@@ -1,0 +1,197 @@
+/**
+ * The privacy-request lifecycle, every action from every state: the grid below is how the
+ * officer's actions behaved before they shared one table (their refusals' reasons and words),
+ * checked against the table itself and then through the API on each database.
+ */
+import { testDatabases } from "@privet/db/testing";
+import { privacyRequestDueDate } from "@privet/domain/clocks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
+import { registerCustomer, signInStaff } from "../../test-support/fixtures.js";
+import { type Action, LIFECYCLE, stepOf } from "./lifecycle.js";
+import type { PrivacyRequestStatus } from "./privacy-request-enums.js";
+
+const STATUSES: readonly PrivacyRequestStatus[] = [
+  "RECEIVED",
+  "VERIFIED",
+  "IN_PROGRESS",
+  "FULFILLED",
+  "REJECTED",
+];
+
+/** The state an allowed action leads to, or the refusal's reason and message. */
+type Expected = PrivacyRequestStatus | [reason: string, message: string];
+
+const closed = (status: string): Expected => ["CLOSED", `This request is already ${status}.`];
+const notReceived = (status: string): Expected => [
+  "NOT_RECEIVED",
+  `Only a RECEIVED request can be verified (this one is ${status}).`,
+];
+
+const GRID: Record<Action, Record<PrivacyRequestStatus, Expected>> = {
+  verify: {
+    RECEIVED: "VERIFIED",
+    VERIFIED: notReceived("VERIFIED"),
+    IN_PROGRESS: notReceived("IN_PROGRESS"),
+    FULFILLED: notReceived("FULFILLED"),
+    REJECTED: notReceived("REJECTED"),
+  },
+  start: {
+    RECEIVED: ["NOT_VERIFIED", "Verify the customer's identity before starting work."],
+    VERIFIED: "IN_PROGRESS",
+    IN_PROGRESS: ["ALREADY_STARTED", "Work on this request has already started."],
+    FULFILLED: closed("FULFILLED"),
+    REJECTED: closed("REJECTED"),
+  },
+  extend: {
+    RECEIVED: "RECEIVED",
+    VERIFIED: "VERIFIED",
+    IN_PROGRESS: "IN_PROGRESS",
+    FULFILLED: ["CLOSED", "A FULFILLED request cannot be extended."],
+    REJECTED: ["CLOSED", "A REJECTED request cannot be extended."],
+  },
+  reject: {
+    RECEIVED: "REJECTED",
+    VERIFIED: "REJECTED",
+    IN_PROGRESS: "REJECTED",
+    FULFILLED: closed("FULFILLED"),
+    REJECTED: closed("REJECTED"),
+  },
+  fulfil: {
+    RECEIVED: ["NOT_VERIFIED", "Verify the customer's identity before fulfilling the request."],
+    VERIFIED: "FULFILLED",
+    IN_PROGRESS: "FULFILLED",
+    FULFILLED: closed("FULFILLED"),
+    REJECTED: closed("REJECTED"),
+  },
+};
+
+const ALREADY_EXTENDED: Expected = ["ALREADY_EXTENDED", "The deadline can be extended only once."];
+
+const CELLS = (Object.keys(GRID) as Action[]).flatMap((action) =>
+  STATUSES.map((status) => ({ action, status, expected: GRID[action][status] })),
+);
+
+describe("the lifecycle table", () => {
+  it.each(CELLS)("$action from $status", ({ action, status, expected }) => {
+    const step = stepOf(action, { status, extendedAt: null });
+    if (typeof expected === "string") {
+      expect(step).toEqual({ to: expected === status && action === "extend" ? "same" : expected });
+    } else {
+      expect(step).toEqual({ refused: { reason: expected[0], message: expected[1] } });
+    }
+  });
+
+  it("extends once: an extended request is refused whatever its open state", () => {
+    for (const status of STATUSES) {
+      const step = stepOf("extend", { status, extendedAt: new Date() });
+      const expected = typeof GRID.extend[status] === "string" ? ALREADY_EXTENDED : null;
+      if (expected) {
+        expect(step).toEqual({ refused: { reason: expected[0], message: expected[1] } });
+      } else {
+        expect(step).toEqual(LIFECYCLE.extend[status]);
+      }
+    }
+    // Only extending is limited to once.
+    expect(stepOf("reject", { status: "VERIFIED", extendedAt: new Date() })).toEqual({
+      to: "REJECTED",
+    });
+  });
+});
+
+/** The mutation for each action, with what it needs besides the id. */
+const MUTATIONS: Record<Action, { field: string; text: string; extra: Record<string, string> }> = {
+  verify: { field: "verifyPrivacyRequest", text: "verifyPrivacyRequest(id: $id)", extra: {} },
+  start: { field: "startPrivacyRequest", text: "startPrivacyRequest(id: $id)", extra: {} },
+  extend: {
+    field: "extendPrivacyRequest",
+    text: "extendPrivacyRequest(id: $id, reason: $text)",
+    extra: { text: "We need to check more systems." },
+  },
+  reject: {
+    field: "rejectPrivacyRequest",
+    text: "rejectPrivacyRequest(id: $id, reason: $text)",
+    extra: { text: "Identity could not be confirmed." },
+  },
+  fulfil: {
+    field: "fulfilPrivacyRequest",
+    text: "fulfilPrivacyRequest(id: $id, note: $text)",
+    extra: { text: "Corrected the postal address on file." },
+  },
+};
+
+function mutation(action: Action): string {
+  const { text, extra } = MUTATIONS[action];
+  const textVariable = "text" in extra ? ", $text: String!" : "";
+  return `mutation T($id: ID!${textVariable}) { ${text} { id status extendedAt } }`;
+}
+
+describe.each(testDatabases)("every officer action from every state on $name", (kind) => {
+  let api: TestApi;
+  let officer: ApiClient;
+  let customerId: string;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+    officer = api.client();
+    await signInStaff(api.db.prisma, officer, "PRIVACY_OFFICER");
+    customerId = (await registerCustomer(api.client(), { country: "FR", region: null })).id;
+  });
+  afterAll(() => api?.close());
+
+  /** A CORRECTION request (fulfilled with a note alone) already in `status`. */
+  async function requestIn(status: PrivacyRequestStatus, extendedAt: Date | null = null) {
+    const receivedAt = new Date();
+    const closedAt = status === "FULFILLED" || status === "REJECTED" ? receivedAt : null;
+    return api.db.prisma.privacyRequest.create({
+      data: {
+        customerId,
+        kind: "CORRECTION",
+        jurisdiction: "GDPR",
+        status,
+        receivedAt,
+        dueAt: privacyRequestDueDate("GDPR", receivedAt),
+        verifiedAt: status === "RECEIVED" ? null : receivedAt,
+        fulfilledAt: closedAt,
+        extendedAt,
+      },
+    });
+  }
+
+  async function act(action: Action, id: string) {
+    return officer.gql<Record<string, { status: string; extendedAt: string | null }>>(
+      mutation(action),
+      { id, ...MUTATIONS[action].extra },
+    );
+  }
+
+  it.each(CELLS)("$action from $status", async ({ action, status, expected }) => {
+    const request = await requestIn(status);
+    const result = await act(action, request.id);
+    if (typeof expected === "string") {
+      expect(result.errors).toEqual([]);
+      expect(result.data?.[MUTATIONS[action].field]?.status).toBe(expected);
+    } else {
+      expect(result.data).toBeNull();
+      expect(
+        result.errors.map((e) => [e.extensions?.code, e.extensions?.reason, e.message]),
+      ).toEqual([["BAD_USER_INPUT", ...expected]]);
+      const after = await api.db.prisma.privacyRequest.findUniqueOrThrow({
+        where: { id: request.id },
+      });
+      expect(after).toEqual(request);
+    }
+  });
+
+  it("extends once", async () => {
+    const request = await requestIn("IN_PROGRESS");
+    expect((await act("extend", request.id)).errors).toEqual([]);
+    const again = await act("extend", request.id);
+    expect(again.errors.map((e) => [e.extensions?.code, e.extensions?.reason, e.message])).toEqual([
+      ["BAD_USER_INPUT", ...ALREADY_EXTENDED],
+    ]);
+    const stamped = await requestIn("VERIFIED", new Date());
+    expect((await act("extend", stamped.id)).errors[0]?.extensions?.reason).toBe(
+      "ALREADY_EXTENDED",
+    );
+  });
+});
