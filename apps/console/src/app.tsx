@@ -3,6 +3,7 @@
  * personal data goes out under the purpose declared in the purpose bar.
  */
 import { ConsoleSignOutDocument, type StaffRole } from "@privet/client";
+import { inWords, roleLabel } from "@privet/domain/labels";
 import { Link, navigate, usePath } from "@privet/ui/router";
 import { Loading } from "@privet/ui/states";
 import type { ReactNode } from "react";
@@ -153,7 +154,7 @@ function Frame() {
             </li>
           </ul>
         </nav>
-        <p className="role">Signed in as {role.toLowerCase().replaceAll("_", " ")}</p>
+        <p className="role">Signed in as {inWords(roleLabel(role))}</p>
       </header>
       <PurposeBar />
       <main id="main">
