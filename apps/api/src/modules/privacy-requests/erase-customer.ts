@@ -132,7 +132,10 @@ export async function eraseCustomer(
   const kept: Kept[] = [];
 
   /** The holds covering any of the piece's categories; records the keep when there are some. */
+  // The pieces looked at; the password is replaced below whatever holds exist.
+  const considered = new Set<Piece>([PASSWORD]);
   const keeps = (piece: Piece, count: number): boolean => {
+    considered.add(piece);
     const covering = holds.filter((hold) =>
       piece.categories.some((category) => hold.categories.includes(category)),
     );
@@ -295,6 +298,13 @@ export async function eraseCustomer(
   if (!nameKept) done(NAME, 1);
   if (!emailKept) done(EMAIL, 1);
   if (!countryKept) done(COUNTRY, 1);
+
+  // A piece listed but never looked at would be data left behind with nothing in the outcome
+  // saying so: the erasure fails instead, and its transaction leaves everything as it was.
+  const skipped = ERASURE_PIECES.filter((piece) => !considered.has(piece));
+  if (skipped.length > 0) {
+    throw new Error(`Erasure skipped ${skipped.map((piece) => piece.data).join(", ")}`);
+  }
 
   return {
     kind: "DELETION",
