@@ -7,7 +7,7 @@ import {
   OpenCustomerDocument,
   type OpenCustomerQuery,
 } from "@privet/client";
-import { inWords, purposeLabel } from "@privet/domain/labels";
+import { breakGlassReasonLabel, inWords, purposeLabel, roleLabel } from "@privet/domain/labels";
 import { formatDateTime } from "@privet/ui/format";
 import { Link } from "@privet/ui/router";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
@@ -195,10 +195,13 @@ export function CustomerPage({ id }: { id: string }) {
           {customer.accessLog.map((entry) => (
             <li key={entry.id}>
               {formatDateTime(entry.occurredAt)} —{" "}
-              {entry.accessorKind === "PARTNER" ? entry.processorName : entry.staffRole} read{" "}
-              {entry.categoryLabel} for {entry.purpose}
+              {entry.accessorKind === "PARTNER"
+                ? entry.processorName
+                : entry.staffRole && roleLabel(entry.staffRole)}{" "}
+              read {entry.categoryLabel} for {entry.purpose && inWords(purposeLabel(entry.purpose))}
               {entry.reference && ` (${entry.reference})`}
-              {entry.breakGlassReason && ` under break-glass (${entry.breakGlassReason})`}
+              {entry.breakGlassReason &&
+                ` under break-glass (${inWords(breakGlassReasonLabel(entry.breakGlassReason))})`}
             </li>
           ))}
         </ul>
