@@ -2,7 +2,8 @@
  * The console's frame: staff sign in, then see the areas their role may use; every read of
  * personal data goes out under the purpose declared in the purpose bar.
  */
-import { ConsoleSignOutDocument } from "@privet/client";
+import { ConsoleSignOutDocument, type StaffRole } from "@privet/client";
+import { inWords, roleLabel } from "@privet/domain/labels";
 import { Link, navigate, usePath } from "@privet/ui/router";
 import { Loading } from "@privet/ui/states";
 import { useMutation } from "urql";
@@ -64,7 +65,7 @@ function Frame() {
             </li>
           </ul>
         </nav>
-        <p className="role">Signed in as {role.toLowerCase().replaceAll("_", " ")}</p>
+        <p className="role">Signed in as {inWords(roleLabel(role))}</p>
       </header>
       <PurposeBar />
       <main id="main">

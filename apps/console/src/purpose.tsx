@@ -4,20 +4,9 @@
  * the operation's @purpose, and lands in the audit log and the customer's access log.
  */
 import type { Purpose } from "@privet/client";
+import { inWords, purposeLabel } from "@privet/domain/labels";
+import { STAFF_PURPOSES } from "@privet/domain/purposes";
 import { createContext, type ReactNode, useContext, useState } from "react";
-
-export const PURPOSES: readonly Purpose[] = [
-  "SUPPORT",
-  "PAYMENT",
-  "LEGAL_OBLIGATION",
-  "MALFUNCTION_INVESTIGATION",
-  "BREACH_RESPONSE",
-  "MARKETING",
-  "SERVICE_ANNOUNCEMENTS",
-  "SERVICE_IMPROVEMENT",
-  "PERSONALISATION",
-  "CROSS_BORDER_CONSOLIDATION",
-];
 
 interface Declared {
   readonly purpose: Purpose;
@@ -75,9 +64,9 @@ export function PurposeBar() {
           value={draft.purpose}
           onChange={(event) => setDraft({ ...draft, purpose: event.target.value as Purpose })}
         >
-          {PURPOSES.map((p) => (
+          {STAFF_PURPOSES.map((p) => (
             <option key={p} value={p}>
-              {p.toLowerCase().replaceAll("_", " ")}
+              {inWords(purposeLabel(p))}
             </option>
           ))}
         </select>
@@ -94,7 +83,7 @@ export function PurposeBar() {
         Declare
       </button>
       <p className="status" aria-live="polite">
-        Reading under <strong>{purpose.toLowerCase().replaceAll("_", " ")}</strong>
+        Reading under <strong>{inWords(purposeLabel(purpose))}</strong>
         {ref ? ` (ref. ${ref})` : " (no reference)"}
       </p>
     </form>

@@ -1,3 +1,5 @@
+import { OpenCustomerDocument } from "@privet/client";
+import { DENY_REASONS, denyReasonInBrief } from "@privet/domain/decide";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { CombinedError } from "@urql/core";
 import { GraphQLError } from "graphql";
@@ -15,10 +17,36 @@ describe("redactions in the console", () => {
         redacted(["customer", "heldRecords", "0", "content"], "BREAK_GLASS_REQUIRED"),
       ],
     });
-    const redactions = redactionsOf(error);
-    render(<Value value={null} path="customer.heldRecords.0.content" redactions={redactions} />);
+    const redactions = redactionsOf(OpenCustomerDocument, error);
+    render(
+      <Value value={null} at={["customer", "heldRecords", 0, "content"]} redactions={redactions} />,
+    );
     expect(screen.getByText(/Redacted — needs an active break-glass grant/)).toBeTruthy();
+    expect(redactions.has(["customer", "heldRecords", 0, "content"])).toBe(true);
+    expect(redactions.has(["customer", "heldRecords", 1, "content"])).toBe(false);
     expect(failuresOf(error)).toEqual([]);
+  });
+
+  it("words every reason decide() gives as the domain does, and shows an unknown one as sent", () => {
+    const error = new CombinedError({
+      graphQLErrors: [
+        ...DENY_REASONS.map((reason, i) =>
+          redacted(["customer", "sessions", `${i}`, "os"], reason),
+        ),
+        redacted(["customer", "email"], "SOMETHING_NEW"),
+      ],
+    });
+    const redactions = redactionsOf(OpenCustomerDocument, error);
+    DENY_REASONS.forEach((reason, i) => {
+      const { container } = render(
+        <Value value={null} at={["customer", "sessions", i, "os"]} redactions={redactions} />,
+      );
+      expect(container.textContent).toBe(`Redacted — ${denyReasonInBrief(reason)} ${reason}`);
+    });
+    const { container } = render(
+      <Value value={null} at={["customer", "email"]} redactions={redactions} />,
+    );
+    expect(container.textContent).toBe("Redacted — SOMETHING_NEW SOMETHING_NEW");
   });
 
   it("keeps real failures apart from redactions", () => {
@@ -29,8 +57,23 @@ describe("redactions in the console", () => {
       ],
     });
     expect(failuresOf(error)).toEqual(["You are not allowed to do this."]);
-    render(<Value value="shown" path="customer.name" redactions={redactionsOf(error)} />);
+    render(
+      <Value
+        value="shown"
+        at={["customer", "name"]}
+        redactions={redactionsOf(OpenCustomerDocument, error)}
+      />,
+    );
     expect(screen.getByText("shown")).toBeTruthy();
+  });
+
+  it("takes only paths the query's result has (checked by the compiler)", () => {
+    const redactions = redactionsOf(OpenCustomerDocument, undefined);
+    // @ts-expect-error OpenCustomer selects no `phone`
+    expect(redactions.has(["customer", "phone"])).toBe(false);
+    // @ts-expect-error a list position is a number
+    expect(redactions.has(["customer", "sessions", "first", "os"])).toBe(false);
+    expect(redactions.has(["customer", "sessions", 0, "os"])).toBe(false);
   });
 });
 

@@ -1,31 +1,57 @@
 /**
  * Redactions, shown with their reason and never as blanks: a field the declared purpose may
  * not read comes back null with a PRIVACY_REDACTED error naming the path and the reason.
+ *
+ * Paths are typed from the query's generated result type, so renaming or dropping a field in
+ * a document makes every path that names it fail to compile instead of silently never matching:
+ * `redactionsOf(OpenCustomerDocument, error)` then `at={["customer", "sessions", i, "os"]}`.
  */
+import { denyReasonInBrief, isDenyReason } from "@privet/domain/decide";
 import type { CombinedError } from "@urql/core";
 import type { ReactNode } from "react";
 
-const REASONS: Record<string, string> = {
-  PURPOSE_NOT_PERMITTED: "the declared purpose does not allow reading this",
-  PURPOSE_REQUIRED: "declare a purpose first",
-  ROLE: "your role may not use data for this purpose",
-  CONSENT_WITHDRAWN: "the customer has not consented to this purpose",
-  BREAK_GLASS_REQUIRED: "needs an active break-glass grant",
-  LEGAL_REQUEST_REQUIRED: "needs a recorded legal request covering it",
-  NEVER_READABLE: "never readable",
-  NOT_OWNER: "only the customer can see this",
-};
+type FieldOf<T> = Exclude<keyof T, "__typename"> & string;
 
-export type Redactions = ReadonlyMap<string, string>;
+/**
+ * A path into a result as the API reports an error's path: field names (or aliases), and a
+ * number for a position in a list. Every prefix is a path too (a redacted list or object).
+ */
+export type ResultPath<T> = 0 extends 1 & T
+  ? never // `any` (a JSON scalar): nothing typed beneath it
+  : T extends readonly (infer Item)[]
+    ? readonly [number] | readonly [number, ...ResultPath<NonNullable<Item>>]
+    : T extends object
+      ? {
+          [K in FieldOf<T>]: readonly [K] | readonly [K, ...ResultPath<NonNullable<T[K]>>];
+        }[FieldOf<T>]
+      : never;
 
-/** Path ("customer.sessions.0.ipAddress") → reason, from a response's errors. */
-export function redactionsOf(error: CombinedError | undefined): Redactions {
+/** A generated document (@privet/client), known here by the type of its result. */
+interface TypedDocument<TResult> {
+  readonly __apiType?: (variables: never) => TResult;
+}
+
+/** The redactions in one query's response, looked up by typed path. */
+export interface Redactions<TResult> {
+  /** The deny reason at this path, when the API redacted it. */
+  reasonAt(path: ResultPath<TResult>): string | undefined;
+  has(path: ResultPath<TResult>): boolean;
+}
+
+/** The redactions in a response to `document`, from its errors (path → reason). */
+export function redactionsOf<TResult>(
+  _document: TypedDocument<TResult>,
+  error: CombinedError | undefined,
+): Redactions<TResult> {
   const found = new Map<string, string>();
   for (const e of error?.graphQLErrors ?? []) {
     if (e.extensions?.code !== "PRIVACY_REDACTED" || !e.path) continue;
     found.set(e.path.join("."), String(e.extensions.reason ?? "REDACTED"));
   }
-  return found;
+  return {
+    reasonAt: (path) => found.get(path.join(".")),
+    has: (path) => found.has(path.join(".")),
+  };
 }
 
 /** Errors other than redactions: those a staff member must see as failures. */
@@ -36,20 +62,21 @@ export function failuresOf(error: CombinedError | undefined): string[] {
     .map((e) => e.message);
 }
 
-export function Value({
+/** The value at `at`, or "Redacted — reason" when the API redacted it. */
+export function Value<TResult>({
   value,
-  path,
+  at,
   redactions,
 }: {
   value: ReactNode;
-  path: string;
-  redactions: Redactions;
+  at: NoInfer<ResultPath<TResult>>;
+  redactions: Redactions<TResult>;
 }) {
-  const reason = redactions.get(path);
+  const reason = redactions.reasonAt(at);
   if (reason) {
     return (
       <span className="redacted" data-redacted={reason}>
-        Redacted — {REASONS[reason] ?? reason} <code>{reason}</code>
+        Redacted — {isDenyReason(reason) ? denyReasonInBrief(reason) : reason} <code>{reason}</code>
       </span>
     );
   }

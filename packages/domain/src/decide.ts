@@ -59,6 +59,10 @@ export const DENY_REASONS = [
 ] as const;
 export type DenyReason = (typeof DENY_REASONS)[number];
 
+export function isDenyReason(value: string): value is DenyReason {
+  return (DENY_REASONS as readonly string[]).includes(value);
+}
+
 export interface DecisionInput {
   readonly principal: Principal;
   /** The purpose declared for the operation; null when none was declared. */
@@ -197,7 +201,27 @@ const EXPLANATIONS: Readonly<Record<DenyReason, string>> = {
   NEVER_READABLE: "Credentials are never readable, by anyone.",
 };
 
-/** A short plain-English sentence for a deny reason, for the console and error messages. */
+/** The same reasons in brief, for where a redacted value would be ("Redacted — …"). */
+const IN_BRIEF: Readonly<Record<DenyReason, string>> = {
+  UNAUTHENTICATED: "sign in first",
+  NOT_OWNER: "only the customer can see this",
+  ROLE: "your role may not use data for this purpose",
+  PURPOSE_REQUIRED: "declare a purpose first",
+  PURPOSE_NOT_PERMITTED: "the declared purpose does not allow reading this",
+  CONSENT_WITHDRAWN: "the customer has not consented to this purpose",
+  NO_AGREEMENT: "no data-processing agreement is in force",
+  AGREEMENT_EXPIRED: "the data-processing agreement has expired",
+  BREAK_GLASS_REQUIRED: "needs an active break-glass grant",
+  LEGAL_REQUEST_REQUIRED: "needs a recorded legal request covering it",
+  NEVER_READABLE: "never readable",
+};
+
+/** A short plain-English sentence for a deny reason, for error messages. */
 export function explainDenyReason(reason: DenyReason): string {
   return EXPLANATIONS[reason];
+}
+
+/** A deny reason in a few lower-case words, for the console's "Redacted — …" in place of a value. */
+export function denyReasonInBrief(reason: DenyReason): string {
+  return IN_BRIEF[reason];
 }

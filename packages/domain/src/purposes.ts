@@ -138,6 +138,16 @@ export const PURPOSE_DEFINITIONS: Readonly<Record<Purpose, PurposeDefinition>> =
   },
 };
 
+/**
+ * The purposes a staff member can declare in the console: all but signing in (the service's own
+ * use, under which nobody reads anything) and remarketing (the advertising network's, never
+ * staff's). Whether a staff member's role may use one is decide()'s ROLE rule, and a field read
+ * under a purpose the role may not use comes back redacted with that reason.
+ */
+export const STAFF_PURPOSES: readonly Purpose[] = PURPOSES.filter(
+  (purpose) => purpose !== "SIGN_IN" && purpose !== "REMARKETING",
+);
+
 export function isPurpose(value: string): value is Purpose {
   return (PURPOSES as readonly string[]).includes(value);
 }

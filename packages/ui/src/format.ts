@@ -5,8 +5,4 @@ const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeSt
 export const formatDate = (iso: string) => DATE.format(new Date(iso));
 export const formatDateTime = (iso: string) => DATE_TIME.format(new Date(iso));
 
-/** "MARKETING" → "Marketing", "CROSS_BORDER_CONSOLIDATION" → "Cross border consolidation". */
-export function humanize(constant: string): string {
-  const words = constant.toLowerCase().replaceAll("_", " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+// Constants in words (humanize, purpose and role labels) are the domain's: @privet/domain/labels.

@@ -107,6 +107,8 @@ describe.each(testDatabases)("the staff guard on $name", (kind) => {
           roles,
         });
         expect(result?.errors).toHaveLength(1);
+        // Words a person reads, not role constants.
+        expect(refusal?.message).toMatch(/^Only [a-z ,]+ may do this\.$/);
       }
     }
     expect((await customer.gql(text)).errors.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);

@@ -12,6 +12,8 @@
  * as FAILED — FORBIDDEN. Who else calls an operation (customers, partners, visitors) is checked
  * by the operation itself, which needs the caller's id rather than a role.
  */
+
+import { roleLabel } from "@privet/domain/labels";
 import { isStaffOperation, type StaffOperation, staffRolesFor } from "@privet/domain/permissions";
 import type { AuthCheckerFn } from "type-graphql";
 import type { Context } from "../context/context.js";
@@ -47,9 +49,16 @@ export function assertStaffMayCall(context: Context, operation: StaffOperation):
   if (principal.kind === "anonymous") throw new AppError("UNAUTHENTICATED");
   if (principal.kind !== "staff") throw new AppError("FORBIDDEN");
   if (!roles.includes(principal.role)) {
-    throw new AppError("FORBIDDEN", `This needs one of these roles: ${roles.join(", ")}.`, {
+    throw new AppError("FORBIDDEN", `Only ${inWordsList(roles.map(roleLabel))} may do this.`, {
       roles,
     });
   }
   return principal;
+}
+
+/** "a", "a or b", "a, b or c": roles named the way a person says them. */
+function inWordsList(labels: readonly string[]): string {
+  const plural = labels.map((label) => `${label.toLowerCase()}s`);
+  if (plural.length <= 1) return plural[0] ?? "staff";
+  return `${plural.slice(0, -1).join(", ")} or ${plural.at(-1)}`;
 }

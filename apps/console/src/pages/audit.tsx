@@ -11,13 +11,14 @@ import {
   AuditVerificationDocument,
   type Purpose,
 } from "@privet/client";
+import { humanize, purposeLabel } from "@privet/domain/labels";
+import { PURPOSES } from "@privet/domain/purposes";
 import { formErrorOf } from "@privet/ui/errors";
-import { formatDateTime, humanize } from "@privet/ui/format";
+import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useClient, useQuery } from "urql";
 import { CHAIN_PROBLEM_WORDS } from "../chain-problems.js";
-import { PURPOSES } from "../purpose.js";
 
 export function AuditPage() {
   const client = useClient();
@@ -118,7 +119,7 @@ export function AuditPage() {
             <option value="">any</option>
             {PURPOSES.map((p) => (
               <option key={p} value={p}>
-                {humanize(p)}
+                {purposeLabel(p)}
               </option>
             ))}
           </select>
@@ -176,7 +177,7 @@ export function AuditPage() {
                   </td>
                   <td>{e.category}</td>
                   <td>
-                    {e.purpose ? humanize(e.purpose) : "—"}
+                    {e.purpose ? purposeLabel(e.purpose) : "—"}
                     {e.reference && ` (${e.reference})`}
                     {e.breakGlassId && " · break-glass"}
                     {e.legalRequestId && " · legal request"}

@@ -4,8 +4,9 @@
  * revoked from here.
  */
 import { BreakGlassGrantsDocument, RevokeBreakGlassDocument } from "@privet/client";
+import { breakGlassReasonLabel } from "@privet/domain/labels";
 import { formErrorOf } from "@privet/ui/errors";
-import { formatDateTime, humanize } from "@privet/ui/format";
+import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice } from "@privet/ui/states";
 import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
@@ -57,7 +58,7 @@ export function BreakGlassGrants() {
                     <code>{g.staffUserId}</code>
                   </td>
                   <td>
-                    {humanize(g.reason)}
+                    {breakGlassReasonLabel(g.reason)}
                     {g.incidentRef && ` (${g.incidentRef})`}
                     {g.legalRequestId && ` (legal request ${g.legalRequestId.slice(0, 8)}…)`}
                   </td>

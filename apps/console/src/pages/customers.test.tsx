@@ -173,7 +173,7 @@ describe("one customer", () => {
     });
     const log = (await screen.findByRole("heading", { name: "Access log" })).nextElementSibling;
     expect(log?.textContent).toContain(
-      "SECURITY_OFFICER read Records about other people for MALFUNCTION_INVESTIGATION (INC-7) under break-glass (MALFUNCTION)",
+      "Security officer read Records about other people for malfunction investigation (INC-7) under break-glass (malfunction)",
     );
   });
 

@@ -2,14 +2,19 @@
  * Customers: search by email or id, and open one — always under the declared purpose and
  * reference. Fields the purpose does not allow are shown as redacted with the reason.
  */
-import { FindCustomersDocument, OpenCustomerDocument } from "@privet/client";
+import {
+  FindCustomersDocument,
+  OpenCustomerDocument,
+  type OpenCustomerQuery,
+} from "@privet/client";
+import { breakGlassReasonLabel, inWords, purposeLabel, roleLabel } from "@privet/domain/labels";
 import { formatDateTime } from "@privet/ui/format";
 import { Link } from "@privet/ui/router";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useQuery } from "urql";
 import { usePurpose } from "../purpose.js";
-import { failuresOf, redactionsOf, Value } from "../redactions.js";
+import { failuresOf, type ResultPath, redactionsOf, Value } from "../redactions.js";
 
 export function CustomersPage() {
   const { purpose, ref } = usePurpose();
@@ -20,7 +25,7 @@ export function CustomersPage() {
     // Nothing is read (nor audited) until the staff member searches.
     pause: search === null,
   });
-  const redactions = redactionsOf(error);
+  const redactions = redactionsOf(FindCustomersDocument, error);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const value = String(new FormData(event.currentTarget).get("search") ?? "").trim();
@@ -66,21 +71,21 @@ export function CustomersPage() {
                   <td>
                     <Value
                       value={customer.name}
-                      path={`customers.nodes.${i}.name`}
+                      at={["customers", "nodes", i, "name"]}
                       redactions={redactions}
                     />
                   </td>
                   <td>
                     <Value
                       value={customer.email}
-                      path={`customers.nodes.${i}.email`}
+                      at={["customers", "nodes", i, "email"]}
                       redactions={redactions}
                     />
                   </td>
                   <td>
                     <Value
                       value={customer.country}
-                      path={`customers.nodes.${i}.country`}
+                      at={["customers", "nodes", i, "country"]}
                       redactions={redactions}
                     />
                   </td>
@@ -101,7 +106,7 @@ export function CustomerPage({ id }: { id: string }) {
     query: OpenCustomerDocument,
     variables: { id, purpose, ref: ref || null },
   });
-  const redactions = redactionsOf(error);
+  const redactions = redactionsOf(OpenCustomerDocument, error);
   if (fetching && !data) return <Loading what="the customer" />;
   const customer = data?.customer;
   if (!customer) {
@@ -114,14 +119,14 @@ export function CustomerPage({ id }: { id: string }) {
       </>
     );
   }
-  const v = (value: unknown, path: string) => (
-    <Value value={value as string | null} path={`customer.${path}`} redactions={redactions} />
+  const v = (value: unknown, at: ResultPath<OpenCustomerQuery>) => (
+    <Value value={value as string | null} at={at} redactions={redactions} />
   );
   return (
     <>
       <h1>Customer {customer.id.slice(0, 8)}…</h1>
       <p className="status">
-        Read under {purpose.toLowerCase().replaceAll("_", " ")}
+        Read under {inWords(purposeLabel(purpose))}
         {ref && ` (ref. ${ref})`}; this read is in the customer's access log.
       </p>
       {failuresOf(error).map((m) => (
@@ -129,19 +134,19 @@ export function CustomerPage({ id }: { id: string }) {
       ))}
       <dl className="facts">
         <dt>Name</dt>
-        <dd>{v(customer.name, "name")}</dd>
+        <dd>{v(customer.name, ["customer", "name"])}</dd>
         <dt>Email</dt>
-        <dd>{v(customer.email, "email")}</dd>
+        <dd>{v(customer.email, ["customer", "email"])}</dd>
         <dt>Country</dt>
-        <dd>{v(customer.country, "country")}</dd>
+        <dd>{v(customer.country, ["customer", "country"])}</dd>
         <dt>Jurisdiction</dt>
         <dd>{customer.jurisdiction}</dd>
         <dt>Card</dt>
         <dd>
           {customer.paymentMethod ? (
             <>
-              {v(customer.paymentMethod.brand, "paymentMethod.brand")} ·{" "}
-              {v(customer.paymentMethod.last4, "paymentMethod.last4")}
+              {v(customer.paymentMethod.brand, ["customer", "paymentMethod", "brand"])} ·{" "}
+              {v(customer.paymentMethod.last4, ["customer", "paymentMethod", "last4"])}
             </>
           ) : (
             "none"
@@ -152,8 +157,10 @@ export function CustomerPage({ id }: { id: string }) {
       <ul>
         {customer.sessions.map((s, i) => (
           <li key={s.id}>
-            {formatDateTime(s.createdAt)} — {v(s.ipAddress, `sessions.${i}.ipAddress`)} ·{" "}
-            {v(s.browser, `sessions.${i}.browser`)} · {v(s.os, `sessions.${i}.os`)}
+            {formatDateTime(s.createdAt)} —{" "}
+            {v(s.ipAddress, ["customer", "sessions", i, "ipAddress"])} ·{" "}
+            {v(s.browser, ["customer", "sessions", i, "browser"])} ·{" "}
+            {v(s.os, ["customer", "sessions", i, "os"])}
           </li>
         ))}
       </ul>
@@ -164,7 +171,8 @@ export function CustomerPage({ id }: { id: string }) {
         <ul>
           {customer.heldRecords.map((r, i) => (
             <li key={r.id}>
-              {v(r.label, `heldRecords.${i}.label`)}: {v(r.content, `heldRecords.${i}.content`)}
+              {v(r.label, ["customer", "heldRecords", i, "label"])}:{" "}
+              {v(r.content, ["customer", "heldRecords", i, "content"])}
             </li>
           ))}
         </ul>
@@ -173,13 +181,13 @@ export function CustomerPage({ id }: { id: string }) {
       <ul>
         {customer.consents.map((c) => (
           <li key={c.purpose}>
-            {c.purpose.toLowerCase()}: {c.state ?? "never asked"}
+            {inWords(purposeLabel(c.purpose))}: {c.state ?? "never asked"}
           </li>
         ))}
       </ul>
       <h2>Access log</h2>
       {customer.accessLog === null ? (
-        <p>{v(null, "accessLog")}</p>
+        <p>{v(null, ["customer", "accessLog"])}</p>
       ) : customer.accessLog.length === 0 ? (
         <Empty>No reads recorded.</Empty>
       ) : (
@@ -187,10 +195,13 @@ export function CustomerPage({ id }: { id: string }) {
           {customer.accessLog.map((entry) => (
             <li key={entry.id}>
               {formatDateTime(entry.occurredAt)} —{" "}
-              {entry.accessorKind === "PARTNER" ? entry.processorName : entry.staffRole} read{" "}
-              {entry.categoryLabel} for {entry.purpose}
+              {entry.accessorKind === "PARTNER"
+                ? entry.processorName
+                : entry.staffRole && roleLabel(entry.staffRole)}{" "}
+              read {entry.categoryLabel} for {entry.purpose && inWords(purposeLabel(entry.purpose))}
               {entry.reference && ` (${entry.reference})`}
-              {entry.breakGlassReason && ` under break-glass (${entry.breakGlassReason})`}
+              {entry.breakGlassReason &&
+                ` under break-glass (${inWords(breakGlassReasonLabel(entry.breakGlassReason))})`}
             </li>
           ))}
         </ul>

@@ -6,18 +6,20 @@
 import {
   CloseLegalRequestDocument,
   LegalDisclosureDocument,
+  type LegalDisclosureQuery,
   type LegalRequestKind,
   LegalRequestsDocument,
   RecordLegalRequestDocument,
 } from "@privet/client";
+import { humanize } from "@privet/domain/labels";
 import { type FormError, formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
-import { formatDate, humanize } from "@privet/ui/format";
+import { formatDate } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
-import { failuresOf, redactionsOf, Value } from "../redactions.js";
+import { failuresOf, type ResultPath, redactionsOf, Value } from "../redactions.js";
 import { useStaffSession } from "../session.js";
 
 export function LegalRequestsPage() {
@@ -160,7 +162,7 @@ function Disclosure({ id, legalRef }: { id: string; legalRef: string }) {
     query: LegalDisclosureDocument,
     variables: { id, ref: legalRef },
   });
-  const redactions = redactionsOf(error);
+  const redactions = redactionsOf(LegalDisclosureDocument, error);
   if (fetching && !data) return <Loading what="the disclosure" />;
   return (
     <section aria-labelledby="disclosure-title" className="card">
@@ -175,29 +177,26 @@ function Disclosure({ id, legalRef }: { id: string; legalRef: string }) {
         scope is redacted.
       </p>
       {data?.legalDisclosure.subjects.map((s, i) => {
-        const v = (value: unknown, path: string) => (
-          <Value
-            value={value as string | null}
-            path={`legalDisclosure.subjects.${i}.customer.${path}`}
-            redactions={redactions}
-          />
+        const v = (value: unknown, at: ResultPath<LegalDisclosureQuery>) => (
+          <Value value={value as string | null} at={at} redactions={redactions} />
         );
+        const customer = ["legalDisclosure", "subjects", i, "customer"] as const;
         return (
           <dl key={s.id} className="facts">
             <dt>Customer</dt>
             <dd>{s.id}</dd>
             <dt>Name</dt>
-            <dd>{v(s.customer.name, "name")}</dd>
+            <dd>{v(s.customer.name, [...customer, "name"])}</dd>
             <dt>Email</dt>
-            <dd>{v(s.customer.email, "email")}</dd>
+            <dd>{v(s.customer.email, [...customer, "email"])}</dd>
             <dt>Country</dt>
-            <dd>{v(s.customer.country, "country")}</dd>
+            <dd>{v(s.customer.country, [...customer, "country"])}</dd>
             <dt>Card</dt>
             <dd>
               {s.customer.paymentMethod ? (
                 <>
-                  {v(s.customer.paymentMethod.brand, "paymentMethod.brand")}{" "}
-                  {v(s.customer.paymentMethod.last4, "paymentMethod.last4")}
+                  {v(s.customer.paymentMethod.brand, [...customer, "paymentMethod", "brand"])}{" "}
+                  {v(s.customer.paymentMethod.last4, [...customer, "paymentMethod", "last4"])}
                 </>
               ) : (
                 "none"

@@ -9,9 +9,10 @@ import {
   OutboxDocument,
   SendCampaignDocument,
 } from "@privet/client";
+import { humanize } from "@privet/domain/labels";
 import { formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
-import { formatDateTime, humanize } from "@privet/ui/format";
+import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice, Notice } from "@privet/ui/states";
 import type { FormEvent } from "react";
 import { useQuery } from "urql";
@@ -31,7 +32,7 @@ export function MarketingPage() {
   const [sent, sendCampaign] = useActionMutation(SendCampaignDocument);
   const [delivered, deliver] = useActionMutation(DeliverOutboxDocument);
   const error = formErrorOf(sent.error);
-  const redactions = redactionsOf(outboxError);
+  const redactions = redactionsOf(OutboxDocument, outboxError);
   // A campaign email's subject is the campaign's, the same for every recipient and not
   // personal: shown from the campaign even where the purpose may not read an email's subject.
   const campaignSubjects = new Map(campaigns?.campaigns.map((c) => [c.id, c.subject]));
@@ -128,7 +129,7 @@ export function MarketingPage() {
                   <td>
                     <Value
                       value={m.toAddress}
-                      path={`outboxEmails.${i}.toAddress`}
+                      at={["outboxEmails", i, "toAddress"]}
                       redactions={redactions}
                     />
                   </td>
@@ -138,7 +139,7 @@ export function MarketingPage() {
                     ) : (
                       <Value
                         value={m.subject}
-                        path={`outboxEmails.${i}.subject`}
+                        at={["outboxEmails", i, "subject"]}
                         redactions={redactions}
                       />
                     )}

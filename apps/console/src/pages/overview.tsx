@@ -1,7 +1,7 @@
 /** Overview: consent rates by purpose over time, open requests by due date, reads by purpose. */
 import { PrivacyOverviewDocument } from "@privet/client";
+import { purposeLabel } from "@privet/domain/labels";
 import { formErrorOf } from "@privet/ui/errors";
-import { humanize } from "@privet/ui/format";
 import { ErrorNotice, Loading } from "@privet/ui/states";
 import { useQuery } from "urql";
 import { BarChart, LineChart } from "../charts.js";
@@ -32,7 +32,7 @@ export function OverviewPage() {
         max={1}
         format={(y) => `${Math.round(y * 100)}%`}
         series={purposes.map((purpose) => ({
-          label: humanize(purpose),
+          label: purposeLabel(purpose),
           points: consentRates
             .filter((p) => p.purpose === purpose)
             .map((p) => ({ x: monthOf(p.at), y: p.rate })),
@@ -50,7 +50,7 @@ export function OverviewPage() {
         title="Reads of personal data by staff and partners, by purpose (last 30 days)"
         parts={["allowed", "refused"]}
         rows={accessesByPurpose.map((a) => ({
-          label: a.purpose ? humanize(a.purpose) : "no purpose",
+          label: a.purpose ? purposeLabel(a.purpose) : "no purpose",
           values: [a.allowed, a.denied],
         }))}
       />

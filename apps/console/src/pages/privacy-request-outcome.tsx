@@ -2,6 +2,8 @@
  * What fulfilling (or rejecting) a request did, from its recorded outcome (JSON text): for a
  * deletion, what was erased and what was kept and why — the record the law asks us to keep.
  */
+import { inWords } from "@privet/domain/labels";
+
 interface Outcome {
   readonly kind?: string;
   readonly reason?: string;
@@ -30,7 +32,7 @@ export function RequestOutcome({ outcome }: { readonly outcome: string }) {
     case "CORRECTION":
       return <p>Corrected: {o.corrected}</p>;
     case "STOP_SHARING":
-      return <p>Advertising consent: {o.remarketing?.toLowerCase().replaceAll("_", " ")}.</p>;
+      return <p>Advertising consent: {inWords(o.remarketing ?? "")}.</p>;
     case "ACCESS":
       return <p>Export stored for the customer (sha256 {o.export?.sha256?.slice(0, 12)}…).</p>;
     case "DELETION":

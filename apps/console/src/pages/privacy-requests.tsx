@@ -5,7 +5,8 @@
  * customer wrote are read under the declared purpose.
  */
 import { PrivacyRequestQueueDocument, type PrivacyRequestStatus } from "@privet/client";
-import { formatDate, humanize } from "@privet/ui/format";
+import { humanize } from "@privet/domain/labels";
+import { formatDate } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useState } from "react";
 import { useQuery } from "urql";
@@ -28,7 +29,7 @@ export function PrivacyRequestsPage() {
     query: PrivacyRequestQueueDocument,
     variables: { purpose, ref: ref || null, status: status || null },
   });
-  const redactions = redactionsOf(error);
+  const redactions = redactionsOf(PrivacyRequestQueueDocument, error);
   const reload = () => refetch({ requestPolicy: "network-only" });
   if (fetching && !data) return <Loading what="the request queue" />;
   return (
@@ -70,11 +71,11 @@ export function PrivacyRequestsPage() {
                 <tr key={r.id} data-overdue={r.overdue ? "true" : undefined}>
                   <td>
                     {humanize(r.kind)} · received {formatDate(r.receivedAt)}
-                    {(r.details || redactions.has(`privacyRequestQueue.${i}.details`)) && (
+                    {(r.details || redactions.has(["privacyRequestQueue", i, "details"])) && (
                       <blockquote>
                         <Value
                           value={r.details}
-                          path={`privacyRequestQueue.${i}.details`}
+                          at={["privacyRequestQueue", i, "details"]}
                           redactions={redactions}
                         />
                       </blockquote>
@@ -83,13 +84,13 @@ export function PrivacyRequestsPage() {
                   <td>
                     <Value
                       value={r.customerName}
-                      path={`privacyRequestQueue.${i}.customerName`}
+                      at={["privacyRequestQueue", i, "customerName"]}
                       redactions={redactions}
                     />
                     <br />
                     <Value
                       value={r.customerEmail}
-                      path={`privacyRequestQueue.${i}.customerEmail`}
+                      at={["privacyRequestQueue", i, "customerEmail"]}
                       redactions={redactions}
                     />
                   </td>
@@ -106,10 +107,10 @@ export function PrivacyRequestsPage() {
                     {r.outcome ? (
                       <RequestOutcome outcome={r.outcome} />
                     ) : (
-                      redactions.has(`privacyRequestQueue.${i}.outcome`) && (
+                      redactions.has(["privacyRequestQueue", i, "outcome"]) && (
                         <Value
                           value={null}
-                          path={`privacyRequestQueue.${i}.outcome`}
+                          at={["privacyRequestQueue", i, "outcome"]}
                           redactions={redactions}
                         />
                       )

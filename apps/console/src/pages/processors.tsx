@@ -10,9 +10,10 @@ import {
   RecordProcessorAgreementDocument,
   RevokePartnerApiKeyDocument,
 } from "@privet/client";
+import { inWords, processorKindLabel, purposeLabel } from "@privet/domain/labels";
 import { type FormError, formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
-import { formatDate, humanize } from "@privet/ui/format";
+import { formatDate } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading, Notice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useQuery } from "urql";
@@ -49,7 +50,7 @@ export function ProcessorsPage() {
             <li key={p.id} className="card" data-processor={p.name}>
               <h2>{p.name}</h2>
               <p>
-                {humanize(p.kind)} · {p.region}
+                {processorKindLabel(p.kind)} · {p.region}
               </p>
               {!p.agreementInForce ? (
                 <p className="redacted" data-flag="no-agreement">
@@ -69,7 +70,7 @@ export function ProcessorsPage() {
                     {a.reference}: signed {formatDate(a.signedAt)}, valid {formatDate(a.validFrom)}{" "}
                     – {formatDate(a.validUntil)}
                     {a.terminatedAt && `, terminated ${formatDate(a.terminatedAt)}`}; for{" "}
-                    {a.purposes.map((x) => humanize(x).toLowerCase()).join(", ")}:{" "}
+                    {a.purposes.map((x) => inWords(purposeLabel(x))).join(", ")}:{" "}
                     {a.categories.join(", ")}
                   </li>
                 ))}

@@ -4,8 +4,9 @@
  * the ids acted on. Free text is never kept, so the log shows no one's personal data.
  */
 import { type StaffActionOutcome, StaffActionsDocument } from "@privet/client";
+import { humanize, purposeLabel, roleLabel } from "@privet/domain/labels";
 import { Field } from "@privet/ui/field";
-import { formatDateTime, humanize } from "@privet/ui/format";
+import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useQuery } from "urql";
@@ -80,11 +81,11 @@ export function StaffActionsPage() {
                 <tr key={e.id} data-outcome={e.outcome}>
                   <td>{formatDateTime(e.occurredAt)}</td>
                   <td>
-                    {humanize(e.staffRole)} <code>{e.staffUserId.slice(0, 8)}</code>
+                    {roleLabel(e.staffRole)} <code>{e.staffUserId.slice(0, 8)}</code>
                   </td>
                   <td>{words(e.action)}</td>
                   <td>
-                    {e.purpose ? humanize(e.purpose) : "—"}
+                    {e.purpose ? purposeLabel(e.purpose) : "—"}
                     {e.reference && ` (ref. ${e.reference})`}
                   </td>
                   <td>

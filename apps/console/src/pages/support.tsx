@@ -1,5 +1,6 @@
 /** The support queue (P-19): questions from the portal, read under SUPPORT with a ticket reference. */
 import { SupportQueueDocument } from "@privet/client";
+import { inWords } from "@privet/domain/labels";
 import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useQuery } from "urql";
@@ -12,7 +13,7 @@ export function SupportPage() {
     query: SupportQueueDocument,
     variables: { ref: ref || null },
   });
-  const redactions = redactionsOf(error);
+  const redactions = redactionsOf(SupportQueueDocument, error);
   if (fetching && !data) return <Loading what="the support queue" />;
   return (
     <>
@@ -30,17 +31,17 @@ export function SupportPage() {
               <h2>
                 <Value
                   value={request.subject}
-                  path={`supportRequests.${i}.subject`}
+                  at={["supportRequests", i, "subject"]}
                   redactions={redactions}
                 />
               </h2>
               <p className="status">
-                {formatDateTime(request.createdAt)} · {request.status.toLowerCase()}
+                {formatDateTime(request.createdAt)} · {inWords(request.status)}
               </p>
               <p>
                 <Value
                   value={request.message}
-                  path={`supportRequests.${i}.message`}
+                  at={["supportRequests", i, "message"]}
                   redactions={redactions}
                 />
               </p>
@@ -51,7 +52,7 @@ export function SupportPage() {
                 ) : (
                   <Value
                     value={request.replyTo}
-                    path={`supportRequests.${i}.replyTo`}
+                    at={["supportRequests", i, "replyTo"]}
                     redactions={redactions}
                   />
                 )}

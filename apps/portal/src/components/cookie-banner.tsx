@@ -5,6 +5,7 @@
  * the policy and every page stay readable and usable whatever the visitor does with it.
  */
 import { CookieBannerDocument, SetCookieConsentsDocument } from "@privet/client";
+import { cookieCategoryLabel } from "@privet/domain/labels";
 import { Link } from "@privet/ui/router";
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
@@ -56,8 +57,7 @@ export function CookieBanner() {
                 }
               />
               <span>
-                <strong>{c.category.charAt(0) + c.category.slice(1).toLowerCase()}</strong> —{" "}
-                {c.description}
+                <strong>{cookieCategoryLabel(c.category)}</strong> — {c.description}
               </span>
             </label>
           ))}

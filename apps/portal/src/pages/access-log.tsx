@@ -4,8 +4,9 @@
  * reference, and whether it was a break-glass read of records they hold about others (P-12).
  */
 import { AccessLogDocument } from "@privet/client";
+import { breakGlassReasonLabel, purposeLabel, roleLabel } from "@privet/domain/labels";
 import { formErrorOf } from "@privet/ui/errors";
-import { formatDateTime, humanize } from "@privet/ui/format";
+import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useQuery } from "urql";
 import { RequireSignIn } from "./require-sign-in.js";
@@ -59,11 +60,11 @@ function AccessLog() {
                   <td>
                     {entry.accessorKind === "PARTNER"
                       ? `${entry.processorName ?? "A partner"} (partner)`
-                      : `Privet staff: ${humanize(entry.staffRole ?? "STAFF")}`}
+                      : `Privet staff: ${entry.staffRole ? roleLabel(entry.staffRole) : "Staff"}`}
                   </td>
                   <td>{entry.categoryLabel}</td>
                   <td>
-                    {entry.purpose ? humanize(entry.purpose) : "—"}
+                    {entry.purpose ? purposeLabel(entry.purpose) : "—"}
                     {entry.reference && (
                       <span className="reference"> (ref. {entry.reference})</span>
                     )}
@@ -71,7 +72,7 @@ function AccessLog() {
                       <span className="break-glass">
                         {" "}
                         — emergency access to records you hold about others:{" "}
-                        {humanize(entry.breakGlassReason)}
+                        {breakGlassReasonLabel(entry.breakGlassReason)}
                       </span>
                     )}
                     {entry.underLegalRequest && <span> — under a legal request</span>}

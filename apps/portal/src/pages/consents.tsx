@@ -10,32 +10,21 @@ import {
   SetConsentDocument,
   SetCookieConsentsDocument,
 } from "@privet/client";
+import {
+  consentSourceLabel,
+  consentStateLabel,
+  cookieCategoryLabel,
+  purposeLabel,
+} from "@privet/domain/labels";
 import { formErrorOf } from "@privet/ui/errors";
 import { ExternalLink } from "@privet/ui/external-link";
-import { formatDateTime, humanize } from "@privet/ui/format";
+import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading, Notice } from "@privet/ui/states";
 import { useMutation, useQuery } from "urql";
 import { RequireSignIn } from "./require-sign-in.js";
 
 /** The advertising provider's own page for personalised-ad choices (the policy points there). */
 export const AD_SETTINGS_URL = "https://myadcenter.google.com/";
-
-const STATE_WORDS: Record<string, string> = {
-  GIVEN: "Allowed",
-  WITHDRAWN: "Withdrawn",
-  REFUSED: "Refused",
-  EXPIRED: "Expired",
-};
-
-const SOURCE_WORDS: Record<string, string> = {
-  REGISTRATION: "when you registered",
-  PORTAL: "in this portal",
-  BANNER: "in the cookie banner",
-  API: "through our app",
-  GPC: "by your browser's Global Privacy Control",
-  EMAIL_LINK: "with a link in one of our emails",
-  STAFF_ON_REQUEST: "by our staff at your request",
-};
 
 export function ConsentsPage() {
   return (
@@ -100,7 +89,7 @@ export function ConsentCentre() {
         <ul className="cards">
           {data.cookieConsents.map((cookie) => (
             <li key={cookie.category} className="card">
-              <h3>{humanize(cookie.category)} cookies</h3>
+              <h3>{cookieCategoryLabel(cookie.category)} cookies</h3>
               <p>{cookie.description}</p>
               {cookie.required ? (
                 <p className="status">Always on: the site cannot work without them.</p>
@@ -139,7 +128,7 @@ function PurposeCard({
   busy: boolean;
   onChange: (purpose: ConsentPurpose, give: boolean) => void;
 }) {
-  const title = humanize(consent.purpose);
+  const title = purposeLabel(consent.purpose);
   return (
     <li className="card" data-purpose={consent.purpose}>
       <h3>{title}</h3>
@@ -148,7 +137,7 @@ function PurposeCard({
         {consent.permitted
           ? "Allowed"
           : consent.state
-            ? (STATE_WORDS[consent.state] ?? consent.state)
+            ? consentStateLabel(consent.state)
             : "Not asked yet — off"}
         {consent.updatedAt && ` since ${formatDateTime(consent.updatedAt)}`}
       </p>
@@ -187,9 +176,9 @@ function History({ entries }: { entries: ConsentCentreQuery["consentHistory"] })
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td>{formatDateTime(entry.occurredAt)}</td>
-                  <td>{humanize(entry.purpose)}</td>
-                  <td>{STATE_WORDS[entry.state] ?? entry.state}</td>
-                  <td>{SOURCE_WORDS[entry.source] ?? humanize(entry.source)}</td>
+                  <td>{purposeLabel(entry.purpose)}</td>
+                  <td>{consentStateLabel(entry.state)}</td>
+                  <td>{consentSourceLabel(entry.source)}</td>
                   <td>{entry.policyVersion ?? "—"}</td>
                 </tr>
               ))}

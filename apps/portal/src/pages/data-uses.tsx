@@ -4,17 +4,18 @@
  * registry and agreements that decide what partners can read.
  */
 import { DataMapDocument, type DataMapQuery, MyConsentStatesDocument } from "@privet/client";
-import { humanize } from "@privet/ui/format";
+import { inWords, processorKindLabel, purposeLabel } from "@privet/domain/labels";
+import type { DataCategory } from "@privet/domain/taxonomy";
 import { useQuery } from "urql";
 
 type Category = DataMapQuery["dataMap"][number]["categories"][number];
 
-export function DataUses({ categories }: { categories: readonly string[] }) {
+export function DataUses({ categories }: { categories: readonly DataCategory[] }) {
   const [{ data }] = useQuery({ query: DataMapDocument });
   if (!data) return null;
   const found = data.dataMap
     .flatMap((group) => group.categories)
-    .filter((c) => categories.includes(c.key));
+    .filter((c) => (categories as readonly string[]).includes(c.key));
   if (found.length === 0) return null;
   return (
     <details className="uses" open>
@@ -39,8 +40,7 @@ function CategoryUses({ category }: { category: Category }) {
           <span>
             {" "}
             — used for{" "}
-            {category.purposes.map((p) => humanize(p.purpose).toLowerCase()).join(", ") ||
-              "nothing"}
+            {category.purposes.map((p) => inWords(purposeLabel(p.purpose))).join(", ") || "nothing"}
             .
           </span>
           {category.recipients.length === 0 ? (
@@ -50,8 +50,9 @@ function CategoryUses({ category }: { category: Category }) {
               {category.recipients.map((recipient) => (
                 <li key={recipient.name} data-processor={recipient.name}>
                   Shared with <strong>{recipient.name}</strong> (
-                  {humanize(recipient.kind).toLowerCase()}), which holds it in {recipient.region},
-                  for {recipient.purposes.map((p) => humanize(p.purpose).toLowerCase()).join(", ")}.
+                  {inWords(processorKindLabel(recipient.kind))}), which holds it in{" "}
+                  {recipient.region}, for{" "}
+                  {recipient.purposes.map((p) => inWords(purposeLabel(p.purpose))).join(", ")}.
                 </li>
               ))}
             </ul>
@@ -95,7 +96,8 @@ export function Recipients() {
             <li key={recipient.name} className="card" data-processor={recipient.name}>
               <h3>{recipient.name}</h3>
               <p>
-                {humanize(recipient.kind)} · holds data in <strong>{recipient.region}</strong>
+                {processorKindLabel(recipient.kind)} · holds data in{" "}
+                <strong>{recipient.region}</strong>
               </p>
               <p>{recipient.description}</p>
               <p>

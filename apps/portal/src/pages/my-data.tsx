@@ -5,6 +5,7 @@
  * receive it, where and why (P-07); and a download of all of it as JSON.
  */
 import { MyDataDocument, type MyDataQuery } from "@privet/client";
+import type { DataCategory } from "@privet/domain/taxonomy";
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
@@ -33,7 +34,7 @@ function Group({
   id: string;
   title: string;
   /** The taxonomy's category keys this group shows (their uses come from the data map). */
-  categories: readonly string[];
+  categories: readonly DataCategory[];
   children: ReactNode;
 }) {
   return (

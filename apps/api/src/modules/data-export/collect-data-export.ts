@@ -73,7 +73,7 @@ export async function collectDataExport(
     prisma.visitor.findMany({ ...mine, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     prisma.paymentMethod.findMany({
       ...mine,
-      // Not processorToken (see EXPORTED_CATEGORIES).
+      // Not processorToken: withheld from the export (@privet/domain/data-rights says why).
       select: {
         brand: true,
         last4: true,

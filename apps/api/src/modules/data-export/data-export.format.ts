@@ -11,32 +11,48 @@
  * names (the access log shows their role, as the portal does) and anything about another
  * person. `notes` says so in the document itself.
  */
-import type { DataCategory } from "@privet/domain/taxonomy";
+import type { ExportedCategory } from "@privet/domain/data-rights";
 
 export const DATA_EXPORT_FORMAT = "privet.data-export";
 export const DATA_EXPORT_FORMAT_VERSION = 1;
 
+/** "section.field" for every field of the document's sections (a list's items' fields). */
+type SectionField = {
+  [S in keyof DataExportDocument]: DataExportDocument[S] extends ReadonlyArray<infer Item>
+    ? Item extends object
+      ? `${S}.${keyof Item & string}`
+      : never
+    : DataExportDocument[S] extends object
+      ? `${S}.${keyof DataExportDocument[S] & string}`
+      : never;
+}[keyof DataExportDocument];
+
 /**
- * The categories the export holds: all but the password (never readable) and the processor
- * token (not the customer's to use: it charges the card only through the company's processor
- * account; brand, last four and expiry identify the card). The resolver has decide() confirm
- * the customer may read each one before anything is loaded.
+ * Where each exported category shows in the document. Which categories the export holds is the
+ * domain's decision (@privet/domain/data-rights: all but the password, never readable, and the
+ * processor token, not the customer's to use), with the reasons. A category the domain declares exported
+ * with no place here does not compile, nor does a field renamed in the document; the export's
+ * test finds each field in a real export.
  */
-export const EXPORTED_CATEGORIES: readonly DataCategory[] = [
-  "user.device.ip_address",
-  "user.device.browser",
-  "user.device.os",
-  "user.device.cookie_id",
-  "user.name",
-  "user.contact.email",
-  "user.contact.country",
-  "user.financial.card.brand",
-  "user.financial.card.last4",
-  "user.financial.card.expiry",
-  "user.content.message",
-  "user.behavior.navigation",
-  "user.held.other_individuals",
-];
+export const EXPORTED_FIELDS: { readonly [C in ExportedCategory]: readonly SectionField[] } = {
+  "user.device.ip_address": ["sessions.ipAddress"],
+  "user.device.browser": ["sessions.browser", "sessions.userAgent"],
+  "user.device.os": ["sessions.os", "sessions.userAgent"],
+  "user.device.cookie_id": ["cookies.cookieId"],
+  "user.name": ["profile.name"],
+  "user.contact.email": ["profile.email"],
+  "user.contact.country": ["profile.country", "profile.region", "profile.jurisdiction"],
+  "user.financial.card.brand": ["paymentMethods.brand"],
+  "user.financial.card.last4": ["paymentMethods.last4"],
+  "user.financial.card.expiry": ["paymentMethods.expiryMonth", "paymentMethods.expiryYear"],
+  "user.content.message": [
+    "supportRequests.subject",
+    "supportRequests.message",
+    "privacyRequests.details",
+  ],
+  "user.behavior.navigation": ["navigationEvents.path", "navigationEvents.referrer"],
+  "user.held.other_individuals": ["heldRecords.label", "heldRecords.content"],
+};
 
 export const DATA_EXPORT_NOTES: readonly string[] = [
   "Your password is held only as a one-way hash and is not included.",

@@ -10,7 +10,7 @@ import {
   registerCustomer,
   signInStaff,
 } from "../../test-support/fixtures.js";
-import type { DataExportDocument } from "./data-export.format.js";
+import { type DataExportDocument, EXPORTED_FIELDS } from "./data-export.format.js";
 
 const EXPORT = `query Export { myDataExport }`;
 const nextYear = new Date().getUTCFullYear() + 1;
@@ -121,6 +121,25 @@ describe.each(testDatabases)("the data export on $name", (kind) => {
     expect(exported.supportRequests.map((r) => [r.subject, r.message])).toEqual([
       ["Alice's question", "Alice asks about consent."],
     ]);
+  });
+
+  it("holds every category the domain declares exported, at the fields the format names for it", async () => {
+    const sections = exported as unknown as Record<string, unknown>;
+    const valuesAt = (field: string): unknown[] => {
+      const [section = "", key = ""] = field.split(".");
+      const value = sections[section];
+      const items = (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
+      expect(items.length, `${section} is empty in a busy customer's export`).toBeGreaterThan(0);
+      for (const item of items) expect(item, field).toHaveProperty(key);
+      return items.map((item) => item[key]);
+    };
+    for (const [category, fields] of Object.entries(EXPORTED_FIELDS)) {
+      const values = fields.flatMap(valuesAt);
+      expect(
+        values.some((v) => v !== null && v !== ""),
+        `${category}: no value at ${fields.join(", ")}`,
+      ).toBe(true);
+    }
   });
 
   it("holds the full consent history and current consents, with source, policy version and dates", async () => {

@@ -1,10 +1,10 @@
+import { EXPORTED_CATEGORIES } from "@privet/domain/data-rights";
 import { explainDenyReason } from "@privet/domain/decide";
 import { Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
 import { requireCustomer } from "../consent/require-customer.js";
 import { collectDataExport } from "./collect-data-export.js";
-import { EXPORTED_CATEGORIES } from "./data-export.format.js";
 
 /**
  * The export goes only to its subject, so decide() allows every category in it (a customer

@@ -8,12 +8,16 @@
  * Returns the outcome recorded on the request: what was erased, what was kept and why.
  */
 import type { Prisma } from "@privet/db/client";
-import type { DataCategory } from "@privet/domain/taxonomy";
+import type { ErasedCategory } from "@privet/domain/data-rights";
 
-/** What each piece of the customer's data holds, and how it goes when nothing keeps it. */
+/**
+ * What each piece of the customer's data holds, and how it goes when nothing keeps it. Only
+ * categories the domain declares erased (@privet/domain/data-rights) may be listed, and every
+ * one of them must be in some piece (ERASURE_PIECES, tested in data-categories.test.ts).
+ */
 interface Piece {
   readonly data: string;
-  readonly categories: readonly DataCategory[];
+  readonly categories: readonly ErasedCategory[];
 }
 
 const NAME: Piece = { data: "Customer.name", categories: ["user.name"] };
@@ -48,6 +52,29 @@ const EMAILS: Piece = {
   data: "OutboxEmail (address and body)",
   categories: ["user.contact.email"],
 };
+// Always replaced, and not listed in the outcome: nobody can read a password, so no legal
+// request can need it kept.
+const PASSWORD: Piece = {
+  data: "Customer.passwordHash",
+  categories: ["user.credentials.password"],
+};
+
+/** Every piece erasure goes through, so a test can hold them against the domain's table. */
+export const ERASURE_PIECES: readonly Piece[] = [
+  NAME,
+  EMAIL,
+  COUNTRY,
+  SESSION_DEVICE,
+  COOKIES,
+  CARDS,
+  NAVIGATION,
+  HELD,
+  NEWSLETTER,
+  SUPPORT,
+  REQUESTS,
+  EMAILS,
+  PASSWORD,
+];
 
 export interface Hold {
   readonly legalRequestId: string;
@@ -105,7 +132,10 @@ export async function eraseCustomer(
   const kept: Kept[] = [];
 
   /** The holds covering any of the piece's categories; records the keep when there are some. */
+  // The pieces looked at; the password is replaced below whatever holds exist.
+  const considered = new Set<Piece>([PASSWORD]);
   const keeps = (piece: Piece, count: number): boolean => {
+    considered.add(piece);
     const covering = holds.filter((hold) =>
       piece.categories.some((category) => hold.categories.includes(category)),
     );
@@ -258,7 +288,7 @@ export async function eraseCustomer(
     where: { id: customerId },
     data: {
       erasedAt: now,
-      // Not a valid hash: no password ever matches it.
+      // PASSWORD: not a valid hash, so no password ever matches it.
       passwordHash: "erased",
       ...(nameKept ? {} : { name: ERASED_NAME }),
       ...(emailKept ? {} : { email: erasedEmail(customerId) }),
@@ -268,6 +298,13 @@ export async function eraseCustomer(
   if (!nameKept) done(NAME, 1);
   if (!emailKept) done(EMAIL, 1);
   if (!countryKept) done(COUNTRY, 1);
+
+  // A piece listed but never looked at would be data left behind with nothing in the outcome
+  // saying so: the erasure fails instead, and its transaction leaves everything as it was.
+  const skipped = ERASURE_PIECES.filter((piece) => !considered.has(piece));
+  if (skipped.length > 0) {
+    throw new Error(`Erasure skipped ${skipped.map((piece) => piece.data).join(", ")}`);
+  }
 
   return {
     kind: "DELETION",
