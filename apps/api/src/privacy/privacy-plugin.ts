@@ -7,7 +7,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Context } from "../context/context.js";
 import { AppError } from "../errors/app-error.js";
-import { logger } from "../server/logger.js";
+import { logger } from "../log/logger.js";
 
 export const privacyPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
