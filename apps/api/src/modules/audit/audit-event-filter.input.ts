@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { PurposeValues } from "../../schema/enums.js";
+import { PurposeValues } from "../../vocabulary/enums.js";
 import { AccessorKindValues } from "../staff/access-log-entry.type.js";
 import { AccessOutcomeValues } from "./audit-event.type.js";
 

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Classified } from "../../privacy/personal.js";
-import { PurposeValues, StaffRoleValues } from "../../schema/enums.js";
+import { PurposeValues, StaffRoleValues } from "../../vocabulary/enums.js";
 import { PageInfo } from "../partners/page-info.type.js";
 import { AccessorKindValues } from "../staff/access-log-entry.type.js";
 

@@ -6,7 +6,7 @@ import {
   ConsentPurposeValues,
   ConsentSourceValues,
   ConsentStateValues,
-} from "../../schema/enums.js";
+} from "../../vocabulary/enums.js";
 import { Consent } from "./consent.type.js";
 import { consentsOf } from "./consent-loaders.js";
 import { currentConsentsOf } from "./consent-subject.js";

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Classified } from "../../privacy/personal.js";
-import { ProcessorKindValues } from "../../schema/enums.js";
+import { ProcessorKindValues } from "../../vocabulary/enums.js";
 import { PartnerApiKey } from "../partners/partner-api-key.type.js";
 import { ProcessorAgreement } from "../partners/processor-agreement.type.js";
 
