@@ -11,7 +11,7 @@
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { badInput } from "../../errors/app-error.js";
-import { isUuid } from "../staff/validate-id.js";
+import { isUuid } from "../../validation/validate-id.js";
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

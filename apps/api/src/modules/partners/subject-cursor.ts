@@ -7,7 +7,7 @@
  * Partners must never see a customer's id: partnerSubjects seals its cursors (partner-cursor.ts).
  */
 import { badInput } from "../../errors/app-error.js";
-import { isUuid } from "../staff/validate-id.js";
+import { isUuid } from "../../validation/validate-id.js";
 
 const MARKER = "subject:";
 
