@@ -1,5 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
+import { requirePartner } from "../../guards/require-partner.js";
 import { toPageInfo } from "../../pagination/page-info.type.js";
 import { pageSize } from "../../pagination/subject-cursor.js";
 import { openSubjectCursor } from "./partner-cursor.js";
@@ -9,7 +10,6 @@ import {
   PartnerSubjectConnection,
   PartnerSubjectEdge,
 } from "./partner-subject.type.js";
-import { requirePartner } from "./require-partner.js";
 
 export const MAX_PARTNER_PAGE = 500;
 
