@@ -12,7 +12,7 @@ import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
 import { validateId } from "../../validation/validate-id.js";
 import { toCustomer } from "../accounts/customer.type.js";
-import { CUSTOMER_COLUMNS } from "../staff/customer-columns.js";
+import { CUSTOMER_COLUMNS } from "../accounts/customer-columns.js";
 import { toSupportRequest } from "../support/support-request.type.js";
 import { LegalDisclosure, LegalDisclosureSubject } from "./legal-disclosure.type.js";
 import { LEGAL_REQUEST_INCLUDE, toLegalRequest } from "./legal-request.type.js";

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { validateId } from "../../validation/validate-id.js";
 import { Customer, toCustomer } from "../accounts/customer.type.js";
-import { CUSTOMER_COLUMNS } from "./customer-columns.js";
+import { CUSTOMER_COLUMNS } from "../accounts/customer-columns.js";
 
 @Resolver()
 export class StaffCustomerResolver {
