@@ -11,9 +11,8 @@ import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
 import { validateId } from "../../validation/validate-id.js";
-import { toCustomer } from "../accounts/customer.type.js";
-import { CUSTOMER_COLUMNS } from "../accounts/customer-columns.js";
-import { toSupportRequest } from "../support/support-request.type.js";
+import { CUSTOMER_COLUMNS, toCustomer } from "../accounts/public.js";
+import { toSupportRequest } from "../support/public.js";
 import { LegalDisclosure, LegalDisclosureSubject } from "./legal-disclosure.type.js";
 import { LEGAL_REQUEST_INCLUDE, toLegalRequest } from "./legal-request.type.js";
 

@@ -8,8 +8,7 @@ import {
   pageOf,
   pageSize,
 } from "../../pagination/subject-cursor.js";
-import { toCustomer } from "../accounts/customer.type.js";
-import { CUSTOMER_COLUMNS } from "../accounts/customer-columns.js";
+import { CUSTOMER_COLUMNS, toCustomer } from "../accounts/public.js";
 import { CustomerConnection, CustomerEdge } from "./customer-connection.type.js";
 import { assertMaySearchByEmail, mayUseEmailOf, parseCustomerSearch } from "./customer-search.js";
 
