@@ -5,8 +5,8 @@
 import { describeDatabase, openDatabase } from "@privet/db/client";
 import { isSeeded, seedDemoData } from "@privet/db/seed";
 import { loadConfig } from "./config.js";
+import { logger } from "./log/logger.js";
 import { startServer } from "./server/create-server.js";
-import { logger } from "./server/logger.js";
 import { startupRefusal } from "./server/startup-refusal.js";
 
 async function main(): Promise<void> {

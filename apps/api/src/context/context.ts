@@ -1,10 +1,8 @@
-import type { AuditWriter } from "@privet/db/audit";
 import type { PrismaClient } from "@privet/db/client";
 import type { Principal } from "@privet/domain/principals";
 import type { ApiConfig } from "../config.js";
 import type { GrowingDelay, RateLimiter } from "../http/rate-limit.js";
-import type { AccessReadRecorder } from "../privacy/access-read-recorder.js";
-import type { PrivacyGate } from "../privacy/privacy-gate.js";
+import type { PrivacyContext } from "../privacy/privacy-context.js";
 import type { Loaders } from "./loaders.js";
 import type { RequestOperation } from "./request-operation.js";
 
@@ -37,11 +35,12 @@ export interface RequestFacts {
   readonly now: Date;
 }
 
-/** The per-request GraphQL context. */
-export interface Context {
+/**
+ * The per-request GraphQL context. What privacy needs of it (the audit writer, the gate, the
+ * access-read recorder, whether privacy is enforced) is declared in privacy/privacy-context.ts.
+ */
+export interface Context extends PrivacyContext {
   readonly prisma: PrismaClient;
-  /** Writes the request's access records (the audit log's write path). */
-  readonly audit: AuditWriter;
   readonly config: ApiConfig;
   readonly request: RequestFacts;
   /**
@@ -52,14 +51,8 @@ export interface Context {
   readonly viewer: { principal: Principal; session: { readonly id: string } | null };
   /** The operation: its name, and the purpose it declares (directive, else headers). */
   readonly operation: RequestOperation;
-  /** Decides each personal field (decide(), cached per request). */
-  readonly privacy: PrivacyGate;
-  /** Collects staff and partner reads for the request's access records. */
-  readonly accessReads: AccessReadRecorder;
   /** Per-request DataLoaders: list field resolvers batch through these. */
   readonly loaders: Loaders;
-  /** Only the benchmark turns this off, to measure what enforcement costs. */
-  readonly privacyEnforced: boolean;
   /** The server's attempt counters (sign-in, registration, anonymous forms). */
   readonly limits: AttemptLimiters;
   /** Queue a Set-Cookie header on the response. */

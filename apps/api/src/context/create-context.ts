@@ -2,7 +2,8 @@
  * Builds the per-request context: device data and privacy signals from the request, the
  * principal from its cookie or key, the purpose the headers declare (checked here; the
  * operation, once parsed, resolves the purpose it runs under: context/request-operation.ts),
- * and the request's privacy gate and access-read recorder.
+ * and the request's privacy gate and access-read recorder. The server then applies the privacy
+ * signals (server/create-server.ts), which is the consent module's work.
  */
 import { randomUUID } from "node:crypto";
 import type { AuditWriter } from "@privet/db/audit";
@@ -12,7 +13,6 @@ import type { ApiConfig } from "../config.js";
 import { AppError } from "../errors/app-error.js";
 import { parseCookies } from "../http/cookies.js";
 import { parseUserAgent } from "../http/user-agent.js";
-import { applyPrivacySignals } from "../modules/consent/privacy-signals.js";
 import { purposeFromHeaders } from "../privacy/declared-purpose.js";
 import { requestPrivacy } from "../privacy/request-privacy.js";
 import type { AttemptLimiters, Context, RequestFacts } from "./context.js";
@@ -86,7 +86,7 @@ export async function createContext(
     now: request.now,
     partnerAgreements: resolved.partnerAgreements ?? null,
   });
-  const context: Context = {
+  return {
     prisma: options.prisma,
     audit: options.audit,
     config: options.config,
@@ -100,6 +100,4 @@ export async function createContext(
     limits: options.limits,
     setCookie: (value) => res.append("Set-Cookie", value),
   };
-  await applyPrivacySignals(context);
-  return context;
 }

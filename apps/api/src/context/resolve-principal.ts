@@ -7,16 +7,7 @@ import type { PrismaClient } from "@privet/db/client";
 import type { Principal } from "@privet/domain/principals";
 import { SESSION_COOKIE, VISITOR_COOKIE } from "../http/cookies.js";
 import { hashToken } from "../http/tokens.js";
-
-/** A partner's agreements as stored, newest expiry first (the gate picks the one in force). */
-export interface PartnerAgreementRow {
-  readonly processorId: string;
-  readonly purposes: string[];
-  readonly categories: string[];
-  readonly validFrom: Date;
-  readonly validUntil: Date;
-  readonly terminatedAt: Date | null;
-}
+import type { PartnerAgreementRow } from "../privacy/decision-input-queries.js";
 
 export interface ResolvedPrincipal {
   readonly principal: Principal;

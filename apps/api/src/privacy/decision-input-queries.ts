@@ -8,7 +8,20 @@ import { currentConsents } from "@privet/db/ledger";
 import type { ConsentSnapshot } from "@privet/domain/consent";
 import type { BreakGlassGrant, LegalRequestScope } from "@privet/domain/principals";
 import { isDataCategory } from "@privet/domain/taxonomy";
-import type { PartnerAgreementRow } from "../context/resolve-principal.js";
+
+/**
+ * A partner's agreement as stored (the gate picks the one in force from them, newest expiry
+ * first). Resolving a partner's key loads them in the same statement
+ * (context/resolve-principal.ts), so they usually arrive with the principal.
+ */
+export interface PartnerAgreementRow {
+  readonly processorId: string;
+  readonly purposes: string[];
+  readonly categories: string[];
+  readonly validFrom: Date;
+  readonly validUntil: Date;
+  readonly terminatedAt: Date | null;
+}
 
 /** A grant as stored: an access record cites the one a read relied on by its id. */
 export type GrantOnRecord = BreakGlassGrant & { readonly id: string };

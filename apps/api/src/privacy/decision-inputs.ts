@@ -10,8 +10,11 @@ import type { Agreement, LegalRequestScope, Principal } from "@privet/domain/pri
 import { isPurpose, legalBasisOf } from "@privet/domain/purposes";
 import { isDataCategory } from "@privet/domain/taxonomy";
 import DataLoader from "dataloader";
-import type { PartnerAgreementRow } from "../context/resolve-principal.js";
-import type { DecisionInputQueries, GrantOnRecord } from "./decision-input-queries.js";
+import type {
+  DecisionInputQueries,
+  GrantOnRecord,
+  PartnerAgreementRow,
+} from "./decision-input-queries.js";
 import type { DeclaredPurpose } from "./declared-purpose.js";
 
 export interface DecisionInputsRequest {

@@ -7,8 +7,8 @@
 import type { DataCategory } from "@privet/domain/taxonomy";
 import type { GraphQLResolveInfo } from "graphql";
 import type { MiddlewareFn } from "type-graphql";
-import type { Context } from "../context/context.js";
 import { AppError } from "../errors/app-error.js";
+import type { PrivacyContext } from "./privacy-context.js";
 
 interface SubjectOwned {
   readonly subjectId?: string;
@@ -28,7 +28,7 @@ function pathText(path: GraphQLResolveInfo["path"]): string {
   return text;
 }
 
-export const enforcePersonalField: MiddlewareFn<Context> = async (
+export const enforcePersonalField: MiddlewareFn<PrivacyContext> = async (
   { root, info, context },
   next,
 ) => {

@@ -5,11 +5,11 @@
  * data is not sent: a read that is not audited did not happen.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Context } from "../context/context.js";
 import { AppError } from "../errors/app-error.js";
-import { logger } from "../server/logger.js";
+import { logger } from "../log/logger.js";
+import type { PrivacyContext } from "./privacy-context.js";
 
-export const privacyPlugin: ApolloServerPlugin<Context> = {
+export const privacyPlugin: ApolloServerPlugin<PrivacyContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operation, request, contextValue }) {

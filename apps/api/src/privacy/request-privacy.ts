@@ -6,9 +6,8 @@
  */
 import type { PrismaClient } from "@privet/db/client";
 import type { Principal } from "@privet/domain/principals";
-import type { PartnerAgreementRow } from "../context/resolve-principal.js";
 import { AccessReadRecorder } from "./access-read-recorder.js";
-import { decisionInputQueries } from "./decision-input-queries.js";
+import { decisionInputQueries, type PartnerAgreementRow } from "./decision-input-queries.js";
 import { DecisionInputs } from "./decision-inputs.js";
 import type { DeclaredPurpose } from "./declared-purpose.js";
 import { PrivacyGate } from "./privacy-gate.js";

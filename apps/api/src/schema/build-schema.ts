@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import "./enums.js";
+import "../vocabulary/enums.js";
 import { PURPOSES } from "@privet/domain/purposes";
 import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema } from "graphql";
 import { buildSchema } from "type-graphql";

@@ -1,27 +1,27 @@
 /**
- * Every module's resolvers. A module is a folder under src/modules with an index.ts that
+ * Every module's resolvers. A module is a folder under src/modules with a resolvers.ts that
  * exports its resolver classes.
  */
 import type { NonEmptyArray } from "type-graphql";
-import { accountResolvers } from "../modules/accounts/index.js";
-import { auditResolvers } from "../modules/audit/index.js";
-import { breachesResolvers } from "../modules/breaches/index.js";
-import { consentResolvers } from "../modules/consent/index.js";
-import { dataExportResolvers } from "../modules/data-export/index.js";
-import { dataMapResolvers } from "../modules/data-map/index.js";
-import { emailResolvers } from "../modules/email/index.js";
-import { legalRequestsResolvers } from "../modules/legal-requests/index.js";
-import { marketingResolvers } from "../modules/marketing/index.js";
-import { newsletterResolvers } from "../modules/newsletter/index.js";
-import { overviewResolvers } from "../modules/overview/index.js";
-import { partnersResolvers } from "../modules/partners/index.js";
-import { paymentsResolvers } from "../modules/payments/index.js";
-import { policyResolvers } from "../modules/policy/index.js";
-import { privacyRequestsResolvers } from "../modules/privacy-requests/index.js";
-import { processorsResolvers } from "../modules/processors/index.js";
-import { staffResolvers } from "../modules/staff/index.js";
-import { staffActionsResolvers } from "../modules/staff-actions/index.js";
-import { supportResolvers } from "../modules/support/index.js";
+import { accountResolvers } from "../modules/accounts/resolvers.js";
+import { auditResolvers } from "../modules/audit/resolvers.js";
+import { breachesResolvers } from "../modules/breaches/resolvers.js";
+import { consentResolvers } from "../modules/consent/resolvers.js";
+import { dataExportResolvers } from "../modules/data-export/resolvers.js";
+import { dataMapResolvers } from "../modules/data-map/resolvers.js";
+import { emailResolvers } from "../modules/email/resolvers.js";
+import { legalRequestsResolvers } from "../modules/legal-requests/resolvers.js";
+import { marketingResolvers } from "../modules/marketing/resolvers.js";
+import { newsletterResolvers } from "../modules/newsletter/resolvers.js";
+import { overviewResolvers } from "../modules/overview/resolvers.js";
+import { partnersResolvers } from "../modules/partners/resolvers.js";
+import { paymentsResolvers } from "../modules/payments/resolvers.js";
+import { policyResolvers } from "../modules/policy/resolvers.js";
+import { privacyRequestsResolvers } from "../modules/privacy-requests/resolvers.js";
+import { processorsResolvers } from "../modules/processors/resolvers.js";
+import { staffResolvers } from "../modules/staff/resolvers.js";
+import { staffActionsResolvers } from "../modules/staff-actions/resolvers.js";
+import { supportResolvers } from "../modules/support/resolvers.js";
 
 export const resolvers = [
   ...accountResolvers,

@@ -17,9 +17,10 @@ import type { ApiConfig } from "../config.js";
 import type { AttemptLimiters, Context } from "../context/context.js";
 import { createContext } from "../context/create-context.js";
 import { ACCOUNT_DELAYS, GrowingDelay, RateLimiter } from "../http/rate-limit.js";
-import { startEmailDelivery } from "../modules/email/index.js";
-import { unsubscribeRoutes } from "../modules/marketing/index.js";
-import { staffActionPlugin } from "../modules/staff-actions/staff-action-plugin.js";
+import { applyPrivacySignals } from "../modules/consent/public.js";
+import { startEmailDelivery } from "../modules/email/public.js";
+import { unsubscribeRoutes } from "../modules/marketing/public.js";
+import { staffActionPlugin } from "../modules/staff-actions/public.js";
 import { privacyPlugin } from "../privacy/privacy-plugin.js";
 import { privetSchema } from "../schema/build-schema.js";
 import { errorFormatter } from "./format-error.js";
@@ -101,8 +102,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     corsFor(config.corsOrigins),
     express.json({ limit: LIMITS.bodyBytes }),
     expressMiddleware(apollo, {
-      context: ({ req, res }) =>
-        createContext(
+      context: async ({ req, res }) => {
+        const context = await createContext(
           {
             prisma: options.prisma,
             audit: options.audit,
@@ -113,7 +114,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           },
           req,
           res,
-        ),
+        );
+        // GPC and DNT (P-15), applied before every operation: the gate and recordPageView see
+        // a GPC withdrawal from this request on.
+        await applyPrivacySignals(context);
+        return context;
+      },
     }),
   );
   app.use(jsonErrors);

@@ -6,7 +6,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { AppError, ERROR_CODES, GRAPHQL_REQUEST_ERROR_CODES } from "../errors/app-error.js";
-import { logger, scrub } from "./logger.js";
+import { logger, scrub } from "../log/logger.js";
 
 const CLIENT_CODES = new Set<string>([...Object.keys(ERROR_CODES), ...GRAPHQL_REQUEST_ERROR_CODES]);
 

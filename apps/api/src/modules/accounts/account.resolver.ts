@@ -11,9 +11,8 @@ import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
 import { clearCookie, SESSION_COOKIE } from "../../http/cookies.js";
 import * as validate from "../../validation/validate.js";
-import { mergeVisitorIntoCustomer } from "../consent/merge-visitor.js";
-import { policyInForce } from "../policy/policy-in-force.js";
-import { queueScheduledNoticesFor } from "../policy/policy-notices.js";
+import { mergeVisitorIntoCustomer } from "../consent/public.js";
+import { policyInForce, queueScheduledNoticesFor } from "../policy/public.js";
 import {
   AuthPayload,
   OUTSIDE_US_NOTICE,

@@ -1,6 +1,6 @@
 import { Field, InputType, ObjectType } from "type-graphql";
 import { Classified } from "../../privacy/personal.js";
-import { StaffRoleValues } from "../../schema/enums.js";
+import { StaffRoleValues } from "../../vocabulary/enums.js";
 import { Customer } from "./customer.type.js";
 
 @InputType()

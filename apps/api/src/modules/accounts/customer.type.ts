@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Classified, Personal } from "../../privacy/personal.js";
-import { JurisdictionValues } from "../../schema/enums.js";
+import { JurisdictionValues } from "../../vocabulary/enums.js";
 
 /** A customer: the data subject. Other modules add fields (consents, sessions, cards…). */
 @ObjectType({ description: "A customer, as far as the asker may see them." })

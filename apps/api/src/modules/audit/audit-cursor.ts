@@ -4,7 +4,7 @@
  * not decode to exactly that (and re-encode to the same text) is BAD_USER_INPUT.
  */
 import { badInput } from "../../errors/app-error.js";
-import { isUuid } from "../staff/validate-id.js";
+import { isUuid } from "../../validation/validate-id.js";
 
 const MARKER = "audit";
 

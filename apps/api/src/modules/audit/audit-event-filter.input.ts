@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
-import { PurposeValues } from "../../schema/enums.js";
-import { AccessorKindValues } from "../staff/access-log-entry.type.js";
+import { PurposeValues } from "../../vocabulary/enums.js";
+import { AccessorKindValues } from "../staff/public.js";
 import { AccessOutcomeValues } from "./audit-event.type.js";
 
 /** Narrows the audit trail; every field given must match (AND). */

@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { PageInfo } from "../../pagination/page-info.type.js";
 import { Classified } from "../../privacy/personal.js";
-import { PurposeValues, StaffRoleValues } from "../../schema/enums.js";
-import { PageInfo } from "../partners/page-info.type.js";
-import { AccessorKindValues } from "../staff/access-log-entry.type.js";
+import { PurposeValues, StaffRoleValues } from "../../vocabulary/enums.js";
+import { AccessorKindValues } from "../staff/public.js";
 
 export const AccessOutcomeValues = { ALLOWED: "ALLOWED", DENIED: "DENIED" } as const;
 registerEnumType(AccessOutcomeValues, {

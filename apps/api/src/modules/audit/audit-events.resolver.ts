@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
-import { toPageInfo } from "../partners/page-info.type.js";
-import { pageSize } from "../partners/subject-cursor.js";
+import { toPageInfo } from "../../pagination/page-info.type.js";
+import { pageSize } from "../../pagination/subject-cursor.js";
 import { decodeAuditCursor, encodeAuditCursor } from "./audit-cursor.js";
 import { AuditEventConnection } from "./audit-event.type.js";
 import { AuditEventFilter } from "./audit-event-filter.input.js";

@@ -8,7 +8,7 @@
 import { Prisma } from "@privet/db/client";
 import { isDataCategory } from "@privet/domain/taxonomy";
 import { badInput } from "../../errors/app-error.js";
-import { validateId } from "../staff/validate-id.js";
+import { validateId } from "../../validation/validate-id.js";
 import type { AuditEventFilter } from "./audit-event-filter.input.js";
 
 export function auditConditions(filter: AuditEventFilter | null | undefined): Prisma.Sql[] {

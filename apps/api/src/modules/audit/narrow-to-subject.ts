@@ -6,7 +6,7 @@
  * auditors always, privacy and security officers under a purpose their role may declare.
  */
 import type { Context } from "../../context/context.js";
-import { assertMayReadAccessLog } from "../staff/access-log-permission.js";
+import { assertMayReadAccessLog } from "../staff/public.js";
 import type { AuditEventFilter } from "./audit-event-filter.input.js";
 
 /** For a caller the staff guard let through, once the filter was validated (auditConditions). */

@@ -6,7 +6,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError, badInput } from "../../errors/app-error.js";
-import { validateId } from "../staff/validate-id.js";
+import { validateId } from "../../validation/validate-id.js";
 import { BreachIncident } from "./breach-incident.type.js";
 import { loadBreachIncidents } from "./load-breach-incidents.js";
 

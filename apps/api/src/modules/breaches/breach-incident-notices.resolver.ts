@@ -3,7 +3,7 @@ import type { Context } from "../../context/context.js";
 import { badInput } from "../../errors/app-error.js";
 import { assertStaffMayCall } from "../../guards/staff-guard.js";
 import { Classified } from "../../privacy/personal.js";
-import { validateId } from "../staff/validate-id.js";
+import { validateId } from "../../validation/validate-id.js";
 import { type BreachNoticeStatus, BreachNoticeStatusValues } from "./breach-enums.js";
 import { BreachIncident } from "./breach-incident.type.js";
 import { BreachNotice, type BreachNoticeRow, toBreachNotice } from "./breach-notice.type.js";

@@ -8,7 +8,7 @@ import { type DataCategory, isDataCategory } from "@privet/domain/taxonomy";
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
-import { validateId } from "../staff/validate-id.js";
+import { validateId } from "../../validation/validate-id.js";
 import { BreachIncident } from "./breach-incident.type.js";
 import { BREACH_TRANSACTION } from "./breach-transaction.js";
 import { draftBreachNotices } from "./draft-breach-notices.js";

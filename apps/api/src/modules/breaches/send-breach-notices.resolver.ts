@@ -15,7 +15,7 @@ import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } 
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
 import { Classified } from "../../privacy/personal.js";
-import { validateId } from "../staff/validate-id.js";
+import { validateId } from "../../validation/validate-id.js";
 import { BreachIncident } from "./breach-incident.type.js";
 import { NOTICE_SECTIONS, NOTICE_TITLE, noticeSubject } from "./breach-notice-text.js";
 import { BREACH_TRANSACTION } from "./breach-transaction.js";

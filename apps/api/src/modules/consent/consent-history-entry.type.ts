@@ -6,7 +6,7 @@ import {
   ConsentSourceValues,
   ConsentStateValues,
   JurisdictionValues,
-} from "../../schema/enums.js";
+} from "../../vocabulary/enums.js";
 
 /** One event of the consent ledger, as the person (or staff helping them) reads it. */
 @ObjectType({ description: "One consent event from the append-only ledger." })

@@ -7,7 +7,7 @@ import {
   ConsentSourceValues,
   ConsentStateValues,
   LegalBasisValues,
-} from "../../schema/enums.js";
+} from "../../vocabulary/enums.js";
 import type { CurrentConsents } from "./consent-subject.js";
 
 /**

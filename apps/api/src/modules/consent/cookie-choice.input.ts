@@ -1,6 +1,6 @@
 import type { CookieCategory } from "@privet/domain/consent";
 import { Field, InputType } from "type-graphql";
-import { CookieCategoryValues } from "../../schema/enums.js";
+import { CookieCategoryValues } from "../../vocabulary/enums.js";
 
 /** One choice from the banner: accept all, reject all, or category by category. */
 @InputType()

@@ -6,7 +6,7 @@ import {
   ConsentSourceValues,
   ConsentStateValues,
   CookieCategoryValues,
-} from "../../schema/enums.js";
+} from "../../vocabulary/enums.js";
 
 /** One category of the consent centre (P-13) and the visitor's or customer's choice on it. */
 @ObjectType({ description: "A cookie category of the consent centre and the current choice." })

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { Classified } from "../../privacy/personal.js";
-import { Customer } from "../accounts/customer.type.js";
+import { Customer } from "../accounts/public.js";
 import { Consent } from "./consent.type.js";
 import { ConsentHistoryEntry } from "./consent-history-entry.type.js";
 import { consentHistoryOf, consentsOf } from "./consent-loaders.js";

@@ -2,8 +2,8 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { groupBy } from "../../context/loaders.js";
 import { Personal } from "../../privacy/personal.js";
-import { Customer } from "../accounts/customer.type.js";
-import { partnerPseudonym } from "../partners/partner-pseudonym.js";
+import { Customer } from "../accounts/public.js";
+import { partnerPseudonym } from "../partners/public.js";
 import { NavigationEvent } from "./navigation-event.type.js";
 import { navigationEventsOf } from "./navigation-events-of.js";
 

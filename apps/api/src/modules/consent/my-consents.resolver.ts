@@ -1,8 +1,8 @@
 import { Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
+import { requireCustomer } from "../../guards/require-customer.js";
 import { Consent } from "./consent.type.js";
 import { consentsOf } from "./consent-loaders.js";
-import { requireCustomer } from "./require-customer.js";
 
 @Resolver()
 export class MyConsentsResolver {

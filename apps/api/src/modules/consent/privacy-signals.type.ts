@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Classified } from "../../privacy/personal.js";
-import { ConsentSourceValues, ConsentStateValues } from "../../schema/enums.js";
+import { ConsentSourceValues, ConsentStateValues } from "../../vocabulary/enums.js";
 
 /** What the API made of this request's privacy signals, so the portal can say so (P-15). */
 @ObjectType({ description: "This request's Global Privacy Control and Do Not Track signals." })

@@ -8,7 +8,7 @@ import type { Prisma } from "@privet/db/client";
 import { appendConsentEventIn, keyedHash } from "@privet/db/ledger";
 import type { ConsentPurpose, ConsentSource, ConsentState } from "@privet/domain/consent";
 import type { Context } from "../../context/context.js";
-import { policyInForce } from "../policy/policy-in-force.js";
+import { policyInForce } from "../policy/public.js";
 import { forgetConsentsOf, type SubjectKind } from "./consent-subject.js";
 
 export interface ConsentWrite {

@@ -2,16 +2,16 @@ import type { ConsentPurpose, ConsentSource, ConsentState } from "@privet/domain
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError, badInput } from "../../errors/app-error.js";
+import { requireCustomer } from "../../guards/require-customer.js";
 import {
   ConsentPurposeValues,
   ConsentSourceValues,
   ConsentStateValues,
-} from "../../schema/enums.js";
+} from "../../vocabulary/enums.js";
 import { Consent } from "./consent.type.js";
 import { consentsOf } from "./consent-loaders.js";
 import { currentConsentsOf } from "./consent-subject.js";
 import { policyVersionInForce, recordConsents } from "./record-consent.js";
-import { requireCustomer } from "./require-customer.js";
 
 /**
  * What a person may say about a consent. EXPIRED is the system's word (a consent that lapsed),

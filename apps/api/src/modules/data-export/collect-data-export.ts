@@ -4,10 +4,9 @@
  * the portal's own queries, so the export says what the portal shows.
  */
 import type { Context } from "../../context/context.js";
-import { consentHistoryOf, consentsOf } from "../consent/consent-loaders.js";
-import { navigationEventsOf } from "../consent/navigation-events-of.js";
-import { partnerPseudonym } from "../partners/partner-pseudonym.js";
-import { loadAccessLogs } from "../staff/load-access-log.js";
+import { consentHistoryOf, consentsOf, navigationEventsOf } from "../consent/public.js";
+import { partnerPseudonym } from "../partners/public.js";
+import { loadAccessLogs } from "../staff/public.js";
 import {
   DATA_EXPORT_FORMAT,
   DATA_EXPORT_FORMAT_VERSION,

@@ -3,7 +3,7 @@ import { explainDenyReason } from "@privet/domain/decide";
 import { Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
-import { requireCustomer } from "../consent/require-customer.js";
+import { requireCustomer } from "../../guards/require-customer.js";
 import { collectDataExport } from "./collect-data-export.js";
 
 /**

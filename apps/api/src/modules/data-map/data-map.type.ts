@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Classified } from "../../privacy/personal.js";
-import { LegalBasisValues, ProcessorKindValues, PurposeValues } from "../../schema/enums.js";
+import { LegalBasisValues, ProcessorKindValues, PurposeValues } from "../../vocabulary/enums.js";
 
 /**
  * The data map (P-07): what the policy collects, why, and which processors receive it. It

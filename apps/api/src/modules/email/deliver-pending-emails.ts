@@ -12,7 +12,7 @@
  * interval worker and the staff's "deliver now").
  */
 import { Prisma, type PrismaClient } from "@privet/db/client";
-import { logger } from "../../server/logger.js";
+import { logger } from "../../log/logger.js";
 import type { MailTransport } from "./mail-transport.js";
 
 export const MAX_ATTEMPTS = 5;

@@ -4,7 +4,7 @@
  * outbox (PENDING), shown to staff in the console.
  */
 import type { PrismaClient } from "@privet/db/client";
-import { logger } from "../../server/logger.js";
+import { logger } from "../../log/logger.js";
 import { deliverPendingEmails } from "./deliver-pending-emails.js";
 import { createMailTransport, type MailTransport } from "./mail-transport.js";
 

@@ -4,9 +4,9 @@ import { type TestDatabaseKind, testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULTS } from "../../config.js";
 import { startTestApi, type TestApi } from "../../test-support/api.js";
+import { startTestSmtp, type TestSmtp } from "../../test-support/test-smtp.js";
 import { CLAIM_MS, deliverPendingEmails } from "./deliver-pending-emails.js";
 import { createMailTransport, type MailTransport } from "./mail-transport.js";
-import { startTestSmtp, type TestSmtp } from "./test-smtp.js";
 
 /** An API on a fresh database and a real SMTP server on loopback, for one describe block. */
 function stack(kind: TestDatabaseKind) {

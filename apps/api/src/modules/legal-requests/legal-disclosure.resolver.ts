@@ -10,10 +10,9 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
-import { toCustomer } from "../accounts/customer.type.js";
-import { CUSTOMER_COLUMNS } from "../staff/customer-columns.js";
-import { validateId } from "../staff/validate-id.js";
-import { toSupportRequest } from "../support/support-request.type.js";
+import { validateId } from "../../validation/validate-id.js";
+import { CUSTOMER_COLUMNS, toCustomer } from "../accounts/public.js";
+import { toSupportRequest } from "../support/public.js";
 import { LegalDisclosure, LegalDisclosureSubject } from "./legal-disclosure.type.js";
 import { LEGAL_REQUEST_INCLUDE, toLegalRequest } from "./legal-request.type.js";
 

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Classified } from "../../privacy/personal.js";
-import { Customer } from "../accounts/customer.type.js";
-import { SupportRequest } from "../support/support-request.type.js";
+import { Customer } from "../accounts/public.js";
+import { SupportRequest } from "../support/public.js";
 import { LegalRequest } from "./legal-request.type.js";
 
 /**

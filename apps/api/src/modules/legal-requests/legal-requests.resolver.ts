@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError, badInput } from "../../errors/app-error.js";
-import { validateId } from "../staff/validate-id.js";
+import { validateId } from "../../validation/validate-id.js";
 import { LEGAL_REQUEST_INCLUDE, LegalRequest, toLegalRequest } from "./legal-request.type.js";
 import { type LegalRequestStatus, LegalRequestStatusValues } from "./legal-request-enums.js";
 

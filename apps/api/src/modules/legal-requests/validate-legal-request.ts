@@ -3,7 +3,7 @@ import type { PrismaClient } from "@privet/db/client";
 import { purposeMayRead } from "@privet/domain/purposes";
 import { type DataCategory, isDataCategory } from "@privet/domain/taxonomy";
 import { AppError, badInput } from "../../errors/app-error.js";
-import { isUuid } from "../staff/validate-id.js";
+import { isUuid } from "../../validation/validate-id.js";
 
 const MAX_SUBJECTS = 1000;
 

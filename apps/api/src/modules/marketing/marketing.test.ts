@@ -10,9 +10,9 @@ import {
   registerCustomer,
   signInStaff,
 } from "../../test-support/fixtures.js";
+import { startTestSmtp, type TestSmtp } from "../../test-support/test-smtp.js";
 import { deliverPendingEmails } from "../email/deliver-pending-emails.js";
 import { createMailTransport } from "../email/mail-transport.js";
-import { startTestSmtp, type TestSmtp } from "../email/test-smtp.js";
 import { unsubscribeToken } from "./unsubscribe-token.js";
 
 const SEND = `mutation Send($input: SendCampaignInput!) {

@@ -15,7 +15,7 @@
 import type { PrismaClient } from "@privet/db/client";
 import express, { type Request, type Response, type Router } from "express";
 import type { ApiConfig } from "../../config.js";
-import { logger } from "../../server/logger.js";
+import { logger } from "../../log/logger.js";
 import { campaignEmailOf, withdrawMarketingByToken } from "./withdraw-marketing.js";
 
 // The pages' own policy: the default-deny of every response, plus their inline style and a

@@ -6,7 +6,7 @@
  */
 import type { PrismaClient } from "@privet/db/client";
 import { appendConsentEventIn, keyedHash } from "@privet/db/ledger";
-import { policyInForce } from "../policy/policy-in-force.js";
+import { policyInForce } from "../policy/public.js";
 import { readUnsubscribeToken } from "./unsubscribe-token.js";
 
 export type UnsubscribeOutcome = "WITHDRAWN" | "ALREADY" | "INVALID";

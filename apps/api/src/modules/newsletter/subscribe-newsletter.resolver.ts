@@ -2,7 +2,7 @@ import { appendConsentEventIn, keyedHash } from "@privet/db/ledger";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import * as validate from "../../validation/validate.js";
-import { policyInForce } from "../policy/policy-in-force.js";
+import { policyInForce } from "../policy/public.js";
 
 @Resolver()
 export class SubscribeNewsletterResolver {

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Classified } from "../../privacy/personal.js";
-import { ConsentPurposeValues, PurposeValues } from "../../schema/enums.js";
+import { ConsentPurposeValues, PurposeValues } from "../../vocabulary/enums.js";
 
 /** The share of customers whose consent to one purpose was GIVEN at the end of a month. */
 @ObjectType()

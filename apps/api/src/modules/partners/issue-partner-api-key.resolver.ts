@@ -9,7 +9,7 @@ import { PARTNER_KEY_PREFIX } from "../../context/resolve-principal.js";
 import { badInput } from "../../errors/app-error.js";
 import { hashToken, randomToken } from "../../http/tokens.js";
 import * as validate from "../../validation/validate.js";
-import { validateId } from "../staff/validate-id.js";
+import { validateId } from "../../validation/validate-id.js";
 import { IssuedPartnerApiKey, toPartnerApiKey } from "./partner-api-key.type.js";
 
 /** `pk_` and 7 characters: enough to tell keys apart, far too few to guess the rest. */

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/app-error.js";
+import { encodeSubjectCursor } from "../../pagination/subject-cursor.js";
 import { openSubjectCursor, sealSubjectCursor } from "./partner-cursor.js";
-import { encodeSubjectCursor } from "./subject-cursor.js";
 
 const KEY = "cursor-test-key-0123456789abcdef";
 const OTHER_KEY = "another-test-key-0123456789abcdef";

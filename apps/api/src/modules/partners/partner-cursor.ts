@@ -1,17 +1,17 @@
 /**
  * The cursors of partnerSubjects. Pages follow the customer id order, so a cursor has to carry
  * the last customer id of a page; handed out in the clear (as staff cursors are, see
- * subject-cursor.ts) it would give every partner each customer's stable internal id, something
- * it could join on with other processors. So the id is sealed: AES-256-GCM under a key derived
- * from the API's secret, with a fresh random IV each time (the same position never gives the
- * same cursor twice) and the processor's id as associated data (a cursor works only for the
- * processor it was issued to). The cursor is base64url of iv ‖ tag ‖ ciphertext; anything that
- * does not open is BAD_USER_INPUT "bad cursor", whatever went wrong, so a failed attempt
- * teaches nothing.
+ * pagination/subject-cursor.ts) it would give every partner each customer's stable internal
+ * id, something it could join on with other processors. So the id is sealed: AES-256-GCM under
+ * a key derived from the API's secret, with a fresh random IV each time (the same position
+ * never gives the same cursor twice) and the processor's id as associated data (a cursor works
+ * only for the processor it was issued to). The cursor is base64url of iv ‖ tag ‖ ciphertext;
+ * anything that does not open is BAD_USER_INPUT "bad cursor", whatever went wrong, so a failed
+ * attempt teaches nothing.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { badInput } from "../../errors/app-error.js";
-import { isUuid } from "../staff/validate-id.js";
+import { isUuid } from "../../validation/validate-id.js";
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
+import { PageInfo } from "../../pagination/page-info.type.js";
 import { Classified, Personal } from "../../privacy/personal.js";
-import { PageInfo } from "./page-info.type.js";
 import { sealSubjectCursor } from "./partner-cursor.js";
 
 /**

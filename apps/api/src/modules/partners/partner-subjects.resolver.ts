@@ -1,6 +1,8 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
-import { toPageInfo } from "./page-info.type.js";
+import { requirePartner } from "../../guards/require-partner.js";
+import { toPageInfo } from "../../pagination/page-info.type.js";
+import { pageSize } from "../../pagination/subject-cursor.js";
 import { openSubjectCursor } from "./partner-cursor.js";
 import { partnerPseudonym } from "./partner-pseudonym.js";
 import {
@@ -8,8 +10,6 @@ import {
   PartnerSubjectConnection,
   PartnerSubjectEdge,
 } from "./partner-subject.type.js";
-import { requirePartner } from "./require-partner.js";
-import { pageSize } from "./subject-cursor.js";
 
 export const MAX_PARTNER_PAGE = 500;
 

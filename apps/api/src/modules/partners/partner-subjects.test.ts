@@ -2,6 +2,7 @@ import { findAccessEvents } from "@privet/db/audit";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VISITOR_COOKIE } from "../../http/cookies.js";
+import { encodeSubjectCursor } from "../../pagination/subject-cursor.js";
 import { type ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
 import {
   accessEventsOf,
@@ -12,7 +13,6 @@ import {
   signInStaff,
 } from "../../test-support/fixtures.js";
 import { partnerPseudonym } from "./partner-pseudonym.js";
-import { encodeSubjectCursor } from "./subject-cursor.js";
 
 interface Node {
   id: string;

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { PurposeValues } from "../../schema/enums.js";
+import { PurposeValues } from "../../vocabulary/enums.js";
 
 @InputType()
 export class RecordProcessorAgreementInput {

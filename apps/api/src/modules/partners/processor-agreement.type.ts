@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Classified } from "../../privacy/personal.js";
-import { PurposeValues } from "../../schema/enums.js";
+import { PurposeValues } from "../../vocabulary/enums.js";
 
 /**
  * A data-processing agreement: the purposes and data categories a processor may read, between

@@ -11,7 +11,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { badInput } from "../../errors/app-error.js";
 import * as validate from "../../validation/validate.js";
-import { validateId } from "../staff/validate-id.js";
+import { validateId } from "../../validation/validate-id.js";
 import { RecordProcessorAgreementInput } from "./processor-agreement.input.js";
 import { ProcessorAgreement, toProcessorAgreement } from "./processor-agreement.type.js";
 

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { Classified } from "../../privacy/personal.js";
-import { Customer } from "../accounts/customer.type.js";
+import { Customer } from "../accounts/public.js";
 import { PaymentMethod, toPaymentMethod } from "./payment-method.type.js";
 
 @Resolver(() => Customer)

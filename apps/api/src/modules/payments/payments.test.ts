@@ -1,7 +1,7 @@
 import { findAccessEvents } from "@privet/db/audit";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logger } from "../../server/logger.js";
+import { logger } from "../../log/logger.js";
 import { startTestApi, type TestApi } from "../../test-support/api.js";
 import {
   captureOutput,

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
-import { validateId } from "../staff/validate-id.js";
+import { validateId } from "../../validation/validate-id.js";
 import { PolicyDraft, toPolicyDraft } from "./policy-draft.type.js";
 import { draftNotFound } from "./publish-version.js";
 

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { currentStaff } from "../../guards/current-staff.js";
-import { validateId } from "../staff/validate-id.js";
+import { validateId } from "../../validation/validate-id.js";
 import { validatePolicyVersion } from "./policy-version-validation.js";
 import { PublishPolicyVersionPayload } from "./publish-policy-version.payload.js";
 import { draftNotFound, publishVersion } from "./publish-version.js";

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { currentStaff } from "../../guards/current-staff.js";
-import { validateId } from "../staff/validate-id.js";
+import { validateId } from "../../validation/validate-id.js";
 import { PolicyDraft, toPolicyDraft } from "./policy-draft.type.js";
 import { validatePolicyDraft } from "./policy-draft-validation.js";
 import { draftNotFound } from "./publish-version.js";

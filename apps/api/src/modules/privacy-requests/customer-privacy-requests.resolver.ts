@@ -3,7 +3,7 @@ import type { Context } from "../../context/context.js";
 import { groupBy } from "../../context/loaders.js";
 import { AppError } from "../../errors/app-error.js";
 import { Classified } from "../../privacy/personal.js";
-import { Customer } from "../accounts/customer.type.js";
+import { Customer } from "../accounts/public.js";
 import {
   PRIVACY_REQUEST_COLUMNS,
   PrivacyRequest,

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Prisma } from "@privet/db/client";
-import { collectDataExport } from "../data-export/collect-data-export.js";
+import { collectDataExport } from "../data-export/public.js";
 import { closeAndTell, type Fulfilment } from "./fulfilment.js";
 import { refuse } from "./transition.js";
 

@@ -2,8 +2,7 @@
  * DELETION: erasure (erase-customer.ts), keeping what an open legal request covers. The
  * customer is not told by email: their address is gone.
  */
-import { currentConsentsOf } from "../consent/consent-subject.js";
-import { recordConsents } from "../consent/record-consent.js";
+import { currentConsentsOf, recordConsents } from "../consent/public.js";
 import { eraseCustomer } from "./erase-customer.js";
 import type { Fulfilment } from "./fulfilment.js";
 

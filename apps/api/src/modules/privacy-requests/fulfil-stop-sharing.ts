@@ -2,8 +2,7 @@
  * STOP_SHARING: REMARKETING consent withdrawn through the ledger (source STAFF_ON_REQUEST), or
  * recorded as already off when it was not given.
  */
-import { currentConsentsOf } from "../consent/consent-subject.js";
-import { recordConsents } from "../consent/record-consent.js";
+import { currentConsentsOf, recordConsents } from "../consent/public.js";
 import { closeAndTell, type Fulfilment } from "./fulfilment.js";
 
 const DONE = "It is done: we no longer share your data for advertising.";

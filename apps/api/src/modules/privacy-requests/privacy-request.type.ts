@@ -1,7 +1,7 @@
 import { daysLeft } from "@privet/domain/clocks";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Classified, Personal } from "../../privacy/personal.js";
-import { JurisdictionValues } from "../../schema/enums.js";
+import { JurisdictionValues } from "../../vocabulary/enums.js";
 import {
   type PrivacyRequestKind,
   PrivacyRequestKindValues,

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
+import { requireCustomer } from "../../guards/require-customer.js";
 import * as validate from "../../validation/validate.js";
-import { requireCustomer } from "../consent/require-customer.js";
 import {
   PRIVACY_REQUEST_COLUMNS,
   PrivacyRequest,

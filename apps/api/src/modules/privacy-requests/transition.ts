@@ -11,7 +11,7 @@
 import type { Prisma } from "@privet/db/client";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
-import { validateId } from "../staff/validate-id.js";
+import { validateId } from "../../validation/validate-id.js";
 import { type Action, LOST_RACE, ONCE, type Refusal, startsFrom, stepOf } from "./lifecycle.js";
 import {
   type PrivacyRequestQueueItem,

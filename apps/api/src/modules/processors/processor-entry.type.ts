@@ -1,8 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Classified } from "../../privacy/personal.js";
-import { ProcessorKindValues } from "../../schema/enums.js";
-import { PartnerApiKey } from "../partners/partner-api-key.type.js";
-import { ProcessorAgreement } from "../partners/processor-agreement.type.js";
+import { ProcessorKindValues } from "../../vocabulary/enums.js";
+import { PartnerApiKey, ProcessorAgreement } from "../partners/public.js";
 
 /**
  * A processor in the registry (P-10): who it is, where it holds data, its agreements and API

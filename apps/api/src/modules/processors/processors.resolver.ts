@@ -5,8 +5,7 @@
  */
 import { Authorized, Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
-import { toPartnerApiKey } from "../partners/partner-api-key.type.js";
-import { toProcessorAgreement } from "../partners/processor-agreement.type.js";
+import { toPartnerApiKey, toProcessorAgreement } from "../partners/public.js";
 import { ProcessorEntry } from "./processor-entry.type.js";
 
 export const EXPIRY_WARNING_DAYS = 30;

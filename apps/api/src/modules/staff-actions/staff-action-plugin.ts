@@ -16,7 +16,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { recordStaffActions, type StaffActionInput } from "@privet/db/audit";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
-import { logger } from "../../server/logger.js";
+import { logger } from "../../log/logger.js";
 import { type MutationCall, mutationCalls } from "./recordable-arguments.js";
 
 interface ResponseError {

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Classified } from "../../privacy/personal.js";
-import { PurposeValues, StaffRoleValues } from "../../schema/enums.js";
+import { PurposeValues, StaffRoleValues } from "../../vocabulary/enums.js";
 
 export const StaffActionOutcomeValues = {
   ATTEMPTED: "ATTEMPTED",

@@ -2,8 +2,8 @@ import type { Prisma } from "@privet/db/client";
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { badInput } from "../../errors/app-error.js";
-import { pageSize } from "../partners/subject-cursor.js";
-import { validateId } from "../staff/validate-id.js";
+import { pageSize } from "../../pagination/subject-cursor.js";
+import { validateId } from "../../validation/validate-id.js";
 import {
   StaffActionEntry,
   type StaffActionOutcome,

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Classified } from "../../privacy/personal.js";
-import { PurposeValues, StaffRoleValues } from "../../schema/enums.js";
+import { PurposeValues, StaffRoleValues } from "../../vocabulary/enums.js";
 import { BreakGlassReasonValues } from "./break-glass-reason.enum.js";
 
 export const AccessorKindValues = { STAFF: "STAFF", PARTNER: "PARTNER" } as const;

@@ -1,7 +1,7 @@
 import type { Prisma } from "@privet/db/client";
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
-import { pageSize } from "../partners/subject-cursor.js";
+import { pageSize } from "../../pagination/subject-cursor.js";
 import { BreakGlassGrant, toBreakGlassGrant } from "./break-glass-grant.type.js";
 
 @Resolver()

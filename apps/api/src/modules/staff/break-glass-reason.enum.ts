@@ -1,6 +1,6 @@
 /**
  * Why a break-glass grant was given (P-12). Registered here because only break-glass uses it;
- * it belongs with the other vocabularies in schema/enums.ts if another module needs it.
+ * it belongs with the other vocabularies in vocabulary/enums.ts if another module needs it.
  */
 import { BREAK_GLASS_REASONS } from "@privet/domain/principals";
 import { registerEnumType } from "type-graphql";

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context/context.js";
+import { pageSize } from "../../pagination/subject-cursor.js";
 import { Classified } from "../../privacy/personal.js";
-import { Customer } from "../accounts/customer.type.js";
-import { pageSize } from "../partners/subject-cursor.js";
+import { Customer } from "../accounts/public.js";
 import { AccessLogEntry } from "./access-log-entry.type.js";
 import { assertMayReadAccessLog } from "./access-log-permission.js";
 import { loadAccessLogs } from "./load-access-log.js";

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
+import { PageInfo } from "../../pagination/page-info.type.js";
 import { Classified } from "../../privacy/personal.js";
-import { Customer } from "../accounts/customer.type.js";
-import { PageInfo } from "../partners/page-info.type.js";
+import { Customer } from "../accounts/public.js";
 
 @ObjectType()
 export class CustomerEdge {

@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { groupBy } from "../../context/loaders.js";
 import { Classified } from "../../privacy/personal.js";
-import { Customer } from "../accounts/customer.type.js";
+import { Customer } from "../accounts/public.js";
 import { HeldRecord } from "./held-record.type.js";
 
 @Resolver(() => Customer)

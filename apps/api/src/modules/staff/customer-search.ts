@@ -14,7 +14,7 @@ import type { Context } from "../../context/context.js";
 import { AppError, badInput } from "../../errors/app-error.js";
 import type { StaffPrincipal } from "../../guards/current-staff.js";
 import * as validate from "../../validation/validate.js";
-import { isUuid } from "./validate-id.js";
+import { isUuid } from "../../validation/validate-id.js";
 
 export type CustomerSearch =
   | { readonly by: "id"; readonly id: string }

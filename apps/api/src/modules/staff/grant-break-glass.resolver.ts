@@ -16,9 +16,9 @@ import type { Context } from "../../context/context.js";
 import { AppError, badInput } from "../../errors/app-error.js";
 import { currentStaff } from "../../guards/current-staff.js";
 import * as validate from "../../validation/validate.js";
+import { validateId } from "../../validation/validate-id.js";
 import { BreakGlassGrant, toBreakGlassGrant } from "./break-glass-grant.type.js";
 import { GrantBreakGlassInput } from "./grant-break-glass.input.js";
-import { validateId } from "./validate-id.js";
 
 export const MAX_GRANT_MS = 72 * 60 * 60 * 1000;
 

@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
+import { validateId } from "../../validation/validate-id.js";
 import { BreakGlassGrant, toBreakGlassGrant } from "./break-glass-grant.type.js";
-import { validateId } from "./validate-id.js";
 
 @Resolver()
 export class RevokeBreakGlassResolver {

@@ -1,8 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
-import { Customer, toCustomer } from "../accounts/customer.type.js";
-import { CUSTOMER_COLUMNS } from "./customer-columns.js";
-import { validateId } from "./validate-id.js";
+import { validateId } from "../../validation/validate-id.js";
+import { CUSTOMER_COLUMNS, Customer, toCustomer } from "../accounts/public.js";
 
 @Resolver()
 export class StaffCustomerResolver {

@@ -1,15 +1,14 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { currentStaff } from "../../guards/current-staff.js";
-import { toCustomer } from "../accounts/customer.type.js";
-import { toPageInfo } from "../partners/page-info.type.js";
+import { toPageInfo } from "../../pagination/page-info.type.js";
 import {
   decodeSubjectCursor,
   encodeSubjectCursor,
   pageOf,
   pageSize,
-} from "../partners/subject-cursor.js";
-import { CUSTOMER_COLUMNS } from "./customer-columns.js";
+} from "../../pagination/subject-cursor.js";
+import { CUSTOMER_COLUMNS, toCustomer } from "../accounts/public.js";
 import { CustomerConnection, CustomerEdge } from "./customer-connection.type.js";
 import { assertMaySearchByEmail, mayUseEmailOf, parseCustomerSearch } from "./customer-search.js";
 

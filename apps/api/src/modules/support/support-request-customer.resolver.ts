@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { Classified } from "../../privacy/personal.js";
-import { Customer, toCustomer } from "../accounts/customer.type.js";
+import { Customer, toCustomer } from "../accounts/public.js";
 import { SupportRequest } from "./support-request.type.js";
 
 @Resolver(() => SupportRequest)

@@ -1,5 +1,5 @@
-import type { Context } from "../../context/context.js";
-import { AppError } from "../../errors/app-error.js";
+import type { Context } from "../context/context.js";
+import { AppError } from "../errors/app-error.js";
 
 /** The signed-in customer's id; anyone else is told to sign in. */
 export function requireCustomer(context: Context): string {

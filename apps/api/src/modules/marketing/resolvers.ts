@@ -3,4 +3,3 @@ import { SendCampaignResolver } from "./send-campaign.resolver.js";
 
 /** The marketing module's resolver classes (see schema/resolvers.ts); /unsubscribe is HTTP. */
 export const marketingResolvers = [SendCampaignResolver, CampaignsResolver] as const;
-export { unsubscribeRoutes } from "./unsubscribe-routes.js";

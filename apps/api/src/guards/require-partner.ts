@@ -1,5 +1,5 @@
-import type { Context } from "../../context/context.js";
-import { AppError } from "../../errors/app-error.js";
+import type { Context } from "../context/context.js";
+import { AppError } from "../errors/app-error.js";
 
 /** Partner operations: an API key's processor, or nobody (a revoked key is anonymous). */
 export function requirePartner(context: Context): { processorId: string } {

@@ -3,4 +3,3 @@ import { OutboxEmailsResolver } from "./outbox-emails.resolver.js";
 
 /** The email module's resolver classes (see schema/resolvers.ts). */
 export const emailResolvers = [OutboxEmailsResolver, DeliverOutboxResolver] as const;
-export { startEmailDelivery } from "./email-delivery.js";

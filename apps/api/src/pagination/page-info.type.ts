@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { Classified } from "../../privacy/personal.js";
+import { Classified } from "../privacy/personal.js";
 
 /** Where a cursor-paginated list stands (Relay's PageInfo, forward pagination only). */
 @ObjectType()

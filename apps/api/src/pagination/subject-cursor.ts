@@ -4,10 +4,11 @@
  * id of the previous page. Anything that does not decode to exactly that is BAD_USER_INPUT.
  *
  * These plain cursors are for staff's customer list, whose readers are shown the id anyway.
- * Partners must never see a customer's id: partnerSubjects seals its cursors (partner-cursor.ts).
+ * Partners must never see a customer's id: partnerSubjects seals its cursors
+ * (modules/partners/partner-cursor.ts). Every paged list checks its `first` with pageSize.
  */
-import { badInput } from "../../errors/app-error.js";
-import { isUuid } from "../staff/validate-id.js";
+import { badInput } from "../errors/app-error.js";
+import { isUuid } from "../validation/validate-id.js";
 
 const MARKER = "subject:";
 
