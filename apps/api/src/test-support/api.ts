@@ -3,9 +3,11 @@
  * PostgreSQL, from @privet/db/testing). Each test file starts one server per database.
  */
 import { randomBytes } from "node:crypto";
+import type { ResultOf, TypedDocumentNode, VariablesOf } from "@graphql-typed-document-node/core";
 import { type Database, openDatabase } from "@privet/db/client";
 import { type ScryptParameters, THROWAWAY_PASSWORD_HASHING } from "@privet/db/passwords";
 import type { OpenTestDatabase, TestDatabaseKind } from "@privet/db/testing";
+import { type DocumentNode, print } from "graphql";
 import { type ApiConfig, DEFAULTS } from "../config.js";
 import { type RunningServer, startServer } from "../server/create-server.js";
 
@@ -28,6 +30,24 @@ export interface RequestOptions {
   readonly preflight?: boolean;
 }
 
+/** Variables are optional when the operation requires none (all optional, or no variables). */
+type VariablesAndOptions<TVariables> =
+  Record<string, never> extends TVariables
+    ? [variables?: TVariables, options?: RequestOptions]
+    : [variables: TVariables, options?: RequestOptions];
+
+const printedDocuments = new WeakMap<DocumentNode, string>();
+
+/** A document as the text sent over HTTP (printed once per document). */
+function printed(document: DocumentNode): string {
+  let text = printedDocuments.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printedDocuments.set(document, text);
+  }
+  return text;
+}
+
 /** A client with its own cookie jar, like one browser. */
 export class ApiClient {
   readonly cookies = new Map<string, string>();
@@ -37,11 +57,29 @@ export class ApiClient {
     private readonly defaultHeaders: Record<string, string> = {},
   ) {}
 
-  async gql<T = Record<string, unknown>>(
+  /**
+   * Sends a document from `graphql(`…`)` (src/test-support/generated): the response's data and
+   * the variables are typed from the schema. Variables may be left out when none is required.
+   */
+  gql<TDocument extends TypedDocumentNode<unknown, never>>(
+    document: TDocument,
+    ...rest: VariablesAndOptions<VariablesOf<TDocument>>
+  ): Promise<GraphQLResponse<ResultOf<TDocument>>>;
+  /**
+   * Sends a query as text, untyped: for tests that must send what no typed document can — an
+   * invalid or generated query, a wrong variable on purpose.
+   */
+  gql<T = Record<string, unknown>>(
     query: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<GraphQLResponse<T>>;
+  async gql(
+    document: string | DocumentNode,
     variables: Record<string, unknown> = {},
     options: RequestOptions = {},
-  ): Promise<GraphQLResponse<T>> {
+  ): Promise<GraphQLResponse<unknown>> {
+    const query = typeof document === "string" ? document : printed(document);
     const headers: Record<string, string> = {
       "content-type": "application/json",
       "user-agent":
@@ -74,7 +112,7 @@ export class ApiClient {
       else this.cookies.set(name, value);
     }
     const text = await response.text();
-    let body: { data?: T | null; errors?: GraphQLResponse<T>["errors"] } = {};
+    let body: { data?: unknown; errors?: GraphQLResponse["errors"] } = {};
     try {
       body = JSON.parse(text);
     } catch {

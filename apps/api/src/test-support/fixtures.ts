@@ -11,6 +11,19 @@ import type { Purpose } from "@privet/domain/purposes";
 import type { DataCategory } from "@privet/domain/taxonomy";
 import { hashToken, randomToken } from "../http/tokens.js";
 import { type ApiClient, TEST_PASSWORD_HASHING } from "./api.js";
+import { graphql } from "./generated/gql.js";
+
+const StaffSignInDocument = graphql(`
+  mutation FixtureStaffSignIn($email: String!, $password: String!) {
+    staffSignIn(email: $email, password: $password) { id role }
+  }
+`);
+
+const RegisterCustomerDocument = graphql(`
+  mutation FixtureRegisterCustomer($input: RegisterInput!) {
+    register(input: $input) { customer { id } }
+  }
+`);
 
 export const TEST_PASSWORD = "correct-horse-battery";
 let passwordHash: Promise<string> | undefined;
@@ -31,10 +44,10 @@ export async function createStaff(prisma: PrismaClient, role: StaffRole) {
 /** Signs a client in as a new staff member of `role`. */
 export async function signInStaff(prisma: PrismaClient, client: ApiClient, role: StaffRole) {
   const staff = await createStaff(prisma, role);
-  const result = await client.gql(
-    `mutation($email: String!, $password: String!) { staffSignIn(email: $email, password: $password) { id role } }`,
-    { email: staff.email, password: staff.password },
-  );
+  const result = await client.gql(StaffSignInDocument, {
+    email: staff.email,
+    password: staff.password,
+  });
   if (result.errors.length > 0)
     throw new Error(`staff sign-in failed: ${result.errors[0]?.message}`);
   return staff;
@@ -53,18 +66,15 @@ export async function registerCustomer(
 ): Promise<RegisteredCustomer> {
   const name = input.name ?? `Test Person ${randomUUID().slice(0, 6)}`;
   const email = input.email ?? uniqueEmail();
-  const result = await client.gql<{ register: { customer: { id: string } } }>(
-    `mutation($input: RegisterInput!) { register(input: $input) { customer { id } } }`,
-    {
-      input: {
-        name,
-        email,
-        password: TEST_PASSWORD,
-        country: input.country ?? "US",
-        region: input.region ?? "CA",
-      },
+  const result = await client.gql(RegisterCustomerDocument, {
+    input: {
+      name,
+      email,
+      password: TEST_PASSWORD,
+      country: input.country ?? "US",
+      region: input.region ?? "CA",
     },
-  );
+  });
   const id = result.data?.register.customer.id;
   if (!id) throw new Error(`registration failed: ${result.errors[0]?.message}`);
   return { id, email, name };
