@@ -2,6 +2,13 @@ import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../test-support/api.js";
 import { createPartner, registerCustomer } from "../test-support/fixtures.js";
+import { graphql } from "../test-support/generated/gql.js";
+
+const VIEWER = graphql(`
+  query WhoIsAsking {
+    viewer { kind processorId }
+  }
+`);
 
 describe.each(testDatabases)("who is asking, on $name", (kind) => {
   let api: TestApi;
@@ -12,9 +19,7 @@ describe.each(testDatabases)("who is asking, on $name", (kind) => {
 
   it("a partner key authenticates its processor and records when it was last used", async () => {
     const { processor, apiKey } = await createPartner(api.db.prisma, null);
-    const viewer = await api
-      .client({ authorization: `Bearer ${apiKey}` })
-      .gql<{ viewer: { kind: string; processorId: string } }>(`{ viewer { kind processorId } }`);
+    const viewer = await api.client({ authorization: `Bearer ${apiKey}` }).gql(VIEWER);
     expect(viewer.data?.viewer).toEqual({ kind: "partner", processorId: processor.id });
     const key = await api.db.prisma.partnerApiKey.findFirstOrThrow({
       where: { processorId: processor.id },
@@ -32,11 +37,9 @@ describe.each(testDatabases)("who is asking, on $name", (kind) => {
       api.client({ authorization: "Basic dXNlcjpwYXNz" }),
       forged,
     ]) {
-      const result = await client.gql<{ viewer: { kind: string } }>(`{ viewer { kind } }`);
+      const result = await client.gql(VIEWER);
       expect(result.data?.viewer.kind).toBe("anonymous");
     }
-    expect(
-      (await customer.gql<{ viewer: { kind: string } }>(`{ viewer { kind } }`)).data?.viewer.kind,
-    ).toBe("customer");
+    expect((await customer.gql(VIEWER)).data?.viewer.kind).toBe("customer");
   });
 });

@@ -8,8 +8,13 @@ import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../test-support/api.js";
 import { registerCustomer, TEST_PASSWORD, uniqueEmail } from "../test-support/fixtures.js";
+import { graphql } from "../test-support/generated/gql.js";
 
-const SIGN_IN = `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { customer { id } } }`;
+const SIGN_IN = graphql(`
+  mutation SignInBehindProxy($e: String!, $p: String!) {
+    signIn(email: $e, password: $p) { customer { id } }
+  }
+`);
 const PER_IP = 3;
 
 describe.each(testDatabases)("behind one proxy (trust proxy: 1 hop) on $name", (kind) => {

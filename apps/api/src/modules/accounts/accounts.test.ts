@@ -10,11 +10,32 @@ import {
   TEST_PASSWORD,
   uniqueEmail,
 } from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
 
-const REGISTER = `mutation Register($input: RegisterInput!) {
-  register(input: $input) { customer { id name email country jurisdiction } jurisdictionNotice policyVersion }
-}`;
-const ME = `query { me { id name email sessions { ipAddress browser os current } } }`;
+const REGISTER = graphql(`
+  mutation AccountsRegister($input: RegisterInput!) {
+    register(input: $input) {
+      customer { id name email country jurisdiction }
+      jurisdictionNotice
+      policyVersion
+    }
+  }
+`);
+const SIGN_IN = graphql(`
+  mutation AccountsSignIn($e: String!, $p: String!) {
+    signIn(email: $e, password: $p) { customer { id email } }
+  }
+`);
+const ME = graphql(`
+  query AccountsMe {
+    me { id name email sessions { ipAddress browser os current } }
+  }
+`);
+const SIGN_OUT = graphql(`
+  mutation AccountsSignOut {
+    signOut
+  }
+`);
 
 describe.each(testDatabases)("accounts and sessions on $name", (kind) => {
   let api: TestApi;
@@ -30,10 +51,7 @@ describe.each(testDatabases)("accounts and sessions on $name", (kind) => {
     const fresh = api.client({
       "user-agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
     });
-    const signIn = await fresh.gql(
-      `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { customer { id } } }`,
-      { e: customer.email, p: TEST_PASSWORD },
-    );
+    const signIn = await fresh.gql(SIGN_IN, { e: customer.email, p: TEST_PASSWORD });
     expect(signIn.errors).toEqual([]);
     const cookie = signIn.setCookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
     expect(cookie).toMatch(/HttpOnly/);
@@ -53,12 +71,10 @@ describe.each(testDatabases)("accounts and sessions on $name", (kind) => {
     // Only the token's hash is stored.
     expect(sessions.map((s) => s.tokenHash)).not.toContain(fresh.cookies.get(SESSION_COOKIE));
 
-    const me = await fresh.gql<{
-      me: { id: string; sessions: Array<{ browser: string; current: boolean }> };
-    }>(ME);
-    expect(me.data?.me.id).toBe(customer.id);
-    expect(me.data?.me.sessions.find((s) => s.current)?.browser).toBe("Firefox");
-    expect((await api.client().gql<{ me: null }>(ME)).data?.me).toBeNull();
+    const me = await fresh.gql(ME);
+    expect(me.data?.me?.id).toBe(customer.id);
+    expect(me.data?.me?.sessions.find((s) => s.current)?.browser).toBe("Firefox");
+    expect((await api.client().gql(ME)).data?.me).toBeNull();
   });
 
   it("[P-02] after registration and sign-in, no cookie value or header carries the name or email", async () => {
@@ -70,12 +86,7 @@ describe.each(testDatabases)("accounts and sessions on $name", (kind) => {
     });
     expect(result.errors).toEqual([]);
     // Sign in again in a fresh browser: that response sets a cookie too.
-    const signIn = await api
-      .client()
-      .gql(
-        `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { customer { id } } }`,
-        { e: email, p: TEST_PASSWORD },
-      );
+    const signIn = await api.client().gql(SIGN_IN, { e: email, p: TEST_PASSWORD });
     expect(signIn.setCookies.length).toBeGreaterThan(0);
     const exposed = [result, signIn]
       .flatMap((r) => [...r.setCookies, ...[...r.headers.entries()].map((h) => h.join(": "))])
@@ -113,12 +124,7 @@ describe.each(testDatabases)("accounts and sessions on $name", (kind) => {
 
   it("[P-16] registration from another country records it and returns the California-law notice", async () => {
     const client = api.client();
-    const result = await client.gql<{
-      register: {
-        customer: { id: string; country: string; jurisdiction: string };
-        jurisdictionNotice: string | null;
-      };
-    }>(REGISTER, {
+    const result = await client.gql(REGISTER, {
       input: { name: "Ines Okafor", email: uniqueEmail(), password: TEST_PASSWORD, country: "de" },
     });
     expect(result.errors).toEqual([]);
@@ -131,17 +137,15 @@ describe.each(testDatabases)("accounts and sessions on $name", (kind) => {
     });
     expect(row.country).toBe("DE");
 
-    const us = await api
-      .client()
-      .gql<{ register: { jurisdictionNotice: string | null } }>(REGISTER, {
-        input: {
-          name: "Sam Lee",
-          email: uniqueEmail(),
-          password: TEST_PASSWORD,
-          country: "US",
-          region: "CA",
-        },
-      });
+    const us = await api.client().gql(REGISTER, {
+      input: {
+        name: "Sam Lee",
+        email: uniqueEmail(),
+        password: TEST_PASSWORD,
+        country: "US",
+        region: "CA",
+      },
+    });
     expect(us.data?.register.jurisdictionNotice).toBeNull();
   });
 
@@ -175,31 +179,14 @@ describe.each(testDatabases)("accounts and sessions on $name", (kind) => {
         jurisdiction: "CCPA",
       },
     });
-    const result = await api
-      .client()
-      .gql(
-        `mutation($e: String!) { signIn(email: $e, password: "privet-demo") { customer { email } } }`,
-        {
-          e: email,
-        },
-      );
+    const result = await api.client().gql(SIGN_IN, { e: email, p: "privet-demo" });
     expect(result.errors).toEqual([]);
   });
 
   it("refuses a wrong password with a generic error that does not say whether the email exists", async () => {
     const customer = await registerCustomer(api.client());
-    const wrong = await api
-      .client()
-      .gql(
-        `mutation($e: String!) { signIn(email: $e, password: "not-the-password") { customer { id } } }`,
-        { e: customer.email },
-      );
-    const unknown = await api
-      .client()
-      .gql(
-        `mutation($e: String!) { signIn(email: $e, password: "not-the-password") { customer { id } } }`,
-        { e: uniqueEmail() },
-      );
+    const wrong = await api.client().gql(SIGN_IN, { e: customer.email, p: "not-the-password" });
+    const unknown = await api.client().gql(SIGN_IN, { e: uniqueEmail(), p: "not-the-password" });
     expect(wrong.errors[0]?.extensions?.code).toBe("INVALID_CREDENTIALS");
     expect(unknown.errors[0]?.extensions?.code).toBe("INVALID_CREDENTIALS");
     expect(wrong.errors[0]?.message).toBe(unknown.errors[0]?.message);
@@ -209,12 +196,10 @@ describe.each(testDatabases)("accounts and sessions on $name", (kind) => {
     const client = api.client();
     const customer = await registerCustomer(client);
     const token = client.cookies.get(SESSION_COOKIE) ?? "";
-    expect((await client.gql<{ signOut: boolean }>(`mutation { signOut }`)).data?.signOut).toBe(
-      true,
-    );
+    expect((await client.gql(SIGN_OUT)).data?.signOut).toBe(true);
     const replay = api.client();
     replay.cookies.set(SESSION_COOKIE, token);
-    expect((await replay.gql<{ me: null }>(ME)).data?.me).toBeNull();
+    expect((await replay.gql(ME)).data?.me).toBeNull();
     const session = await api.db.prisma.session.findFirst({ where: { customerId: customer.id } });
     expect(session?.revokedAt).toBeInstanceOf(Date);
   });

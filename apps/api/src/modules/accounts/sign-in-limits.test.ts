@@ -22,9 +22,23 @@ import {
   TEST_PASSWORD,
   uniqueEmail,
 } from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
 
-const SIGN_IN = `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { customer { id } } }`;
-const STAFF_SIGN_IN = `mutation($e: String!, $p: String!) { staffSignIn(email: $e, password: $p) { id } }`;
+const SIGN_IN = graphql(`
+  mutation LimitedSignIn($e: String!, $p: String!) {
+    signIn(email: $e, password: $p) { customer { id } }
+  }
+`);
+const STAFF_SIGN_IN = graphql(`
+  mutation LimitedStaffSignIn($e: String!, $p: String!) {
+    staffSignIn(email: $e, password: $p) { id }
+  }
+`);
+const REGISTER = graphql(`
+  mutation LimitedRegister($input: RegisterInput!) {
+    register(input: $input) { customer { id } }
+  }
+`);
 const WINDOW = 15 * 60_000;
 const LIMITS = { perIp: 30, registrationsPerIp: 5, failuresBeforeDelay: 5, perDevice: 10 };
 
@@ -37,7 +51,7 @@ async function attempt(
   client: ApiClient,
   email: string,
   password: string,
-  mutation = SIGN_IN,
+  mutation: typeof SIGN_IN | typeof STAFF_SIGN_IN = SIGN_IN,
 ): Promise<Outcome> {
   const result = await client.gql(mutation, { e: email, p: password });
   const error = result.errors[0];
@@ -178,17 +192,15 @@ describe.each(testDatabases)("sign-in under attack on $name", (kind) => {
   it("registration and sign-in have separate budgets per IP", async () => {
     const first = await registerCustomer(api.client());
     for (let i = 1; i < LIMITS.registrationsPerIp; i++) await registerCustomer(api.client());
-    const over = await api
-      .client()
-      .gql(`mutation($input: RegisterInput!) { register(input: $input) { customer { id } } }`, {
-        input: {
-          name: "One Too Many",
-          email: uniqueEmail(),
-          password: TEST_PASSWORD,
-          country: "US",
-          region: "CA",
-        },
-      });
+    const over = await api.client().gql(REGISTER, {
+      input: {
+        name: "One Too Many",
+        email: uniqueEmail(),
+        password: TEST_PASSWORD,
+        country: "US",
+        region: "CA",
+      },
+    });
     expect(over.errors[0]?.extensions).toMatchObject({ code: "RATE_LIMITED" });
     // Registration's budget is spent; sign-in's is untouched.
     expect((await attempt(api.client(), first.email, TEST_PASSWORD)).code).toBe("OK");
