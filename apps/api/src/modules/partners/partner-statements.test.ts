@@ -5,17 +5,38 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../server/create-server.js";
 import { ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
 import { createPartner, registerCustomer } from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
 
 // Every PartnerSubject field, all allowed (legitimate interest: no consent involved), so every
 // field's decision, loader and audit event is on the path being counted.
-const QUERY = `query Count($first: Int!) @purpose(name: CROSS_BORDER_CONSOLIDATION, ref: "COUNT") {
-  partnerSubjects(first: $first) {
-    edges { cursor node {
-      id pseudonymousId name email country cardLast4 navigationEvents { path occurredAt }
-    } }
-    pageInfo { endCursor hasNextPage }
+const QUERY = graphql(`
+  query Count($first: Int!) @purpose(name: CROSS_BORDER_CONSOLIDATION, ref: "COUNT") {
+    partnerSubjects(first: $first) {
+      edges {
+        cursor
+        node {
+          id pseudonymousId name email country cardLast4 navigationEvents { path occurredAt }
+        }
+      }
+      pageInfo { endCursor hasNextPage }
+    }
   }
-}`;
+`);
+const GIVE_REMARKETING = graphql(`
+  mutation CountedGivesRemarketing {
+    setConsent(purpose: REMARKETING, state: GIVEN) { state }
+  }
+`);
+const PAGE_VIEW = graphql(`
+  mutation CountedPageView($path: String!) {
+    recordPageView(path: $path)
+  }
+`);
+const SET_CARD = graphql(`
+  mutation CountedCard($input: PaymentMethodInput!) {
+    setPaymentMethod(input: $input) { id }
+  }
+`);
 
 describe.each(testDatabases)("partner subjects' statements per request on $name", (kind) => {
   let api: TestApi;
@@ -51,7 +72,8 @@ describe.each(testDatabases)("partner subjects' statements per request on $name"
     await api?.close();
   });
 
-  it("does not grow with the number of rows (1, 10, 100)", async () => {
+  /** A hundred customers; one in ten browses and adds a card, so the loaders have rows. */
+  async function aHundredCustomersSomeBrowsingAndPaying() {
     for (let batch = 0; batch < 10; batch++) {
       const made = await Promise.all(
         Array.from({ length: 10 }, async () => {
@@ -60,16 +82,24 @@ describe.each(testDatabases)("partner subjects' statements per request on $name"
           return client;
         }),
       );
-      // Some of them browse and add a card, so the loaders have rows to return.
       const client = made[0] as ApiClient;
-      for (const mutation of [
-        `mutation { setConsent(purpose: REMARKETING, state: GIVEN) { state } }`,
-        `mutation { recordPageView(path: "/p/${batch}") }`,
-        `mutation { setPaymentMethod(input: { processorToken: "tok_count_${batch}", brand: "visa", last4: "424${batch}", expiryMonth: 1, expiryYear: 2032 }) { id } }`,
-      ]) {
-        expect((await client.gql(mutation)).errors).toEqual([]);
-      }
+      expect((await client.gql(GIVE_REMARKETING)).errors).toEqual([]);
+      expect((await client.gql(PAGE_VIEW, { path: `/p/${batch}` })).errors).toEqual([]);
+      const card = await client.gql(SET_CARD, {
+        input: {
+          processorToken: `tok_count_${batch}`,
+          brand: "visa",
+          last4: `424${batch}`,
+          expiryMonth: 1,
+          expiryYear: 2032,
+        },
+      });
+      expect(card.errors).toEqual([]);
     }
+  }
+
+  it("does not grow with the number of rows (1, 10, 100)", async () => {
+    await aHundredCustomersSomeBrowsingAndPaying();
     const { apiKey } = await createPartner(api.db.prisma, {
       kind: "CLOUD_STORAGE",
       purposes: ["CROSS_BORDER_CONSOLIDATION"],
@@ -90,22 +120,16 @@ describe.each(testDatabases)("partner subjects' statements per request on $name"
     const perRequest: Record<number, number> = {};
     for (const first of [1, 10, 100]) {
       const before = statements;
-      const result = await partner.gql<{ partnerSubjects: { edges: unknown[] } }>(QUERY, {
-        first,
-      });
+      const result = await partner.gql(QUERY, { first });
       perRequest[first] = statements - before;
       expect(result.errors).toEqual([]);
       expect(result.data?.partnerSubjects.edges).toHaveLength(first);
     }
     // The 100-row page really carried data from every loader.
-    const last = await partner.gql<{
-      partnerSubjects: {
-        edges: Array<{ node: { cardLast4: string | null; navigationEvents: unknown[] } }>;
-      };
-    }>(QUERY, { first: 100 });
+    const last = await partner.gql(QUERY, { first: 100 });
     const nodes = last.data?.partnerSubjects.edges.map((e) => e.node) ?? [];
     expect(nodes.filter((n) => n.cardLast4 !== null)).toHaveLength(10);
-    expect(nodes.filter((n) => n.navigationEvents.length > 0)).toHaveLength(10);
+    expect(nodes.filter((n) => (n.navigationEvents?.length ?? 0) > 0)).toHaveLength(10);
 
     expect(perRequest[10]).toBe(perRequest[1]);
     expect(perRequest[100]).toBe(perRequest[1]);
