@@ -9,27 +9,64 @@ import {
   TEST_PASSWORD,
   uniqueEmail,
 } from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
+import type { CookieCategory, CookieChoiceInput } from "../../test-support/generated/graphql.js";
 import { partnerPseudonym } from "../partners/partner-pseudonym.js";
 
-const COOKIE_CONSENTS = `query { cookieConsents { category purpose state enabled required source lockedByGpc } }`;
-const SET_COOKIES = `mutation Choose($choices: [CookieChoiceInput!]!) {
-  setCookieConsents(choices: $choices) { category purpose state enabled required source }
-}`;
+const COOKIE_CONSENTS = graphql(`
+  query CookieBannerChoices {
+    cookieConsents { category purpose state enabled required source lockedByGpc }
+  }
+`);
+const SET_COOKIES = graphql(`
+  mutation Choose($choices: [CookieChoiceInput!]!) {
+    setCookieConsents(choices: $choices) { category purpose state enabled required source }
+  }
+`);
+const REGISTER = graphql(`
+  mutation CookieRefuserRegisters($input: RegisterInput!) {
+    register(input: $input) { customer { id } }
+  }
+`);
+const SIGN_IN = graphql(`
+  mutation CookieChooserSignsIn($e: String!, $p: String!) {
+    signIn(email: $e, password: $p) { customer { id } }
+  }
+`);
+const SIGN_OUT = graphql(`
+  mutation CookieChooserSignsOut {
+    signOut
+  }
+`);
+const ME = graphql(`
+  query CookieRefuserMe {
+    me { id email }
+  }
+`);
+const MY_COOKIE_IDS = graphql(`
+  query MyCookieIds {
+    me { cookieIds }
+  }
+`);
+const VIEW_PRICING_FROM_AN_AD = graphql(`
+  mutation CookieRefuserViewsPricing {
+    recordPageView(path: "/pricing", referrer: "https://ads.example.net/x")
+  }
+`);
+const WITHDRAW_REMARKETING = graphql(`
+  mutation CookieChooserWithdrawsRemarketing {
+    setConsent(purpose: REMARKETING, state: WITHDRAWN) { state }
+  }
+`);
 const ALL = ["NECESSARY", "PREFERENCES", "ANALYTICS", "ADVERTISING"] as const;
 const choose = (enabled: boolean) => ({
   choices: ALL.map((category) => ({ category, enabled: category === "NECESSARY" || enabled })),
 });
 
-interface CookieView {
-  category: string;
-  purpose: string | null;
-  state: string | null;
-  enabled: boolean;
-  required: boolean;
-  source: string | null;
-}
-const byCategory = (list: CookieView[] | undefined) =>
-  Object.fromEntries((list ?? []).map((c) => [c.category, c]));
+const byCategory = <T extends { category: CookieCategory }>(list: T[] | undefined) =>
+  Object.fromEntries((list ?? []).map((c) => [c.category, c])) as Partial<
+    Record<CookieCategory, T>
+  >;
 
 describe.each(testDatabases)("cookie consents and the visitor merge on $name", (kind) => {
   let api: TestApi;
@@ -56,11 +93,11 @@ describe.each(testDatabases)("cookie consents and the visitor merge on $name", (
   it("shows a new visitor every optional category off and necessary on, without setting anything", async () => {
     const client = api.client();
     const visitorsBefore = await api.db.prisma.visitor.count();
-    const result = await client.gql<{ cookieConsents: CookieView[] }>(COOKIE_CONSENTS);
+    const result = await client.gql(COOKIE_CONSENTS);
     expect(result.errors).toEqual([]);
     const cookies = byCategory(result.data?.cookieConsents);
     expect(cookies.NECESSARY).toMatchObject({ enabled: true, required: true, purpose: null });
-    for (const category of ["PREFERENCES", "ANALYTICS", "ADVERTISING"]) {
+    for (const category of ["PREFERENCES", "ANALYTICS", "ADVERTISING"] as const) {
       expect(cookies[category]).toMatchObject({ state: null, enabled: false, required: false });
     }
     expect(cookies.ADVERTISING?.purpose).toBe("REMARKETING");
@@ -70,10 +107,7 @@ describe.each(testDatabases)("cookie consents and the visitor merge on $name", (
 
   it("accept all, then reject all, for an anonymous visitor: a random visitor cookie and BANNER events on its row", async () => {
     const client = api.client();
-    const accepted = await client.gql<{ setCookieConsents: CookieView[] }>(
-      SET_COOKIES,
-      choose(true),
-    );
+    const accepted = await client.gql(SET_COOKIES, choose(true));
     expect(accepted.errors).toEqual([]);
     const cookie = accepted.setCookies.find((c) => c.startsWith(`${VISITOR_COOKIE}=`));
     expect(cookie).toMatch(/HttpOnly/);
@@ -96,10 +130,7 @@ describe.each(testDatabases)("cookie consents and the visitor merge on $name", (
     ]);
     expect(events[0]?.evidence).toMatchObject({ category: "PREFERENCES", gpc: false, dnt: false });
 
-    const rejected = await client.gql<{ setCookieConsents: CookieView[] }>(
-      SET_COOKIES,
-      choose(false),
-    );
+    const rejected = await client.gql(SET_COOKIES, choose(false));
     expect(rejected.setCookies).toEqual([]); // the same cookie, kept
     expect(byCategory(rejected.data?.setCookieConsents).ADVERTISING).toMatchObject({
       state: "WITHDRAWN",
@@ -110,7 +141,7 @@ describe.each(testDatabases)("cookie consents and the visitor merge on $name", (
     expect(
       await api.db.prisma.consentEvent.count({ where: { subjectId: visitor?.id ?? "" } }),
     ).toBe(6);
-    const read = await client.gql<{ cookieConsents: CookieView[] }>(COOKIE_CONSENTS);
+    const read = await client.gql(COOKIE_CONSENTS);
     expect(byCategory(read.data?.cookieConsents).ANALYTICS?.state).toBe("WITHDRAWN");
   });
 
@@ -120,7 +151,7 @@ describe.each(testDatabases)("cookie consents and the visitor merge on $name", (
       visitors: await api.db.prisma.visitor.count(),
       events: await api.db.prisma.consentEvent.count(),
     };
-    const cases = [
+    const cases: Array<{ choices: CookieChoiceInput[] }> = [
       { choices: [{ category: "NECESSARY", enabled: false }] },
       { choices: [] },
       {
@@ -138,8 +169,9 @@ describe.each(testDatabases)("cookie consents and the visitor merge on $name", (
       });
       expect(result.setCookies).toEqual([]);
     }
+    // Not a category: sent as it is on purpose.
     const unknown = await client.gql(SET_COOKIES, {
-      choices: [{ category: "TRACKING", enabled: true }],
+      choices: [{ category: "TRACKING" as CookieCategory, enabled: true }],
     });
     expect(unknown.errors[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(await api.db.prisma.visitor.count()).toBe(before.visitors);
@@ -156,35 +188,9 @@ describe.each(testDatabases)("cookie consents and the visitor merge on $name", (
     track((await client.gql(SET_COOKIES, choose(false))).setCookies);
     const visitor = await visitorRow(client);
 
-    const customer = { email: uniqueEmail(), id: "" };
-    const registered = await client.gql<{ register: { customer: { id: string } } }>(
-      `mutation($input: RegisterInput!) { register(input: $input) { customer { id } } }`,
-      {
-        input: {
-          name: "Rae Jansen",
-          email: customer.email,
-          password: TEST_PASSWORD,
-          country: "NL",
-        },
-      },
-    );
-    expect(registered.errors).toEqual([]);
-    customer.id = registered.data?.register.customer.id ?? "";
-    track(registered.setCookies);
-    const signOut = await client.gql(`mutation { signOut }`);
-    track(signOut.setCookies);
-    const signIn = await client.gql<{ signIn: { customer: { id: string } } }>(
-      `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { customer { id } } }`,
-      { e: customer.email, p: TEST_PASSWORD },
-    );
-    expect(signIn.errors).toEqual([]);
-    track(signIn.setCookies);
-    const me = await client.gql<{ me: { id: string; email: string } }>(`query { me { id email } }`);
-    expect(me.data?.me).toEqual({ id: customer.id, email: customer.email });
+    const customer = await registerSignOutSignInAndReadMe(client, track);
 
-    const view = await client.gql<{ recordPageView: boolean }>(
-      `mutation { recordPageView(path: "/pricing", referrer: "https://ads.example.net/x") }`,
-    );
+    const view = await client.gql(VIEW_PRICING_FROM_AN_AD);
     expect(view.errors).toEqual([]);
     expect(view.data?.recordPageView).toBe(false);
     track(view.setCookies);
@@ -209,6 +215,28 @@ describe.each(testDatabases)("cookie consents and the visitor merge on $name", (
     expect((await stateOf("CUSTOMER", customer.id, "REMARKETING"))?.state).toBe("REFUSED");
   });
 
+  /** The account's whole round: each response's cookies go to `track`. */
+  async function registerSignOutSignInAndReadMe(
+    client: ApiClient,
+    track: (setCookies: string[]) => void,
+  ) {
+    const email = uniqueEmail();
+    const registered = await client.gql(REGISTER, {
+      input: { name: "Rae Jansen", email, password: TEST_PASSWORD, country: "NL" },
+    });
+    expect(registered.errors).toEqual([]);
+    const id = registered.data?.register.customer.id ?? "";
+    track(registered.setCookies);
+    const signOut = await client.gql(SIGN_OUT);
+    track(signOut.setCookies);
+    const signIn = await client.gql(SIGN_IN, { e: email, p: TEST_PASSWORD });
+    expect(signIn.errors).toEqual([]);
+    track(signIn.setCookies);
+    const me = await client.gql(ME);
+    expect(me.data?.me).toEqual({ id, email });
+    return { id, email };
+  }
+
   it("merges the visitor's choices into the account on registration, and never downgrades a later choice of the customer's", async () => {
     const client = api.client();
     await client.gql(SET_COOKIES, choose(true));
@@ -227,22 +255,19 @@ describe.each(testDatabases)("cookie consents and the visitor merge on $name", (
       "SERVICE_IMPROVEMENT GIVEN",
     ]);
     expect(merged[0]?.evidence).toMatchObject({ mergedFromVisitor: true });
-    const me = await client.gql<{ me: { cookieIds: string[] } }>(`query { me { cookieIds } }`);
-    expect(me.data?.me.cookieIds).toEqual([
+    const me = await client.gql(MY_COOKIE_IDS);
+    expect(me.data?.me?.cookieIds).toEqual([
       partnerPseudonym("privet", visitor?.cookieId ?? "", api.config.hashKey),
     ]);
 
     // A later choice in the portal…
-    await client.gql(`mutation { setConsent(purpose: REMARKETING, state: WITHDRAWN) { state } }`);
-    await client.gql(`mutation { signOut }`);
+    await client.gql(WITHDRAW_REMARKETING);
+    await client.gql(SIGN_OUT);
     const eventsBefore = await api.db.prisma.consentEvent.count({
       where: { subjectId: customer.id },
     });
     // …is not overridden by the browser's older banner choice at the next sign-in.
-    await client.gql(
-      `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { customer { id } } }`,
-      { e: customer.email, p: TEST_PASSWORD },
-    );
+    await client.gql(SIGN_IN, { e: customer.email, p: TEST_PASSWORD });
     expect((await stateOf("VISITOR", visitor?.id ?? "", "REMARKETING"))?.state).toBe("GIVEN");
     expect(await stateOf("CUSTOMER", customer.id, "REMARKETING")).toMatchObject({
       state: "WITHDRAWN",
@@ -257,14 +282,11 @@ describe.each(testDatabases)("cookie consents and the visitor merge on $name", (
     const client = api.client();
     await client.gql(SET_COOKIES, choose(true));
     const customer = await registerCustomer(client);
-    await client.gql(`mutation { signOut }`);
+    await client.gql(SIGN_OUT);
     await client.gql(SET_COOKIES, {
       choices: [{ category: "ANALYTICS", enabled: false }],
     });
-    await client.gql(
-      `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { customer { id } } }`,
-      { e: customer.email, p: TEST_PASSWORD },
-    );
+    await client.gql(SIGN_IN, { e: customer.email, p: TEST_PASSWORD });
     expect(await stateOf("CUSTOMER", customer.id, "SERVICE_IMPROVEMENT")).toMatchObject({
       state: "WITHDRAWN",
       source: "BANNER",
@@ -277,7 +299,7 @@ describe.each(testDatabases)("cookie consents and the visitor merge on $name", (
     await client.gql(SET_COOKIES, choose(true));
     const first = await registerCustomer(client);
     const cookieId = client.cookies.get(VISITOR_COOKIE);
-    await client.gql(`mutation { signOut }`);
+    await client.gql(SIGN_OUT);
     const second = await registerCustomer(client);
     expect(client.cookies.has(VISITOR_COOKIE)).toBe(false);
     const row = await api.db.prisma.visitor.findUnique({ where: { cookieId: cookieId ?? "" } });
@@ -288,7 +310,7 @@ describe.each(testDatabases)("cookie consents and the visitor merge on $name", (
   it("records a signed-in customer's banner choices on the account, without a visitor cookie", async () => {
     const client = api.client();
     const customer = await registerCustomer(client);
-    const result = await client.gql<{ setCookieConsents: CookieView[] }>(SET_COOKIES, {
+    const result = await client.gql(SET_COOKIES, {
       choices: [
         { category: "PREFERENCES", enabled: true },
         { category: "ADVERTISING", enabled: false },

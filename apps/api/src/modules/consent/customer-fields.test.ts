@@ -5,20 +5,33 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../server/create-server.js";
 import { ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
 import { registerCustomer, signInStaff } from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
 
-const FIELDS = `id consents { purpose state } consentHistory { source state } navigationEvents { path } cookieIds`;
-const ONE = `query One($id: ID!) @purpose(name: SUPPORT, ref: "T-1042") { customer(id: $id) { ${FIELDS} } }`;
-const PAGE = `query Page($first: Int!) @purpose(name: SUPPORT, ref: "T-1043") {
-  customers(first: $first) { nodes { ${FIELDS} } }
-}`;
-
-interface CustomerFields {
-  id: string;
-  consents: Array<{ purpose: string; state: string | null }>;
-  consentHistory: Array<{ source: string; state: string }>;
-  navigationEvents: Array<{ path: string }> | null;
-  cookieIds: string[] | null;
-}
+graphql(`
+  fragment ConsentFieldsOfCustomer on Customer {
+    id consents { purpose state } consentHistory { source state } navigationEvents { path } cookieIds
+  }
+`);
+const ONE = graphql(`
+  query One($id: ID!) @purpose(name: SUPPORT, ref: "T-1042") {
+    customer(id: $id) { ...ConsentFieldsOfCustomer }
+  }
+`);
+const PAGE = graphql(`
+  query Page($first: Int!) @purpose(name: SUPPORT, ref: "T-1043") {
+    customers(first: $first) { nodes { ...ConsentFieldsOfCustomer } }
+  }
+`);
+const GIVE_REMARKETING = graphql(`
+  mutation BrowsingCustomerGivesRemarketing {
+    setConsent(purpose: REMARKETING, state: GIVEN) { state }
+  }
+`);
+const VIEW_PRICING = graphql(`
+  mutation BrowsingCustomerViewsPricing {
+    recordPageView(path: "/pricing")
+  }
+`);
 
 describe.each(testDatabases)("consent fields of Customer read by staff on $name", (kind) => {
   let api: TestApi;
@@ -54,8 +67,8 @@ describe.each(testDatabases)("consent fields of Customer read by staff on $name"
       }),
     );
     for (const { client } of clients.slice(0, 6)) {
-      await client.gql(`mutation { setConsent(purpose: REMARKETING, state: GIVEN) { state } }`);
-      await client.gql(`mutation { recordPageView(path: "/pricing") }`);
+      await client.gql(GIVE_REMARKETING);
+      await client.gql(VIEW_PRICING);
     }
     browsing = (clients[0] as (typeof clients)[number]).customer;
   });
@@ -69,7 +82,7 @@ describe.each(testDatabases)("consent fields of Customer read by staff on $name"
   it("[P-05] support staff see consents and cookie IDs (audited) but navigation is redacted: SUPPORT may not read it", async () => {
     const staff = api.client();
     const member = await signInStaff(api.db.prisma, staff, "SUPPORT_AGENT");
-    const result = await staff.gql<{ customer: CustomerFields }>(ONE, { id: browsing.id });
+    const result = await staff.gql(ONE, { id: browsing.id });
     const customer = result.data?.customer;
     expect(customer?.consents.find((c) => c.purpose === "REMARKETING")?.state).toBe("GIVEN");
     expect(customer?.consentHistory.map((e) => e.source)).toEqual(["PORTAL", "REGISTRATION"]);
@@ -101,7 +114,7 @@ describe.each(testDatabases)("consent fields of Customer read by staff on $name"
     const perRequest: number[] = [];
     for (const first of [2, 12]) {
       const before = statements;
-      const result = await staff.gql<{ customers: { nodes: CustomerFields[] } }>(PAGE, { first });
+      const result = await staff.gql(PAGE, { first });
       expect(result.data?.customers.nodes).toHaveLength(first);
       perRequest.push(statements - before);
     }

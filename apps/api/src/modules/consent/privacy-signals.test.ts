@@ -3,24 +3,58 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VISITOR_COOKIE } from "../../http/cookies.js";
 import { type ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
 import { registerCustomer, TEST_PASSWORD } from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
 
 const GPC = { headers: { "sec-gpc": "1" } };
 const DNT = { headers: { dnt: "1" } };
-const SIGNALS = `query { privacySignals { gpc gpcHonoured dnt dntRecorded advertisingConsent advertisingConsentSource } }`;
-const ACCEPT_ALL = `mutation { setCookieConsents(choices: [
-  { category: PREFERENCES, enabled: true }, { category: ANALYTICS, enabled: true },
-  { category: ADVERTISING, enabled: true }
-]) { category state enabled lockedByGpc } }`;
-const PAGE_VIEW = `mutation { recordPageView(path: "/plans") }`;
-
-interface Signals {
-  gpc: boolean;
-  gpcHonoured: boolean;
-  dnt: boolean;
-  dntRecorded: boolean;
-  advertisingConsent: string | null;
-  advertisingConsentSource: string | null;
-}
+const SIGNALS = graphql(`
+  query Signals {
+    privacySignals {
+      gpc gpcHonoured dnt dntRecorded advertisingConsent advertisingConsentSource
+    }
+  }
+`);
+const ACCEPT_ALL = graphql(`
+  mutation AcceptAllCookies {
+    setCookieConsents(
+      choices: [
+        { category: PREFERENCES, enabled: true }
+        { category: ANALYTICS, enabled: true }
+        { category: ADVERTISING, enabled: true }
+      ]
+    ) { category state enabled lockedByGpc }
+  }
+`);
+const REFUSE_ANALYTICS = graphql(`
+  mutation RefuseAnalyticsCookies {
+    setCookieConsents(choices: [{ category: ANALYTICS, enabled: false }]) { state }
+  }
+`);
+const PAGE_VIEW = graphql(`
+  mutation ViewPlans {
+    recordPageView(path: "/plans")
+  }
+`);
+const GIVE_REMARKETING = graphql(`
+  mutation SignalledGivesRemarketing {
+    setConsent(purpose: REMARKETING, state: GIVEN) { state }
+  }
+`);
+const MY_CONSENTS = graphql(`
+  query SignalledConsents {
+    myConsents { purpose state source }
+  }
+`);
+const COOKIE_CONSENTS = graphql(`
+  query SignalledCookieConsents {
+    cookieConsents { category state enabled }
+  }
+`);
+const SIGN_IN = graphql(`
+  mutation SignalledSignIn($e: String!, $p: String!) {
+    signIn(email: $e, password: $p) { customer { id } }
+  }
+`);
 
 describe.each(testDatabases)("Global Privacy Control and Do Not Track on $name", (kind) => {
   let api: TestApi;
@@ -45,10 +79,10 @@ describe.each(testDatabases)("Global Privacy Control and Do Not Track on $name",
   it("[P-15] a customer's request with Sec-GPC: 1 withdraws advertising (source GPC), honoured from that request on", async () => {
     const client = api.client();
     const customer = await registerCustomer(client);
-    await client.gql(`mutation { setConsent(purpose: REMARKETING, state: GIVEN) { state } }`);
+    await client.gql(GIVE_REMARKETING);
     expect((await remarketing("CUSTOMER", customer.id))?.state).toBe("GIVEN");
 
-    const signals = await client.gql<{ privacySignals: Signals }>(SIGNALS, {}, GPC);
+    const signals = await client.gql(SIGNALS, {}, GPC);
     expect(signals.errors).toEqual([]);
     expect(signals.data?.privacySignals).toEqual({
       gpc: true,
@@ -66,15 +100,13 @@ describe.each(testDatabases)("Global Privacy Control and Do Not Track on $name",
     // Later requests, with or without the header, see it; a repeated header writes nothing.
     await client.gql(SIGNALS, {}, GPC);
     expect(await gpcEvents(customer.id)).toHaveLength(1);
-    const later = await client.gql<{ myConsents: Array<{ purpose: string; state: string }> }>(
-      `query { myConsents { purpose state source } }`,
-    );
+    const later = await client.gql(MY_CONSENTS);
     expect(later.data?.myConsents.find((c) => c.purpose === "REMARKETING")).toEqual({
       purpose: "REMARKETING",
       state: "WITHDRAWN",
       source: "GPC",
     });
-    const view = await client.gql<{ recordPageView: boolean }>(PAGE_VIEW);
+    const view = await client.gql(PAGE_VIEW);
     expect(view.data?.recordPageView).toBe(false);
     expect(await api.db.prisma.navigationEvent.count({ where: { customerId: customer.id } })).toBe(
       0,
@@ -88,7 +120,7 @@ describe.each(testDatabases)("Global Privacy Control and Do Not Track on $name",
     expect((await remarketing("VISITOR", visitor.id))?.state).toBe("GIVEN");
 
     // Honoured in the very request that carries it: the page view is not recorded.
-    const view = await client.gql<{ recordPageView: boolean }>(PAGE_VIEW, {}, GPC);
+    const view = await client.gql(PAGE_VIEW, {}, GPC);
     expect(view.data?.recordPageView).toBe(false);
     expect(await remarketing("VISITOR", visitor.id)).toMatchObject({
       state: "WITHDRAWN",
@@ -98,17 +130,13 @@ describe.each(testDatabases)("Global Privacy Control and Do Not Track on $name",
     expect(await api.db.prisma.navigationEvent.count({ where: { visitorId: visitor.id } })).toBe(0);
 
     // Later requests without the header still see advertising withdrawn.
-    const cookies = await client.gql<{
-      cookieConsents: Array<{ category: string; state: string; enabled: boolean }>;
-    }>(`query { cookieConsents { category state enabled } }`);
+    const cookies = await client.gql(COOKIE_CONSENTS);
     expect(cookies.data?.cookieConsents.find((c) => c.category === "ADVERTISING")).toEqual({
       category: "ADVERTISING",
       state: "WITHDRAWN",
       enabled: false,
     });
-    expect((await client.gql<{ recordPageView: boolean }>(PAGE_VIEW)).data?.recordPageView).toBe(
-      false,
-    );
+    expect((await client.gql(PAGE_VIEW)).data?.recordPageView).toBe(false);
     // Other categories are untouched: GPC is an advertising opt-out.
     expect(cookies.data?.cookieConsents.find((c) => c.category === "ANALYTICS")?.enabled).toBe(
       true,
@@ -117,9 +145,7 @@ describe.each(testDatabases)("Global Privacy Control and Do Not Track on $name",
 
   it("[P-15] while GPC is sent, advertising cannot be switched on: the banner keeps it off and setConsent says why", async () => {
     const client = api.client();
-    const banner = await client.gql<{
-      setCookieConsents: Array<{ category: string; enabled: boolean; lockedByGpc: boolean }>;
-    }>(ACCEPT_ALL, {}, GPC);
+    const banner = await client.gql(ACCEPT_ALL, {}, GPC);
     expect(banner.errors).toEqual([]);
     const byCategory = Object.fromEntries(
       (banner.data?.setCookieConsents ?? []).map((c) => [c.category, c]),
@@ -141,11 +167,7 @@ describe.each(testDatabases)("Global Privacy Control and Do Not Track on $name",
 
     const customer = await registerCustomer(client);
     const before = await api.db.prisma.consentEvent.count({ where: { subjectId: customer.id } });
-    const refused = await client.gql(
-      `mutation { setConsent(purpose: REMARKETING, state: GIVEN) { state } }`,
-      {},
-      GPC,
-    );
+    const refused = await client.gql(GIVE_REMARKETING, {}, GPC);
     expect(refused.errors[0]?.extensions?.code).toBe("GPC_OPT_OUT");
     expect(await api.db.prisma.consentEvent.count({ where: { subjectId: customer.id } })).toBe(
       before,
@@ -155,13 +177,9 @@ describe.each(testDatabases)("Global Privacy Control and Do Not Track on $name",
   it("[P-15] GPC sent with sign-in withdraws the account's advertising consent", async () => {
     const setup = api.client();
     const customer = await registerCustomer(setup);
-    await setup.gql(`mutation { setConsent(purpose: REMARKETING, state: GIVEN) { state } }`);
+    await setup.gql(GIVE_REMARKETING);
     const browser = api.client();
-    const signIn = await browser.gql(
-      `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { customer { id } } }`,
-      { e: customer.email, p: TEST_PASSWORD },
-      GPC,
-    );
+    const signIn = await browser.gql(SIGN_IN, { e: customer.email, p: TEST_PASSWORD }, GPC);
     expect(signIn.errors).toEqual([]);
     expect(await remarketing("CUSTOMER", customer.id)).toMatchObject({
       state: "WITHDRAWN",
@@ -177,7 +195,7 @@ describe.each(testDatabases)("Global Privacy Control and Do Not Track on $name",
       where: { subjectId: visitor.id },
     });
 
-    const signals = await client.gql<{ privacySignals: Signals }>(SIGNALS, {}, DNT);
+    const signals = await client.gql(SIGNALS, {}, DNT);
     expect(signals.data?.privacySignals).toEqual({
       gpc: false,
       gpcHonoured: false,
@@ -192,15 +210,11 @@ describe.each(testDatabases)("Global Privacy Control and Do Not Track on $name",
     expect(await api.db.prisma.consentEvent.count({ where: { subjectId: visitor.id } })).toBe(
       eventsBefore,
     );
-    const view = await client.gql<{ recordPageView: boolean }>(PAGE_VIEW, {}, DNT);
+    const view = await client.gql(PAGE_VIEW, {}, DNT);
     expect(view.data?.recordPageView).toBe(true);
 
     // A consent change made while DNT is sent carries it as evidence.
-    await client.gql(
-      `mutation { setCookieConsents(choices: [{ category: ANALYTICS, enabled: false }]) { state } }`,
-      {},
-      DNT,
-    );
+    await client.gql(REFUSE_ANALYTICS, {}, DNT);
     const [latest] = await api.db.prisma.consentEvent.findMany({
       where: { subjectId: visitor.id },
       orderBy: { sequence: "desc" },
@@ -214,7 +228,7 @@ describe.each(testDatabases)("Global Privacy Control and Do Not Track on $name",
     await client.gql(ACCEPT_ALL);
     const visitor = await visitorOf(client);
     const events = await api.db.prisma.consentEvent.count({ where: { subjectId: visitor.id } });
-    const signals = await client.gql<{ privacySignals: Signals }>(SIGNALS);
+    const signals = await client.gql(SIGNALS);
     expect(signals.data?.privacySignals).toMatchObject({
       gpc: false,
       gpcHonoured: false,
