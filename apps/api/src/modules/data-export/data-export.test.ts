@@ -10,38 +10,78 @@ import {
   registerCustomer,
   signInStaff,
 } from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
 import { type DataExportDocument, EXPORTED_FIELDS } from "./data-export.format.js";
 
-const EXPORT = `query Export { myDataExport }`;
+const EXPORT = graphql(`
+  query Export {
+    myDataExport
+  }
+`);
+const GIVE_REMARKETING = graphql(`
+  mutation BusyCustomerGivesRemarketing {
+    setConsent(purpose: REMARKETING, state: GIVEN) { state }
+  }
+`);
+const PAGE_VIEW = graphql(`
+  mutation BusyCustomerViewsAPage($path: String!) {
+    recordPageView(path: $path)
+  }
+`);
+const SET_CARD = graphql(`
+  mutation BusyCustomerCard($input: PaymentMethodInput!) {
+    setPaymentMethod(input: $input) { id }
+  }
+`);
+const ASK = graphql(`
+  mutation BusyCustomerAsks($input: SubmitSupportRequestInput!) {
+    submitSupportRequest(input: $input) { id }
+  }
+`);
+const REQUEST = graphql(`
+  mutation BusyCustomerRequests($input: SubmitPrivacyRequestInput!) {
+    submitPrivacyRequest(input: $input) { id }
+  }
+`);
+const STAFF_READ = graphql(`
+  query BusyCustomerReadByStaff($id: ID!) @purpose(name: SUPPORT, ref: "T-1042") {
+    customer(id: $id) { email }
+  }
+`);
+const PARTNER_READ = graphql(`
+  query PartnerReadsCountries @purpose(name: CROSS_BORDER_CONSOLIDATION, ref: "SYNC-7") {
+    partnerSubjects(first: 500) { edges { node { country } } }
+  }
+`);
 const nextYear = new Date().getUTCFullYear() + 1;
 
 /** A customer with something in every section, made through the API as the portal would. */
 async function busyCustomer(api: TestApi, label: string) {
   const client = api.client();
   const customer = await registerCustomer(client, { name: `${label} Person` });
-  const run = async (query: string, variables: Record<string, unknown> = {}) => {
-    const result = await client.gql(query, variables);
-    if (result.errors.length > 0) throw new Error(`${label}: ${result.errors[0]?.message}`);
+  const run = async (result: Promise<{ errors: ReadonlyArray<{ message: string }> }>) => {
+    const { errors } = await result;
+    if (errors.length > 0) throw new Error(`${label}: ${errors[0]?.message}`);
   };
-  await run(`mutation { setConsent(purpose: REMARKETING, state: GIVEN) { state } }`);
-  await run(`mutation { recordPageView(path: "/${label.toLowerCase()}-page") }`);
-  await run(`mutation C($input: PaymentMethodInput!) { setPaymentMethod(input: $input) { id } }`, {
-    input: {
-      processorToken: `tok_${label}_secret_token`,
-      brand: "visa",
-      last4: label === "Alice" ? "4242" : "1881",
-      expiryMonth: 8,
-      expiryYear: nextYear,
-    },
-  });
+  await run(client.gql(GIVE_REMARKETING));
+  await run(client.gql(PAGE_VIEW, { path: `/${label.toLowerCase()}-page` }));
   await run(
-    `mutation S($input: SubmitSupportRequestInput!) { submitSupportRequest(input: $input) { id } }`,
-    { input: { subject: `${label}'s question`, message: `${label} asks about consent.` } },
+    client.gql(SET_CARD, {
+      input: {
+        processorToken: `tok_${label}_secret_token`,
+        brand: "visa",
+        last4: label === "Alice" ? "4242" : "1881",
+        expiryMonth: 8,
+        expiryYear: nextYear,
+      },
+    }),
   );
   await run(
-    `mutation P($input: SubmitPrivacyRequestInput!) { submitPrivacyRequest(input: $input) { id } }`,
-    { input: { kind: "ACCESS", details: `${label} wants a copy.` } },
+    client.gql(ASK, {
+      input: { subject: `${label}'s question`, message: `${label} asks about consent.` },
+    }),
   );
+  await run(client.gql(REQUEST, { input: { kind: "ACCESS", details: `${label} wants a copy.` } }));
   await api.db.prisma.customerHeldRecord.create({
     data: { customerId: customer.id, label: `${label}'s contact`, content: "Bob, +1 555 0100" },
   });
@@ -66,10 +106,7 @@ describe.each(testDatabases)("the data export on $name", (kind) => {
     const agent = api.client();
     await signInStaff(api.db.prisma, agent, "SUPPORT_AGENT");
     for (const id of [alice.customer.id, bob.customer.id]) {
-      const read = await agent.gql(
-        `query Read($id: ID!) @purpose(name: SUPPORT, ref: "T-1042") { customer(id: $id) { email } }`,
-        { id },
-      );
+      const read = await agent.gql(STAFF_READ, { id });
       expect(read.errors).toEqual([]);
     }
     const { processor, apiKey } = await createPartner(api.db.prisma, {
@@ -79,12 +116,10 @@ describe.each(testDatabases)("the data export on $name", (kind) => {
     });
     processorName = processor.name;
     const partner = api.client({ authorization: `Bearer ${apiKey}` });
-    const partnerRead = await partner.gql(
-      `query P @purpose(name: CROSS_BORDER_CONSOLIDATION, ref: "SYNC-7") { partnerSubjects(first: 500) { edges { node { country } } } }`,
-    );
+    const partnerRead = await partner.gql(PARTNER_READ);
     expect(partnerRead.errors).toEqual([]);
 
-    const result = await alice.client.gql<{ myDataExport: string }>(EXPORT);
+    const result = await alice.client.gql(EXPORT);
     expect(result.errors).toEqual([]);
     text = result.data?.myDataExport ?? "";
     exported = JSON.parse(text) as DataExportDocument;
@@ -226,7 +261,7 @@ describe.each(testDatabases)("the data export on $name", (kind) => {
       expect(text).not.toContain(value);
     }
     // And Bob's export is his own.
-    const his = await bob.client.gql<{ myDataExport: string }>(EXPORT);
+    const his = await bob.client.gql(EXPORT);
     const document = JSON.parse(his.data?.myDataExport ?? "{}") as DataExportDocument;
     expect(document.profile.id).toBe(bob.customer.id);
     expect(his.data?.myDataExport).not.toContain(alice.customer.email);

@@ -1,3 +1,4 @@
+import type { ResultOf } from "@graphql-typed-document-node/core";
 import { PrismaClient } from "@privet/db/client";
 import { testDatabases } from "@privet/db/testing";
 import { PURPOSE_DEFINITIONS, PURPOSES, purposeMayRead } from "@privet/domain/purposes";
@@ -6,42 +7,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../server/create-server.js";
 import { ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
 import { createPartner } from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
 
-const DATA_MAP = `query DataMap {
-  dataMap {
-    key label
-    categories {
-      key label neverShared
-      purposes { purpose description legalBasis }
-      recipients { name kind region country description purposes { purpose legalBasis } }
+const DATA_MAP = graphql(`
+  query DataMap {
+    dataMap {
+      key label
+      categories {
+        key label neverShared
+        purposes { purpose description legalBasis }
+        recipients { name kind region country description purposes { purpose legalBasis } }
+      }
     }
   }
-}`;
+`);
 
-interface Purpose {
-  purpose: string;
-  description?: string;
-  legalBasis: string;
-}
-interface Category {
-  key: string;
-  label: string;
-  neverShared: boolean;
-  purposes: Purpose[];
-  recipients: Array<{
-    name: string;
-    kind: string;
-    region: string;
-    country: string;
-    description: string;
-    purposes: Purpose[];
-  }>;
-}
-interface Group {
-  key: string;
-  label: string;
-  categories: Category[];
-}
+type Category = ResultOf<typeof DATA_MAP>["dataMap"][number]["categories"][number];
 
 const DAY = 86_400_000;
 
@@ -67,6 +48,35 @@ describe.each(testDatabases)("the data map on $name", (kind) => {
   afterAll(() => api?.close());
 
   it("[P-07] lists, for a category, its purposes and the processors with an agreement in force (with region and why), never one whose agreement expired", async () => {
+    await twoProcessorsInForceAndThreeNot();
+
+    // Anyone may read it: an anonymous visitor here.
+    const result = await api.client().gql(DATA_MAP);
+    expect(result.errors).toEqual([]);
+    const groups = result.data?.dataMap ?? [];
+    expect(groups.map((g) => g.key)).toEqual([...CATEGORY_GROUPS]);
+    expect(groups[1]).toMatchObject({ key: "personal", label: "Personal information" });
+    const categories = new Map(groups.flatMap((g) => g.categories).map((c) => [c.key, c]));
+
+    expectTheEmailsPurposesAndBothRecipients(categories.get("user.contact.email"));
+    expectWhyToBePerCategory(categories);
+    // Expired, terminated and future agreements put their processor nowhere on the map.
+    const everyRecipient = [...categories.values()].flatMap((c) => c.recipients.map((r) => r.name));
+    for (const name of ["Lapsed Mail", "Terminated Mail", "Future Mail"]) {
+      expect(everyRecipient).not.toContain(name);
+    }
+    // Credentials are listed, as never shared: no purpose reads them, no processor gets them.
+    expect(categories.get("user.credentials.password")).toMatchObject({
+      neverShared: true,
+      purposes: [],
+      recipients: [],
+    });
+    expect([...categories.values()].filter((c) => c.neverShared).map((c) => c.key)).toEqual([
+      "user.credentials.password",
+    ]);
+  });
+
+  async function twoProcessorsInForceAndThreeNot() {
     const { prisma } = api.db;
     const now = Date.now();
     // In force: two agreements (a renewal overlapping the first) are one recipient.
@@ -134,16 +144,9 @@ describe.each(testDatabases)("the data map on $name", (kind) => {
         validFrom: new Date(now + 30 * DAY),
       },
     );
+  }
 
-    // Anyone may read it: an anonymous visitor here.
-    const result = await api.client().gql<{ dataMap: Group[] }>(DATA_MAP);
-    expect(result.errors).toEqual([]);
-    const groups = result.data?.dataMap ?? [];
-    expect(groups.map((g) => g.key)).toEqual([...CATEGORY_GROUPS]);
-    expect(groups[1]).toMatchObject({ key: "personal", label: "Personal information" });
-    const categories = new Map(groups.flatMap((g) => g.categories).map((c) => [c.key, c]));
-
-    const email = categories.get("user.contact.email");
+  function expectTheEmailsPurposesAndBothRecipients(email: Category | undefined) {
     expect(email?.label).toBe("Email address");
     expect(email?.purposes).toEqual(
       PURPOSES.filter((p) => purposeMayRead(p, "user.contact.email")).map((purpose) => ({
@@ -177,7 +180,10 @@ describe.each(testDatabases)("the data map on $name", (kind) => {
         ],
       },
     ]);
-    // Why is per category: the old agreement alone covers the name.
+  }
+
+  function expectWhyToBePerCategory(categories: Map<string, Category>) {
+    // The old agreement alone covers the name.
     expect(categories.get("user.name")?.recipients.map((r) => [r.name, r.purposes])).toEqual([
       [
         "Cumulus Storage",
@@ -189,23 +195,7 @@ describe.each(testDatabases)("the data map on $name", (kind) => {
       categories.get("user.financial.card.token")?.recipients.map((r) => [r.name, r.purposes]),
     ).toEqual([["Billfold Payments", [{ purpose: "PAYMENT", legalBasis: "CONTRACT" }]]]);
     expect(categories.get("user.behavior.navigation")?.recipients).toEqual([]);
-
-    // Expired, terminated and future agreements put their processor nowhere on the map.
-    const everyRecipient = [...categories.values()].flatMap((c) => c.recipients.map((r) => r.name));
-    for (const name of ["Lapsed Mail", "Terminated Mail", "Future Mail"]) {
-      expect(everyRecipient).not.toContain(name);
-    }
-
-    // Credentials are listed, as never shared: no purpose reads them, no processor gets them.
-    expect(categories.get("user.credentials.password")).toMatchObject({
-      neverShared: true,
-      purposes: [],
-      recipients: [],
-    });
-    expect([...categories.values()].filter((c) => c.neverShared).map((c) => c.key)).toEqual([
-      "user.credentials.password",
-    ]);
-  });
+  }
 
   it("[P-07] loads in a constant number of statements, however many processors there are", async () => {
     // A second client on the same database that counts what it sends, and a server on it.
@@ -227,7 +217,7 @@ describe.each(testDatabases)("the data map on $name", (kind) => {
       const client = new ApiClient(server.url);
       const count = async () => {
         statements = 0;
-        const result = await client.gql<{ dataMap: Group[] }>(DATA_MAP);
+        const result = await client.gql(DATA_MAP);
         expect(result.errors).toEqual([]);
         return statements;
       };

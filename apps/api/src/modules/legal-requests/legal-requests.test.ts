@@ -1,8 +1,14 @@
+import type { ResultOf } from "@graphql-typed-document-node/core";
 import { findAccessEvents } from "@privet/db/audit";
 import { testDatabases } from "@privet/db/testing";
 import type { StaffRole } from "@privet/domain/principals";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
+import {
+  type ApiClient,
+  type GraphQLResponse,
+  startTestApi,
+  type TestApi,
+} from "../../test-support/api.js";
 import {
   accessEventsOf,
   type RegisteredCustomer,
@@ -10,17 +16,38 @@ import {
   registerCustomer,
   signInStaff,
 } from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
+import type {
+  LegalRequestKind,
+  RecordLegalRequestInput,
+} from "../../test-support/generated/graphql.js";
 
-const RECORD = `mutation($input: RecordLegalRequestInput!) {
-  recordLegalRequest(input: $input) {
-    id kind authority reference receivedAt subjectIds categories status legalHold createdById closedAt
+const RECORD = graphql(`
+  mutation RecordLegalRequest($input: RecordLegalRequestInput!) {
+    recordLegalRequest(input: $input) {
+      id kind authority reference receivedAt subjectIds categories status legalHold createdById
+      closedAt
+    }
   }
-}`;
-const LIST = `query { legalRequests { id reference status subjectIds categories } }`;
-const ONE = `query($id: ID!) { legalRequest(id: $id) { id reference status } }`;
-const CLOSE = `mutation($id: ID!) { closeLegalRequest(id: $id) { id status closedAt } }`;
-const disclosure = (purpose: string | null, ref = "") => `
-  query Disclose($id: ID!, $subjectId: ID) ${purpose ? `@purpose(name: ${purpose}, ref: "${ref}")` : ""} {
+`);
+const LIST = graphql(`
+  query LegalRequestList {
+    legalRequests { id reference status subjectIds categories }
+  }
+`);
+const ONE = graphql(`
+  query OneLegalRequest($id: ID!) {
+    legalRequest(id: $id) { id reference status }
+  }
+`);
+const CLOSE = graphql(`
+  mutation CloseLegalRequest($id: ID!) {
+    closeLegalRequest(id: $id) { id status closedAt }
+  }
+`);
+const DISCLOSE = graphql(`
+  query Disclose($id: ID!, $subjectId: ID, $purpose: Purpose!, $ref: String)
+  @purpose(name: $purpose, ref: $ref) {
     legalDisclosure(legalRequestId: $id, subjectId: $subjectId) {
       legalRequest { id categories }
       subjects {
@@ -29,31 +56,28 @@ const disclosure = (purpose: string | null, ref = "") => `
         supportRequests { id subject message }
       }
     }
-  }`;
+  }
+`);
+const DISCLOSE_WITHOUT_A_PURPOSE = graphql(`
+  query DiscloseWithoutAPurpose($id: ID!, $subjectId: ID) {
+    legalDisclosure(legalRequestId: $id, subjectId: $subjectId) {
+      subjects { id customer { id name email country } }
+    }
+  }
+`);
+const READ_UNDER_A_LEGAL_REQUEST = graphql(`
+  query ReadUnderALegalRequest($id: ID!, $ref: String!)
+  @purpose(name: LEGAL_OBLIGATION, ref: $ref) {
+    customer(id: $id) { id name email }
+  }
+`);
+const ASK = graphql(`
+  mutation DisclosedCustomerAsks($input: SubmitSupportRequestInput!) {
+    submitSupportRequest(input: $input) { id }
+  }
+`);
 
-interface LegalRequestData {
-  id: string;
-  kind: string;
-  authority: string;
-  reference: string;
-  receivedAt: string;
-  subjectIds: string[];
-  categories: string[];
-  status: string;
-  legalHold: boolean;
-  createdById: string;
-  closedAt: string | null;
-}
-interface DisclosureData {
-  legalDisclosure: {
-    legalRequest: { id: string; categories: string[] };
-    subjects: Array<{
-      id: string;
-      customer: { id: string; name: string | null; email: string | null; country: string | null };
-      supportRequests: Array<{ id: string; subject: string | null; message: string | null }>;
-    }>;
-  } | null;
-}
+type LegalRequestData = NonNullable<ResultOf<typeof RECORD>["recordLegalRequest"]>;
 
 let sequence = 0;
 const nextReference = () => `CASE-${Date.now()}-${++sequence}`;
@@ -72,18 +96,17 @@ describe.each(testDatabases)("legal requests on $name", (kind) => {
     officerId = (await signInStaff(api.db.prisma, officer, "PRIVACY_OFFICER")).id;
     const aliceClient = api.client();
     alice = await registerCustomer(aliceClient, { name: "Alice Disclosed", country: "US" });
-    const sent = await aliceClient.gql(
-      `mutation($input: SubmitSupportRequestInput!) { submitSupportRequest(input: $input) { id } }`,
-      { input: { subject: "Refund", message: "Alice's message about her refund." } },
-    );
+    const sent = await aliceClient.gql(ASK, {
+      input: { subject: "Refund", message: "Alice's message about her refund." },
+    });
     expect(sent.errors).toEqual([]);
     bob = await registerCustomer(api.client(), { name: "Bob Disclosed", country: "DE" });
     outsider = await registerCustomer(api.client(), { name: "Olga Outside", country: "FR" });
   }, 120_000);
   afterAll(() => api?.close());
 
-  const record = (client: ApiClient, input: Record<string, unknown> = {}) =>
-    client.gql<{ recordLegalRequest: LegalRequestData }>(RECORD, {
+  const record = (client: ApiClient, input: Partial<RecordLegalRequestInput> = {}) =>
+    client.gql(RECORD, {
       input: {
         kind: "COURT_ORDER",
         authority: "Superior Court of California, County of San Francisco",
@@ -95,7 +118,7 @@ describe.each(testDatabases)("legal requests on $name", (kind) => {
       },
     });
 
-  async function recorded(input: Record<string, unknown> = {}): Promise<LegalRequestData> {
+  async function recorded(input: Partial<RecordLegalRequestInput> = {}): Promise<LegalRequestData> {
     const result = await record(officer, input);
     expect(result.errors).toEqual([]);
     const request = result.data?.recordLegalRequest;
@@ -119,18 +142,16 @@ describe.each(testDatabases)("legal requests on $name", (kind) => {
     });
     expect(stored.map((s) => s.customerId).sort()).toEqual([alice.id, bob.id].sort());
 
-    const list = await officer.gql<{ legalRequests: LegalRequestData[] }>(LIST);
+    const list = await officer.gql(LIST);
     expect(list.errors).toEqual([]);
     expect(list.data?.legalRequests.find((r) => r.id === request.id)).toMatchObject({
       reference: request.reference,
       status: "OPEN",
     });
-    const one = await officer.gql<{ legalRequest: LegalRequestData }>(ONE, { id: request.id });
+    const one = await officer.gql(ONE, { id: request.id });
     expect(one.data?.legalRequest).toMatchObject({ id: request.id, status: "OPEN" });
 
-    const closed = await officer.gql<{ closeLegalRequest: LegalRequestData }>(CLOSE, {
-      id: request.id,
-    });
+    const closed = await officer.gql(CLOSE, { id: request.id });
     expect(closed.errors).toEqual([]);
     expect(closed.data?.closeLegalRequest.status).toBe("CLOSED");
     expect(closed.data?.closeLegalRequest.closedAt).not.toBeNull();
@@ -140,8 +161,10 @@ describe.each(testDatabases)("legal requests on $name", (kind) => {
 
   it("[P-11] a disclosure returns exactly the fields in the request's scope, each audited with the legal request", async () => {
     const request = await recorded();
-    const result = await officer.gql<DisclosureData>(disclosure("LEGAL_OBLIGATION", request.id), {
+    const result = await officer.gql(DISCLOSE, {
       id: request.id,
+      purpose: "LEGAL_OBLIGATION",
+      ref: request.id,
     });
     const subjects = result.data?.legalDisclosure?.subjects ?? [];
     expect(subjects.map((s) => s.id)).toEqual([alice.id, bob.id].sort());
@@ -166,7 +189,15 @@ describe.each(testDatabases)("legal requests on $name", (kind) => {
     }
     expect(result.errors.every((e) => e.extensions?.code === "PRIVACY_REDACTED")).toBe(true);
 
-    // Every field read is one audit event under LEGAL_OBLIGATION citing the request.
+    await expectEveryFieldReadAuditedCitingTheRequest(result, request);
+    await citingTheReferenceWorksTheSameAndOneSubjectCanBeAskedAlone(request);
+  });
+
+  /** Every field read is one audit event under LEGAL_OBLIGATION citing the request. */
+  async function expectEveryFieldReadAuditedCitingTheRequest(
+    result: GraphQLResponse<unknown>,
+    request: LegalRequestData,
+  ) {
     const events = await accessEventsOf(api.db.prisma, result);
     expect(events.length).toBe(2 * 3 + 2); // name, email, country each; subject and message
     for (const event of events) {
@@ -188,12 +219,17 @@ describe.each(testDatabases)("legal requests on $name", (kind) => {
     ]);
     const byRequest = await findAccessEvents(api.db.prisma, { subjectId: outsider.id });
     expect(byRequest).toEqual([]);
+  }
 
-    // Citing the request by its reference works the same way; one subject can be asked alone.
-    const single = await officer.gql<DisclosureData>(
-      disclosure("LEGAL_OBLIGATION", request.reference),
-      { id: request.id, subjectId: bob.id },
-    );
+  async function citingTheReferenceWorksTheSameAndOneSubjectCanBeAskedAlone(
+    request: LegalRequestData,
+  ) {
+    const single = await officer.gql(DISCLOSE, {
+      id: request.id,
+      subjectId: bob.id,
+      purpose: "LEGAL_OBLIGATION",
+      ref: request.reference,
+    });
     expect(single.data?.legalDisclosure?.subjects.map((s) => s.customer.email)).toEqual([
       bob.email,
     ]);
@@ -201,7 +237,7 @@ describe.each(testDatabases)("legal requests on $name", (kind) => {
     const singleEvents = await accessEventsOf(api.db.prisma, single);
     expect(singleEvents.length).toBeGreaterThan(0);
     expect(singleEvents.every((e) => e.legalRequestId === request.id)).toBe(true);
-  });
+  }
 
   it("[P-11] a disclosure without a recorded request, or for a closed one, or for a subject outside it, reads nothing", async () => {
     const request = await recorded();
@@ -209,38 +245,29 @@ describe.each(testDatabases)("legal requests on $name", (kind) => {
     const closed = await recorded();
     expect((await officer.gql(CLOSE, { id: closed.id })).errors).toEqual([]);
     const unknownId = "01900000-0000-7000-8000-000000000000";
-    const attempts: Array<[string, string, Record<string, unknown>, string]> = [
-      ["no purpose", disclosure(null), { id: request.id }, "PURPOSE_REQUIRED"],
-      ["another purpose", disclosure("SUPPORT", request.id), { id: request.id }, "FORBIDDEN"],
-      ["no reference", disclosure("LEGAL_OBLIGATION", ""), { id: request.id }, "FORBIDDEN"],
+    const legally = (id: string, ref: string, subjectId?: string) =>
+      officer.gql(DISCLOSE, { id, subjectId, purpose: "LEGAL_OBLIGATION", ref });
+    type Disclosed = GraphQLResponse<{ legalDisclosure: unknown }>;
+    const attempts: Array<[string, () => Promise<Disclosed>, string]> = [
       [
-        "citing another request",
-        disclosure("LEGAL_OBLIGATION", other.id),
-        { id: request.id },
+        "no purpose",
+        () => officer.gql(DISCLOSE_WITHOUT_A_PURPOSE, { id: request.id }),
+        "PURPOSE_REQUIRED",
+      ],
+      [
+        "another purpose",
+        () => officer.gql(DISCLOSE, { id: request.id, purpose: "SUPPORT", ref: request.id }),
         "FORBIDDEN",
       ],
-      [
-        "an unrecorded request",
-        disclosure("LEGAL_OBLIGATION", unknownId),
-        { id: unknownId },
-        "NOT_FOUND",
-      ],
-      [
-        "a closed request",
-        disclosure("LEGAL_OBLIGATION", closed.id),
-        { id: closed.id },
-        "FORBIDDEN",
-      ],
-      [
-        "a subject outside it",
-        disclosure("LEGAL_OBLIGATION", request.id),
-        { id: request.id, subjectId: outsider.id },
-        "FORBIDDEN",
-      ],
-      ["a malformed id", disclosure("LEGAL_OBLIGATION", "x"), { id: "x" }, "BAD_USER_INPUT"],
+      ["no reference", () => legally(request.id, ""), "FORBIDDEN"],
+      ["citing another request", () => legally(request.id, other.id), "FORBIDDEN"],
+      ["an unrecorded request", () => legally(unknownId, unknownId), "NOT_FOUND"],
+      ["a closed request", () => legally(closed.id, closed.id), "FORBIDDEN"],
+      ["a subject outside it", () => legally(request.id, request.id, outsider.id), "FORBIDDEN"],
+      ["a malformed id", () => legally("x", "x"), "BAD_USER_INPUT"],
     ];
-    for (const [label, query, variables, code] of attempts) {
-      const result = await officer.gql<DisclosureData>(query, variables);
+    for (const [label, send, code] of attempts) {
+      const result = await send();
       expect(result.data?.legalDisclosure ?? null, label).toBeNull();
       expect(
         result.errors.map((e) => e.extensions?.code),
@@ -250,12 +277,10 @@ describe.each(testDatabases)("legal requests on $name", (kind) => {
     }
 
     // Reading the outsider directly under the request: every field redacted, nothing shown.
-    const direct = await officer.gql<{ customer: Record<string, unknown> | null }>(
-      `query($id: ID!) @purpose(name: LEGAL_OBLIGATION, ref: "${request.id}") {
-        customer(id: $id) { id name email }
-      }`,
-      { id: outsider.id },
-    );
+    const direct = await officer.gql(READ_UNDER_A_LEGAL_REQUEST, {
+      id: outsider.id,
+      ref: request.id,
+    });
     expect(direct.data?.customer).toMatchObject({ name: null, email: null });
     expect([...redactions(direct).values()].map((r) => r.reason)).toEqual([
       "LEGAL_REQUEST_REQUIRED",
@@ -275,12 +300,14 @@ describe.each(testDatabases)("legal requests on $name", (kind) => {
       expect(created.errors[0]?.extensions?.code, role).toBe("FORBIDDEN");
       const closing = await client.gql(CLOSE, { id: request.id });
       expect(closing.errors[0]?.extensions?.code, role).toBe("FORBIDDEN");
-      const disclosed = await client.gql(disclosure("LEGAL_OBLIGATION", request.id), {
+      const disclosed = await client.gql(DISCLOSE, {
         id: request.id,
+        purpose: "LEGAL_OBLIGATION",
+        ref: request.id,
       });
       expect(disclosed.errors[0]?.extensions?.code, role).toBe("FORBIDDEN");
       expect(await accessEventsOf(api.db.prisma, disclosed), role).toEqual([]);
-      const listed = await client.gql<{ legalRequests: LegalRequestData[] }>(LIST);
+      const listed = await client.gql(LIST);
       if (role === "AUDITOR") {
         expect(listed.errors, role).toEqual([]);
         expect(listed.data?.legalRequests.some((r) => r.id === request.id)).toBe(true);
@@ -299,7 +326,7 @@ describe.each(testDatabases)("legal requests on $name", (kind) => {
   it("refuses bad input with a code naming the field, and records nothing", async () => {
     const before = await api.db.prisma.legalRequest.count();
     const taken = await recorded();
-    const cases: Array<[string, Record<string, unknown>, string]> = [
+    const cases: Array<[string, Partial<RecordLegalRequestInput>, string]> = [
       ["unknown category", { categories: ["user.shoe_size"] }, "categories"],
       ["credentials", { categories: ["user.credentials.password"] }, "categories"],
       ["no categories", { categories: [] }, "categories"],
@@ -332,7 +359,8 @@ describe.each(testDatabases)("legal requests on $name", (kind) => {
       code: "BAD_USER_INPUT",
       field: "id",
     });
-    const badKind = await record(officer, { kind: "SUBPOENA_BY_EMAIL" });
+    // Not a kind: sent as it is on purpose.
+    const badKind = await record(officer, { kind: "SUBPOENA_BY_EMAIL" as LegalRequestKind });
     expect(badKind.errors[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(await api.db.prisma.legalRequest.count()).toBe(before + 1);
   });

@@ -33,7 +33,7 @@ const VIEWER = graphql(`
   }
 `);
 const SUBJECTS = graphql(`
-  query S @purpose(name: MARKETING) {
+  query KeyHolderReadsSubjects @purpose(name: MARKETING) {
     partnerSubjects(first: 5) { edges { node { id email } } }
   }
 `);
