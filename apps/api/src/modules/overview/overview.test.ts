@@ -1,27 +1,41 @@
+import type { ResultOf } from "@graphql-typed-document-node/core";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/api.js";
 import { registerCustomer, signInStaff } from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
 
-const OVERVIEW = `{
-  privacyOverview {
-    consentRates { at purpose given customers rate }
-    openRequestsByDueWeek { weekOf open overdue }
-    accessesByPurpose { purpose allowed denied }
+const OVERVIEW = graphql(`
+  query Overview {
+    privacyOverview {
+      consentRates { at purpose given customers rate }
+      openRequestsByDueWeek { weekOf open overdue }
+      accessesByPurpose { purpose allowed denied }
+    }
   }
-}`;
+`);
+const WITHDRAW_MARKETING = graphql(`
+  mutation OverviewedCustomerWithdrawsMarketing {
+    setConsent(purpose: MARKETING, state: WITHDRAWN) { state }
+  }
+`);
+const REQUEST_ACCESS = graphql(`
+  mutation OverviewedCustomerRequestsAccess {
+    submitPrivacyRequest(input: { kind: ACCESS }) { id dueAt }
+  }
+`);
+const ME = graphql(`
+  query OverviewedCustomer {
+    me { id }
+  }
+`);
+const STAFF_READ = graphql(`
+  query OverviewStaffRead($id: ID!) @purpose(name: SUPPORT, ref: "T-1") {
+    customer(id: $id) { email }
+  }
+`);
 
-interface Overview {
-  consentRates: Array<{
-    at: string;
-    purpose: string;
-    given: number;
-    customers: number;
-    rate: number;
-  }>;
-  openRequestsByDueWeek: Array<{ weekOf: string; open: number; overdue: number }>;
-  accessesByPurpose: Array<{ purpose: string | null; allowed: number; denied: number }>;
-}
+type Overview = ResultOf<typeof OVERVIEW>["privacyOverview"];
 
 describe.each(testDatabases)("the console overview on $name", (kind) => {
   let api: TestApi;
@@ -33,9 +47,10 @@ describe.each(testDatabases)("the console overview on $name", (kind) => {
   async function overview() {
     const officer = api.client();
     await signInStaff(api.db.prisma, officer, "PRIVACY_OFFICER");
-    const result = await officer.gql<{ privacyOverview: Overview }>(OVERVIEW);
+    const result = await officer.gql(OVERVIEW);
     expect(result.errors).toEqual([]);
-    return result.data?.privacyOverview as Overview;
+    if (!result.data) throw new Error("no overview");
+    return result.data.privacyOverview;
   }
   const now = (o: Overview, purpose: string) =>
     o.consentRates.filter((p) => p.purpose === purpose).at(-1);
@@ -49,23 +64,16 @@ describe.each(testDatabases)("the console overview on $name", (kind) => {
     await registerCustomer(stays);
     const leaves = api.client();
     await registerCustomer(leaves);
-    const withdrawn = await leaves.gql(
-      `mutation { setConsent(purpose: MARKETING, state: WITHDRAWN) { state } }`,
-    );
+    const withdrawn = await leaves.gql(WITHDRAW_MARKETING);
     expect(withdrawn.errors).toEqual([]);
-    const filed = await stays.gql(
-      `mutation { submitPrivacyRequest(input: { kind: ACCESS }) { id dueAt } }`,
-    );
+    const filed = await stays.gql(REQUEST_ACCESS);
     expect(filed.errors).toEqual([]);
 
     // A staff read under SUPPORT shows in accesses by purpose.
     const agent = api.client();
     await signInStaff(api.db.prisma, agent, "SUPPORT_AGENT");
-    const me = await stays.gql<{ me: { id: string } }>(`{ me { id } }`);
-    const read = await agent.gql(
-      `query R($id: ID!) @purpose(name: SUPPORT, ref: "T-1") { customer(id: $id) { email } }`,
-      { id: me.data?.me.id },
-    );
+    const me = await stays.gql(ME);
+    const read = await agent.gql(STAFF_READ, { id: me.data?.me?.id ?? "" });
     expect(read.errors).toEqual([]);
 
     const after = await overview();

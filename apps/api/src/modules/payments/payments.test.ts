@@ -2,7 +2,7 @@ import { findAccessEvents } from "@privet/db/audit";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logger } from "../../log/logger.js";
-import { startTestApi, type TestApi } from "../../test-support/api.js";
+import { type ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
 import {
   captureOutput,
   createPartner,
@@ -10,13 +10,26 @@ import {
   registerCustomer,
   signInStaff,
 } from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
+import type { PaymentMethodInput } from "../../test-support/generated/graphql.js";
 
-const SET = `mutation Set($input: PaymentMethodInput!) {
-  setPaymentMethod(input: $input) { id brand last4 expiryMonth expiryYear processorToken }
-}`;
-const MY_CARD = `query { me { paymentMethod { id brand last4 expiryMonth expiryYear processorToken } } }`;
+const SET = graphql(`
+  mutation SetCard($input: PaymentMethodInput!) {
+    setPaymentMethod(input: $input) { id brand last4 expiryMonth expiryYear processorToken }
+  }
+`);
+const MY_CARD = graphql(`
+  query MyCard {
+    me { paymentMethod { id brand last4 expiryMonth expiryYear processorToken } }
+  }
+`);
+const CARD_READ_BY_STAFF = graphql(`
+  query Card($id: ID!) @purpose(name: SUPPORT, ref: "T-7") {
+    customer(id: $id) { paymentMethod { brand last4 expiryMonth expiryYear processorToken } }
+  }
+`);
 const nextYear = new Date().getUTCFullYear() + 1;
-const card = (overrides: Record<string, unknown> = {}) => ({
+const card = (overrides: Partial<PaymentMethodInput> = {}): PaymentMethodInput => ({
   processorToken: "tok_1NvXb2Lk9aQz",
   brand: "visa",
   last4: "4242",
@@ -45,7 +58,7 @@ describe.each(testDatabases)("payment method on $name", (kind) => {
   it("[P-03] setPaymentMethod stores exactly brand, last four digits, expiry and token; a new card replaces the old", async () => {
     const client = api.client();
     const customer = await registerCustomer(client);
-    const first = await client.gql<{ setPaymentMethod: Record<string, unknown> }>(SET, {
+    const first = await client.gql(SET, {
       input: card({ brand: " VISA ", processorToken: "tok_first_Card-1" }),
     });
     expect(first.errors).toEqual([]);
@@ -57,7 +70,12 @@ describe.each(testDatabases)("payment method on $name", (kind) => {
       processorToken: "tok_first_Card-1",
     });
 
-    const rows = await api.db.prisma.paymentMethod.findMany({ where: { customerId: customer.id } });
+    await expectStoredAsExactlyTheseColumns(customer.id);
+    await aNewCardReplacesTheOld(client, customer.id);
+  });
+
+  async function expectStoredAsExactlyTheseColumns(customerId: string) {
+    const rows = await api.db.prisma.paymentMethod.findMany({ where: { customerId } });
     expect(rows).toHaveLength(1);
     // Exactly these columns, and nothing that could hold more of the card.
     expect(Object.keys(rows[0] ?? {}).sort()).toEqual(
@@ -81,8 +99,10 @@ describe.each(testDatabases)("payment method on $name", (kind) => {
       processorToken: "tok_first_Card-1",
       replacedAt: null,
     });
+  }
 
-    const second = await client.gql<{ setPaymentMethod: { id: string } }>(SET, {
+  async function aNewCardReplacesTheOld(client: ApiClient, customerId: string) {
+    const second = await client.gql(SET, {
       input: card({
         brand: "mastercard",
         last4: "4444",
@@ -93,7 +113,7 @@ describe.each(testDatabases)("payment method on $name", (kind) => {
     });
     expect(second.errors).toEqual([]);
     const after = await api.db.prisma.paymentMethod.findMany({
-      where: { customerId: customer.id },
+      where: { customerId },
       orderBy: { createdAt: "asc" },
     });
     expect(after).toHaveLength(2);
@@ -102,9 +122,9 @@ describe.each(testDatabases)("payment method on $name", (kind) => {
       second.data?.setPaymentMethod.id,
     ]);
 
-    const mine = await client.gql<{ me: { paymentMethod: Record<string, unknown> } }>(MY_CARD);
+    const mine = await client.gql(MY_CARD);
     expect(mine.errors).toEqual([]);
-    expect(mine.data?.me.paymentMethod).toEqual({
+    expect(mine.data?.me?.paymentMethod).toEqual({
       id: second.data?.setPaymentMethod.id,
       brand: "mastercard",
       last4: "4444",
@@ -112,14 +132,14 @@ describe.each(testDatabases)("payment method on $name", (kind) => {
       expiryYear: nextYear + 2,
       processorToken: "pm_second",
     });
-  });
+  }
 
   it("[P-03] a full card number in any field is refused with CARD_NUMBER_REJECTED and reaches neither the database nor the log", async () => {
     const client = api.client();
     const customer = await registerCustomer(client);
     const before = await api.db.prisma.paymentMethod.count();
-    const attempts: Array<Record<string, unknown>> = [];
-    for (const field of ["processorToken", "brand", "last4"]) {
+    const attempts: PaymentMethodInput[] = [];
+    for (const field of ["processorToken", "brand", "last4"] as const) {
       for (const form of CARD_FORMS) attempts.push(card({ [field]: form }));
     }
 
@@ -161,15 +181,8 @@ describe.each(testDatabases)("payment method on $name", (kind) => {
 
     const agent = api.client();
     await signInStaff(api.db.prisma, agent, "SUPPORT_AGENT");
-    const result = await agent.gql<{
-      customer: { paymentMethod: Record<string, unknown> };
-    }>(
-      `query Card($id: ID!) @purpose(name: SUPPORT, ref: "T-7") {
-        customer(id: $id) { paymentMethod { brand last4 expiryMonth expiryYear processorToken } }
-      }`,
-      { id: customer.id },
-    );
-    expect(result.data?.customer.paymentMethod).toEqual({
+    const result = await agent.gql(CARD_READ_BY_STAFF, { id: customer.id });
+    expect(result.data?.customer?.paymentMethod).toEqual({
       brand: "visa",
       last4: "4242",
       expiryMonth: 8,
@@ -197,7 +210,7 @@ describe.each(testDatabases)("payment method on $name", (kind) => {
     const customer = await registerCustomer(client);
     const now = new Date();
     const thisYear = now.getUTCFullYear();
-    const cases: Array<[Record<string, unknown>, string]> = [
+    const cases: Array<[Partial<PaymentMethodInput>, string]> = [
       [{ brand: "bitcoin" }, "brand"],
       [{ brand: "" }, "brand"],
       [{ last4: "12a4" }, "last4"],
@@ -227,7 +240,10 @@ describe.each(testDatabases)("payment method on $name", (kind) => {
       });
     }
     // A value of the wrong type is refused by GraphQL itself.
-    const wrongType = await client.gql(SET, { input: card({ expiryMonth: "eight" }) });
+    // (sent as it is on purpose)
+    const wrongType = await client.gql(SET, {
+      input: card({ expiryMonth: "eight" as unknown as number }),
+    });
     expect(wrongType.errors[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(await api.db.prisma.paymentMethod.count({ where: { customerId: customer.id } })).toBe(0);
   });

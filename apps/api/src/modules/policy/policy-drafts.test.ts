@@ -4,48 +4,67 @@
  * discards it. Only privacy officers touch drafts.
  */
 import { randomUUID } from "node:crypto";
+import type { ResultOf } from "@graphql-typed-document-node/core";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
+import {
+  type ApiClient,
+  type GraphQLResponse,
+  startTestApi,
+  type TestApi,
+} from "../../test-support/api.js";
 import { createPartner, registerCustomer, signInStaff } from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
+import type { SavePolicyDraftInput } from "../../test-support/generated/graphql.js";
 
-const DRAFT_FIELDS = "id version title summary body effectiveAt material createdAt updatedAt";
-const SAVE = `mutation Save($input: SavePolicyDraftInput!) { savePolicyDraft(input: $input) { ${DRAFT_FIELDS} } }`;
-const DRAFTS = `query { policyDrafts { ${DRAFT_FIELDS} } }`;
-const DRAFT = `query Draft($id: ID!) { policyDraft(id: $id) { ${DRAFT_FIELDS} } }`;
-const DISCARD = `mutation Discard($id: ID!) { discardPolicyDraft(id: $id) }`;
-const PUBLISH_DRAFT = `mutation PublishDraft($id: ID!) {
-  publishPolicyDraft(id: $id) {
-    noticesQueued
-    policyVersion { id version title summary body effectiveAt material inForce scheduled }
+graphql(`
+  fragment DraftFields on PolicyDraft {
+    id version title summary body effectiveAt material createdAt updatedAt
   }
-}`;
+`);
+const SAVE = graphql(`
+  mutation Save($input: SavePolicyDraftInput!) {
+    savePolicyDraft(input: $input) { ...DraftFields }
+  }
+`);
+const DRAFTS = graphql(`
+  query Drafts {
+    policyDrafts { ...DraftFields }
+  }
+`);
+const DRAFT = graphql(`
+  query Draft($id: ID!) {
+    policyDraft(id: $id) { ...DraftFields }
+  }
+`);
+const DISCARD = graphql(`
+  mutation Discard($id: ID!) {
+    discardPolicyDraft(id: $id)
+  }
+`);
+const PUBLISH_DRAFT = graphql(`
+  mutation PublishDraft($id: ID!) {
+    publishPolicyDraft(id: $id) {
+      noticesQueued
+      policyVersion { id version title summary body effectiveAt material inForce scheduled }
+    }
+  }
+`);
+const POLICY_IN_FORCE = graphql(`
+  query PolicyInForceAfterADraft {
+    policy { id }
+  }
+`);
 
-interface Draft {
-  id: string;
-  version: string;
-  title: string;
-  summary: string;
-  body: string;
-  effectiveAt: string | null;
-  material: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-interface Published {
-  noticesQueued: number;
-  policyVersion: {
-    id: string;
-    version: string;
-    title: string;
-    summary: string;
-    body: string;
-    effectiveAt: string;
-    material: boolean;
-    inForce: boolean;
-    scheduled: boolean;
-  };
-}
+type Draft = ResultOf<typeof DRAFT>["policyDraft"];
+type Send = (client: ApiClient, id: string) => Promise<GraphQLResponse<unknown>>;
+
+/** The operations that take a draft's id, by name. */
+const BY_ID: Array<[string, Send]> = [
+  ["policyDraft", (client, id) => client.gql(DRAFT, { id })],
+  ["discardPolicyDraft", (client, id) => client.gql(DISCARD, { id })],
+  ["publishPolicyDraft", (client, id) => client.gql(PUBLISH_DRAFT, { id })],
+];
 
 const DAY = 24 * 60 * 60 * 1000;
 const label = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -54,7 +73,10 @@ const futureDate = () =>
   new Date(
     Date.now() + (10 + Math.floor(Math.random() * 1000)) * DAY + Math.floor(Math.random() * DAY),
   ).toISOString();
-const draftInput = (overrides: Record<string, unknown> = {}) => ({
+/** A complete draft, with `overrides` (typed as given, so a field left alone stays a string). */
+const draftInput = <O extends Partial<SavePolicyDraftInput> = Record<never, never>>(
+  overrides: O = {} as O,
+) => ({
   version: label("draft"),
   title: "Privacy Statement",
   summary: "Clearer wording.",
@@ -84,15 +106,15 @@ describe.each(testDatabases)("policy drafts on $name", (kind) => {
   });
   afterAll(() => api?.close());
 
-  async function save(input: Record<string, unknown>, client = officer): Promise<Draft> {
-    const result = await client.gql<{ savePolicyDraft: Draft }>(SAVE, { input });
+  async function save(input: SavePolicyDraftInput, client = officer): Promise<Draft> {
+    const result = await client.gql(SAVE, { input });
     expect(result.errors).toEqual([]);
     if (!result.data) throw new Error("no draft saved");
     return result.data.savePolicyDraft;
   }
 
   async function listed(): Promise<Draft[]> {
-    const result = await officer.gql<{ policyDrafts: Draft[] }>(DRAFTS);
+    const result = await officer.gql(DRAFTS);
     expect(result.errors).toEqual([]);
     return result.data?.policyDrafts ?? [];
   }
@@ -118,7 +140,7 @@ describe.each(testDatabases)("policy drafts on $name", (kind) => {
     // Another officer comes back to the first draft later and edits it.
     const colleague = api.client();
     const staff = await signInStaff(api.db.prisma, colleague, "PRIVACY_OFFICER");
-    const reopened = await colleague.gql<{ policyDraft: Draft }>(DRAFT, { id: created.id });
+    const reopened = await colleague.gql(DRAFT, { id: created.id });
     expect(reopened.errors).toEqual([]);
     expect(reopened.data?.policyDraft).toEqual(created);
     const edits = {
@@ -149,7 +171,7 @@ describe.each(testDatabases)("policy drafts on $name", (kind) => {
 
   it("[P-18] discards a draft: gone from the list, and a second discard or a save to it → NOT_FOUND", async () => {
     const draft = await save(draftInput());
-    const discarded = await officer.gql<{ discardPolicyDraft: string }>(DISCARD, { id: draft.id });
+    const discarded = await officer.gql(DISCARD, { id: draft.id });
     expect(discarded.errors).toEqual([]);
     expect(discarded.data?.discardPolicyDraft).toBe(draft.id);
     expect((await listed()).some((d) => d.id === draft.id)).toBe(false);
@@ -169,9 +191,7 @@ describe.each(testDatabases)("policy drafts on $name", (kind) => {
     const input = draftInput({ material: true, summary: "We now honour Global Privacy Control." });
     const draft = await save(input);
 
-    const result = await officer.gql<{ publishPolicyDraft: Published }>(PUBLISH_DRAFT, {
-      id: draft.id,
-    });
+    const result = await officer.gql(PUBLISH_DRAFT, { id: draft.id });
     expect(result.errors).toEqual([]);
     const published = result.data?.publishPolicyDraft;
     expect(published?.policyVersion).toMatchObject({
@@ -196,28 +216,34 @@ describe.each(testDatabases)("policy drafts on $name", (kind) => {
     }
     expect(notices[0]?.textBody).toContain(input.summary);
 
-    // The draft is gone, and cannot be published twice.
+    await theDraftIsGoneAndCannotBePublishedTwice(draft.id, input.version);
+    await aDraftDatedNowIsInForceAtOnceWithoutANotice();
+  });
+
+  async function theDraftIsGoneAndCannotBePublishedTwice(draftId: string, version: string) {
+    const draft = { id: draftId };
+    const input = { version };
     expect(await api.db.prisma.policyDraft.count({ where: { id: draft.id } })).toBe(0);
     expect((await listed()).some((d) => d.id === draft.id)).toBe(false);
     const twice = await officer.gql(PUBLISH_DRAFT, { id: draft.id });
     expect(twice.errors[0]?.extensions?.code).toBe("NOT_FOUND");
     expect(await api.db.prisma.policyVersion.count({ where: { version: input.version } })).toBe(1);
+  }
 
-    // A draft dated now, not material: in force at once, no notice.
+  /** A draft dated now, not material: in force at once, no notice. */
+  async function aDraftDatedNowIsInForceAtOnceWithoutANotice() {
     const outboxBefore = await api.db.prisma.outboxEmail.count();
     const now = await save(draftInput({ effectiveAt: new Date().toISOString() }));
-    const inForce = await officer.gql<{ publishPolicyDraft: Published }>(PUBLISH_DRAFT, {
-      id: now.id,
-    });
+    const inForce = await officer.gql(PUBLISH_DRAFT, { id: now.id });
     expect(inForce.errors).toEqual([]);
     expect(inForce.data?.publishPolicyDraft).toMatchObject({
       noticesQueued: 0,
       policyVersion: { inForce: true, scheduled: false },
     });
     expect(await api.db.prisma.outboxEmail.count()).toBe(outboxBefore);
-    const policy = await api.client().gql<{ policy: { id: string } }>(`query { policy { id } }`);
-    expect(policy.data?.policy.id).toBe(inForce.data?.publishPolicyDraft.policyVersion.id);
-  });
+    const policy = await api.client().gql(POLICY_IN_FORCE);
+    expect(policy.data?.policy?.id).toBe(inForce.data?.publishPolicyDraft.policyVersion.id);
+  }
 
   it("two officers publishing the same draft at once publish it once", async () => {
     const input = draftInput();
@@ -244,7 +270,7 @@ describe.each(testDatabases)("policy drafts on $name", (kind) => {
       outbox: await api.db.prisma.outboxEmail.count(),
     });
 
-    const cases: Array<[Record<string, unknown>, string]> = [
+    const cases: Array<[Partial<SavePolicyDraftInput>, string]> = [
       [{ version: "" }, "version"],
       [{ version: "2026 07 01" }, "version"],
       [{ version: taken.version }, "version"],
@@ -264,14 +290,14 @@ describe.each(testDatabases)("policy drafts on $name", (kind) => {
         field,
       });
       expect(await counts()).toEqual(before);
-      const kept = await officer.gql<{ policyDraft: Draft }>(DRAFT, { id: draft.id });
+      const kept = await officer.gql(DRAFT, { id: draft.id });
       expect(kept.data?.policyDraft).toEqual(draft);
     }
   });
 
   it("refuses a draft no version could hold, naming the field; malformed ids → BAD_USER_INPUT, unknown → NOT_FOUND", async () => {
     const before = await api.db.prisma.policyDraft.count();
-    const cases: Array<[Record<string, unknown>, string]> = [
+    const cases: Array<[Partial<SavePolicyDraftInput>, string]> = [
       [{ version: "v".repeat(41) }, "version"],
       [{ title: "t".repeat(201) }, "title"],
       [{ title: "Privacy\u0000Statement" }, "title"],
@@ -290,18 +316,15 @@ describe.each(testDatabases)("policy drafts on $name", (kind) => {
     expect(await api.db.prisma.policyDraft.count()).toBe(before);
 
     const unknown = randomUUID();
-    for (const [query, variables] of [
-      [DRAFT, { id: unknown }],
-      [DISCARD, { id: unknown }],
-      [PUBLISH_DRAFT, { id: unknown }],
-      [SAVE, { input: draftInput({ id: unknown }) }],
-    ] as const) {
-      const result = await officer.gql(query, variables);
-      expect(result.errors[0]?.extensions?.code, query.slice(0, 30)).toBe("NOT_FOUND");
+    for (const [operation, send] of BY_ID) {
+      const result = await send(officer, unknown);
+      expect(result.errors[0]?.extensions?.code, operation).toBe("NOT_FOUND");
     }
-    for (const query of [DRAFT, DISCARD, PUBLISH_DRAFT]) {
-      const result = await officer.gql(query, { id: "1; DROP TABLE x" });
-      expect(result.errors[0]?.extensions, query.slice(0, 30)).toMatchObject({
+    const save = await officer.gql(SAVE, { input: draftInput({ id: unknown }) });
+    expect(save.errors[0]?.extensions?.code, "savePolicyDraft").toBe("NOT_FOUND");
+    for (const [operation, send] of BY_ID) {
+      const result = await send(officer, "1; DROP TABLE x");
+      expect(result.errors[0]?.extensions, operation).toMatchObject({
         code: "BAD_USER_INPUT",
         field: "id",
       });
@@ -319,14 +342,17 @@ describe.each(testDatabases)("policy drafts on $name", (kind) => {
       outbox: await api.db.prisma.outboxEmail.count(),
     });
     const before = await counts();
-    const operations = [
-      [DRAFTS, {}],
-      [DRAFT, { id: draft.id }],
-      [SAVE, { input: draftInput() }],
-      [SAVE, { input: { ...draftInput(), id: draft.id, title: "Changed" } }],
-      [DISCARD, { id: draft.id }],
-      [PUBLISH_DRAFT, { id: draft.id }],
-    ] as const;
+    const operations: Array<[string, Send]> = [
+      ["policyDrafts", (client) => client.gql(DRAFTS)],
+      ["policyDraft", (client, id) => client.gql(DRAFT, { id })],
+      ["savePolicyDraft (new)", (client) => client.gql(SAVE, { input: draftInput() })],
+      [
+        "savePolicyDraft (edit)",
+        (client, id) => client.gql(SAVE, { input: { ...draftInput(), id, title: "Changed" } }),
+      ],
+      ["discardPolicyDraft", (client, id) => client.gql(DISCARD, { id })],
+      ["publishPolicyDraft", (client, id) => client.gql(PUBLISH_DRAFT, { id })],
+    ];
 
     const { apiKey } = await createPartner(api.db.prisma, {
       purposes: ["SERVICE_ANNOUNCEMENTS"],
@@ -343,14 +369,14 @@ describe.each(testDatabases)("policy drafts on $name", (kind) => {
       refused.push([role, client, "FORBIDDEN"]);
     }
     for (const [who, client, code] of refused) {
-      for (const [query, variables] of operations) {
-        const result = await client.gql(query, variables);
-        expect(result.errors[0]?.extensions?.code, `${who}: ${query.slice(0, 30)}`).toBe(code);
+      for (const [operation, send] of operations) {
+        const result = await send(client, draft.id);
+        expect(result.errors[0]?.extensions?.code, `${who}: ${operation}`).toBe(code);
         expect(result.data).toBeNull();
       }
     }
     expect(await counts()).toEqual(before);
-    const unchanged = await officer.gql<{ policyDraft: Draft }>(DRAFT, { id: draft.id });
+    const unchanged = await officer.gql(DRAFT, { id: draft.id });
     expect(unchanged.data?.policyDraft).toEqual(draft);
   });
 });

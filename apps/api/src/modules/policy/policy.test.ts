@@ -1,30 +1,50 @@
 import { randomUUID } from "node:crypto";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../test-support/api.js";
-import { createPartner, registerCustomer, signInStaff } from "../../test-support/fixtures.js";
+import { type ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
+import {
+  createPartner,
+  type RegisteredCustomer,
+  registerCustomer,
+  signInStaff,
+} from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
+import type { PublishPolicyVersionInput } from "../../test-support/generated/graphql.js";
 
-const PUBLISH = `mutation Publish($input: PublishPolicyVersionInput!) {
-  publishPolicyVersion(input: $input) {
-    noticesQueued
-    policyVersion { id version title summary body effectiveAt material inForce scheduled }
+const PUBLISH = graphql(`
+  mutation Publish($input: PublishPolicyVersionInput!) {
+    publishPolicyVersion(input: $input) {
+      noticesQueued
+      policyVersion { id version title summary body effectiveAt material inForce scheduled }
+    }
   }
-}`;
-const POLICY = `query { policy { id version title body summary effectiveAt material inForce scheduled } }`;
-const ARCHIVE = `query { policyVersions { id version effectiveAt inForce scheduled } }`;
-
-interface Version {
-  id: string;
-  version: string;
-  effectiveAt: string;
-  inForce: boolean;
-  scheduled: boolean;
-  body?: string;
-}
+`);
+const POLICY = graphql(`
+  query PolicyInForce {
+    policy { id version title body summary effectiveAt material inForce scheduled }
+  }
+`);
+const ARCHIVE = graphql(`
+  query PolicyArchiveDates {
+    policyVersions { id version effectiveAt inForce scheduled }
+  }
+`);
+const ARCHIVE_BODIES = graphql(`
+  query PolicyArchiveBodies {
+    policyVersions { id body }
+  }
+`);
+const ONE_VERSION = graphql(`
+  query OnePolicyVersion($id: ID!) {
+    policyVersion(id: $id) { id version title body effectiveAt }
+  }
+`);
 
 const DAY = 24 * 60 * 60 * 1000;
 const label = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
-const versionInput = (overrides: Record<string, unknown> = {}) => ({
+const versionInput = (
+  overrides: Partial<PublishPolicyVersionInput> = {},
+): PublishPolicyVersionInput => ({
   version: label("v"),
   title: "Privacy Statement",
   body: "# Privacy Statement\n\nWe collect what we need and nothing more.",
@@ -59,8 +79,8 @@ describe.each(testDatabases)("policy versions on $name", (kind) => {
     return client;
   }
 
-  async function inForceNow(): Promise<Version> {
-    const result = await api.client().gql<{ policy: Version }>(POLICY);
+  async function inForceNow() {
+    const result = await api.client().gql(POLICY);
     expect(result.errors).toEqual([]);
     if (!result.data?.policy) throw new Error("no policy in force");
     return result.data.policy;
@@ -81,9 +101,7 @@ describe.each(testDatabases)("policy versions on $name", (kind) => {
     expect(before.version).toBe(original.version);
 
     const future = versionInput({ version: label("future") });
-    const published = await client.gql<{
-      publishPolicyVersion: { policyVersion: Version; noticesQueued: number };
-    }>(PUBLISH, { input: future });
+    const published = await client.gql(PUBLISH, { input: future });
     expect(published.errors).toEqual([]);
     expect(published.data?.publishPolicyVersion.policyVersion).toMatchObject({
       version: future.version,
@@ -100,8 +118,13 @@ describe.each(testDatabases)("policy versions on $name", (kind) => {
     expect((await inForceNow()).version).toBe(original.version);
     expect(await registrationConsentVersion()).toBe(original.version);
 
-    // The archive: newest effective date first, marking which governs and which is to come.
-    const archive = await api.client().gql<{ policyVersions: Version[] }>(ARCHIVE);
+    await theArchiveMarksWhichGovernsAndWhichIsToCome(futureId ?? "");
+    await aVersionDueInThreeSecondsGovernsAfterThem(client, futureId ?? "");
+  });
+
+  /** The archive: newest effective date first, marking which governs and which is to come. */
+  async function theArchiveMarksWhichGovernsAndWhichIsToCome(futureId: string) {
+    const archive = await api.client().gql(ARCHIVE);
     const versions = archive.data?.policyVersions ?? [];
     expect(versions.find((v) => v.id === futureId)).toMatchObject({
       inForce: false,
@@ -114,15 +137,15 @@ describe.each(testDatabases)("policy versions on $name", (kind) => {
     const dates = versions.map((v) => v.effectiveAt);
     expect(dates).toEqual([...dates].sort().reverse());
     expect(versions.filter((v) => v.inForce)).toHaveLength(1);
+  }
 
-    // A version due in three seconds: the old one governs until then, the new one after.
+  /** A version due in three seconds: the old one governs until then, the new one after. */
+  async function aVersionDueInThreeSecondsGovernsAfterThem(client: ApiClient, futureId: string) {
     const soon = versionInput({
       version: label("soon"),
       effectiveAt: new Date(Date.now() + 3000).toISOString(),
     });
-    const soonResult = await client.gql<{
-      publishPolicyVersion: { policyVersion: Version };
-    }>(PUBLISH, { input: soon });
+    const soonResult = await client.gql(PUBLISH, { input: soon });
     expect(soonResult.errors).toEqual([]);
     expect((await inForceNow()).version).toBe(original.version);
     await new Promise((resolve) =>
@@ -133,11 +156,11 @@ describe.each(testDatabases)("policy versions on $name", (kind) => {
     expect(now.body).toBe(soon.body);
     expect(await registrationConsentVersion()).toBe(soon.version);
 
-    const later = await api.client().gql<{ policyVersions: Version[] }>(ARCHIVE);
+    const later = await api.client().gql(ARCHIVE);
     const byId = new Map(later.data?.policyVersions.map((v) => [v.id, v]));
     expect(byId.get(original.id)).toMatchObject({ inForce: false, scheduled: false });
-    expect(byId.get(futureId ?? "")).toMatchObject({ inForce: false, scheduled: true });
-  });
+    expect(byId.get(futureId)).toMatchObject({ inForce: false, scheduled: true });
+  }
 
   it("[P-18] a material change queues one notice per customer not erased, naming the date and linking to the policy", async () => {
     const people = [];
@@ -159,41 +182,16 @@ describe.each(testDatabases)("policy versions on $name", (kind) => {
       material: true,
       summary: "We now honour Global Privacy Control.",
     });
-    const result = await (await officer()).gql<{
-      publishPolicyVersion: { policyVersion: Version; noticesQueued: number };
-    }>(PUBLISH, { input });
+    const result = await (await officer()).gql(PUBLISH, { input });
     expect(result.errors).toEqual([]);
     const id = result.data?.publishPolicyVersion.policyVersion.id ?? "";
     expect(result.data?.publishPolicyVersion.noticesQueued).toBe(recipients.length);
 
-    const notices = await api.db.prisma.outboxEmail.findMany({
-      where: { kind: "POLICY_NOTICE", textBody: { contains: id } },
-    });
-    expect(notices).toHaveLength(recipients.length);
+    await expectOneNoticePerCustomerNotErased(id, input, { recipients, people, erased });
     expect(await api.db.prisma.outboxEmail.count()).toBe(outboxBefore + recipients.length);
-    // One per customer, at their address; none to the erased customer.
-    expect(notices.map((n) => n.customerId).sort()).toEqual(recipients.map((r) => r.id).sort());
-    expect(new Set(notices.map((n) => n.customerId)).size).toBe(notices.length);
-    expect(notices.some((n) => n.customerId === erased?.id)).toBe(false);
-    const emailOf = new Map(recipients.map((r) => [r.id, r.email]));
-    for (const notice of notices) {
-      expect(notice.toAddress).toBe(emailOf.get(notice.customerId ?? ""));
-      expect(notice.status).toBe("PENDING");
-      expect(notice.subject).toContain("1 March 2031");
-      expect(notice.textBody).toContain("1 March 2031 at 00:00 UTC");
-      expect(notice.textBody).toMatch(new RegExp(`https?://\\S+/policy/${id}`));
-      expect(notice.textBody).toContain(input.summary);
-      // No personal data beyond the address it is sent to.
-      for (const person of people) {
-        expect(notice.textBody).not.toContain(person.name);
-        expect(`${notice.subject}\n${notice.textBody}`).not.toContain(person.email);
-      }
-    }
 
     // A change that is not material queues nothing.
-    const minor = await (await officer()).gql<{
-      publishPolicyVersion: { noticesQueued: number };
-    }>(PUBLISH, {
+    const minor = await (await officer()).gql(PUBLISH, {
       input: versionInput({ version: label("minor"), effectiveAt: "2031-04-01T00:00:00Z" }),
     });
     expect(minor.data?.publishPolicyVersion.noticesQueued).toBe(0);
@@ -208,6 +206,44 @@ describe.each(testDatabases)("policy versions on $name", (kind) => {
       [newcomer.email, expect.stringContaining("1 March 2031")],
     ]);
   });
+
+  /** One per customer, at their address, naming the date and linking to the policy. */
+  async function expectOneNoticePerCustomerNotErased(
+    id: string,
+    input: PublishPolicyVersionInput,
+    {
+      recipients,
+      people,
+      erased,
+    }: {
+      recipients: Array<{ id: string; email: string }>;
+      people: RegisteredCustomer[];
+      erased: RegisteredCustomer | undefined;
+    },
+  ) {
+    const notices = await api.db.prisma.outboxEmail.findMany({
+      where: { kind: "POLICY_NOTICE", textBody: { contains: id } },
+    });
+    expect(notices).toHaveLength(recipients.length);
+    // None to the erased customer.
+    expect(notices.map((n) => n.customerId).sort()).toEqual(recipients.map((r) => r.id).sort());
+    expect(new Set(notices.map((n) => n.customerId)).size).toBe(notices.length);
+    expect(notices.some((n) => n.customerId === erased?.id)).toBe(false);
+    const emailOf = new Map(recipients.map((r) => [r.id, r.email]));
+    for (const notice of notices) {
+      expect(notice.toAddress).toBe(emailOf.get(notice.customerId ?? ""));
+      expect(notice.status).toBe("PENDING");
+      expect(notice.subject).toContain("1 March 2031");
+      expect(notice.textBody).toContain("1 March 2031 at 00:00 UTC");
+      expect(notice.textBody).toMatch(new RegExp(`https?://\\S+/policy/${id}`));
+      expect(notice.textBody).toContain(input.summary ?? "");
+      // No personal data beyond the address it is sent to.
+      for (const person of people) {
+        expect(notice.textBody).not.toContain(person.name);
+        expect(`${notice.subject}\n${notice.textBody}`).not.toContain(person.email);
+      }
+    }
+  }
 
   it("[P-18] only a privacy officer publishes: other staff, customers and partners → FORBIDDEN, anonymous → UNAUTHENTICATED, nothing written", async () => {
     await registerCustomer(api.client());
@@ -255,8 +291,34 @@ describe.each(testDatabases)("policy versions on $name", (kind) => {
     });
     const before = await counts();
 
+    await refusesEachBadField(client, taken);
+    const duplicate = await client.gql(PUBLISH, {
+      input: versionInput({ version: taken.version }),
+    });
+    expect(duplicate.errors[0]?.message).toMatch(/already exists/);
+
+    // Not a date at all: refused by the DateTimeISO scalar before the resolver runs.
+    for (const effectiveAt of ["not-a-date", "2026-02-30T00:00:00Z", ""]) {
+      const result = await client.gql(PUBLISH, { input: versionInput({ effectiveAt }) });
+      expect(result.errors[0]?.extensions?.code, effectiveAt).toBe("BAD_USER_INPUT");
+    }
+    // Over the 200 kB policy limit but within the HTTP body limit: refused naming the body.
+    const long = await client.gql(PUBLISH, {
+      input: versionInput({ body: "x".repeat(210 * 1024) }),
+    });
+    expect(long.errors[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "body" });
+    // Over the HTTP body limit: refused before GraphQL runs.
+    const huge = await client.gql(PUBLISH, {
+      input: versionInput({ body: "x".repeat(300 * 1024) }),
+    });
+    expect(huge.errors[0]?.extensions?.code).toBe("PAYLOAD_TOO_LARGE");
+
+    expect(await counts()).toEqual(before);
+  });
+
+  async function refusesEachBadField(client: ApiClient, taken: PublishPolicyVersionInput) {
     const now = Date.now();
-    const cases: Array<[Record<string, unknown>, string]> = [
+    const cases: Array<[Partial<PublishPolicyVersionInput>, string]> = [
       [{ version: taken.version }, "version"],
       [{ version: "" }, "version"],
       [{ version: "2026 07 01" }, "version"],
@@ -282,36 +344,11 @@ describe.each(testDatabases)("policy versions on $name", (kind) => {
         field,
       });
     }
-    const duplicate = await client.gql(PUBLISH, {
-      input: versionInput({ version: taken.version }),
-    });
-    expect(duplicate.errors[0]?.message).toMatch(/already exists/);
-
-    // Not a date at all: refused by the DateTimeISO scalar before the resolver runs.
-    for (const effectiveAt of ["not-a-date", "2026-02-30T00:00:00Z", ""]) {
-      const result = await client.gql(PUBLISH, { input: versionInput({ effectiveAt }) });
-      expect(result.errors[0]?.extensions?.code, effectiveAt).toBe("BAD_USER_INPUT");
-    }
-    // Over the 200 kB policy limit but within the HTTP body limit: refused naming the body.
-    const long = await client.gql(PUBLISH, {
-      input: versionInput({ body: "x".repeat(210 * 1024) }),
-    });
-    expect(long.errors[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "body" });
-    // Over the HTTP body limit: refused before GraphQL runs.
-    const huge = await client.gql(PUBLISH, {
-      input: versionInput({ body: "x".repeat(300 * 1024) }),
-    });
-    expect(huge.errors[0]?.extensions?.code).toBe("PAYLOAD_TOO_LARGE");
-
-    expect(await counts()).toEqual(before);
-  });
+  }
 
   it("policyVersion(id) returns one version with its body; an unknown or malformed id → NOT_FOUND", async () => {
     const client = api.client();
-    const found = await client.gql<{ policyVersion: Version & { title: string } }>(
-      `query($id: ID!) { policyVersion(id: $id) { id version title body effectiveAt } }`,
-      { id: original.id },
-    );
+    const found = await client.gql(ONE_VERSION, { id: original.id });
     expect(found.errors).toEqual([]);
     expect(found.data?.policyVersion).toMatchObject({
       id: original.id,
@@ -321,19 +358,13 @@ describe.each(testDatabases)("policy versions on $name", (kind) => {
       effectiveAt: "2018-11-02T00:00:00.000Z",
     });
     for (const id of [randomUUID(), "not-an-id", "", "1; DROP TABLE x"]) {
-      const missing = await client.gql(`query($id: ID!) { policyVersion(id: $id) { id } }`, {
-        id,
-      });
+      const missing = await client.gql(ONE_VERSION, { id });
       expect(missing.errors[0]?.extensions?.code, id).toBe("NOT_FOUND");
     }
   });
 
   it("the archive returns every version's body when asked", async () => {
-    const archive = await api
-      .client()
-      .gql<{ policyVersions: Array<{ id: string; body: string }> }>(
-        `query { policyVersions { id body } }`,
-      );
+    const archive = await api.client().gql(ARCHIVE_BODIES);
     expect(archive.errors).toEqual([]);
     const rows = await api.db.prisma.policyVersion.findMany({ select: { id: true, body: true } });
     const bodies = new Map(rows.map((row) => [row.id, row.body]));
