@@ -2,25 +2,17 @@ import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/api.js";
 import { createPartner, signInStaff } from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
 
-const REGISTRY = `{
-  processors {
-    id name kind region agreementInForce daysUntilExpiry expiringSoon
-    agreements { reference validFrom validUntil }
-    apiKeys { prefix revokedAt }
+const REGISTRY = graphql(`
+  query Registry {
+    processors {
+      id name kind region agreementInForce daysUntilExpiry expiringSoon
+      agreements { reference validFrom validUntil }
+      apiKeys { prefix revokedAt }
+    }
   }
-}`;
-
-interface Entry {
-  id: string;
-  name: string;
-  region: string;
-  agreementInForce: boolean;
-  daysUntilExpiry: number | null;
-  expiringSoon: boolean;
-  agreements: Array<{ reference: string }>;
-  apiKeys: Array<{ prefix: string }>;
-}
+`);
 
 const days = (n: number) => new Date(Date.now() + n * 86_400_000);
 
@@ -42,7 +34,7 @@ describe.each(testDatabases)("the processor registry on $name", (kind) => {
     });
     const officer = api.client();
     await signInStaff(api.db.prisma, officer, "PRIVACY_OFFICER");
-    const result = await officer.gql<{ processors: Entry[] }>(REGISTRY);
+    const result = await officer.gql(REGISTRY);
     expect(result.errors).toEqual([]);
     const byId = new Map(result.data?.processors.map((p) => [p.id, p]));
     expect(byId.get(expiring.processor.id)).toMatchObject({

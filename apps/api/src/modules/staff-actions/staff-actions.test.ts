@@ -1,36 +1,61 @@
+import type { VariablesOf } from "@graphql-typed-document-node/core";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
 import { registerCustomer, signInStaff } from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
 
-const SUBMIT = `mutation S($input: SubmitPrivacyRequestInput!) { submitPrivacyRequest(input: $input) { id } }`;
-const VERIFY_REQUEST = `mutation Verify($id: ID!) @purpose(name: SUPPORT, ref: "PR-77") { verifyPrivacyRequest(id: $id) { id status } }`;
-const EXTEND = `mutation Extend($id: ID!, $reason: String!) { extendPrivacyRequest(id: $id, reason: $reason) { id } }`;
-const RECORD_BREACH = `mutation Breach($input: RecordBreachIncidentInput!) { recordBreachIncident(input: $input) { id } }`;
-const ACTIONS = `query Actions($first: Int, $before: ID, $staffUserId: ID, $action: String, $outcome: StaffActionOutcome) {
-  staffActions(first: $first, before: $before, staffUserId: $staffUserId, action: $action, outcome: $outcome) {
-    id requestId staffUserId staffRole action arguments purpose reference outcome errorCode occurredAt
+const SUBMIT = graphql(`
+  mutation ActedOnRequest($input: SubmitPrivacyRequestInput!) {
+    submitPrivacyRequest(input: $input) { id }
   }
-}`;
-
-interface Check {
-  ok: boolean;
-  checked: number;
-  firstBroken: { chain: string; sequence: number; problem: string; entryId: string } | null;
-}
-
-interface Entry {
-  id: string;
-  requestId: string;
-  staffUserId: string;
-  staffRole: string;
-  action: string;
-  arguments: string;
-  purpose: string | null;
-  reference: string | null;
-  outcome: string;
-  errorCode: string | null;
-}
+`);
+const VERIFY_REQUEST = graphql(`
+  mutation Verify($id: ID!) @purpose(name: SUPPORT, ref: "PR-77") {
+    verifyPrivacyRequest(id: $id) { id status }
+  }
+`);
+const VERIFY_UNDER_A_MALFORMED_REFERENCE = graphql(`
+  mutation VerifyUnderAMalformedReference($id: ID!)
+  @purpose(name: SUPPORT, ref: "not a reference!") {
+    verifyPrivacyRequest(id: $id) { id }
+  }
+`);
+const EXTEND = graphql(`
+  mutation Extend($id: ID!, $reason: String!) {
+    extendPrivacyRequest(id: $id, reason: $reason) { id }
+  }
+`);
+const RECORD_BREACH = graphql(`
+  mutation Breach($input: RecordBreachIncidentInput!) {
+    recordBreachIncident(input: $input) { id }
+  }
+`);
+const ACTIONS = graphql(`
+  query Actions(
+    $first: Int
+    $before: ID
+    $staffUserId: ID
+    $action: String
+    $outcome: StaffActionOutcome
+  ) {
+    staffActions(
+      first: $first
+      before: $before
+      staffUserId: $staffUserId
+      action: $action
+      outcome: $outcome
+    ) {
+      id requestId staffUserId staffRole action arguments purpose reference outcome errorCode
+      occurredAt
+    }
+  }
+`);
+const VERIFY_CHAINS = graphql(`
+  query StaffActionChains {
+    auditVerification { staffActions { ok checked firstBroken { chain sequence problem entryId } } }
+  }
+`);
 
 describe.each(testDatabases)("the staff action log on $name", (kind) => {
   let api: TestApi;
@@ -49,15 +74,13 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
   async function receivedRequest(details = "") {
     const customer = api.client();
     await registerCustomer(customer);
-    const result = await customer.gql<{ submitPrivacyRequest: { id: string } }>(SUBMIT, {
-      input: { kind: "ACCESS", details },
-    });
+    const result = await customer.gql(SUBMIT, { input: { kind: "ACCESS", details } });
     expect(result.errors).toEqual([]);
-    return result.data?.submitPrivacyRequest.id as string;
+    return result.data?.submitPrivacyRequest.id ?? "";
   }
 
-  const entriesOf = async (variables: Record<string, unknown>) => {
-    const result = await auditor.gql<{ staffActions: Entry[] }>(ACTIONS, variables);
+  const entriesOf = async (variables: VariablesOf<typeof ACTIONS>) => {
+    const result = await auditor.gql(ACTIONS, variables);
     expect(result.errors).toEqual([]);
     return result.data?.staffActions ?? [];
   };
@@ -99,10 +122,7 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
 
   it("an action refused before it ran (a malformed purpose reference) is recorded as failed, not done", async () => {
     const id = await receivedRequest();
-    const refused = await officer.gql(
-      `mutation Verify($id: ID!) @purpose(name: SUPPORT, ref: "not a reference!") { verifyPrivacyRequest(id: $id) { id } }`,
-      { id },
-    );
+    const refused = await officer.gql(VERIFY_UNDER_A_MALFORMED_REFERENCE, { id });
     expect(refused.errors[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     const row = await api.db.prisma.privacyRequest.findUniqueOrThrow({ where: { id } });
     expect(row.status).toBe("RECEIVED");
@@ -175,12 +195,7 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
         `DROP TRIGGER test_refuse_staff_action ON "StaffAction"`,
       );
     }
-    const verified = await officer.gql<{ verifyPrivacyRequest: { status: string } }>(
-      VERIFY_REQUEST,
-      {
-        id,
-      },
-    );
+    const verified = await officer.gql(VERIFY_REQUEST, { id });
     expect(verified.data?.verifyPrivacyRequest.status).toBe("VERIFIED");
   });
 
@@ -202,10 +217,9 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
   });
 
   it("each staff member's actions form a hash chain the auditor verifies; a rewrite behind the triggers' back is found", async () => {
-    const VERIFY = `{ auditVerification { staffActions { ok checked firstBroken { chain sequence problem entryId } } } }`;
     const id = await receivedRequest();
     await officer.gql(VERIFY_REQUEST, { id });
-    const ok = await auditor.gql<{ auditVerification: { staffActions: Check } }>(VERIFY);
+    const ok = await auditor.gql(VERIFY_CHAINS);
     expect(ok.errors).toEqual([]);
     expect(ok.data?.auditVerification.staffActions).toEqual({
       ok: true,
@@ -232,7 +246,7 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
         target.id,
       ),
     ]);
-    const broken = await auditor.gql<{ auditVerification: { staffActions: Check } }>(VERIFY);
+    const broken = await auditor.gql(VERIFY_CHAINS);
     expect(broken.data?.auditVerification.staffActions).toMatchObject({
       ok: false,
       checked: Number(target.sequence) - 1,
@@ -252,10 +266,8 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
 
     const agent = api.client();
     await signInStaff(api.db.prisma, agent, "SUPPORT_AGENT");
-    expect((await agent.gql(ACTIONS, {})).errors[0]?.extensions?.code).toBe("FORBIDDEN");
-    expect((await api.client().gql(ACTIONS, {})).errors[0]?.extensions?.code).toBe(
-      "UNAUTHENTICATED",
-    );
+    expect((await agent.gql(ACTIONS)).errors[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await api.client().gql(ACTIONS)).errors[0]?.extensions?.code).toBe("UNAUTHENTICATED");
 
     const firstPage = await entriesOf({ first: 2 });
     expect(firstPage).toHaveLength(2);
@@ -263,11 +275,12 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
     expect(next.map((e) => e.id)).not.toContain(firstPage[0]?.id);
     expect(next.map((e) => e.id)).not.toContain(firstPage[1]?.id);
     expect((next[0]?.id ?? "") < (firstPage[1]?.id ?? "")).toBe(true);
-    for (const [variables, field] of [
+    const badPages: Array<[VariablesOf<typeof ACTIONS>, string]> = [
       [{ first: 0 }, "first"],
       [{ before: "nope" }, "before"],
       [{ action: "drop table" }, "action"],
-    ] as const) {
+    ];
+    for (const [variables, field] of badPages) {
       const bad = await auditor.gql(ACTIONS, variables);
       expect(bad.errors[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
     }

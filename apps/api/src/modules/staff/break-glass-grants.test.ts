@@ -3,21 +3,25 @@ import type { StaffRole } from "@privet/domain/principals";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/api.js";
 import { createStaff, registerCustomer, signInStaff } from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
 
-const GRANT = `mutation($input: GrantBreakGlassInput!) { grantBreakGlass(input: $input) { id active } }`;
-const REVOKE = `mutation($id: ID!) { revokeBreakGlass(id: $id) { id } }`;
-const GRANTS = `query($activeOnly: Boolean, $first: Int) {
-  breakGlassGrants(activeOnly: $activeOnly, first: $first) {
-    id customerId staffUserId reason expiresAt revokedAt active
+const GRANT = graphql(`
+  mutation ListedGrant($input: GrantBreakGlassInput!) {
+    grantBreakGlass(input: $input) { id active }
   }
-}`;
-
-interface Listed {
-  id: string;
-  customerId: string;
-  active: boolean;
-  revokedAt: string | null;
-}
+`);
+const REVOKE = graphql(`
+  mutation ListedRevoke($id: ID!) {
+    revokeBreakGlass(id: $id) { id }
+  }
+`);
+const GRANTS = graphql(`
+  query Grants($activeOnly: Boolean, $first: Int) {
+    breakGlassGrants(activeOnly: $activeOnly, first: $first) {
+      id customerId staffUserId reason expiresAt revokedAt active
+    }
+  }
+`);
 
 describe.each(testDatabases)("the list of break-glass grants on $name", (kind) => {
   let api: TestApi;
@@ -32,7 +36,7 @@ describe.each(testDatabases)("the list of break-glass grants on $name", (kind) =
     const grantee = await createStaff(api.db.prisma, "SECURITY_OFFICER");
     const customer = await registerCustomer(api.client());
     const grant = async (expiresAt: Date) => {
-      const result = await officer.gql<{ grantBreakGlass: { id: string } }>(GRANT, {
+      const result = await officer.gql(GRANT, {
         input: {
           staffUserId: grantee.id,
           customerId: customer.id,
@@ -43,7 +47,7 @@ describe.each(testDatabases)("the list of break-glass grants on $name", (kind) =
         },
       });
       expect(result.errors).toEqual([]);
-      return result.data?.grantBreakGlass.id as string;
+      return result.data?.grantBreakGlass.id ?? "";
     };
     const revoked = await grant(new Date(Date.now() + 3_600_000));
     expect((await officer.gql(REVOKE, { id: revoked })).errors).toEqual([]);
@@ -52,7 +56,7 @@ describe.each(testDatabases)("the list of break-glass grants on $name", (kind) =
     // Let the short one run out.
     await new Promise((resolve) => setTimeout(resolve, 1_600));
 
-    const all = await officer.gql<{ breakGlassGrants: Listed[] }>(GRANTS, {});
+    const all = await officer.gql(GRANTS);
     expect(all.errors).toEqual([]);
     const mine = (all.data?.breakGlassGrants ?? []).filter((g) => g.customerId === customer.id);
     expect(mine.map((g) => [g.id, g.active])).toEqual([
@@ -63,7 +67,7 @@ describe.each(testDatabases)("the list of break-glass grants on $name", (kind) =
     expect(mine[2]?.revokedAt).not.toBeNull();
     expect(mine[1]?.revokedAt).toBeNull();
 
-    const open = await officer.gql<{ breakGlassGrants: Listed[] }>(GRANTS, { activeOnly: true });
+    const open = await officer.gql(GRANTS, { activeOnly: true });
     const openIds = (open.data?.breakGlassGrants ?? []).map((g) => g.id);
     expect(openIds).toContain(active);
     expect(openIds).not.toContain(expiring);
@@ -79,13 +83,11 @@ describe.each(testDatabases)("the list of break-glass grants on $name", (kind) =
     ] as Array<[StaffRole, boolean]>) {
       const staff = api.client();
       await signInStaff(api.db.prisma, staff, role);
-      const result = await staff.gql(GRANTS, {});
+      const result = await staff.gql(GRANTS);
       if (allowed) expect(result.errors, role).toEqual([]);
       else expect(result.errors[0]?.extensions?.code, role).toBe("FORBIDDEN");
     }
-    expect((await api.client().gql(GRANTS, {})).errors[0]?.extensions?.code).toBe(
-      "UNAUTHENTICATED",
-    );
+    expect((await api.client().gql(GRANTS)).errors[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const auditor = api.client();
     await signInStaff(api.db.prisma, auditor, "AUDITOR");
     const bad = await auditor.gql(GRANTS, { first: 0 });

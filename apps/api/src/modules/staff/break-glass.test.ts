@@ -1,6 +1,12 @@
+import type { ResultOf } from "@graphql-typed-document-node/core";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
+import {
+  type ApiClient,
+  type GraphQLResponse,
+  startTestApi,
+  type TestApi,
+} from "../../test-support/api.js";
 import {
   accessEventsOf,
   createStaff,
@@ -9,46 +15,44 @@ import {
   registerCustomer,
   signInStaff,
 } from "../../test-support/fixtures.js";
+import { graphql } from "../../test-support/generated/gql.js";
+import type { GrantBreakGlassInput } from "../../test-support/generated/graphql.js";
 
-const heldQuery = (purpose: string, ref: string) => `
-  query Held($id: ID!) @purpose(name: ${purpose}, ref: "${ref}") {
+const HELD = graphql(`
+  query Held($id: ID!, $purpose: Purpose!, $ref: String!) @purpose(name: $purpose, ref: $ref) {
     customer(id: $id) { heldRecords { id label content } }
-  }`;
-const GRANT = `mutation($input: GrantBreakGlassInput!) {
-  grantBreakGlass(input: $input) {
-    id staffUserId customerId reason incidentRef legalRequestId approvedById expiresAt active
   }
-}`;
-const REVOKE = `mutation($id: ID!) { revokeBreakGlass(id: $id) { id active revokedAt } }`;
-const ACCESS_LOG = `{ me { accessLog {
-  accessorKind staffRole processorName purpose reference category categoryLabel fieldPath
-  occurredAt breakGlassReason underLegalRequest
-} } }`;
+`);
+const GRANT = graphql(`
+  mutation BreakGlassGrant($input: GrantBreakGlassInput!) {
+    grantBreakGlass(input: $input) {
+      id staffUserId customerId reason incidentRef legalRequestId approvedById expiresAt active
+    }
+  }
+`);
+const REVOKE = graphql(`
+  mutation BreakGlassRevoke($id: ID!) {
+    revokeBreakGlass(id: $id) { id active revokedAt }
+  }
+`);
+const ACCESS_LOG = graphql(`
+  query BreakGlassAccessLog {
+    me {
+      accessLog {
+        accessorKind staffRole processorName purpose reference category categoryLabel fieldPath
+        occurredAt breakGlassReason underLegalRequest
+      }
+    }
+  }
+`);
+const MY_HELD_RECORDS = graphql(`
+  query MyHeldRecords {
+    me { heldRecords { content } }
+  }
+`);
 
-interface HeldData {
-  customer: { heldRecords: Array<{ id: string; label: string | null; content: string | null }> };
-}
-interface Grant {
-  id: string;
-  active: boolean;
-  approvedById: string;
-  staffUserId: string;
-}
-interface AccessLogData {
-  me: {
-    accessLog: Array<{
-      accessorKind: string;
-      staffRole: string | null;
-      processorName: string | null;
-      purpose: string | null;
-      reference: string | null;
-      category: string;
-      fieldPath: string;
-      breakGlassReason: string | null;
-      underLegalRequest: boolean;
-    }>;
-  };
-}
+type Grant = NonNullable<ResultOf<typeof GRANT>["grantBreakGlass"]>;
+type Staff = Awaited<ReturnType<typeof signInStaff>>;
 
 const HOUR = 3_600_000;
 const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
@@ -83,14 +87,35 @@ describe.each(testDatabases)("break-glass access to customer-held records on $na
     const approverClient = api.client();
     const approver = await signInStaff(api.db.prisma, approverClient, "PRIVACY_OFFICER");
     const read = () =>
-      investigator.gql<HeldData>(heldQuery("MALFUNCTION_INVESTIGATION", "INC-77"), {
+      investigator.gql(HELD, {
         id: customer.id,
+        purpose: "MALFUNCTION_INVESTIGATION",
+        ref: "INC-77",
       });
 
-    // No grant: the records' existence shows, their label and content do not.
+    await withoutAGrantOnlyTheRecordsExistenceShows(read);
+    const grant = await aPrivacyOfficerGrantsItForAMalfunction(approverClient, customer, {
+      security,
+      approver,
+    });
+    await withTheGrantTheRecordsOpenEachReadAuditedWithIt(read, customer, security, grant);
+    await theGrantOpensOnePurposeAndOneStaffMemberOnly(investigator, customer);
+    await theCustomerSeesWhoReadThemWhyAndThatItWasBreakGlass(own, security);
+    await theCustomersOwnReadNeedsNoPurposeAndIsNotAudited(own);
+
+    // Revoked → closed again.
+    const revoked = await approverClient.gql(REVOKE, { id: grant.id });
+    expect(revoked.data?.revokeBreakGlass.active).toBe(false);
+    expect([...redactions(await read()).values()][0]?.reason).toBe("BREAK_GLASS_REQUIRED");
+  });
+
+  type HeldRead = () => Promise<GraphQLResponse<ResultOf<typeof HELD>>>;
+
+  /** No grant: the records' existence shows, their label and content do not. */
+  async function withoutAGrantOnlyTheRecordsExistenceShows(read: HeldRead) {
     const closed = await read();
-    expect(closed.data?.customer.heldRecords).toHaveLength(2);
-    for (const record of closed.data?.customer.heldRecords ?? []) {
+    expect(closed.data?.customer?.heldRecords).toHaveLength(2);
+    for (const record of closed.data?.customer?.heldRecords ?? []) {
       expect(record).toMatchObject({ label: null, content: null });
     }
     const reasons = [...redactions(closed).values()];
@@ -99,9 +124,14 @@ describe.each(testDatabases)("break-glass access to customer-held records on $na
       new Set(["BREAK_GLASS_REQUIRED:user.held.other_individuals"]),
     );
     expect(JSON.stringify(closed)).not.toContain("Lovelace");
+  }
 
-    // A privacy officer grants it for a malfunction investigation.
-    const granted = await approverClient.gql<{ grantBreakGlass: Grant }>(GRANT, {
+  async function aPrivacyOfficerGrantsItForAMalfunction(
+    approverClient: ApiClient,
+    customer: RegisteredCustomer,
+    { security, approver }: { security: Staff; approver: Staff },
+  ): Promise<Grant> {
+    const granted = await approverClient.gql(GRANT, {
       input: {
         staffUserId: security.id,
         customerId: customer.id,
@@ -112,16 +142,25 @@ describe.each(testDatabases)("break-glass access to customer-held records on $na
       },
     });
     expect(granted.errors).toEqual([]);
-    const grant = granted.data?.grantBreakGlass as Grant;
+    const grant = granted.data?.grantBreakGlass;
     expect(grant).toMatchObject({
       active: true,
       approvedById: approver.id,
       staffUserId: security.id,
     });
+    if (!grant) throw new Error("no grant");
+    return grant;
+  }
 
+  async function withTheGrantTheRecordsOpenEachReadAuditedWithIt(
+    read: HeldRead,
+    customer: RegisteredCustomer,
+    security: Staff,
+    grant: Grant,
+  ) {
     const open = await read();
     expect(open.errors).toEqual([]);
-    expect(open.data?.customer.heldRecords.map((r) => r.content).sort()).toEqual([
+    expect(open.data?.customer?.heldRecords.map((r) => r.content).sort()).toEqual([
       "Ada Lovelace, flat 3",
       "Dr Hopper, Tuesdays",
     ]);
@@ -139,23 +178,39 @@ describe.each(testDatabases)("break-glass access to customer-held records on $na
         breakGlassId: grant.id,
       });
     }
-    // The grant opens one purpose only: under SUPPORT the records stay closed.
-    const wrongPurpose = await investigator.gql<HeldData>(heldQuery("BREACH_RESPONSE", "B-1"), {
+  }
+
+  async function theGrantOpensOnePurposeAndOneStaffMemberOnly(
+    investigator: ApiClient,
+    customer: RegisteredCustomer,
+  ) {
+    // Under another purpose the records stay closed…
+    const wrongPurpose = await investigator.gql(HELD, {
       id: customer.id,
+      purpose: "BREACH_RESPONSE",
+      ref: "B-1",
     });
     expect([...redactions(wrongPurpose).values()][0]?.reason).toBe("PURPOSE_NOT_PERMITTED");
-    // …and one staff member only.
+    // …and to another staff member.
     const colleague = api.client();
     await signInStaff(api.db.prisma, colleague, "SECURITY_OFFICER");
-    const other = await colleague.gql<HeldData>(heldQuery("MALFUNCTION_INVESTIGATION", "INC-77"), {
+    const other = await colleague.gql(HELD, {
       id: customer.id,
+      purpose: "MALFUNCTION_INVESTIGATION",
+      ref: "INC-77",
     });
     expect([...redactions(other).values()][0]?.reason).toBe("BREAK_GLASS_REQUIRED");
+  }
 
-    // The customer sees who read them, why, and that it was break-glass.
-    const log = await own.gql<AccessLogData>(ACCESS_LOG);
+  async function theCustomerSeesWhoReadThemWhyAndThatItWasBreakGlass(
+    own: ApiClient,
+    security: Staff,
+  ) {
+    const log = await own.gql(ACCESS_LOG);
     expect(log.errors).toEqual([]);
-    const held = log.data?.me.accessLog.filter((e) => e.category === "user.held.other_individuals");
+    const held = log.data?.me?.accessLog?.filter(
+      (e) => e.category === "user.held.other_individuals",
+    );
     expect(held).toHaveLength(4);
     for (const entry of held ?? []) {
       expect(entry).toMatchObject({
@@ -172,24 +227,16 @@ describe.each(testDatabases)("break-glass access to customer-held records on $na
     // Who read it is a role, never a person: no staff name or email reaches the customer.
     expect(JSON.stringify(log.data)).not.toContain(security.email);
     expect(JSON.stringify(log.data)).not.toContain(security.name);
+  }
 
-    // The customer reads their own records with no purpose, and that read is not audited.
-    const mine = await own.gql<{ me: { heldRecords: Array<{ content: string | null }> } }>(
-      `{ me { heldRecords { content } } }`,
-    );
-    expect(mine.data?.me.heldRecords.map((r) => r.content).sort()).toEqual([
+  async function theCustomersOwnReadNeedsNoPurposeAndIsNotAudited(own: ApiClient) {
+    const mine = await own.gql(MY_HELD_RECORDS);
+    expect(mine.data?.me?.heldRecords.map((r) => r.content).sort()).toEqual([
       "Ada Lovelace, flat 3",
       "Dr Hopper, Tuesdays",
     ]);
     expect(await accessEventsOf(api.db.prisma, mine)).toEqual([]);
-
-    // Revoked → closed again.
-    const revoked = await approverClient.gql<{ revokeBreakGlass: { active: boolean } }>(REVOKE, {
-      id: grant.id,
-    });
-    expect(revoked.data?.revokeBreakGlass.active).toBe(false);
-    expect([...redactions(await read()).values()][0]?.reason).toBe("BREAK_GLASS_REQUIRED");
-  });
+  }
 
   it("[P-12] a grant that has expired opens nothing", async () => {
     const { customer } = await customerWithRecords();
@@ -209,11 +256,12 @@ describe.each(testDatabases)("break-glass access to customer-held records on $na
         approvedById: approver.id,
       },
     });
-    const result = await investigator.gql<HeldData>(
-      heldQuery("MALFUNCTION_INVESTIGATION", "INC-OLD"),
-      { id: customer.id },
-    );
-    expect(result.data?.customer.heldRecords.every((r) => r.content === null)).toBe(true);
+    const result = await investigator.gql(HELD, {
+      id: customer.id,
+      purpose: "MALFUNCTION_INVESTIGATION",
+      ref: "INC-OLD",
+    });
+    expect(result.data?.customer?.heldRecords.every((r) => r.content === null)).toBe(true);
     expect(new Set([...redactions(result).values()].map((r) => r.reason))).toEqual(
       new Set(["BREAK_GLASS_REQUIRED"]),
     );
@@ -238,7 +286,7 @@ describe.each(testDatabases)("break-glass access to customer-held records on $na
         subjects: { create: [{ customerId: customer.id }] },
       },
     });
-    const granted = await approverClient.gql<{ grantBreakGlass: Grant }>(GRANT, {
+    const granted = await approverClient.gql(GRANT, {
       input: {
         staffUserId: officer.id,
         customerId: customer.id,
@@ -249,12 +297,13 @@ describe.each(testDatabases)("break-glass access to customer-held records on $na
       },
     });
     expect(granted.errors).toEqual([]);
-    const result = await officerClient.gql<HeldData>(
-      heldQuery("LEGAL_OBLIGATION", legal.reference),
-      { id: customer.id },
-    );
+    const result = await officerClient.gql(HELD, {
+      id: customer.id,
+      purpose: "LEGAL_OBLIGATION",
+      ref: legal.reference,
+    });
     expect(result.errors).toEqual([]);
-    expect(result.data?.customer.heldRecords.map((r) => r.label).sort()).toEqual([
+    expect(result.data?.customer?.heldRecords.map((r) => r.label).sort()).toEqual([
       "Dentist",
       "Neighbour",
     ]);
@@ -265,8 +314,8 @@ describe.each(testDatabases)("break-glass access to customer-held records on $na
         (e) => e.breakGlassId === granted.data?.grantBreakGlass.id && e.legalRequestId === legal.id,
       ),
     ).toBe(true);
-    const log = await own.gql<AccessLogData>(ACCESS_LOG);
-    expect(log.data?.me.accessLog[0]).toMatchObject({
+    const log = await own.gql(ACCESS_LOG);
+    expect(log.data?.me?.accessLog?.[0]).toMatchObject({
       purpose: "LEGAL_OBLIGATION",
       reference: legal.reference,
       breakGlassReason: "LEGAL_REQUEST",
@@ -282,29 +331,7 @@ describe.each(testDatabases)("break-glass access to customer-held records on $na
     const security = await createStaff(api.db.prisma, "SECURITY_OFFICER");
     const support = await createStaff(api.db.prisma, "SUPPORT_AGENT");
     const officer = await createStaff(api.db.prisma, "PRIVACY_OFFICER");
-    const closedRequest = await api.db.prisma.legalRequest.create({
-      data: {
-        kind: "GOVERNMENT_REQUEST",
-        authority: "Agency",
-        reference: `GR-${customer.id.slice(0, 8)}`,
-        receivedAt: new Date(),
-        categories: ["user.held.other_individuals"],
-        createdById: officer.id,
-        status: "CLOSED",
-        subjects: { create: [{ customerId: customer.id }] },
-      },
-    });
-    const otherRequest = await api.db.prisma.legalRequest.create({
-      data: {
-        kind: "LEGAL_PROCESS",
-        authority: "Agency",
-        reference: `LP-${customer.id.slice(0, 8)}`,
-        receivedAt: new Date(),
-        categories: ["user.held.other_individuals"],
-        createdById: officer.id,
-      },
-    });
-    const base = {
+    const base: GrantBreakGlassInput = {
       staffUserId: security.id,
       customerId: customer.id,
       reason: "MALFUNCTION",
@@ -312,36 +339,13 @@ describe.each(testDatabases)("break-glass access to customer-held records on $na
       justification: "Investigating a sync failure.",
       expiresAt: inHours(1),
     };
-    const cases: Array<[Record<string, unknown>, string, string?]> = [
-      [{ incidentRef: null }, "BAD_USER_INPUT", "incidentRef"],
-      [{ legalRequestId: otherRequest.id }, "BAD_USER_INPUT", "legalRequestId"],
-      [{ expiresAt: inHours(-1) }, "BAD_USER_INPUT", "expiresAt"],
-      [{ expiresAt: inHours(73) }, "BAD_USER_INPUT", "expiresAt"],
-      [{ justification: "because" }, "BAD_USER_INPUT", "justification"],
-      [{ staffUserId: support.id }, "BAD_USER_INPUT", "staffUserId"],
-      [{ staffUserId: "00000000-0000-7000-8000-000000000000" }, "BAD_USER_INPUT", "staffUserId"],
-      [{ customerId: "00000000-0000-7000-8000-000000000000" }, "BAD_USER_INPUT", "customerId"],
-      [{ staffUserId: approver.id }, "FORBIDDEN"],
-      [
-        { reason: "LEGAL_REQUEST", staffUserId: officer.id, incidentRef: null },
-        "BAD_USER_INPUT",
-        "legalRequestId",
-      ],
-      [
-        { reason: "LEGAL_REQUEST", staffUserId: officer.id, legalRequestId: closedRequest.id },
-        "BAD_USER_INPUT",
-        "legalRequestId",
-      ],
-      [
-        { reason: "LEGAL_REQUEST", staffUserId: officer.id, legalRequestId: otherRequest.id },
-        "BAD_USER_INPUT",
-        "legalRequestId",
-      ],
-      [
-        { reason: "LEGAL_REQUEST", staffUserId: security.id, legalRequestId: otherRequest.id },
-        "BAD_USER_INPUT",
-      ],
-    ];
+    const cases = await grantsThatBreakTheRules({
+      customer: customer.id,
+      officer: officer.id,
+      security: security.id,
+      support: support.id,
+      approver: approver.id,
+    });
     for (const [change, code, field] of cases) {
       const r = await approverClient.gql(GRANT, { input: { ...base, ...change } });
       expect(r.errors[0]?.extensions, JSON.stringify(change)).toMatchObject({
@@ -366,4 +370,69 @@ describe.each(testDatabases)("break-glass access to customer-held records on $na
     });
     expect(missing.errors[0]?.extensions?.code).toBe("NOT_FOUND");
   });
+
+  /**
+   * Each case: a change to a good grant, the code it is refused with and the field named. Two
+   * legal requests to cite: a closed one about the customer, and an open one not about them.
+   */
+  async function grantsThatBreakTheRules(ids: {
+    customer: string;
+    officer: string;
+    security: string;
+    support: string;
+    approver: string;
+  }): Promise<Array<[Partial<GrantBreakGlassInput>, string, string?]>> {
+    const closedRequest = await api.db.prisma.legalRequest.create({
+      data: {
+        kind: "GOVERNMENT_REQUEST",
+        authority: "Agency",
+        reference: `GR-${ids.customer.slice(0, 8)}`,
+        receivedAt: new Date(),
+        categories: ["user.held.other_individuals"],
+        createdById: ids.officer,
+        status: "CLOSED",
+        subjects: { create: [{ customerId: ids.customer }] },
+      },
+    });
+    const otherRequest = await api.db.prisma.legalRequest.create({
+      data: {
+        kind: "LEGAL_PROCESS",
+        authority: "Agency",
+        reference: `LP-${ids.customer.slice(0, 8)}`,
+        receivedAt: new Date(),
+        categories: ["user.held.other_individuals"],
+        createdById: ids.officer,
+      },
+    });
+    return [
+      [{ incidentRef: null }, "BAD_USER_INPUT", "incidentRef"],
+      [{ legalRequestId: otherRequest.id }, "BAD_USER_INPUT", "legalRequestId"],
+      [{ expiresAt: inHours(-1) }, "BAD_USER_INPUT", "expiresAt"],
+      [{ expiresAt: inHours(73) }, "BAD_USER_INPUT", "expiresAt"],
+      [{ justification: "because" }, "BAD_USER_INPUT", "justification"],
+      [{ staffUserId: ids.support }, "BAD_USER_INPUT", "staffUserId"],
+      [{ staffUserId: "00000000-0000-7000-8000-000000000000" }, "BAD_USER_INPUT", "staffUserId"],
+      [{ customerId: "00000000-0000-7000-8000-000000000000" }, "BAD_USER_INPUT", "customerId"],
+      [{ staffUserId: ids.approver }, "FORBIDDEN"],
+      [
+        { reason: "LEGAL_REQUEST", staffUserId: ids.officer, incidentRef: null },
+        "BAD_USER_INPUT",
+        "legalRequestId",
+      ],
+      [
+        { reason: "LEGAL_REQUEST", staffUserId: ids.officer, legalRequestId: closedRequest.id },
+        "BAD_USER_INPUT",
+        "legalRequestId",
+      ],
+      [
+        { reason: "LEGAL_REQUEST", staffUserId: ids.officer, legalRequestId: otherRequest.id },
+        "BAD_USER_INPUT",
+        "legalRequestId",
+      ],
+      [
+        { reason: "LEGAL_REQUEST", staffUserId: ids.security, legalRequestId: otherRequest.id },
+        "BAD_USER_INPUT",
+      ],
+    ];
+  }
 });
