@@ -1,4 +1,3 @@
-import { findAccessEvents } from "@privet/db/audit";
 /**
  * The authorization matrix through the live API: for each principal (staff of every role,
  * partners with an active, expired or missing agreement, another customer, an anonymous
@@ -11,6 +10,8 @@ import { findAccessEvents } from "@privet/db/audit";
  * table (packages/domain/src/decide.test.ts). What this matrix proves is that the API applies
  * it to every field, with the right inputs, and audits what it returned.
  */
+import type { ResultOf } from "@graphql-typed-document-node/core";
+import { findAccessEvents } from "@privet/db/audit";
 import { appendConsentEvent, currentConsents } from "@privet/db/ledger";
 import { testDatabases } from "@privet/db/testing";
 import type { ConsentSnapshot, ConsentState } from "@privet/domain/consent";
@@ -20,8 +21,9 @@ import { PURPOSES, type Purpose } from "@privet/domain/purposes";
 import type { DataCategory } from "@privet/domain/taxonomy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { partnerPseudonym } from "../modules/partners/partner-pseudonym.js";
-import { startTestApi, type TestApi } from "../test-support/api.js";
+import { type GraphQLResponse, startTestApi, type TestApi } from "../test-support/api.js";
 import { createPartner, registerCustomer, signInStaff } from "../test-support/fixtures.js";
+import { graphql } from "../test-support/generated/gql.js";
 
 /** Each personal field the staff query reads, with its category and where it sits. */
 const STAFF_FIELDS: ReadonlyArray<{ path: string; category: DataCategory }> = [
@@ -37,18 +39,22 @@ const STAFF_FIELDS: ReadonlyArray<{ path: string; category: DataCategory }> = [
   { path: "customer.heldRecords.0.content", category: "user.held.other_individuals" },
 ];
 
-const STAFF_QUERY = (
-  purpose: Purpose,
-) => `query Matrix($id: ID!) @purpose(name: ${purpose}, ref: "M-1") {
-  customer(id: $id) {
-    name email country
-    sessions { ipAddress browser os }
-    paymentMethod { brand last4 processorToken }
-    heldRecords { content }
+const STAFF_QUERY = graphql(`
+  query Matrix($id: ID!, $purpose: Purpose!) @purpose(name: $purpose, ref: "M-1") {
+    customer(id: $id) {
+      name email country
+      sessions { ipAddress browser os }
+      paymentMethod { brand last4 processorToken }
+      heldRecords { content }
+    }
   }
-}`;
+`);
 
-const PARTNER_FIELDS: ReadonlyArray<{ field: string; category: DataCategory }> = [
+/** The fields PARTNER_QUERY selects besides the id, each with its category. */
+const PARTNER_FIELDS: ReadonlyArray<{
+  field: "name" | "email" | "country" | "pseudonymousId" | "cardLast4";
+  category: DataCategory;
+}> = [
   { field: "name", category: "user.name" },
   { field: "email", category: "user.contact.email" },
   { field: "country", category: "user.contact.country" },
@@ -56,11 +62,13 @@ const PARTNER_FIELDS: ReadonlyArray<{ field: string; category: DataCategory }> =
   { field: "cardLast4", category: "user.financial.card.last4" },
 ];
 
-const PARTNER_QUERY = (
-  purpose: Purpose,
-) => `query PartnerMatrix @purpose(name: ${purpose}, ref: "M-2") {
-  partnerSubjects(first: 500) { edges { node { id ${PARTNER_FIELDS.map((f) => f.field).join(" ")} } } }
-}`;
+const PARTNER_QUERY = graphql(`
+  query PartnerMatrix($purpose: Purpose!) @purpose(name: $purpose, ref: "M-2") {
+    partnerSubjects(first: 500) {
+      edges { node { id name email country pseudonymousId cardLast4 } }
+    }
+  }
+`);
 
 const ROLES: readonly StaffRole[] = [
   "SUPPORT_AGENT",
@@ -158,7 +166,7 @@ describe.each(testDatabases)("the authorization matrix on $name", (kind) => {
     let checked = 0;
     for (const purpose of PURPOSES) {
       for (const [state, subjectId] of subjects) {
-        const result = await client.gql(STAFF_QUERY(purpose), { id: subjectId });
+        const result = await client.gql(STAFF_QUERY, { id: subjectId, purpose });
         const requestId = result.headers.get("x-request-id") ?? "";
         const redactions = new Map(
           result.errors
@@ -219,64 +227,75 @@ describe.each(testDatabases)("the authorization matrix on $name", (kind) => {
         agreementState === "none"
           ? null
           : { processorId: processor.id, purposes, categories, ...AGREEMENTS[agreementState] };
-      const principal: Principal = { kind: "partner", processorId: processor.id };
+      const principal = { kind: "partner" as const, processorId: processor.id };
       const client = api.client({ authorization: `Bearer ${apiKey}` });
       for (const purpose of PURPOSES) {
-        const result = await client.gql<{
-          partnerSubjects: { edges: Array<{ node: Record<string, unknown> }> };
-        }>(PARTNER_QUERY(purpose));
-        const requestId = result.headers.get("x-request-id") ?? "";
-        const edges = result.data?.partnerSubjects.edges ?? [];
-        const reasons = new Map(
-          result.errors
-            .filter((e) => e.extensions?.code === "PRIVACY_REDACTED")
-            .map((e) => [String(e.extensions?.path), String(e.extensions?.reason)]),
-        );
-        let expectAllowed = 0;
-        let expectDenied = 0;
-        for (const [state, subjectId] of subjects) {
-          // Partners are shown their own pseudonym of each customer, never the customer's id.
-          const nodeId = partnerPseudonym(processor.id, subjectId, api.config.hashKey);
-          const index = edges.findIndex((edge) => edge.node.id === nodeId);
-          expect(index, `subject with consent ${state} is listed`).toBeGreaterThanOrEqual(0);
-          for (const { field, category } of PARTNER_FIELDS) {
-            const consents = snapshots.get(subjectId) ?? {};
-            const decision = decide({
-              principal,
-              purpose,
-              category,
-              subjectId,
-              consents,
-              grants: [],
-              agreement,
-              legalRequest: null,
-              now: new Date(),
-            });
-            const path = `partnerSubjects.edges.${index}.node.${field}`;
-            const value = edges[index]?.node[field];
-            const where = `${agreementState} ${purpose} consent=${state} ${field}`;
-            if (decision.allow) {
-              expect(value, where).not.toBeNull();
-              expectAllowed++;
-            } else {
-              expect(value ?? null, where).toBeNull();
-              expect(reasons.get(path), where).toBe(decision.reason);
-              expectDenied++;
-            }
-          }
-        }
-        const audited = await auditedFor(requestId);
+        const result = await client.gql(PARTNER_QUERY, { purpose });
+        const where = `${agreementState} ${purpose}`;
+        const expected = expectEachFieldAsDecided(result, { principal, agreement, purpose, where });
+        const audited = await auditedFor(result.headers.get("x-request-id") ?? "");
         const ofMatrix = (rows: string[]) =>
           rows.filter((row) => [...subjects.values()].some((id) => row.startsWith(`${id}:`)));
-        expect(ofMatrix(audited.allowed).length, `${agreementState} ${purpose} audit`).toBe(
-          expectAllowed,
-        );
-        expect(ofMatrix(audited.denied).length, `${agreementState} ${purpose} denied audit`).toBe(
-          expectDenied,
-        );
+        expect(ofMatrix(audited.allowed).length, `${where} audit`).toBe(expected.allowed);
+        expect(ofMatrix(audited.denied).length, `${where} denied audit`).toBe(expected.denied);
       }
     },
   );
+
+  /**
+   * Each field of each matrix subject in a partner's page: returned when decide() allows it,
+   * redacted with its reason otherwise. Returns how many reads of each kind to expect audited.
+   */
+  function expectEachFieldAsDecided(
+    result: GraphQLResponse<ResultOf<typeof PARTNER_QUERY>>,
+    context: {
+      principal: Extract<Principal, { kind: "partner" }>;
+      agreement: Agreement | null;
+      purpose: Purpose;
+      where: string;
+    },
+  ): { allowed: number; denied: number } {
+    const { principal, agreement, purpose } = context;
+    const edges = result.data?.partnerSubjects.edges ?? [];
+    const reasons = new Map(
+      result.errors
+        .filter((e) => e.extensions?.code === "PRIVACY_REDACTED")
+        .map((e) => [String(e.extensions?.path), String(e.extensions?.reason)]),
+    );
+    const expected = { allowed: 0, denied: 0 };
+    for (const [state, subjectId] of subjects) {
+      // Partners are shown their own pseudonym of each customer, never the customer's id.
+      const nodeId = partnerPseudonym(principal.processorId, subjectId, api.config.hashKey);
+      const index = edges.findIndex((edge) => edge.node.id === nodeId);
+      expect(index, `subject with consent ${state} is listed`).toBeGreaterThanOrEqual(0);
+      for (const { field, category } of PARTNER_FIELDS) {
+        const consents = snapshots.get(subjectId) ?? {};
+        const decision = decide({
+          principal,
+          purpose,
+          category,
+          subjectId,
+          consents,
+          grants: [],
+          agreement,
+          legalRequest: null,
+          now: new Date(),
+        });
+        const path = `partnerSubjects.edges.${index}.node.${field}`;
+        const value = edges[index]?.node[field];
+        const where = `${context.where} consent=${state} ${field}`;
+        if (decision.allow) {
+          expect(value, where).not.toBeNull();
+          expected.allowed++;
+        } else {
+          expect(value ?? null, where).toBeNull();
+          expect(reasons.get(path), where).toBe(decision.reason);
+          expected.denied++;
+        }
+      }
+    }
+    return expected;
+  }
 
   it("another customer and an anonymous visitor read nothing of the subject", async () => {
     const subjectId = subjects.get("GIVEN") ?? "";
@@ -286,7 +305,7 @@ describe.each(testDatabases)("the authorization matrix on $name", (kind) => {
       [other, "FORBIDDEN"],
       [api.client(), "UNAUTHENTICATED"],
     ] as const) {
-      const result = await client.gql(STAFF_QUERY("SUPPORT"), { id: subjectId });
+      const result = await client.gql(STAFF_QUERY, { id: subjectId, purpose: "SUPPORT" });
       expect(result.data?.customer ?? null).toBeNull();
       expect(result.errors[0]?.extensions?.code).toBe(reason);
     }
