@@ -1,12 +1,44 @@
+/**
+ * The security baseline. Well-formed operations are typed documents; what a test sends to be
+ * refused — too deep, too aliased, too costly, unknown fields and enums, a subscription — is
+ * sent as text, as an attacker would write it.
+ */
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { testDatabases } from "@privet/db/testing";
+import { getIntrospectionQuery, type IntrospectionQuery, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../test-support/api.js";
 import { TEST_PASSWORD, uniqueEmail } from "../test-support/fixtures.js";
+import { graphql } from "../test-support/generated/gql.js";
+import type { RegisterInput } from "../test-support/generated/graphql.js";
 import { LIMITS } from "./limits.js";
 
-const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { customer { id } } }`;
+const REGISTER = graphql(`
+  mutation RegisterThroughTheBaseline($input: RegisterInput!) {
+    register(input: $input) { customer { id } }
+  }
+`);
+const VIEWER = graphql(`
+  query BaselineViewer {
+    viewer { kind }
+  }
+`);
+const MY_SESSIONS = graphql(`
+  query BaselineSessions {
+    me { sessions { id } }
+  }
+`);
+const GIVE_MARKETING = graphql(`
+  mutation BaselineGivesMarketing {
+    setConsent(purpose: MARKETING, state: GIVEN) { state }
+  }
+`);
+/** graphql-js's own introspection query, typed by graphql-js's own result type. */
+const INTROSPECTION: TypedDocumentNode<IntrospectionQuery, Record<string, never>> = parse(
+  getIntrospectionQuery(),
+);
 
-function registration(overrides: Record<string, unknown> = {}) {
+function registration(overrides: Partial<RegisterInput> = {}) {
   return {
     input: {
       name: "Ada Byron",
@@ -28,7 +60,7 @@ describe.each(testDatabases)("the security baseline on $name", (kind) => {
   afterAll(() => api?.close());
 
   it("sends security headers and a request id, and no X-Powered-By", async () => {
-    const result = await api.client().gql(`{ viewer { kind } }`);
+    const result = await api.client().gql(VIEWER);
     expect(result.headers.get("x-content-type-options")).toBe("nosniff");
     expect(result.headers.get("x-frame-options")).toBe("DENY");
     expect(result.headers.get("referrer-policy")).toBe("no-referrer");
@@ -65,7 +97,7 @@ describe.each(testDatabases)("the security baseline on $name", (kind) => {
   });
 
   it("refuses queries that are too deep, too aliased or too large before running them", async () => {
-    const shallow = await api.client().gql(`{ me { sessions { id } } }`);
+    const shallow = await api.client().gql(MY_SESSIONS);
     expect(shallow.errors).toEqual([]);
     const tooDeep = `{ me { sessions { a { b { c { d { e { f { g { h { i } } } } } } } } } } }`;
     const depth = await api.client().gql(tooDeep);
@@ -105,7 +137,7 @@ describe.each(testDatabases)("the security baseline on $name", (kind) => {
 
   it("rejects malformed emails, oversize strings and unknown enum values with a code, writing nothing", async () => {
     const before = await customers();
-    const cases: Array<[Record<string, unknown>, string, string | undefined]> = [
+    const cases: Array<[Partial<RegisterInput>, string, string | undefined]> = [
       [{ email: "not-an-email" }, "BAD_USER_INPUT", "email"],
       [{ email: `${"a".repeat(300)}@example.com` }, "BAD_USER_INPUT", "email"],
       [{ name: "x".repeat(201) }, "BAD_USER_INPUT", "name"],
@@ -129,7 +161,7 @@ describe.each(testDatabases)("the security baseline on $name", (kind) => {
   it("answers a malformed purpose header with 400 and a code, before anything runs", async () => {
     const result = await api
       .client()
-      .gql(`{ viewer { kind } }`, {}, { headers: { "x-privet-purpose": "SELLING" } });
+      .gql(VIEWER, {}, { headers: { "x-privet-purpose": "SELLING" } });
     expect(result.status).toBe(400);
     expect(result.errors[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(result.data).toBeNull();
@@ -150,10 +182,7 @@ describe.each(testDatabases.slice(0, 1))("client errors as HTTP statuses on $nam
   afterAll(() => api?.close());
 
   it("answers a full introspection query in development (no limit mistakes it for an attack)", async () => {
-    const { getIntrospectionQuery } = await import("graphql");
-    const result = await api
-      .client()
-      .gql<{ __schema: { types: unknown[] } }>(getIntrospectionQuery());
+    const result = await api.client().gql(INTROSPECTION);
     expect(result.status).toBe(200);
     expect(result.errors).toEqual([]);
     expect(result.data?.__schema.types.length).toBeGreaterThan(50);
@@ -181,13 +210,11 @@ describe.each(testDatabases.slice(0, 1))("client errors as HTTP statuses on $nam
     // A mutation its resolver refuses: nothing was done, so the status says why.
     const refused = await client.gql(REGISTER, registration({ email: "not-an-email" }));
     expect([refused.status, refused.errors[0]?.extensions?.code]).toEqual([400, "BAD_USER_INPUT"]);
-    const unauthenticated = await client.gql(
-      `mutation { setConsent(purpose: MARKETING, state: GIVEN) { state } }`,
-    );
+    const unauthenticated = await client.gql(GIVE_MARKETING);
     expect(unauthenticated.status).toBe(401);
 
     // Data beside an error (a redaction) stays 200.
-    const ok = await client.gql(`{ viewer { kind } }`);
+    const ok = await client.gql(VIEWER);
     expect(ok.status).toBe(200);
   });
 

@@ -17,6 +17,7 @@ import {
   TEST_PASSWORD,
   uniqueEmail,
 } from "../test-support/fixtures.js";
+import { graphql } from "../test-support/generated/gql.js";
 
 /** The networks' published test numbers, one per entry point so each can be traced. */
 const CARDS = {
@@ -51,8 +52,56 @@ function refusedAsCard(
   expect(result.errors[0]?.extensions).toMatchObject({ code: "CARD_NUMBER_REJECTED", field });
 }
 
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { customer { id name } } }`;
-const PAGE_VIEW = `mutation($path: String!, $referrer: String) { recordPageView(path: $path, referrer: $referrer) }`;
+const REGISTER = graphql(`
+  mutation CardRegister($input: RegisterInput!) {
+    register(input: $input) { customer { id name } }
+  }
+`);
+const PAGE_VIEW = graphql(`
+  mutation CardPageView($path: String!, $referrer: String) {
+    recordPageView(path: $path, referrer: $referrer)
+  }
+`);
+const GIVE_REMARKETING = graphql(`
+  mutation CardCustomerGivesRemarketing {
+    setConsent(purpose: REMARKETING, state: GIVEN) { state }
+  }
+`);
+const REQUEST = graphql(`
+  mutation CardPrivacyRequest($input: SubmitPrivacyRequestInput!) {
+    submitPrivacyRequest(input: $input) { id }
+  }
+`);
+const SET_CARD = graphql(`
+  mutation CardPaymentMethod($input: PaymentMethodInput!) {
+    setPaymentMethod(input: $input) { id }
+  }
+`);
+const SUBSCRIBE = graphql(`
+  mutation CardNewsletter($email: String!) {
+    subscribeNewsletter(email: $email)
+  }
+`);
+const ASK = graphql(`
+  mutation CardSupportRequest($input: SubmitSupportRequestInput!) {
+    submitSupportRequest(input: $input) { id }
+  }
+`);
+const ISSUE_KEY = graphql(`
+  mutation CardPartnerKey($processorId: ID!, $label: String!) {
+    issuePartnerApiKey(processorId: $processorId, label: $label) { key }
+  }
+`);
+const RECORD_BREACH = graphql(`
+  mutation CardBreach($input: RecordBreachIncidentInput!) {
+    recordBreachIncident(input: $input) { id }
+  }
+`);
+const VIEWER = graphql(`
+  query CardViewer {
+    viewer { kind }
+  }
+`);
 
 describe.each(testDatabases)("[P-03] card numbers at every entry point on $name", (kind) => {
   let api: TestApi;
@@ -64,6 +113,19 @@ describe.each(testDatabases)("[P-03] card numbers at every entry point on $name"
   /** Every entry point, each with its own card number, written the ways people write one. */
   async function sendCardNumbersEverywhere(): Promise<void> {
     const visitor = api.client();
+    await throughRegistration(visitor);
+    await throughACustomersPageViewsRequestsAndCard();
+    await throughTheNewsletterAndTheContactForm(visitor);
+    await throughStaffFreeTextAndThePurposeHeader();
+
+    // A header is not an argument, but a session keeps the User-Agent: it is not kept whole.
+    const browser = new (visitor.constructor as typeof ApiClient)(api.url, {
+      "user-agent": `Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 card=${CARDS.userAgent}`,
+    });
+    await registerCustomer(browser);
+  }
+
+  async function throughRegistration(visitor: ApiClient) {
     for (const name of [
       `Carl ${CARDS.registerName}`,
       `Carl ${spaced(CARDS.registerName)}`,
@@ -85,11 +147,13 @@ describe.each(testDatabases)("[P-03] card numbers at every entry point on $name"
       }),
       "email",
     );
+  }
 
-    // A customer who allows advertising, so that a page view would be stored.
+  /** A customer who allows advertising, so that a page view would be stored. */
+  async function throughACustomersPageViewsRequestsAndCard() {
     const customer = api.client();
     await registerCustomer(customer);
-    await customer.gql(`mutation { setConsent(purpose: REMARKETING, state: GIVEN) { state } }`);
+    await customer.gql(GIVE_REMARKETING);
     refusedAsCard(await customer.gql(PAGE_VIEW, { path: `/pay/${CARDS.pagePath}` }), "path");
     refusedAsCard(
       await customer.gql(PAGE_VIEW, {
@@ -105,84 +169,71 @@ describe.each(testDatabases)("[P-03] card numbers at every entry point on $name"
       "referrer",
     );
     refusedAsCard(
-      await customer.gql(
-        `mutation($input: SubmitPrivacyRequestInput!) { submitPrivacyRequest(input: $input) { id } }`,
-        {
-          input: { kind: "ACCESS", details: `My card is\n${spaced(CARDS.privacyRequest)}` },
-        },
-      ),
+      await customer.gql(REQUEST, {
+        input: { kind: "ACCESS", details: `My card is\n${spaced(CARDS.privacyRequest)}` },
+      }),
       "details",
     );
     refusedAsCard(
-      await customer.gql(
-        `mutation($input: PaymentMethodInput!) { setPaymentMethod(input: $input) { id } }`,
-        {
-          input: {
-            processorToken: `tok_${CARDS.paymentToken}`,
-            brand: "visa",
-            last4: "9424",
-            expiryMonth: 1,
-            expiryYear: new Date().getUTCFullYear() + 2,
-          },
+      await customer.gql(SET_CARD, {
+        input: {
+          processorToken: `tok_${CARDS.paymentToken}`,
+          brand: "visa",
+          last4: "9424",
+          expiryMonth: 1,
+          expiryYear: new Date().getUTCFullYear() + 2,
         },
-      ),
+      }),
       "processorToken",
     );
+  }
 
+  async function throughTheNewsletterAndTheContactForm(visitor: ApiClient) {
     refusedAsCard(
-      await visitor.gql(`mutation($email: String!) { subscribeNewsletter(email: $email) }`, {
-        email: `${dashed(CARDS.newsletter)}@example.com`,
-      }),
+      await visitor.gql(SUBSCRIBE, { email: `${dashed(CARDS.newsletter)}@example.com` }),
       "email",
     );
     refusedAsCard(
-      await visitor.gql(
-        `mutation($input: SubmitSupportRequestInput!) { submitSupportRequest(input: $input) { id } }`,
-        {
-          input: {
-            subject: "Payment",
-            message: `Please charge ${spaced(CARDS.support)}, cvc 123`,
-            replyTo: uniqueEmail(),
-          },
+      await visitor.gql(ASK, {
+        input: {
+          subject: "Payment",
+          message: `Please charge ${spaced(CARDS.support)}, cvc 123`,
+          replyTo: uniqueEmail(),
         },
-      ),
+      }),
       "message",
     );
+  }
 
+  async function throughStaffFreeTextAndThePurposeHeader() {
     const admin = api.client();
     await signInStaff(api.db.prisma, admin, "ADMINISTRATOR");
     const { processor } = await createPartner(api.db.prisma, null);
     refusedAsCard(
-      await admin.gql(
-        `mutation($processorId: ID!, $label: String!) { issuePartnerApiKey(processorId: $processorId, label: $label) { key } }`,
-        {
-          processorId: processor.id,
-          label: `key for ${CARDS.partnerKeyLabel}`,
-        },
-      ),
+      await admin.gql(ISSUE_KEY, {
+        processorId: processor.id,
+        label: `key for ${CARDS.partnerKeyLabel}`,
+      }),
       "label",
     );
     const officer = api.client();
     await signInStaff(api.db.prisma, officer, "PRIVACY_OFFICER");
     refusedAsCard(
-      await officer.gql(
-        `mutation($input: RecordBreachIncidentInput!) { recordBreachIncident(input: $input) { id } }`,
-        {
-          input: {
-            title: "Leak",
-            description: `Card ${CARDS.breachDescription} was seen in a log.`,
-            discoveredAt: "2026-01-05T00:00:00Z",
-            categories: ["user.contact.email"],
-            windowStart: "2026-01-01T00:00:00Z",
-            windowEnd: "2026-01-02T00:00:00Z",
-          },
+      await officer.gql(RECORD_BREACH, {
+        input: {
+          title: "Leak",
+          description: `Card ${CARDS.breachDescription} was seen in a log.`,
+          discoveredAt: "2026-01-05T00:00:00Z",
+          categories: ["user.contact.email"],
+          windowStart: "2026-01-01T00:00:00Z",
+          windowEnd: "2026-01-02T00:00:00Z",
         },
-      ),
+      }),
       "description",
     );
     refusedAsCard(
       await officer.gql(
-        `{ viewer { kind } }`,
+        VIEWER,
         {},
         {
           headers: { "x-privet-purpose": "SUPPORT", "x-privet-purpose-ref": CARDS.purposeHeader },
@@ -190,12 +241,6 @@ describe.each(testDatabases)("[P-03] card numbers at every entry point on $name"
       ),
       "purpose.ref",
     );
-
-    // A header is not an argument, but a session keeps the User-Agent: it is not kept whole.
-    const browser = new (visitor.constructor as typeof ApiClient)(api.url, {
-      "user-agent": `Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 card=${CARDS.userAgent}`,
-    });
-    await registerCustomer(browser);
   }
 
   it("[P-03] refuses a card number at every entry point, and it is in no table and no log line afterwards", async () => {
