@@ -3,6 +3,7 @@
  * officer's actions behaved before they shared one table (their refusals' reasons and words),
  * checked against the table itself and then through the API on each database.
  */
+import type { ResultOf } from "@graphql-typed-document-node/core";
 import { testDatabases } from "@privet/db/testing";
 import { privacyRequestDueDate } from "@privet/domain/clocks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -131,9 +132,12 @@ const T_FULFIL = graphql(`
   }
 `);
 
-/** An action's response, with the request as the action left it (absent when refused). */
+/**
+ * An action's response, with the request as the action left it (absent when refused): every
+ * action's document selects the same fields.
+ */
 type Acted = GraphQLResponse<unknown> & {
-  readonly request?: { status: string; extendedAt: string | null };
+  readonly request?: ResultOf<typeof T_VERIFY>["verifyPrivacyRequest"];
 };
 
 /** The mutation for each action, with what it needs besides the id. */
