@@ -1,7 +1,7 @@
 /**
  * Access events read back one per field, as they were recorded: each record's `reads`
  * unnested and joined with what the record says of the reader. A subject's events are found
- * through the GIN index on the records' subject lists.
+ * through their history index (AccessRecordSubject, kept by the records' insert trigger).
  */
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import type { AccessOutcome } from "./record-access-events.js";
@@ -48,7 +48,9 @@ export async function findAccessEvents(
 ): Promise<AccessEvent[]> {
   const conditions: Prisma.Sql[] = [];
   if (filter.subjectId) {
-    conditions.push(Prisma.sql`r."subjectIds" @> ARRAY[${filter.subjectId}]::uuid[]`);
+    conditions.push(
+      Prisma.sql`r."id" IN (SELECT k."recordId" FROM "AccessRecordSubject" k WHERE k."subjectId" = ${filter.subjectId}::uuid)`,
+    );
     conditions.push(Prisma.sql`e.read->>0 = ${filter.subjectId}`);
   }
   if (filter.requestId) conditions.push(Prisma.sql`r."requestId" = ${filter.requestId}`);

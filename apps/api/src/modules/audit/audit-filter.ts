@@ -1,9 +1,10 @@
 /**
  * The audit trail's filters, validated (each bad value is BAD_USER_INPUT naming its field) and
  * turned into SQL conditions over an access record `r` and one of its reads `e.read`
- * ([subjectId, category, fieldPath, denyReason?, breakGlassId?]). A subject filter goes
- * through the GIN index on the records' subject lists; a principal filter and a time window
- * through the (principalKind, principalId, occurredAt) and occurredAt indexes.
+ * ([subjectId, category, fieldPath, denyReason?, breakGlassId?]). A subject filter is kept
+ * apart: load-audit-events.ts then walks that subject's history index (AccessRecordSubject)
+ * newest first, so a page costs the same however long their history; a principal filter and a
+ * time window go through the (principalKind, principalId, occurredAt) and occurredAt indexes.
  */
 import { Prisma } from "@privet/db/client";
 import { isDataCategory } from "@privet/domain/taxonomy";
@@ -11,9 +12,16 @@ import { badInput } from "../../errors/app-error.js";
 import { validateId } from "../../validation/validate-id.js";
 import type { AuditEventFilter } from "./audit-event-filter.input.js";
 
-export function auditConditions(filter: AuditEventFilter | null | undefined): Prisma.Sql[] {
+export interface AuditQuery {
+  /** The one subject the trail is narrowed to, if any (validated, lower case). */
+  readonly subjectId: string | null;
+  readonly conditions: Prisma.Sql[];
+}
+
+export function auditConditions(filter: AuditEventFilter | null | undefined): AuditQuery {
   const conditions: Prisma.Sql[] = [];
-  if (!filter) return conditions;
+  let subjectId: string | null = null;
+  if (!filter) return { subjectId, conditions };
   if (filter.principalKind) {
     conditions.push(Prisma.sql`r."principalKind"::text = ${filter.principalKind}`);
   }
@@ -22,9 +30,8 @@ export function auditConditions(filter: AuditEventFilter | null | undefined): Pr
     conditions.push(Prisma.sql`r."principalId" = ${id}::uuid`);
   }
   if (filter.subjectId) {
-    const id = validateId("filter.subjectId", filter.subjectId);
-    conditions.push(Prisma.sql`r."subjectIds" @> ARRAY[${id}]::uuid[]`);
-    conditions.push(Prisma.sql`e.read->>0 = ${id}`);
+    subjectId = validateId("filter.subjectId", filter.subjectId);
+    conditions.push(Prisma.sql`e.read->>0 = ${subjectId}`);
   }
   if (filter.category !== null && filter.category !== undefined) {
     if (!isDataCategory(filter.category)) {
@@ -40,7 +47,7 @@ export function auditConditions(filter: AuditEventFilter | null | undefined): Pr
   if (from && to && from >= to) throw badInput("filter.to", "filter.to must be after filter.from.");
   if (from) conditions.push(Prisma.sql`r."occurredAt" >= ${from}`);
   if (to) conditions.push(Prisma.sql`r."occurredAt" < ${to}`);
-  return conditions;
+  return { subjectId, conditions };
 }
 
 function validInstant(field: string, value: Date | null | undefined): Date | null {

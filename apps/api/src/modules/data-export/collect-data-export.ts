@@ -6,7 +6,7 @@
 import type { Context } from "../../context/context.js";
 import { consentHistoryOf, consentsOf, navigationEventsOf } from "../consent/public.js";
 import { partnerPseudonym } from "../partners/public.js";
-import { loadAccessLogs } from "../staff/public.js";
+import { type AccessLogEntry, accessLogInPages } from "../staff/public.js";
 import {
   DATA_EXPORT_FORMAT,
   DATA_EXPORT_FORMAT_VERSION,
@@ -14,8 +14,19 @@ import {
   type DataExportDocument,
 } from "./data-export.format.js";
 
-/** No limit on the access log: the largest count a SQL integer holds. */
-const WHOLE_LOG = 2 ** 31 - 1;
+/**
+ * The access log is read whole, but a page at a time (each page one bounded statement on the
+ * subject's history index), so no statement grows with the history.
+ */
+const ACCESS_LOG_PAGE = 1000;
+
+async function wholeAccessLog(context: Context, customerId: string): Promise<AccessLogEntry[]> {
+  const entries: AccessLogEntry[] = [];
+  for await (const page of accessLogInPages(context.prisma, customerId, ACCESS_LOG_PAGE)) {
+    entries.push(...page);
+  }
+  return entries;
+}
 
 const iso = (date: Date): string => date.toISOString();
 const isoOrNull = (date: Date | null): string | null => (date ? date.toISOString() : null);
@@ -38,7 +49,7 @@ export async function collectDataExport(
     navigation,
     consents,
     consentHistory,
-    [accessLog = []],
+    accessLog,
   ] = await Promise.all([
     prisma.customer.findFirst({
       where: { id: customerId, erasedAt: null },
@@ -89,7 +100,7 @@ export async function collectDataExport(
     navigationEventsOf(context, customerId),
     consentsOf(context, { kind: "CUSTOMER", id: customerId }),
     consentHistoryOf(context, customerId),
-    loadAccessLogs(prisma, [customerId], WHOLE_LOG),
+    wholeAccessLog(context, customerId),
   ]);
   if (!customer) return null;
 

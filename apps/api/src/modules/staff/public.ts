@@ -5,6 +5,6 @@
  * The rest of the module is its own: other modules and the server import only this file
  * (architecture.test.ts).
  */
-export { AccessorKindValues } from "./access-log-entry.type.js";
+export { type AccessLogEntry, AccessorKindValues } from "./access-log-entry.type.js";
 export { assertMayReadAccessLog } from "./access-log-permission.js";
-export { loadAccessLogs } from "./load-access-log.js";
+export { accessLogInPages, loadAccessLogs } from "./load-access-log.js";
