@@ -1,0 +1,351 @@
+// History never slows a read. One PostgreSQL database, the real API over HTTP. Two customers:
+// one named by 10 access records, one by 10,000 (written in bulk by SQL, but through the real
+// insert triggers, so the chains and the history index AccessRecordSubject are filled as the
+// API fills them). Each record reads five of the customer's fields and one of another
+// person's, so even the small history fills a page of 50.
+// Rounds alternate between the two customers; for each view we print the p50 latency and the
+// 10,000/10 ratio (goal ≤ 1.5×; the console's customer view ≤ 100 ms p50 at 10,000):
+//   - the portal's access log: first page (`accessLogPage`), and a later page (a cursor from
+//     the middle of the history), and the portal's own `accessLog(first: 200)` query;
+//   - the console opening the customer (the console's OpenCustomer query, under SUPPORT);
+//   - the audit trail narrowed to the customer (an auditor, first page).
+// Then, once each, the data export (the whole log, page by page: linear by nature), and the
+// cost of the audit write itself with the history index vs the GIN index it replaced.
+//
+//   npm run bench                  (PRIVET_BENCH_POSTGRES_URL: admin URL, default local server)
+//   PRIVET_BENCH_QUICK=1           a short run (fewer rounds and inserts) to check it works
+import { randomBytes } from "node:crypto";
+import { startServer } from "@privet/api/server";
+import { accessRecordInsert, toAccessRecords } from "@privet/db/audit";
+import { openDatabase } from "@privet/db/client";
+import { hashPassword, THROWAWAY_PASSWORD_HASHING } from "@privet/db/passwords";
+import pg from "pg";
+
+const ADMIN_URL =
+  process.env.PRIVET_BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const QUICK = process.env.PRIVET_BENCH_QUICK === "1";
+const ROUNDS = QUICK ? 3 : 10;
+const REQUESTS_PER_ROUND = QUICK ? 5 : 10;
+const INSERTS = QUICK ? 300 : 2000;
+const SMALL = 10;
+const LARGE = 10_000;
+const PASSWORD = "bench-password-not-secret";
+const OTHER = "0199a000-0000-7000-8000-0000000000ff";
+
+const ENTRY = "id accessorKind staffRole processorName purpose reference categoryLabel occurredAt";
+const PORTAL_PAGE = `query BenchAccessLogPage($first: Int!, $after: String) {
+  me { id accessLogPage(first: $first, after: $after) { nodes { ${ENTRY} } pageInfo { endCursor hasNextPage } } }
+}`;
+const PORTAL_LOG = `query BenchAccessLog { me { id accessLog(first: 200) { ${ENTRY} category underLegalRequest } } }`;
+// The console's OpenCustomer (packages/client/src/console/customers.graphql).
+const OPEN_CUSTOMER = `query BenchOpenCustomer($id: ID!) @purpose(name: SUPPORT, ref: "BENCH-1") {
+  customer(id: $id) {
+    id createdAt jurisdiction name email country
+    sessions { id createdAt ipAddress browser os }
+    paymentMethod { id brand last4 expiryMonth expiryYear }
+    consents { purpose state updatedAt }
+    heldRecords { id label content }
+    accessLog(first: 50) { ${ENTRY} breakGlassReason }
+  }
+}`;
+const AUDIT = `query BenchAudit($subjectId: ID!) {
+  auditEvents(filter: { subjectId: $subjectId }, first: 50) {
+    nodes { id subjectId category fieldPath outcome occurredAt } pageInfo { endCursor hasNextPage }
+  }
+}`;
+const EXPORT = "query BenchExport { myDataExport }";
+
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A browser: a cookie jar and GraphQL over POST. */
+class Client {
+  cookies = new Map();
+  constructor(url) {
+    this.url = url;
+  }
+  async gql(query, variables = {}) {
+    const response = await fetch(this.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "apollo-require-preflight": "1",
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const at = pair.indexOf("=");
+      this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+    const body = await response.json();
+    if (body.errors?.length) throw new Error(`bench query failed: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function timed(fn) {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+const database = `privet_bench_history_${randomBytes(4).toString("hex")}`;
+await admin(`CREATE DATABASE "${database}"`);
+const url = new URL(ADMIN_URL);
+url.pathname = `/${database}`;
+const dbConfig = { kind: "postgres", url: url.toString() };
+const db = await openDatabase(dbConfig);
+const sql = new pg.Client({ connectionString: url.toString() });
+await sql.connect();
+let server;
+try {
+  process.env.PRIVET_LOG = "silent";
+  server = await startServer({
+    ...db,
+    config: {
+      port: 0,
+      host: "127.0.0.1",
+      production: false,
+      development: false,
+      hashKey: randomBytes(32).toString("hex"),
+      database: dbConfig,
+      seedDemoData: false,
+      trustProxy: 0,
+      corsOrigins: [],
+      attemptLimits: {
+        perIp: 100000,
+        registrationsPerIp: 1000,
+        failuresBeforeDelay: 5,
+        perDevice: 1000,
+      },
+      smtpUrl: null,
+      portalUrl: "http://localhost:5173",
+      apiUrl: "http://localhost:4000",
+      mailFrom: "Privet <no-reply@privet.localhost>",
+      passwordHashing: THROWAWAY_PASSWORD_HASHING,
+    },
+    privacyEnforced: true,
+  });
+
+  // Two customers, registered (and signed in) through the API.
+  const customers = {};
+  for (const [label, records] of [
+    ["10", SMALL],
+    ["10000", LARGE],
+  ]) {
+    const client = new Client(server.url);
+    const data = await client.gql(
+      `mutation BenchRegister($input: RegisterInput!) { register(input: $input) { customer { id } } }`,
+      {
+        input: {
+          name: `Bench Person ${label}`,
+          email: `bench.${label}.${randomBytes(3).toString("hex")}@example.com`,
+          password: PASSWORD,
+          country: "US",
+          region: "CA",
+        },
+      },
+    );
+    customers[label] = { client, id: data.register.customer.id, records };
+  }
+  // Staff, signed in through the API: a support agent (the console) and an auditor.
+  const passwordHash = await hashPassword(PASSWORD, THROWAWAY_PASSWORD_HASHING);
+  const staff = {};
+  for (const role of ["SUPPORT_AGENT", "AUDITOR"]) {
+    const email = `bench.${role.toLowerCase()}.${randomBytes(3).toString("hex")}@example.com`;
+    const user = await db.prisma.staffUser.create({
+      data: { name: `Bench ${role}`, email, role, passwordHash },
+    });
+    const client = new Client(server.url);
+    await client.gql(
+      `mutation BenchStaffSignIn($email: String!, $password: String!) { staffSignIn(email: $email, password: $password) { id } }`,
+      { email, password: PASSWORD },
+    );
+    staff[role] = { client, id: user.id };
+  }
+
+  // The histories: one INSERT per customer through the real triggers (chain + history index),
+  // a minute apart each, ending a day ago; the small customer's records interleave in time.
+  const reader = staff.SUPPORT_AGENT.id;
+  const grown = performance.now();
+  for (const { id, records } of Object.values(customers)) {
+    await sql.query(
+      `INSERT INTO "AccessRecord" ("id", "chain", "requestId", "principalKind", "principalId",
+         "staffRole", "purpose", "reference", "operationName", "occurredAt", "subjectIds", "reads")
+       SELECT (lpad(to_hex((extract(epoch FROM t) * 1000)::bigint), 12, '0') || '7'
+               || substr(md5(random()::text), 1, 3) || '8' || substr(md5(random()::text), 1, 15))::uuid,
+              'STAFF:' || $1, 'bench-' || g, 'STAFF', $1::uuid, 'SUPPORT_AGENT', 'SUPPORT',
+              'T-' || g, 'OpenCustomer', t, ARRAY[$2::uuid, $3::uuid],
+              json_build_array(json_build_array($2::text, 'user.name', 'customer.name'),
+                               json_build_array($2::text, 'user.contact.email', 'customer.email'),
+                               json_build_array($2::text, 'user.contact.country', 'customer.country'),
+                               json_build_array($2::text, 'user.device.cookie_id', 'customer.cookieIds'),
+                               json_build_array($2::text, 'user.financial.card.last4', 'customer.paymentMethod.last4'),
+                               json_build_array($3::text, 'user.name', 'customer.name'))::text
+       FROM generate_series(1, $4::int) g,
+            LATERAL (SELECT now() - interval '1 day' - interval '1 minute' * ($4::int - g)) AS x(t)`,
+      [reader, id, OTHER, records],
+    );
+  }
+  await sql.query("ANALYZE");
+  const indexRows = (
+    await sql.query(
+      `SELECT "subjectId"::text AS id, count(*)::int AS n FROM "AccessRecordSubject" GROUP BY 1`,
+    )
+  ).rows;
+  console.log(
+    `database ${database}: histories written in ${((performance.now() - grown) / 1000).toFixed(1)} s; index rows per subject: ${indexRows
+      .map((r) => `${r.n}`)
+      .join(", ")}`,
+  );
+
+  // A cursor from the middle of each history (walked with large pages; a cursor does not
+  // depend on the page size it came from).
+  for (const customer of Object.values(customers)) {
+    const events = customer.records * 5;
+    let after = null;
+    let seen = 0;
+    const target = Math.max(10, Math.floor(events / 2));
+    while (seen < target) {
+      const first = Math.min(500, target - seen);
+      const data = await customer.client.gql(PORTAL_PAGE, { first, after });
+      seen += data.me.accessLogPage.nodes.length;
+      after = data.me.accessLogPage.pageInfo.endCursor;
+    }
+    customer.middle = after;
+  }
+
+  const views = {
+    "portal access log, first page (50)": (c) => c.client.gql(PORTAL_PAGE, { first: 50 }),
+    "portal access log, a middle page (20)": async (c) => {
+      const data = await c.client.gql(PORTAL_PAGE, { first: 20, after: c.middle });
+      if (data.me.accessLogPage.nodes.length !== 20) throw new Error("middle page not full");
+    },
+    "portal accessLog(first: 200) (50 events at 10 records)": (c) => c.client.gql(PORTAL_LOG),
+    "audit trail narrowed to the customer (50)": (c) =>
+      staff.AUDITOR.client.gql(AUDIT, { subjectId: c.id }),
+    // Last: each open is itself a read of the customer, so it adds a record to their history
+    // (the small history ends at 10 + ~100 records).
+    "console opens the customer": (c) =>
+      staff.SUPPORT_AGENT.client.gql(OPEN_CUSTOMER, { id: c.id }),
+  };
+  const samples = Object.fromEntries(
+    Object.keys(views).map((view) => [view, { 10: [], 10000: [] }]),
+  );
+  for (const [view, run] of Object.entries(views)) {
+    for (const customer of Object.values(customers)) await run(customer); // warm-up
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [label, customer] of Object.entries(customers)) {
+        for (let i = 0; i < REQUESTS_PER_ROUND; i++) {
+          samples[view][label].push(await timed(() => run(customer)));
+        }
+      }
+    }
+  }
+  const f = (n, d = 1) => n.toFixed(d);
+  console.log(`\n| view | p50 ms at ${SMALL} records | p50 ms at ${LARGE} records | ratio |`);
+  console.log("|---|---|---|---|");
+  for (const view of Object.keys(views)) {
+    const small = median(samples[view][10]);
+    const large = median(samples[view][10000]);
+    console.log(`| ${view} | ${f(small)} | ${f(large)} | ${f(large / small, 2)}× |`);
+  }
+
+  // The data export reads the whole log (50,000 events at 10,000 records), page by page.
+  for (const [label, customer] of Object.entries(customers)) {
+    let size = 0;
+    const ms = await timed(async () => {
+      size = (await customer.client.gql(EXPORT)).myDataExport.length;
+    });
+    console.log(`data export at ${label} records: ${f(ms, 0)} ms, ${f(size / 1024, 0)} KiB`);
+  }
+
+  // The audit write's cost, the history index (trigger + its key) vs the GIN index it
+  // replaced, on this same table: the API's own INSERT (accessRecordInsert), one statement
+  // each, autocommit, alternating rounds; 1 subject × 5 fields (the console) and 100 subjects
+  // × 5 fields (a partner list page).
+  const fields = [
+    ["user.name", "name"],
+    ["user.contact.email", "email"],
+    ["user.contact.country", "country"],
+    ["user.device.cookie_id", "pseudonymousId"],
+    ["user.financial.card.last4", "cardLast4"],
+  ];
+  const subjects = Array.from({ length: 100 }, () => crypto.randomUUID());
+  const write = (count) => {
+    const inputs = subjects.slice(0, count).flatMap((subjectId) =>
+      fields.map(([category, field]) => ({
+        subjectId,
+        principalKind: "STAFF",
+        principalId: reader,
+        staffRole: "SUPPORT_AGENT",
+        purpose: "SUPPORT",
+        category,
+        fieldPath: `partnerSubjects.${field}`,
+        requestId: randomBytes(8).toString("hex"),
+        operationName: "Bench",
+      })),
+    );
+    const requestId = inputs[0].requestId;
+    for (const input of inputs) input.requestId = requestId;
+    return accessRecordInsert(toAccessRecords(inputs));
+  };
+  const modes = {
+    "history index": async () => {
+      await sql.query(`DROP INDEX IF EXISTS "AccessRecord_subjectIds_gin_bench"`);
+      await sql.query(`ALTER TABLE "AccessRecord" ENABLE TRIGGER "AccessRecord_subjects"`);
+    },
+    "GIN (before)": async () => {
+      await sql.query(`ALTER TABLE "AccessRecord" DISABLE TRIGGER "AccessRecord_subjects"`);
+      await sql.query(
+        `CREATE INDEX IF NOT EXISTS "AccessRecord_subjectIds_gin_bench" ON "AccessRecord" USING GIN ("subjectIds")`,
+      );
+    },
+  };
+  const insertSamples = {};
+  for (const mode of Object.keys(modes)) insertSamples[mode] = { 1: [], 100: [] };
+  for (let round = 0; round < 4; round++) {
+    for (const [mode, prepare] of Object.entries(modes)) {
+      await prepare();
+      for (const count of [1, 100]) {
+        for (let i = 0; i < INSERTS / 4; i++) {
+          const { sql: text, args } = write(count);
+          insertSamples[mode][count].push(await timed(() => sql.query(text, args)));
+        }
+      }
+    }
+  }
+  await modes["history index"]();
+  console.log(
+    "\n| audit write (one INSERT, autocommit) | p50 ms, 1 subject × 5 fields | p50 ms, 100 subjects × 5 fields |",
+  );
+  console.log("|---|---|---|");
+  for (const mode of Object.keys(modes)) {
+    console.log(
+      `| ${mode} | ${f(median(insertSamples[mode][1]), 3)} | ${f(median(insertSamples[mode][100]), 3)} |`,
+    );
+  }
+  console.log(
+    `\n${ROUNDS} rounds × ${REQUESTS_PER_ROUND} requests per view and customer, one in flight; ${INSERTS} inserts per mode and shape; node ${process.version}`,
+  );
+} finally {
+  await server?.close();
+  await sql.end();
+  await db.close();
+  await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+}
+process.exit(0);
