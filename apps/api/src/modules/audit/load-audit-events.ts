@@ -12,8 +12,8 @@
  */
 import { Prisma, type PrismaClient } from "@privet/db/client";
 import type { AuditPosition } from "./audit-cursor.js";
-import type { AuditQuery } from "./audit-filter.js";
 import { AuditEvent } from "./audit-event.type.js";
+import type { AuditQuery } from "./audit-filter.js";
 
 interface AuditEventRow {
   id: string;
