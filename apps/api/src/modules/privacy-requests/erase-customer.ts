@@ -315,6 +315,7 @@ export async function eraseCustomer(
     untouched: [
       "ConsentEvent: the consent ledger is append-only and holds the customer's id only.",
       "AccessRecord: the audit log is append-only and holds the customer's id only.",
+      "AccessRecordSubject: the audit log's per-person index, append-only, holds the customer's id only.",
     ],
   };
 }
