@@ -18,6 +18,8 @@
 //   PRIVET_BENCH_CONCURRENCY=1,4,8  in-flight levels to measure (default 1,4,8)
 //   PRIVET_BENCH_PORT=4400     first of the three ports the servers use (default 4400)
 //   PRIVET_BENCH_QUICK=1       one 1-second round each: checks that it works, measures nothing
+//   PRIVET_BENCH_MODES=enforced  measure only these modes (default bare,enforced,unenforced)
+//   PRIVET_BENCH_CPU_PROF=dir  the servers' process writes a CPU profile there (node --cpu-prof)
 import { fork } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { Agent, request } from "node:http";
@@ -33,7 +35,7 @@ const ROUNDS = QUICK ? 1 : Number(process.env.PRIVET_BENCH_ROUNDS ?? 5);
 const LEVELS = (process.env.PRIVET_BENCH_CONCURRENCY ?? "1,4,8").split(",").map(Number);
 const FIRST_PORT = Number(process.env.PRIVET_BENCH_PORT ?? 4400);
 const ROW_COUNTS = [1, 10, 100, 500];
-const MODES = ["bare", "enforced", "unenforced"];
+const MODES = (process.env.PRIVET_BENCH_MODES ?? "bare,enforced,unenforced").split(",");
 const FIELDS = "name email country pseudonymousId cardLast4";
 const QUERY = `query Bench($first: Int!) @purpose(name: CROSS_BORDER_CONSOLIDATION, ref: "BENCH") {
   partnerSubjects(first: $first) { edges { node { ${FIELDS} } } }
@@ -165,7 +167,9 @@ try {
   });
   await db.close();
 
+  const profile = process.env.PRIVET_BENCH_CPU_PROF;
   child = fork(new URL("./read-path-servers.mjs", import.meta.url), {
+    execArgv: profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [],
     env: {
       ...process.env,
       PRIVET_BENCH_SERVERS: JSON.stringify({
@@ -204,7 +208,7 @@ try {
       const body = JSON.parse(text);
       const rows = body.data.partnerSubjects.edges.length;
       if (rows !== first) throw new Error(`${mode}: ${rows} rows at first=${first}`);
-      if (mode !== "bare" && first === 100) {
+      if (mode !== "bare" && first === 100 && urls.bare) {
         const bare = JSON.parse(await post(urls.bare, apiKey, first));
         if (JSON.stringify(bare.data) !== JSON.stringify(body.data))
           throw new Error(`${mode} and bare disagree at first=${first}`);
@@ -242,20 +246,21 @@ try {
     for (const mode of MODES) {
       const s = summaries[inFlight][mode];
       console.log(
-        `| ${mode} | ${inFlight} | ${f(s.rps)} | ${f(s.rps / summaries[inFlight].bare.rps, 2)} | ${f(s.p50)} | ${f(s.p99)} | ${ROW_COUNTS.map((n) => perRequest[mode][n]).join(" / ")} |`,
+        `| ${mode} | ${inFlight} | ${f(s.rps)} | ${f(s.rps / summaries[inFlight].bare?.rps, 2)} | ${f(s.p50)} | ${f(s.p99)} | ${ROW_COUNTS.map((n) => perRequest[mode][n]).join(" / ")} |`,
       );
     }
   }
   console.log("");
   for (const inFlight of LEVELS) {
     const s = summaries[inFlight];
+    if (!s.bare || !s.enforced || !s.unenforced) continue;
     console.log(
       `${inFlight} in flight: enforced/bare throughput ${f(s.enforced.rps / s.bare.rps, 2)}×` +
         ` (goal ≥ 0.35× at 8), unenforced/bare ${f(s.unenforced.rps / s.bare.rps, 2)}×,` +
         ` enforced/unenforced p50 ${f(s.enforced.p50 / s.unenforced.p50, 2)}× (goal ≤ 1.10× at 4)`,
     );
   }
-  const enforcedStatements = ROW_COUNTS.map((n) => perRequest.enforced[n]);
+  const enforcedStatements = ROW_COUNTS.map((n) => perRequest.enforced?.[n]);
   console.log(
     `statements per request, enforced, at ${ROW_COUNTS.join(" / ")} rows: ${enforcedStatements.join(" / ")} (goal: constant, ≤ 4)`,
   );

@@ -9,6 +9,11 @@ import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { AuditWriter } from "@privet/db/audit";
 import type { PrismaClient } from "@privet/db/client";
@@ -83,6 +88,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     validationRules: [depthLimit(LIMITS.depth), aliasLimit(LIMITS.aliases)],
     formatError: errorFormatter(config.development),
     plugins: [
+      // Apollo installs cache control by default, and it wraps every field's resolver to
+      // collect cache hints (willResolveField) that Privet never uses: every response is
+      // `Cache-Control: no-store` (security-headers.ts). It cost more per request than the
+      // privacy middleware (bench/RESULTS.md). Traces and usage reports would be sent to
+      // Apollo's cloud: never, even if APOLLO_KEY happens to be set.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       privacyPlugin,
       staffActionPlugin,
