@@ -16,7 +16,8 @@ const profile = JSON.parse(readFileSync(file, "utf8"));
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 const deltas = profile.timeDeltas;
 const selfTime = new Map();
-profile.samples.forEach((id, i) => selfTime.set(id, (selfTime.get(id) ?? 0) + (deltas[i] ?? 0)));
+for (const [i, id] of profile.samples.entries())
+  selfTime.set(id, (selfTime.get(id) ?? 0) + (deltas[i] ?? 0));
 
 function owner(frame) {
   const { url, functionName } = frame;

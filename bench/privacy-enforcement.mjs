@@ -94,8 +94,12 @@ function post(url, apiKey, first) {
   });
 }
 
-/** Requests per second and latencies for `seconds`, `inFlight` requests at a time. */
+/**
+ * Requests per second, latencies, and the servers' CPU time per request (from the servers'
+ * process: robust when other work shares the machine) for `seconds`, `inFlight` at a time.
+ */
 async function measure(url, apiKey, first, seconds, inFlight) {
+  const cpuBefore = await cpuMicros();
   const latencies = [];
   const end = performance.now() + seconds * 1000;
   const worker = async () => {
@@ -108,8 +112,10 @@ async function measure(url, apiKey, first, seconds, inFlight) {
   const started = performance.now();
   await Promise.all(Array.from({ length: inFlight }, worker));
   const elapsed = (performance.now() - started) / 1000;
+  const cpuMs = ((await cpuMicros()) - cpuBefore) / 1000 / latencies.length;
   latencies.sort((a, b) => a - b);
   return {
+    cpuMs,
     rps: latencies.length / elapsed,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
@@ -122,6 +128,7 @@ const url = new URL(ADMIN_URL);
 url.pathname = `/${database}`;
 const dbConfig = { kind: "postgres", url: url.toString() };
 let child;
+let cpuMicros;
 try {
   const db = await openDatabase(dbConfig);
   console.log(`database ${database}: seeding 600 customers…`);
@@ -190,6 +197,10 @@ try {
   const reply = () =>
     new Promise((resolve) => (replies.length ? resolve(replies.shift()) : waiting.push(resolve)));
   const { urls } = await reply();
+  cpuMicros = async () => {
+    child.send({ type: "cpu" });
+    return (await reply()).micros;
+  };
   const statementCount = async () => {
     child.send({ type: "statements" });
     return (await reply()).count;
@@ -230,6 +241,7 @@ try {
       MODES.map((mode) => [
         mode,
         {
+          cpuMs: median(runs[mode].map((r) => r.cpuMs)),
           rps: median(runs[mode].map((r) => r.rps)),
           p50: median(runs[mode].map((r) => r.p50)),
           p99: median(runs[mode].map((r) => r.p99)),
@@ -239,14 +251,14 @@ try {
   }
 
   console.log(
-    `\n| mode | in flight | req/s | × bare | p50 ms | p99 ms | statements/request at ${ROW_COUNTS.join(" / ")} rows |`,
+    `\n| mode | in flight | req/s | × bare | p50 ms | p99 ms | server CPU ms/request | × bare (bare CPU ÷ CPU) | statements/request at ${ROW_COUNTS.join(" / ")} rows |`,
   );
-  console.log("|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|");
   for (const inFlight of LEVELS) {
     for (const mode of MODES) {
       const s = summaries[inFlight][mode];
       console.log(
-        `| ${mode} | ${inFlight} | ${f(s.rps)} | ${f(s.rps / summaries[inFlight].bare?.rps, 2)} | ${f(s.p50)} | ${f(s.p99)} | ${ROW_COUNTS.map((n) => perRequest[mode][n]).join(" / ")} |`,
+        `| ${mode} | ${inFlight} | ${f(s.rps)} | ${f(s.rps / summaries[inFlight].bare?.rps, 2)} | ${f(s.p50)} | ${f(s.p99)} | ${f(s.cpuMs, 2)} | ${f(summaries[inFlight].bare?.cpuMs / s.cpuMs, 2)} | ${ROW_COUNTS.map((n) => perRequest[mode][n]).join(" / ")} |`,
       );
     }
   }
@@ -257,7 +269,9 @@ try {
     console.log(
       `${inFlight} in flight: enforced/bare throughput ${f(s.enforced.rps / s.bare.rps, 2)}×` +
         ` (goal ≥ 0.35× at 8), unenforced/bare ${f(s.unenforced.rps / s.bare.rps, 2)}×,` +
-        ` enforced/unenforced p50 ${f(s.enforced.p50 / s.unenforced.p50, 2)}× (goal ≤ 1.10× at 4)`,
+        ` enforced/unenforced p50 ${f(s.enforced.p50 / s.unenforced.p50, 2)}× (goal ≤ 1.10× at 4);` +
+        ` by server CPU per request: enforced ${f(s.bare.cpuMs / s.enforced.cpuMs, 2)}× bare,` +
+        ` unenforced ${f(s.bare.cpuMs / s.unenforced.cpuMs, 2)}× bare, enforced/unenforced ${f(s.enforced.cpuMs / s.unenforced.cpuMs, 2)}×`,
     );
   }
   const enforcedStatements = ROW_COUNTS.map((n) => perRequest.enforced?.[n]);

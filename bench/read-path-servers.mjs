@@ -3,6 +3,7 @@
 // enforced, Privet unenforced (a switch only the benchmark uses) and the bare baseline
 // (bare-server.mjs), all on one database. It answers the parent's messages:
 //   { type: "statements" } → { type: "statements", count }   (every server's SQL statements)
+//   { type: "cpu" }        → { type: "cpu", micros }          (this process's CPU time so far)
 //   { type: "close" }      → closes everything and exits
 import { startServer } from "@privet/api/server";
 import { openDatabase } from "@privet/db/client";
@@ -54,6 +55,10 @@ const servers = {
 
 process.on("message", async (message) => {
   if (message.type === "statements") process.send({ type: "statements", count: statements });
+  if (message.type === "cpu") {
+    const { user, system } = process.cpuUsage();
+    process.send({ type: "cpu", micros: user + system });
+  }
   if (message.type === "close") {
     for (const server of Object.values(servers)) await server.close();
     await db.close();

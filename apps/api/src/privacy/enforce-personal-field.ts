@@ -100,8 +100,6 @@ export function guardPersonalField(
         return resolved;
       });
     };
-    return decision instanceof Promise
-      ? decision.then(resolveDecided)
-      : resolveDecided(decision);
+    return decision instanceof Promise ? decision.then(resolveDecided) : resolveDecided(decision);
   };
 }

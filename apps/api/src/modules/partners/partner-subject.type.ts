@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { PageInfo } from "../../pagination/page-info.type.js";
 import { Classified, Personal } from "../../privacy/personal.js";
 import { sealSubjectCursor } from "./partner-cursor.js";
+import { partnerPseudonym } from "./partner-pseudonym.js";
 
 /**
  * A customer as a partner sees them. Each personal field is decided on its own, per subject,
@@ -19,12 +20,28 @@ export class PartnerSubject {
    */
   subjectId!: string;
 
+  /** Whose pseudonym `id` is: the processor asking, and the API's hash key. Kept off the schema. */
+  pseudonymKey!: { readonly processorId: string; readonly hashKey: string };
+
+  /**
+   * Details the list's statement loaded with the page (undefined: not loaded, so the field
+   * resolver loads it in a batch). Kept off the schema; the privacy guard decides each field.
+   */
+  loaded: { readonly cookieId?: string | null; readonly cardLast4?: string | null } = {};
+
+  /** Computed only when asked for: a keyed hash per row is wasted on a query that omits it. */
   @Classified("NON_PERSONAL")
   @Field(() => ID, {
     description:
       "This processor's pseudonym for the customer: stable across requests for this processor, different for every other processor, and not the customer's id in Privet.",
   })
-  id!: string;
+  get id(): string {
+    return partnerPseudonym(
+      this.pseudonymKey.processorId,
+      this.subjectId,
+      this.pseudonymKey.hashKey,
+    );
+  }
 
   @Personal("user.name")
   @Field(() => String, { nullable: true })
