@@ -70,7 +70,7 @@ export async function createContext(
   res.setHeader("X-Request-Id", request.requestId);
 
   const resolved = await resolvePrincipal(
-    options.prisma,
+    options,
     request.cookies,
     header(req, "authorization"),
     request.now,

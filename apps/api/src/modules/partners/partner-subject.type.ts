@@ -10,8 +10,13 @@ import { partnerPseudonym } from "./partner-pseudonym.js";
  * under a consent the subject has not given, is null with a PRIVACY_REDACTED error. The
  * pseudonymous ID, card and navigation fields are resolved in partner-subject-fields.resolver.ts.
  * The node id is a per-processor pseudonym (partner-pseudonym.ts), set by the list resolver.
+ *
+ * The types of the partner list use graphql-js's own property resolver (`simpleResolvers`):
+ * their fields carry no TypeGraphQL middleware or role, and a page of 100 subjects resolves
+ * some 700 of them, each of which TypeGraphQL would otherwise wrap in a resolver of its own.
+ * Personal fields are still guarded: the guard wraps whatever resolves the field.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PartnerSubject {
   /**
    * Whose data this is, for the privacy middleware and the loaders. Deliberately not a GraphQL
@@ -61,7 +66,7 @@ export class PartnerSubject {
  * PartnerSubject.navigationEvents, is @personal(category: "user.behavior.navigation") and is
  * decided and audited once per subject.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PartnerNavigationEvent {
   @Field(() => String)
   path!: string;
@@ -70,7 +75,7 @@ export class PartnerNavigationEvent {
   occurredAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PartnerSubjectEdge {
   /** What the cursor seals; kept off the schema. */
   sealing!: { readonly subjectId: string; readonly processorId: string; readonly hashKey: string };
@@ -96,7 +101,7 @@ export class PartnerSubjectEdge {
   node!: PartnerSubject;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PartnerSubjectConnection {
   @Classified("NON_PERSONAL")
   @Field(() => [PartnerSubjectEdge])
