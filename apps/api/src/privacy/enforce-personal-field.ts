@@ -77,29 +77,44 @@ export function guardPersonalField(
       throw new Error(`${fieldName} is personal but its object has no subjectId`);
     }
     const decision = context.privacy.decide(subjectId, category);
-    const resolveDecided = (decided: Decision): unknown => {
-      const path = pathText(info.path);
-      if (!decided.allow) {
-        context.accessReads.record(subjectId, category, path, decided.reason);
-        throw new AppError("PRIVACY_REDACTED", `Redacted: ${decided.reason}`, {
-          reason: decided.reason,
-          category,
-          path,
-        });
-      }
-      const value = resolve(root, args, context, info);
-      // The recorder keeps staff and partner reads only: a customer's own data is no access event.
-      if (!isPromiseLike(value)) {
-        if (value !== null && value !== undefined)
-          context.accessReads.record(subjectId, category, path);
-        return value;
-      }
-      return Promise.resolve(value).then((resolved) => {
-        if (resolved !== null && resolved !== undefined)
-          context.accessReads.record(subjectId, category, path);
-        return resolved;
-      });
-    };
-    return decision instanceof Promise ? decision.then(resolveDecided) : resolveDecided(decision);
+    // No closure or promise when the decision is at hand: this runs for every personal field.
+    if (!(decision instanceof Promise))
+      return resolveDecided(decision, subjectId, category, resolve, root, args, context, info);
+    return decision.then((decided) =>
+      resolveDecided(decided, subjectId, category, resolve, root, args, context, info),
+    );
   };
+}
+
+function resolveDecided(
+  decision: Decision,
+  subjectId: string,
+  category: DataCategory,
+  resolve: Resolver,
+  root: unknown,
+  args: Record<string, unknown>,
+  context: PrivacyContext,
+  info: GraphQLResolveInfo,
+): unknown {
+  const path = pathText(info.path);
+  if (!decision.allow) {
+    context.accessReads.record(subjectId, category, path, decision.reason);
+    throw new AppError("PRIVACY_REDACTED", `Redacted: ${decision.reason}`, {
+      reason: decision.reason,
+      category,
+      path,
+    });
+  }
+  const value = resolve(root, args, context, info);
+  // The recorder keeps staff and partner reads only: a customer's own data is no access event.
+  if (!isPromiseLike(value)) {
+    if (value !== null && value !== undefined)
+      context.accessReads.record(subjectId, category, path);
+    return value;
+  }
+  return Promise.resolve(value).then((resolved) => {
+    if (resolved !== null && resolved !== undefined)
+      context.accessReads.record(subjectId, category, path);
+    return resolved;
+  });
 }
