@@ -13,6 +13,7 @@ import { type DatabaseConfig, databaseConfigFromEnv } from "./config.js";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { lockDataDir } from "./lock/data-dir-lock.js";
 import { applyPendingMigrations } from "./migrations/apply.js";
+import { createSqlReader, type SqlReader } from "./sql-reader.js";
 
 export type { DatabaseConfig } from "./config.js";
 export { databaseConfigFromEnv, describeDatabase } from "./config.js";
@@ -24,11 +25,19 @@ export {
   isDataDirInUseError,
   type LockHolder,
 } from "./lock/data-dir-lock.js";
+export {
+  createSqlReader,
+  prismaSqlReader,
+  type SqlArg,
+  type SqlReader,
+} from "./sql-reader.js";
 
 export interface Database {
   readonly prisma: PrismaClient;
   /** The audit log's writer (its own connection; see audit/audit-writer.ts). */
   readonly audit: AuditWriter;
+  /** The read path's hand-written SQL, on its own driver connection (sql-reader.ts). */
+  readonly reader: SqlReader;
   readonly config: DatabaseConfig;
   /** The adapter factory, for tools that need raw SQL (migrations, tests). */
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
@@ -112,12 +121,15 @@ export async function openDatabase(
       ? countingClient(factory, options.onQuery)
       : new PrismaClient({ adapter: factory });
     const audit = createAuditWriter(factory, { onQuery: options.onQuery });
+    const reader = createSqlReader(factory, { onQuery: options.onQuery });
     return {
       prisma,
       audit,
+      reader,
       config,
       adapterFactory: factory,
       async close() {
+        await reader.close();
         await audit.close();
         await prisma.$disconnect();
         await dispose();

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@privet/db/client";
+import type { PrismaClient, SqlReader } from "@privet/db/client";
 import type { Principal } from "@privet/domain/principals";
 import type { ApiConfig } from "../config.js";
 import type { GrowingDelay, RateLimiter } from "../http/rate-limit.js";
@@ -41,6 +41,8 @@ export interface RequestFacts {
  */
 export interface Context extends PrivacyContext {
   readonly prisma: PrismaClient;
+  /** Hand-written SQL for the hottest reads, past the ORM (@privet/db's sql-reader.ts). */
+  readonly reader: SqlReader;
   readonly config: ApiConfig;
   readonly request: RequestFacts;
   /**

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { AuditWriter } from "@privet/db/audit";
-import type { PrismaClient } from "@privet/db/client";
+import type { PrismaClient, SqlReader } from "@privet/db/client";
 import type { Request, Response } from "express";
 import type { ApiConfig } from "../config.js";
 import { AppError } from "../errors/app-error.js";
@@ -23,6 +23,7 @@ import { resolvePrincipal } from "./resolve-principal.js";
 export interface ContextOptions {
   readonly prisma: PrismaClient;
   readonly audit: AuditWriter;
+  readonly reader: SqlReader;
   readonly config: ApiConfig;
   readonly privacyEnforced: boolean;
   readonly limits: AttemptLimiters;
@@ -69,7 +70,7 @@ export async function createContext(
   res.setHeader("X-Request-Id", request.requestId);
 
   const resolved = await resolvePrincipal(
-    options.prisma,
+    options,
     request.cookies,
     header(req, "authorization"),
     request.now,
@@ -89,6 +90,7 @@ export async function createContext(
   return {
     prisma: options.prisma,
     audit: options.audit,
+    reader: options.reader,
     config: options.config,
     request,
     viewer,

@@ -3,7 +3,7 @@
  * anonymous visitor. Tokens are looked up by their SHA-256; an unknown, expired or revoked
  * one is simply anonymous.
  */
-import type { PrismaClient } from "@privet/db/client";
+import type { PrismaClient, SqlReader } from "@privet/db/client";
 import type { Principal } from "@privet/domain/principals";
 import { SESSION_COOKIE, VISITOR_COOKIE } from "../http/cookies.js";
 import { hashToken } from "../http/tokens.js";
@@ -19,47 +19,63 @@ export interface ResolvedPrincipal {
 export const PARTNER_KEY_PREFIX = "pk_";
 const KEY_USE_PRECISION_MS = 60 * 60 * 1000;
 
-interface PartnerKeyRow {
+interface PartnerKeyRow extends Record<string, unknown> {
   readonly id: string;
   readonly processorId: string;
-  readonly revokedAt: Date | null;
-  readonly lastUsedAt: Date | null;
-  readonly agreements: Array<
-    Omit<PartnerAgreementRow, "validFrom" | "validUntil" | "terminatedAt"> & {
-      validFrom: string;
-      validUntil: string;
-      terminatedAt: string | null;
-    }
-  > | null;
+  readonly revoked: boolean;
+  /** Last used more than KEY_USE_PRECISION ago (or never): time to record this use. */
+  readonly useDue: boolean;
+  /** The agreements as JSON text, when asked for. */
+  readonly agreements: string | null;
+}
+
+interface StoredAgreement
+  extends Omit<PartnerAgreementRow, "validFrom" | "validUntil" | "terminatedAt"> {
+  readonly validFrom: string;
+  readonly validUntil: string;
+  readonly terminatedAt: string | null;
 }
 
 /**
  * The key, and with it (when `withAgreements`: the privacy gate will need them) the
- * processor's agreements: one round trip for what every partner request needs.
+ * processor's agreements: one round trip for what every partner request needs, written by
+ * hand and sent through the SQL reader (every partner request pays for it). Every column is
+ * text or a boolean, so any reader returns the same values.
  */
-async function findPartnerKey(prisma: PrismaClient, bearer: string, withAgreements: boolean) {
-  const [row] = await prisma.$queryRaw<PartnerKeyRow[]>`
-    SELECT k."id"::text AS "id", k."processorId"::text AS "processorId", k."revokedAt", k."lastUsedAt",
-      CASE WHEN ${withAgreements} THEN (
+async function findPartnerKey(
+  reader: SqlReader,
+  bearer: string,
+  now: Date,
+  withAgreements: boolean,
+) {
+  const [row] = await reader.query<PartnerKeyRow>(
+    `SELECT k."id"::text AS "id", k."processorId"::text AS "processorId",
+      (k."revokedAt" IS NOT NULL) AS "revoked",
+      (k."lastUsedAt" IS NULL OR k."lastUsedAt" < $2::timestamptz - make_interval(secs => $3::int)) AS "useDue",
+      CASE WHEN $4::boolean THEN (
         SELECT COALESCE(json_agg(json_build_object(
           'processorId', a."processorId", 'purposes', a."purposes", 'categories', a."categories",
           'validFrom', a."validFrom", 'validUntil', a."validUntil", 'terminatedAt', a."terminatedAt"
-        ) ORDER BY a."validUntil" DESC), '[]'::json)
+        ) ORDER BY a."validUntil" DESC), '[]'::json)::text
         FROM "ProcessorAgreement" a WHERE a."processorId" = k."processorId"
       ) END AS "agreements"
-    FROM "PartnerApiKey" k WHERE k."keyHash" = ${hashToken(bearer)}`;
+    FROM "PartnerApiKey" k WHERE k."keyHash" = $1`,
+    [hashToken(bearer), now.toISOString(), KEY_USE_PRECISION_MS / 1000, withAgreements],
+  );
   if (!row) return null;
-  const agreements = row.agreements?.map((a) => ({
-    ...a,
-    validFrom: new Date(a.validFrom),
-    validUntil: new Date(a.validUntil),
-    terminatedAt: a.terminatedAt ? new Date(a.terminatedAt) : null,
-  }));
+  const agreements = row.agreements
+    ? (JSON.parse(row.agreements) as StoredAgreement[]).map((a) => ({
+        ...a,
+        validFrom: new Date(a.validFrom),
+        validUntil: new Date(a.validUntil),
+        terminatedAt: a.terminatedAt ? new Date(a.terminatedAt) : null,
+      }))
+    : undefined;
   return { ...row, agreements };
 }
 
 export async function resolvePrincipal(
-  prisma: PrismaClient,
+  { prisma, reader }: { readonly prisma: PrismaClient; readonly reader: SqlReader },
   cookies: ReadonlyMap<string, string>,
   authorization: string | undefined,
   now: Date,
@@ -67,14 +83,11 @@ export async function resolvePrincipal(
 ): Promise<ResolvedPrincipal> {
   const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer?.startsWith(PARTNER_KEY_PREFIX)) {
-    const key = await findPartnerKey(prisma, bearer, options.withAgreements);
-    if (key && !key.revokedAt) {
+    const key = await findPartnerKey(reader, bearer, now, options.withAgreements);
+    if (key && !key.revoked) {
       // Staff see when a key was last used (to spot unused keys to revoke); hourly precision
       // keeps this write off nearly every request.
-      if (
-        !key.lastUsedAt ||
-        now.getTime() - new Date(key.lastUsedAt).getTime() > KEY_USE_PRECISION_MS
-      ) {
+      if (key.useDue) {
         await prisma.partnerApiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
       }
       return {

@@ -1,13 +1,13 @@
 /**
  * `@Personal(category)` marks a field that returns data about a person. It does three things:
  * prints `@personal(category: "…")` into the emitted schema (the data map), records the
- * category in the field's extensions, and puts the enforcement middleware on that field only.
+ * category in the field's extensions, and so puts the enforcement guard on that field only
+ * (the schema's builder wraps every field with that extension: enforce-personal-field.ts).
  *
  * The object that owns the field must carry `subjectId`: whose data it is.
  */
 import { type DataCategory, isDataCategory } from "@privet/domain/taxonomy";
-import { Directive, Extensions, UseMiddleware } from "type-graphql";
-import { enforcePersonalField } from "./enforce-personal-field.js";
+import { Directive, Extensions } from "type-graphql";
 
 export interface PersonalFieldExtension {
   readonly category: DataCategory;
@@ -18,7 +18,6 @@ export function Personal(category: DataCategory): PropertyDecorator & MethodDeco
   const decorators = [
     Directive(`@personal(category: "${category}")`),
     Extensions({ personal: { category } satisfies PersonalFieldExtension }),
-    UseMiddleware(enforcePersonalField),
   ];
   return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
     for (const decorate of decorators) decorate(target, key, descriptor as never);

@@ -10,6 +10,7 @@ import {
   personalDirective,
   purposeDirective,
 } from "../privacy/directives.js";
+import { enforcePersonalFields } from "../privacy/enforce-personal-field.js";
 import { resolvers } from "./resolvers.js";
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -36,13 +37,16 @@ export function privetSchema(): Promise<GraphQLSchema> {
             name: "Purpose",
             values: Object.fromEntries(PURPOSES.map((purpose) => [purpose, { value: purpose }])),
           });
-    return lexicographicSortSchema(
+    const sorted = lexicographicSortSchema(
       new GraphQLSchema({
         ...config,
         types: existing ? config.types : [...config.types, purposeEnum],
         directives: [...config.directives, purposeDirective(purposeEnum)],
       }),
     );
+    // Every @Personal field gets the privacy guard, on the schema the server runs.
+    if (enforcePersonalFields(sorted) === 0) throw new Error("no personal field is guarded");
+    return sorted;
   })();
   return built;
 }

@@ -8,10 +8,15 @@ import "reflect-metadata";
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { AuditWriter } from "@privet/db/audit";
-import type { PrismaClient } from "@privet/db/client";
+import { type PrismaClient, prismaSqlReader, type SqlReader } from "@privet/db/client";
 import express from "express";
 import type { ApiConfig } from "../config.js";
 import type { AttemptLimiters, Context } from "../context/context.js";
@@ -33,6 +38,11 @@ export interface ServerOptions {
   readonly prisma: PrismaClient;
   /** Where the privacy plugin writes each request's access records (Database.audit). */
   readonly audit: AuditWriter;
+  /**
+   * The read path's hand-written SQL on its own driver connection (Database.reader); without
+   * one, the same statements go through the Prisma client (tests that count its statements).
+   */
+  readonly reader?: SqlReader;
   readonly config: ApiConfig;
   /** Only the benchmark turns enforcement off, to measure what it costs. */
   readonly privacyEnforced?: boolean;
@@ -60,6 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     registrationPerIp: new RateLimiter(prisma, hashKey, attemptLimits.registrationsPerIp),
     formsPerIp: new RateLimiter(prisma, hashKey, attemptLimits.perIp),
   };
+  const reader = options.reader ?? prismaSqlReader(prisma);
   const app = express();
   const http: Server = createHttpServer(app);
   app.disable("x-powered-by");
@@ -83,6 +94,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     validationRules: [depthLimit(LIMITS.depth), aliasLimit(LIMITS.aliases)],
     formatError: errorFormatter(config.development),
     plugins: [
+      // Apollo installs cache control by default, and it wraps every field's resolver to
+      // collect cache hints (willResolveField) that Privet never uses: every response is
+      // `Cache-Control: no-store` (security-headers.ts). It cost more per request than the
+      // privacy middleware (bench/RESULTS.md). Traces and usage reports would be sent to
+      // Apollo's cloud: never, even if APOLLO_KEY happens to be set.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       privacyPlugin,
       staffActionPlugin,
@@ -107,6 +126,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           {
             prisma: options.prisma,
             audit: options.audit,
+            reader,
             config,
             privacyEnforced: options.privacyEnforced ?? true,
             limits,

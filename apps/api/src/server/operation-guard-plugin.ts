@@ -6,11 +6,10 @@
  * every string the client sent (card numbers, single- and multi-line text).
  */
 import type { ApolloServerPlugin } from "@apollo/server";
-import { validate } from "graphql";
 import type { Context } from "../context/context.js";
 import { AppError } from "../errors/app-error.js";
 import { guardClientStrings } from "../validation/input-guard.js";
-import { costLimit, LIMITS } from "./limits.js";
+import { costRefusal, LIMITS, operationCost } from "./limits.js";
 
 export const operationGuardPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
@@ -18,10 +17,8 @@ export const operationGuardPlugin: ApolloServerPlugin<Context> = {
       async didResolveOperation({ request, document, schema, operation }) {
         if (operation?.operation === "subscription") throw new AppError("OPERATION_NOT_SUPPORTED");
         const variables = request.variables ?? {};
-        const [tooCostly] = validate(schema, document, [costLimit(LIMITS.cost, variables)]);
-        if (tooCostly) {
-          throw new AppError("QUERY_TOO_COMPLEX", tooCostly.message, { limit: "cost" });
-        }
+        const tooCostly = costRefusal(operationCost(document, variables), LIMITS.cost);
+        if (tooCostly) throw new AppError("QUERY_TOO_COMPLEX", tooCostly, { limit: "cost" });
         guardClientStrings(schema, document, variables);
       },
     };

@@ -191,6 +191,7 @@ export async function startTestApi(
     server = await startServer({
       prisma: db.prisma,
       audit: db.audit,
+      reader: db.reader,
       config,
       privacyEnforced,
       clock,

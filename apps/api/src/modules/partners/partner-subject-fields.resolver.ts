@@ -13,20 +13,25 @@ export class PartnerSubjectFieldsResolver {
     description:
       "A pseudonym of the customer's first visitor cookie, different for each processor: an advertising network can recognise the same browser without learning who the person is (P-05).",
   })
-  async pseudonymousId(
+  pseudonymousId(
     @Root() subject: PartnerSubject,
     @Ctx() context: Context,
-  ): Promise<string | null> {
-    const cookieId = await context.loaders
+  ): string | null | Promise<string | null> {
+    // Never the cookie itself: it is the visitor's credential, and a partner could replay it.
+    // Keyed per processor, so two partners cannot join their data on it.
+    const pseudonymOf = (cookieId: string | null | undefined) => {
+      const { principal } = context.viewer;
+      const processor = principal.kind === "partner" ? principal.processorId : "privet";
+      return cookieId ? partnerPseudonym(processor, cookieId, context.config.hashKey) : null;
+    };
+    // Usually loaded with the page (partner-subjects.resolver.ts): no promise.
+    if (subject.loaded.cookieId !== undefined) return pseudonymOf(subject.loaded.cookieId);
+    return context.loaders
       .get("partners.firstCookieId", (ids: readonly string[]) =>
         firstCookieIds(context.prisma, ids),
       )
-      .load(subject.subjectId);
-    // Never the cookie itself: it is the visitor's credential, and a partner could replay it.
-    // Keyed per processor, so two partners cannot join their data on it.
-    const { principal } = context.viewer;
-    const processor = principal.kind === "partner" ? principal.processorId : "privet";
-    return cookieId ? partnerPseudonym(processor, cookieId, context.config.hashKey) : null;
+      .load(subject.subjectId)
+      .then(pseudonymOf);
   }
 
   @Personal("user.financial.card.last4")
@@ -34,7 +39,11 @@ export class PartnerSubjectFieldsResolver {
     nullable: true,
     description: "The current card's last four digits.",
   })
-  cardLast4(@Root() subject: PartnerSubject, @Ctx() context: Context): Promise<string | null> {
+  cardLast4(
+    @Root() subject: PartnerSubject,
+    @Ctx() context: Context,
+  ): string | null | Promise<string | null> {
+    if (subject.loaded.cardLast4 !== undefined) return subject.loaded.cardLast4;
     return context.loaders
       .get("partners.cardLast4", (ids: readonly string[]) => currentCardLast4(context.prisma, ids))
       .load(subject.subjectId);

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { PageInfo } from "../../pagination/page-info.type.js";
 import { Classified, Personal } from "../../privacy/personal.js";
 import { sealSubjectCursor } from "./partner-cursor.js";
+import { partnerPseudonym } from "./partner-pseudonym.js";
 
 /**
  * A customer as a partner sees them. Each personal field is decided on its own, per subject,
@@ -9,8 +10,13 @@ import { sealSubjectCursor } from "./partner-cursor.js";
  * under a consent the subject has not given, is null with a PRIVACY_REDACTED error. The
  * pseudonymous ID, card and navigation fields are resolved in partner-subject-fields.resolver.ts.
  * The node id is a per-processor pseudonym (partner-pseudonym.ts), set by the list resolver.
+ *
+ * The types of the partner list use graphql-js's own property resolver (`simpleResolvers`):
+ * their fields carry no TypeGraphQL middleware or role, and a page of 100 subjects resolves
+ * some 700 of them, each of which TypeGraphQL would otherwise wrap in a resolver of its own.
+ * Personal fields are still guarded: the guard wraps whatever resolves the field.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PartnerSubject {
   /**
    * Whose data this is, for the privacy middleware and the loaders. Deliberately not a GraphQL
@@ -19,12 +25,28 @@ export class PartnerSubject {
    */
   subjectId!: string;
 
+  /** Whose pseudonym `id` is: the processor asking, and the API's hash key. Kept off the schema. */
+  pseudonymKey!: { readonly processorId: string; readonly hashKey: string };
+
+  /**
+   * Details the list's statement loaded with the page (undefined: not loaded, so the field
+   * resolver loads it in a batch). Kept off the schema; the privacy guard decides each field.
+   */
+  loaded: { readonly cookieId?: string | null; readonly cardLast4?: string | null } = {};
+
+  /** Computed only when asked for: a keyed hash per row is wasted on a query that omits it. */
   @Classified("NON_PERSONAL")
   @Field(() => ID, {
     description:
       "This processor's pseudonym for the customer: stable across requests for this processor, different for every other processor, and not the customer's id in Privet.",
   })
-  id!: string;
+  get id(): string {
+    return partnerPseudonym(
+      this.pseudonymKey.processorId,
+      this.subjectId,
+      this.pseudonymKey.hashKey,
+    );
+  }
 
   @Personal("user.name")
   @Field(() => String, { nullable: true })
@@ -44,7 +66,7 @@ export class PartnerSubject {
  * PartnerSubject.navigationEvents, is @personal(category: "user.behavior.navigation") and is
  * decided and audited once per subject.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PartnerNavigationEvent {
   @Field(() => String)
   path!: string;
@@ -53,7 +75,7 @@ export class PartnerNavigationEvent {
   occurredAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PartnerSubjectEdge {
   /** What the cursor seals; kept off the schema. */
   sealing!: { readonly subjectId: string; readonly processorId: string; readonly hashKey: string };
@@ -79,7 +101,7 @@ export class PartnerSubjectEdge {
   node!: PartnerSubject;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PartnerSubjectConnection {
   @Classified("NON_PERSONAL")
   @Field(() => [PartnerSubjectEdge])
