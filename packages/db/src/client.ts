@@ -15,7 +15,7 @@ import { lockDataDir } from "./lock/data-dir-lock.js";
 import { applyPendingMigrations } from "./migrations/apply.js";
 
 export type { DatabaseConfig } from "./config.js";
-export { databaseConfigFromEnv, describeDatabase } from "./config.js";
+export { databaseConfigFromEnv, describeDatabase, isNewEmbeddedDatabase } from "./config.js";
 export { Prisma, PrismaClient } from "./generated/prisma/client.js";
 export * as enums from "./generated/prisma/enums.js";
 export {

@@ -13,8 +13,8 @@
  * transaction, so a second run (or a run after a crash) never duplicates or forks a history.
  */
 import type { ConsentPurpose, ConsentSource, ConsentState } from "@privet/domain/consent";
-import type { ConsentSubjectKind, Jurisdiction, Prisma } from "../generated/prisma/client.js";
 import { chainHash } from "../chain/hash.js";
+import type { ConsentSubjectKind, Jurisdiction, Prisma } from "../generated/prisma/client.js";
 import { consentEventContent } from "../ledger/consent-event-content.js";
 import { chunks, type SeedContext } from "./context.js";
 import type { CustomerPlan } from "./customers.js";
