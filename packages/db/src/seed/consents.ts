@@ -14,8 +14,10 @@
  */
 import type { ConsentPurpose, ConsentSource, ConsentState } from "@privet/domain/consent";
 import { chainHash } from "../chain/hash.js";
+import { uuid7 } from "../chain/uuid7.js";
 import type { ConsentSubjectKind, Jurisdiction, Prisma } from "../generated/prisma/client.js";
 import { consentEventContent } from "../ledger/consent-event-content.js";
+import { insertRows } from "./bulk-insert.js";
 import { chunks, type SeedContext } from "./context.js";
 import type { CustomerPlan } from "./customers.js";
 import { type PolicyTimeline, versionInForce } from "./policies.js";
@@ -271,8 +273,7 @@ export async function writeConsentHistories(
           .filter((history) => !has.has(`${history.subjectKind}:${history.subjectId}`))
           .flatMap((history) => chainedEvents(timeline, history));
         if (rows.length === 0) return 0;
-        const { count } = await tx.consentEvent.createMany({ data: rows });
-        return count;
+        return insertRows(tx, "ConsentEvent", CONSENT_EVENT_COLUMNS, rows);
       },
       { maxWait: 30_000, timeout: 120_000 },
     );
@@ -281,11 +282,28 @@ export async function writeConsentHistories(
   return appended;
 }
 
+const CONSENT_EVENT_COLUMNS = {
+  id: "uuid",
+  subjectKind: '"ConsentSubjectKind"',
+  subjectId: "uuid",
+  sequence: "bigint",
+  purpose: '"Purpose"',
+  state: '"ConsentState"',
+  source: '"ConsentSource"',
+  policyVersionId: "uuid",
+  jurisdiction: '"Jurisdiction"',
+  ipHash: "text",
+  evidence: "jsonb",
+  occurredAt: "timestamptz(3)",
+  previousHash: "text",
+  hash: "text",
+} as const;
+
 /** A new subject's whole chain, oldest first, hashed as appendConsentEventIn hashes. */
 function chainedEvents(
   timeline: PolicyTimeline,
   history: ConsentHistory,
-): Prisma.ConsentEventCreateManyInput[] {
+): Record<string, unknown>[] {
   let previousHash: string | null = null;
   return history.steps.map((step, index) => {
     const fields = {
@@ -302,7 +320,7 @@ function chainedEvents(
       occurredAt: new Date(step.at.getTime()),
     };
     const hash = chainHash(previousHash, consentEventContent(fields));
-    const row = { ...fields, previousHash, hash };
+    const row = { id: uuid7(), ...fields, previousHash, hash };
     previousHash = hash;
     return row;
   });
