@@ -13,7 +13,7 @@ import { type DatabaseConfig, databaseConfigFromEnv } from "./config.js";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { lockDataDir } from "./lock/data-dir-lock.js";
 import { applyPendingMigrations } from "./migrations/apply.js";
-import { newDatabaseOptions } from "./pglite/initdb-snapshot.js";
+import { pgliteOptions } from "./pglite/options.js";
 
 export type { DatabaseConfig } from "./config.js";
 export { databaseConfigFromEnv, describeDatabase, isNewEmbeddedDatabase } from "./config.js";
@@ -62,7 +62,7 @@ export async function openAdapterFactory(
     return { factory, dispose: async () => {} };
   }
   if (config.dataDir === "memory://") {
-    const pglite = new PGlite(config.dataDir, newDatabaseOptions(config.dataDir));
+    const pglite = new PGlite(config.dataDir, pgliteOptions(config.dataDir));
     await pglite.waitReady;
     return { factory: new PrismaPGlite(pglite), dispose: () => pglite.close() };
   }
@@ -76,7 +76,7 @@ export async function openAdapterFactory(
   }
   let pglite: PGlite;
   try {
-    pglite = new PGlite(config.dataDir, newDatabaseOptions(config.dataDir));
+    pglite = new PGlite(config.dataDir, pgliteOptions(config.dataDir));
     await pglite.waitReady;
   } catch (error) {
     lock.release();

@@ -14,7 +14,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { PGlite } from "@electric-sql/pglite";
 import { paths } from "../paths.js";
 
 function pgliteVersion(): string {
@@ -34,14 +34,13 @@ function needsInitdb(dataDir: string): boolean {
 }
 
 /**
- * PGlite options for opening `dataDir`: the snapshot to load when the database is new and
- * the snapshot exists; none otherwise.
+ * The snapshot to load into `dataDir` (PGlite's `loadDataDir`) when the database is new and
+ * the snapshot exists; undefined otherwise (an existing database, or PGlite runs initdb).
  */
-export function newDatabaseOptions(dataDir: string): PGliteOptions {
-  if (!needsInitdb(dataDir)) return {};
+export function initdbSnapshotFor(dataDir: string): Blob | undefined {
+  if (!needsInitdb(dataDir)) return undefined;
   const snapshot = initdbSnapshotPath();
-  if (!existsSync(snapshot)) return {};
-  return { loadDataDir: new Blob([readFileSync(snapshot)]) };
+  return existsSync(snapshot) ? new Blob([readFileSync(snapshot)]) : undefined;
 }
 
 /** Makes the snapshot (the build runs this); written aside and renamed, never half-made. */
