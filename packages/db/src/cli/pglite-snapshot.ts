@@ -1,10 +1,8 @@
 /**
- * Run by `npm run build` in packages/db: makes the snapshot of PGlite's initdb output that
- * new embedded databases are loaded from (see pglite/initdb-snapshot.ts). Does nothing when
- * the snapshot for the installed PGlite version exists.
+ * Run by `npm run build` in packages/db: makes the snapshots new embedded databases are
+ * loaded from (see pglite/initdb-snapshot.ts). Makes only what is missing for the installed
+ * PGlite version and the committed migrations.
  */
-import { initdbSnapshotPath, makeInitdbSnapshot } from "../pglite/initdb-snapshot.js";
+import { makeSnapshots } from "../pglite/initdb-snapshot.js";
 
-const existed = (await import("node:fs")).existsSync(initdbSnapshotPath());
-const path = await makeInitdbSnapshot();
-if (!existed) console.log(`PGlite initdb snapshot: ${path}`);
+for (const path of await makeSnapshots()) console.log(`PGlite snapshot: ${path}`);

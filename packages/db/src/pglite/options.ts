@@ -9,14 +9,24 @@
  * memory, not from disk. PostgreSQL proper (DATABASE_URL) is configured by its operator.
  */
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
-import { initdbSnapshotFor } from "./initdb-snapshot.js";
+import { type SnapshotKind, snapshotFor } from "./initdb-snapshot.js";
 
 export const PGLITE_SHARED_BUFFERS = "32MB";
 
-export function pgliteOptions(dataDir: string): PGliteOptions {
-  const loadDataDir = initdbSnapshotFor(dataDir);
+/**
+ * The options for opening `dataDir`, and which snapshot a new database is loaded from (see
+ * initdb-snapshot.ts; `migrated`: the caller applies the migrations next anyway).
+ */
+export async function pgliteOptions(
+  dataDir: string,
+  migrated: boolean,
+): Promise<{ options: PGliteOptions; snapshot: SnapshotKind | undefined }> {
+  const snapshot = await snapshotFor(dataDir, migrated);
   return {
-    startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
-    ...(loadDataDir ? { loadDataDir } : {}),
+    options: {
+      startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+      ...(snapshot ? { loadDataDir: snapshot.tarball } : {}),
+    },
+    snapshot: snapshot?.kind,
   };
 }
