@@ -10,6 +10,8 @@
 //   node start.mjs                this one alone; PRIVET_BENCH_QUICK=1: one round, 20 reads
 //   PRIVET_BENCH_START_ROUNDS=3   rounds (a first and a second start each; default 3)
 //   PRIVET_BENCH_START_PORT=4440  a fixed port instead of a free one
+//   PRIVET_BENCH_START_BASELINE=<other checkout>/apps/api/dist/main.js  also starts that build,
+//                                 rounds alternating, and prints this build's ratios to it
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -21,6 +23,8 @@ const QUICK = process.env.PRIVET_BENCH_QUICK === "1";
 const ROUNDS = Number(process.env.PRIVET_BENCH_START_ROUNDS ?? (QUICK ? 1 : 3));
 const READS = QUICK ? 20 : 200;
 const MAIN = fileURLToPath(new URL("../apps/api/dist/main.js", import.meta.url));
+const BASELINE = process.env.PRIVET_BENCH_START_BASELINE?.trim() || undefined;
+const BUILDS = BASELINE ? { baseline: BASELINE, this: MAIN } : { this: MAIN };
 const CLOCK_TICKS = 100; // USER_HZ on Linux: /proc/<pid>/stat counts CPU time in 1/100 s
 const DEMO = { email: "demo.customer@example.com", password: "privet-demo" };
 const READ_QUERY = "query StartBenchRead { consentHistory { id purpose state occurredAt } }";
@@ -50,9 +54,9 @@ function sample(pid) {
 }
 
 /** Starts the API and resolves when it prints "ready", with the phases it printed. */
-function start(dataDir, port) {
+function start(main, dataDir, port) {
   const begun = performance.now();
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [main], {
     env: { ...process.env, PRIVET_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -127,9 +131,9 @@ async function reads(port) {
   await Promise.all([worker(), worker(), worker(), worker()]);
 }
 
-async function measure(dataDir) {
+async function measure(main, dataDir) {
   const port = await freePort();
-  const { child, readyMs, phases, atReady } = await start(dataDir, port);
+  const { child, readyMs, phases, atReady } = await start(main, dataDir, port);
   try {
     await reads(port);
     return { readyMs, phases, atReady, afterReads: sample(child.pid) };
@@ -141,27 +145,29 @@ async function measure(dataDir) {
 const mib = (n) => `${Math.round(n)} MiB`;
 const rows = [];
 for (let round = 1; round <= ROUNDS; round++) {
-  const dataDir = mkdtempSync(join(tmpdir(), "privet-start-bench-"));
-  try {
-    // mkdtemp made the folder; PGlite creates the database in an empty one.
-    const first = await measure(dataDir);
-    const second = await measure(dataDir);
-    for (const [kind, result] of [
-      ["first", first],
-      ["second", second],
-    ]) {
-      rows.push({ round, kind, ...result });
-      const p = result.phases;
-      console.log(
-        `round ${round} ${kind.padEnd(6)} ready ${(result.readyMs / 1000).toFixed(1)} s` +
-          ` (cpu ${result.atReady.cpu.toFixed(1)} s; database open ${p["database open"] ?? "?"} s` +
-          `${p["demo data loaded"] ? `, demo data ${p["demo data loaded"]} s` : ""}, listening ${p.listening ?? "?"} s)` +
-          `  rss ${mib(result.atReady.rss)} (peak ${mib(result.atReady.peak)})` +
-          `  after ${READS} reads ${mib(result.afterReads.rss)}`,
-      );
+  for (const [build, main] of Object.entries(BUILDS)) {
+    const dataDir = mkdtempSync(join(tmpdir(), "privet-start-bench-"));
+    try {
+      // mkdtemp made the folder; PGlite creates the database in an empty one.
+      const first = await measure(main, dataDir);
+      const second = await measure(main, dataDir);
+      for (const [kind, result] of [
+        ["first", first],
+        ["second", second],
+      ]) {
+        rows.push({ round, build, kind, ...result });
+        const p = result.phases;
+        console.log(
+          `round ${round} ${BASELINE ? `${build.padEnd(8)} ` : ""}${kind.padEnd(6)} ready ${(result.readyMs / 1000).toFixed(1)} s` +
+            ` (cpu ${result.atReady.cpu.toFixed(1)} s; database open ${p["database open"] ?? "?"} s` +
+            `${p["demo data loaded"] ? `, demo data ${p["demo data loaded"]} s` : ""}, listening ${p.listening ?? "?"} s)` +
+            `  rss ${mib(result.atReady.rss)} (peak ${mib(result.atReady.peak)})` +
+            `  after ${READS} reads ${mib(result.afterReads.rss)}`,
+        );
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -169,14 +175,37 @@ const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 };
+const figures = (build, kind) => {
+  const of = rows.filter((row) => row.build === build && row.kind === kind);
+  return {
+    ready: median(of.map((r) => r.readyMs)) / 1000,
+    cpu: median(of.map((r) => r.atReady.cpu)),
+    rss: median(of.map((r) => r.atReady.rss)),
+    peak: median(of.map((r) => r.atReady.peak)),
+    afterReads: median(of.map((r) => r.afterReads.rss)),
+  };
+};
 console.log("");
-console.log("median           ready    cpu     rss at ready  peak      rss after reads");
-for (const kind of ["first", "second"]) {
-  const of = rows.filter((row) => row.kind === kind);
-  console.log(
-    `${`${kind} start`.padEnd(16)} ${`${(median(of.map((r) => r.readyMs)) / 1000).toFixed(1)} s`.padEnd(8)} ` +
-      `${`${median(of.map((r) => r.atReady.cpu)).toFixed(1)} s`.padEnd(7)} ` +
-      `${mib(median(of.map((r) => r.atReady.rss))).padEnd(13)} ${mib(median(of.map((r) => r.atReady.peak))).padEnd(9)} ` +
-      `${mib(median(of.map((r) => r.afterReads.rss)))}`,
-  );
+console.log("median                    ready    cpu     rss at ready  peak      rss after reads");
+for (const build of Object.keys(BUILDS)) {
+  for (const kind of ["first", "second"]) {
+    const f = figures(build, kind);
+    console.log(
+      `${`${BASELINE ? `${build} ` : ""}${kind} start`.padEnd(25)} ${`${f.ready.toFixed(1)} s`.padEnd(8)} ` +
+        `${`${f.cpu.toFixed(1)} s`.padEnd(7)} ${mib(f.rss).padEnd(13)} ${mib(f.peak).padEnd(9)} ${mib(f.afterReads)}`,
+    );
+  }
+}
+if (BASELINE) {
+  console.log("");
+  console.log("this build / baseline     ready    cpu     rss at ready  peak      rss after reads");
+  for (const kind of ["first", "second"]) {
+    const a = figures("this", kind);
+    const b = figures("baseline", kind);
+    const ratio = (key) => `${(a[key] / b[key]).toFixed(2)}x`;
+    console.log(
+      `${`${kind} start`.padEnd(25)} ${ratio("ready").padEnd(8)} ${ratio("cpu").padEnd(7)} ` +
+        `${ratio("rss").padEnd(13)} ${ratio("peak").padEnd(9)} ${ratio("afterReads")}`,
+    );
+  }
 }
