@@ -39,7 +39,19 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
   console.log(`  listening at ${seconds()}`);
+  if (process.env.PRIVET_DEBUG === "1") console.log(`  memory: ${describeMemory()}`);
   console.log(`Privet API ready: ${server.url.replace("//127.0.0.1:", "//localhost:")}`);
+}
+
+/**
+ * Where the process's memory is (PRIVET_DEBUG=1): the V8 heap (JavaScript objects), and
+ * "external", mostly WebAssembly memories — embedded PostgreSQL's (PGlite) and Prisma's query
+ * compiler's — which only ever grow. The rest of RSS is code, stacks and the allocator's.
+ */
+function describeMemory(): string {
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  const mib = (bytes: number) => `${Math.round(bytes / 1048576)} MiB`;
+  return `rss ${mib(rss)}, V8 heap ${mib(heapUsed)} used of ${mib(heapTotal)}, external (WASM and buffers) ${mib(external)}`;
 }
 
 main().catch((error: unknown) => {
