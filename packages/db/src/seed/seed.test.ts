@@ -35,7 +35,7 @@ async function countEveryTable(database: Database): Promise<Record<string, numbe
 }
 
 /**
- * The consent ledger, its heads and its projection by natural keys (emails, cookie ids,
+ * The consent ledger, its heads and its projection, the customers, visitors and navigation, by natural keys (emails, cookie ids,
  * policy versions; times as epoch milliseconds), hashed: equal whatever ids the rows got.
  */
 async function ledgerFingerprint(database: Database) {
@@ -73,6 +73,23 @@ async function ledgerFingerprint(database: Database) {
     heads: await digest(`
       SELECT concat_ws('|', ${subject}, h."subjectKind", h.sequence, h."rebuiltAt" IS NULL) AS line
       FROM "ConsentChainHead" h ${joins("h")}`),
+    customers: await digest(`
+      SELECT concat_ws('|', c.email, c.name, c.country, c.region, c.jurisdiction,
+        (extract(epoch FROM c."createdAt") * 1000)::bigint, c."erasedAt" IS NULL,
+        c."passwordHash" LIKE 'scrypt$131072$8$1$%') AS line
+      FROM "Customer" c`),
+    visitors: await digest(`
+      SELECT concat_ws('|', v."cookieId", c.email,
+        (extract(epoch FROM v."createdAt") * 1000)::bigint,
+        (extract(epoch FROM v."mergedAt") * 1000)::bigint,
+        (extract(epoch FROM v."doNotTrackSeenAt") * 1000)::bigint,
+        (extract(epoch FROM v."gpcSeenAt") * 1000)::bigint) AS line
+      FROM "Visitor" v LEFT JOIN "Customer" c ON c.id = v."customerId"`),
+    navigation: await digest(`
+      SELECT concat_ws('|', v."cookieId", c.email, n.path, n.referrer,
+        (extract(epoch FROM n."occurredAt") * 1000)::bigint) AS line
+      FROM "NavigationEvent" n JOIN "Visitor" v ON v.id = n."visitorId"
+      LEFT JOIN "Customer" c ON c.id = n."customerId"`),
   };
 }
 
@@ -84,6 +101,18 @@ const SEEDED_LEDGER = {
     sha256: "003d69fa841c6d3bf5d26a13b1b777aefa40e0232bd4ff693a8bfc2e12d2c16d",
   },
   heads: { rows: 267, sha256: "9adad2fc33518bcfc035dd15e4f6356c9d1f413ab45e31c9b7a8a9798aba08af" },
+  customers: {
+    rows: 200,
+    sha256: "672787b21e0488ed70629cb93d2230a4f06b337a5ccd2c9d594c743495a02ac3",
+  },
+  visitors: {
+    rows: 189,
+    sha256: "435fbfba572fc7727a77617d381c5c68c5194a8c50d1d118af7f1a76d9603af2",
+  },
+  navigation: {
+    rows: 918,
+    sha256: "9389e2623f7bd2476abf1759950ab2c510a86ab7e158323b027b53106d97325a",
+  },
 };
 
 it("plans the same content on every run", () => {
