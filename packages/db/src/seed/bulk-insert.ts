@@ -21,6 +21,8 @@ export async function insertRows(
   table: string,
   columns: ColumnTypes,
   rows: readonly Record<string, unknown>[],
+  /** Skip rows that collide with a unique key (createMany's skipDuplicates). */
+  options: { readonly skipDuplicates?: boolean } = {},
 ): Promise<number> {
   const names = Object.keys(columns).map((name) => `"${name}"`);
   const record = Object.entries(columns)
@@ -31,7 +33,7 @@ export async function insertRows(
   const sql = `INSERT INTO "${table}" (${names.join(", ")})
     SELECT ${names.join(", ")}
     FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${record})) WITH ORDINALITY AS r(${names.join(", ")}, "ordinality")
-    ORDER BY "ordinality"`;
+    ORDER BY "ordinality"${options.skipDuplicates ? " ON CONFLICT DO NOTHING" : ""}`;
   let inserted = 0;
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH);
