@@ -2,20 +2,29 @@
  * `npm start`: opens the database (the embedded PGlite unless DATABASE_URL is set), applies
  * pending migrations, loads the demo data into an empty embedded database, and serves GraphQL.
  */
-import { describeDatabase, openDatabase } from "@privet/db/client";
-import { isSeeded, seedDemoData } from "@privet/db/seed";
+import { describeDatabase, isNewEmbeddedDatabase, openDatabase } from "@privet/db/client";
+import { hashDemoPassword, isSeeded, seedDemoData } from "@privet/db/seed";
 import { loadConfig } from "./config.js";
 import { logger } from "./log/logger.js";
 import { startServer } from "./server/create-server.js";
 import { startupRefusal } from "./server/startup-refusal.js";
 
 async function main(): Promise<void> {
+  const started = performance.now();
+  const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   const config = loadConfig();
   console.log(`Privet API: database ${describeDatabase(config.database)}`);
+  // A new embedded database will be seeded: its one scrypt hash runs in libuv's thread pool
+  // while PGlite creates the database on this thread (~0.5 s off the first start).
+  const demoPasswordHash =
+    config.seedDemoData && isNewEmbeddedDatabase(config.database) ? hashDemoPassword() : undefined;
+  demoPasswordHash?.catch(() => {}); // a failure surfaces where the seed awaits it
   const database = await openDatabase(config.database, { log: (line) => console.log(`  ${line}`) });
+  console.log(`  database open at ${seconds()}`);
   if (config.seedDemoData && !(await isSeeded(database.prisma))) {
     console.log("Loading the demo data (first start)…");
-    await seedDemoData(database.prisma);
+    await seedDemoData(database.prisma, { passwordHash: demoPasswordHash });
+    console.log(`  demo data loaded at ${seconds()}`);
   }
   const server = await startServer({
     prisma: database.prisma,
@@ -34,7 +43,20 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+  console.log(`  listening at ${seconds()}`);
+  if (process.env.PRIVET_DEBUG === "1") console.log(`  memory: ${describeMemory()}`);
   console.log(`Privet API ready: ${server.url.replace("//127.0.0.1:", "//localhost:")}`);
+}
+
+/**
+ * Where the process's memory is (PRIVET_DEBUG=1): the V8 heap (JavaScript objects), and
+ * "external", mostly WebAssembly memories — embedded PostgreSQL's (PGlite) and Prisma's query
+ * compiler's — which only ever grow. The rest of RSS is code, stacks and the allocator's.
+ */
+function describeMemory(): string {
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  const mib = (bytes: number) => `${Math.round(bytes / 1048576)} MiB`;
+  return `rss ${mib(rss)}, V8 heap ${mib(heapUsed)} used of ${mib(heapTotal)}, external (WASM and buffers) ${mib(external)}`;
 }
 
 main().catch((error: unknown) => {

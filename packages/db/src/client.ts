@@ -13,10 +13,11 @@ import { type DatabaseConfig, databaseConfigFromEnv } from "./config.js";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { lockDataDir } from "./lock/data-dir-lock.js";
 import { applyPendingMigrations } from "./migrations/apply.js";
+import { pgliteOptions } from "./pglite/options.js";
 import { createSqlReader, type SqlReader } from "./sql-reader.js";
 
 export type { DatabaseConfig } from "./config.js";
-export { databaseConfigFromEnv, describeDatabase } from "./config.js";
+export { databaseConfigFromEnv, describeDatabase, isNewEmbeddedDatabase } from "./config.js";
 export { Prisma, PrismaClient } from "./generated/prisma/client.js";
 export * as enums from "./generated/prisma/enums.js";
 export {
@@ -59,7 +60,14 @@ export interface OpenOptions {
  */
 export async function openAdapterFactory(
   config: DatabaseConfig,
-  options: Pick<OpenOptions, "log"> = {},
+  options: Pick<OpenOptions, "log"> & {
+    /**
+     * A new embedded database may come from the build's snapshot with every migration already
+     * applied (pglite/initdb-snapshot.ts): for callers that migrate next anyway. Default false:
+     * a new database is initdb's output alone, as migration tools and their tests expect.
+     */
+    readonly migratedSnapshot?: boolean;
+  } = {},
 ): Promise<{
   factory: SqlMigrationAwareDriverAdapterFactory;
   dispose: () => Promise<void>;
@@ -69,9 +77,20 @@ export async function openAdapterFactory(
     // PrismaPg opens its pool on connect(); disposing the client releases it.
     return { factory, dispose: async () => {} };
   }
-  if (config.dataDir === "memory://") {
-    const pglite = new PGlite(config.dataDir);
+  const openPGlite = async (dataDir: string) => {
+    const { options: pgliteSettings, snapshot } = await pgliteOptions(
+      dataDir,
+      options.migratedSnapshot === true,
+    );
+    const pglite = new PGlite(dataDir, pgliteSettings);
     await pglite.waitReady;
+    if (snapshot === "migrated") {
+      options.log?.("New database loaded from the build's snapshot (migrations applied at build)");
+    }
+    return pglite;
+  };
+  if (config.dataDir === "memory://") {
+    const pglite = await openPGlite(config.dataDir);
     return { factory: new PrismaPGlite(pglite), dispose: () => pglite.close() };
   }
   const lock = lockDataDir(config.dataDir);
@@ -84,8 +103,7 @@ export async function openAdapterFactory(
   }
   let pglite: PGlite;
   try {
-    pglite = new PGlite(config.dataDir);
-    await pglite.waitReady;
+    pglite = await openPGlite(config.dataDir);
   } catch (error) {
     lock.release();
     throw error;
@@ -107,7 +125,10 @@ export async function openDatabase(
   config: DatabaseConfig = databaseConfigFromEnv(),
   options: OpenOptions = {},
 ): Promise<Database> {
-  const { factory, dispose } = await openAdapterFactory(config, options);
+  const { factory, dispose } = await openAdapterFactory(config, {
+    log: options.log,
+    migratedSnapshot: options.migrate !== false,
+  });
   try {
     if (options.migrate !== false) {
       const adapter = await factory.connect();

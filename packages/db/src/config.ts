@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { paths } from "./paths.js";
 
 /**
@@ -27,4 +29,14 @@ export function describeDatabase(config: DatabaseConfig): string {
   if (config.kind === "pglite") return `embedded PGlite (${config.dataDir})`;
   const url = new URL(config.url);
   return `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
+/**
+ * Whether opening this database will create it: an embedded database in memory, or in a
+ * folder PGlite has not initialised yet (no PG_VERSION). Read before opening, so that work
+ * for a first start (the demo password's hash) can run while PGlite creates the database.
+ */
+export function isNewEmbeddedDatabase(config: DatabaseConfig): boolean {
+  if (config.kind !== "pglite") return false;
+  return config.dataDir === "memory://" || !existsSync(join(config.dataDir, "PG_VERSION"));
 }

@@ -7,7 +7,9 @@
  * Seeded session rows cannot be used to sign in: their token hash is "seed:" plus random hex,
  * which no SHA-256 of a cookie value can equal, so nobody holds a token for them.
  */
-import type { Prisma } from "../generated/prisma/client.js";
+
+import { uuid7 } from "../chain/uuid7.js";
+import { insertRows } from "./bulk-insert.js";
 import { type ConsentHistory, type ConsentStep, finalState, orderSteps } from "./consents.js";
 import { chunks, type SeedContext } from "./context.js";
 import { type CustomerIds, type CustomerPlan, customerId } from "./customers.js";
@@ -245,26 +247,46 @@ export function planVisitors(
 /** Visitor ids by cookie ID. */
 export type VisitorIds = ReadonlyMap<string, string>;
 
+const VISITOR_COLUMNS = {
+  id: "uuid",
+  cookieId: "text",
+  customerId: "uuid",
+  createdAt: "timestamptz(3)",
+  mergedAt: "timestamptz(3)",
+  doNotTrackSeenAt: "timestamptz(3)",
+  gpcSeenAt: "timestamptz(3)",
+} as const;
+
+const NAVIGATION_COLUMNS = {
+  id: "uuid",
+  visitorId: "uuid",
+  customerId: "uuid",
+  path: "text",
+  referrer: "text",
+  occurredAt: "timestamptz(3)",
+} as const;
+
 export async function seedVisitors(
   ctx: SeedContext,
   visitors: readonly VisitorPlan[],
   customers: CustomerIds,
 ): Promise<VisitorIds> {
   const { prisma } = ctx;
-  for (const batch of chunks(visitors, 500)) {
-    const { count } = await prisma.visitor.createMany({
-      data: batch.map((visitor) => ({
-        cookieId: visitor.cookieId,
-        customerId: visitor.customerEmail ? customerId(customers, visitor.customerEmail) : null,
-        createdAt: visitor.createdAt,
-        mergedAt: visitor.mergedAt,
-        doNotTrackSeenAt: visitor.doNotTrackSeenAt,
-        gpcSeenAt: visitor.gpcSeenAt,
-      })),
-      skipDuplicates: true,
-    });
-    ctx.created.visitors += count;
-  }
+  ctx.created.visitors += await insertRows(
+    prisma,
+    "Visitor",
+    VISITOR_COLUMNS,
+    visitors.map((visitor) => ({
+      id: uuid7(),
+      cookieId: visitor.cookieId,
+      customerId: visitor.customerEmail ? customerId(customers, visitor.customerEmail) : null,
+      createdAt: visitor.createdAt,
+      mergedAt: visitor.mergedAt,
+      doNotTrackSeenAt: visitor.doNotTrackSeenAt,
+      gpcSeenAt: visitor.gpcSeenAt,
+    })),
+    { skipDuplicates: true },
+  );
   const rows = await prisma.visitor.findMany({
     where: { cookieId: { in: visitors.map((visitor) => visitor.cookieId) } },
     select: { id: true, cookieId: true },
@@ -325,7 +347,7 @@ export async function seedNavigation(
   const hasEvents = new Set(recorded.map((row) => row.visitorId));
   const givenSince = new Map(allowed.map((row) => [`${row.subjectKind}:${row.subjectId}`, row]));
 
-  const rows: Prisma.NavigationEventCreateManyInput[] = [];
+  const rows: Record<string, unknown>[] = [];
   for (const entry of planned) {
     if (hasEvents.has(entry.visitorId)) continue;
     const key = entry.customerId ? `CUSTOMER:${entry.customerId}` : `VISITOR:${entry.visitorId}`;
@@ -334,6 +356,7 @@ export async function seedNavigation(
     for (const event of entry.visitor.navigation) {
       if (event.occurredAt < consent.updatedAt) continue;
       rows.push({
+        id: uuid7(),
         visitorId: entry.visitorId,
         customerId: entry.customerId,
         path: event.path,
@@ -342,10 +365,12 @@ export async function seedNavigation(
       });
     }
   }
-  for (const batch of chunks(rows, 1000)) {
-    const { count } = await prisma.navigationEvent.createMany({ data: batch });
-    ctx.created.navigationEvents += count;
-  }
+  ctx.created.navigationEvents += await insertRows(
+    prisma,
+    "NavigationEvent",
+    NAVIGATION_COLUMNS,
+    rows,
+  );
 }
 
 export async function seedSessions(

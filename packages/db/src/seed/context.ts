@@ -59,14 +59,33 @@ export interface SeedContext {
   passwordHash(): Promise<string>;
 }
 
-export function createContext(prisma: PrismaClient, log: (line: string) => void): SeedContext {
-  let hash: Promise<string> | undefined;
+/**
+ * Starts hashing DEMO_PASSWORD (scrypt at the production cost, ~0.5 s in libuv's thread pool).
+ * The API calls this before opening a new database, so the hash is made while PGlite creates
+ * it, and hands the promise to seedDemoData.
+ */
+export function hashDemoPassword(): Promise<string> {
+  return hashPassword(DEMO_PASSWORD);
+}
+
+/**
+ * `passwordHash`: a hash of DEMO_PASSWORD already under way, if the caller started one. Every
+ * demo account, staff and customers, gets this one hash (one salt): acceptable for demo
+ * accounts that share one published password anyway, and it saves a deliberately slow scrypt
+ * per account.
+ */
+export function createContext(
+  prisma: PrismaClient,
+  log: (line: string) => void,
+  passwordHash?: Promise<string>,
+): SeedContext {
+  let hash: Promise<string> | undefined = passwordHash;
   return {
     prisma,
     log,
     created: zeroCounts(),
     passwordHash() {
-      hash ??= hashPassword(DEMO_PASSWORD);
+      hash ??= hashDemoPassword();
       return hash;
     },
   };

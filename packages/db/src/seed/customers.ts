@@ -5,8 +5,10 @@
  * payment method by its processor token; a held record by (customer, label).
  */
 import { jurisdictionForCountry } from "@privet/domain/clocks";
+import { uuid7 } from "../chain/uuid7.js";
 import type { Jurisdiction } from "../generated/prisma/client.js";
-import { chunks, DEMO_CUSTOMER_COUNT, DEMO_CUSTOMER_EMAIL, type SeedContext } from "./context.js";
+import { insertRows } from "./bulk-insert.js";
+import { DEMO_CUSTOMER_COUNT, DEMO_CUSTOMER_EMAIL, type SeedContext } from "./context.js";
 import { emailPart, inventName } from "./names.js";
 import { addMs, DAY, HOUR, MINUTE, minDate, Random } from "./random.js";
 
@@ -192,6 +194,17 @@ export function customerId(ids: CustomerIds, email: string): string {
   return id;
 }
 
+const CUSTOMER_COLUMNS = {
+  id: "uuid",
+  name: "text",
+  email: "text",
+  passwordHash: "text",
+  country: "char(2)",
+  region: "text",
+  jurisdiction: '"Jurisdiction"',
+  createdAt: "timestamptz(3)",
+} as const;
+
 export async function seedCustomers(
   ctx: SeedContext,
   plan: readonly CustomerPlan[],
@@ -206,21 +219,22 @@ export async function seedCustomers(
   const missing = plan.filter((customer) => !existing.has(customer.email));
   if (missing.length > 0) {
     const passwordHash = await ctx.passwordHash();
-    for (const batch of chunks(missing, 500)) {
-      const { count } = await prisma.customer.createMany({
-        data: batch.map((customer) => ({
-          name: customer.name,
-          email: customer.email,
-          passwordHash,
-          country: customer.country,
-          region: customer.region,
-          jurisdiction: customer.jurisdiction,
-          createdAt: customer.createdAt,
-        })),
-        skipDuplicates: true,
-      });
-      ctx.created.customers += count;
-    }
+    ctx.created.customers += await insertRows(
+      prisma,
+      "Customer",
+      CUSTOMER_COLUMNS,
+      missing.map((customer) => ({
+        id: uuid7(),
+        name: customer.name,
+        email: customer.email,
+        passwordHash,
+        country: customer.country,
+        region: customer.region,
+        jurisdiction: customer.jurisdiction,
+        createdAt: customer.createdAt,
+      })),
+      { skipDuplicates: true },
+    );
   }
   const rows = await prisma.customer.findMany({
     where: { email: { in: emails } },

@@ -55,6 +55,7 @@ export {
   DEMO_CUSTOMER_COUNT,
   DEMO_CUSTOMER_EMAIL,
   DEMO_PASSWORD,
+  hashDemoPassword,
   SEED_NOW,
   SEEDED_TABLES,
   type SeedCounts,
@@ -73,6 +74,8 @@ export interface SeedOptions {
    * another customer, or is left out when no customer was registered in time.
    */
   readonly customerCount?: number;
+  /** The demo password's hash, if the caller started it early (hashDemoPassword). */
+  readonly passwordHash?: Promise<string>;
 }
 
 export interface SeedResult {
@@ -115,7 +118,7 @@ export async function seedDemoData(
 ): Promise<SeedResult> {
   const started = performance.now();
   const log = options.log ?? (() => {});
-  const ctx = createContext(prisma, log);
+  const ctx = createContext(prisma, log, options.passwordHash);
   let lap = started;
   const step = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
     const result = await run();
