@@ -4,12 +4,12 @@ import { requirePartner } from "../../guards/require-partner.js";
 import { toPageInfo } from "../../pagination/page-info.type.js";
 import { pageSize } from "../../pagination/subject-cursor.js";
 import { openSubjectCursor } from "./partner-cursor.js";
-import { partnerPseudonym } from "./partner-pseudonym.js";
 import {
   PartnerSubject,
   PartnerSubjectConnection,
   PartnerSubjectEdge,
 } from "./partner-subject.type.js";
+import { subjectPseudonym } from "./subject-pseudonym.js";
 
 export const MAX_PARTNER_PAGE = 500;
 
@@ -42,7 +42,7 @@ export class PartnerSubjectsResolver {
         sealing: { subjectId: row.id, processorId, hashKey },
         node: Object.assign(new PartnerSubject(), {
           subjectId: row.id,
-          id: partnerPseudonym(processorId, row.id, hashKey),
+          id: subjectPseudonym(processorId, row.id, hashKey),
           name: row.name,
           email: row.email,
           country: row.country,
