@@ -15,11 +15,14 @@
 //   PRIVET_BENCH_WORKERS=2       API processes (default 2)
 //   PRIVET_BENCH_SECONDS=5       seconds per round (3 rounds per read, alternating)
 //   PRIVET_BENCH_QUICK=1         1-second rounds, 100 staleness round trips: checks it works
+//   PRIVET_BENCH_ONLY=banner,check  only these reads (and no writes or staleness test)
+//   PRIVET_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"  flags for the API processes
 //
 // The load generator runs in this process, on the same machine (and cores) as the API and
 // PostgreSQL: its CPU is taken from theirs.
 import { spawn } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "@privet/db/client";
@@ -102,8 +105,46 @@ function percentile(sorted, p) {
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+const TICK_MS = 10; // /proc's clock ticks (USER_HZ = 100 on Linux)
+
+/** CPU milliseconds used so far by a process (user + system), or 0 once it is gone. */
+function cpuOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** The API's processes (the primary and its workers) and the database's backends. */
+const watched = { apiPid: 0, database: "" };
+async function cpuNow() {
+  const api = [watched.apiPid];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+      if (ppid === watched.apiPid) api.push(Number(entry));
+    } catch {}
+  }
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  const backends = await client.query("SELECT pid FROM pg_stat_activity WHERE datname = $1", [
+    watched.database,
+  ]);
+  await client.end();
+  const usage = process.cpuUsage();
+  return {
+    api: api.reduce((sum, pid) => sum + cpuOf(pid), 0),
+    pg: backends.rows.reduce((sum, row) => sum + cpuOf(row.pid), 0),
+    load: (usage.user + usage.system) / 1000,
+  };
+}
+
 /** Requests per second and latencies over `seconds`, IN_FLIGHT at a time; `next(i)` makes one. */
 async function measure(seconds, next) {
+  const before = await cpuNow();
   const latencies = [];
   const end = performance.now() + seconds * 1000;
   let n = 0;
@@ -117,16 +158,20 @@ async function measure(seconds, next) {
   const started = performance.now();
   await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
   const elapsed = (performance.now() - started) / 1000;
+  const after = await cpuNow();
+  const per = (key) => (after[key] - before[key]) / latencies.length;
   latencies.sort((a, b) => a - b);
   return {
     rps: latencies.length / elapsed,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    cpu: { api: per("api"), pg: per("pg"), load: per("load") },
   };
 }
 
 function startApi(databaseUrl) {
-  const child = spawn(process.execPath, [MAIN], {
+  const nodeArgs = (process.env.PRIVET_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     env: {
       PATH: process.env.PATH ?? "",
       DATABASE_URL: databaseUrl,
@@ -224,6 +269,8 @@ try {
   await db.close();
 
   api = await startApi(url.toString());
+  watched.apiPid = api.child.pid;
+  watched.database = database;
   const { origin } = api;
   const customer = (i) => ({ cookie: `privet_session=${sessions[i % sessions.length]}` });
   const visitor = (i) => ({ cookie: `privet_visitor=${visitors[i % visitors.length]}` });
@@ -250,84 +297,103 @@ try {
         partner,
       ),
   };
+  const only = process.env.PRIVET_BENCH_ONLY?.split(",");
+  if (only) for (const name of Object.keys(reads)) if (!only.includes(name)) delete reads[name];
   for (const next of Object.values(reads)) await measure(QUICK ? 0.5 : 2, next);
   const runs = Object.fromEntries(Object.keys(reads).map((name) => [name, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, next] of Object.entries(reads)) runs[name].push(await measure(SECONDS, next));
   }
 
-  // Writes: every call flips its customer's choice, so each is a new ledger event.
   const states = sessions.map(() => "GIVEN");
   const writes = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    writes.push(
-      await measure(SECONDS, (i) => {
-        const who = i % sessions.length;
-        states[who] = states[who] === "GIVEN" ? "WITHDRAWN" : "GIVEN";
-        return post(
-          origin,
-          QUERIES.write,
-          { purpose: "MARKETING", state: states[who] },
-          customer(who),
-        );
-      }),
-    );
-  }
-
-  // Staleness: write through one worker, read back at once through another.
   const stale = { portal: 0, check: 0 };
   let sameWorkerAnswers = 0;
-  for (let n = 0; n < ROUND_TRIPS; n++) {
-    const who = n % sessions.length;
-    states[who] = states[who] === "GIVEN" ? "WITHDRAWN" : "GIVEN";
-    const written = await post(
-      origin,
-      QUERIES.write,
-      { purpose: "MARKETING", state: states[who] },
-      customer(who),
-      true,
-    );
-    const other = async (query, variables, headers) => {
-      for (;;) {
-        const answer = await post(origin, query, variables, headers, true);
-        if (WORKERS === 1 || answer.worker !== written.worker) return answer.data;
-        sameWorkerAnswers++;
-      }
-    };
-    const portal = await other(QUERIES.portal, {}, customer(who));
-    const marketing = portal.myConsents.find((c) => c.purpose === "MARKETING");
-    if (marketing.state !== states[who]) stale.portal++;
-    const check = await other(
-      QUERIES.check,
-      { subject: subjects[who], purpose: "MARKETING" },
-      partner,
-    );
-    if (
-      check.consentCheck.state !== states[who] ||
-      check.consentCheck.permitted !== (states[who] === "GIVEN")
-    )
-      stale.check++;
+  if (!only) {
+    // Writes: every call flips its customer's choice, so each is a new ledger event.
+    for (let round = 0; round < ROUNDS; round++) {
+      writes.push(
+        await measure(SECONDS, (i) => {
+          const who = i % sessions.length;
+          states[who] = states[who] === "GIVEN" ? "WITHDRAWN" : "GIVEN";
+          return post(
+            origin,
+            QUERIES.write,
+            { purpose: "MARKETING", state: states[who] },
+            customer(who),
+          );
+        }),
+      );
+    }
+
+    // Staleness: write through one worker, read back at once through another.
+    for (let n = 0; n < ROUND_TRIPS; n++) {
+      const who = n % sessions.length;
+      states[who] = states[who] === "GIVEN" ? "WITHDRAWN" : "GIVEN";
+      const written = await post(
+        origin,
+        QUERIES.write,
+        { purpose: "MARKETING", state: states[who] },
+        customer(who),
+        true,
+      );
+      const other = async (query, variables, headers) => {
+        for (;;) {
+          const answer = await post(origin, query, variables, headers, true);
+          if (WORKERS === 1 || answer.worker !== written.worker) return answer.data;
+          sameWorkerAnswers++;
+        }
+      };
+      const portal = await other(QUERIES.portal, {}, customer(who));
+      const marketing = portal.myConsents.find((c) => c.purpose === "MARKETING");
+      if (marketing.state !== states[who]) stale.portal++;
+      const check = await other(
+        QUERIES.check,
+        { subject: subjects[who], purpose: "MARKETING" },
+        partner,
+      );
+      if (
+        check.consentCheck.state !== states[who] ||
+        check.consentCheck.permitted !== (states[who] === "GIVEN")
+      )
+        stale.check++;
+    }
   }
 
   console.log(
-    `\nPRIVET_WORKERS=${WORKERS}, ${IN_FLIGHT} in flight, median of ${ROUNDS} rounds of ${SECONDS} s:\n`,
+    `\nPRIVET_WORKERS=${WORKERS}, ${IN_FLIGHT} in flight, median of ${ROUNDS} rounds of ${SECONDS} s` +
+      " (CPU: milliseconds per request in the API processes, the PostgreSQL backends, this load generator):\n",
   );
-  console.log("| read or write | req/s | p50 ms | p99 ms |");
-  console.log("|---|---|---|---|");
-  for (const [name, list] of [...Object.entries(runs), ["write (setConsent)", writes]]) {
-    const row = [
-      median(list.map((r) => r.rps)),
-      median(list.map((r) => r.p50)),
-      median(list.map((r) => r.p99)),
-    ];
-    console.log(`| ${name} | ${f(row[0])} | ${f(row[1])} | ${f(row[2])} |`);
-  }
   console.log(
-    `\nstaleness: ${ROUND_TRIPS} writes each read back through another worker: ` +
-      `${stale.portal} stale portal reads, ${stale.check} stale partner checks ` +
-      `(${sameWorkerAnswers} answers from the writing worker skipped)`,
+    "| read or write | req/s | p50 ms | p99 ms | CPU ms/request API / PostgreSQL / load |",
   );
-  if (stale.portal + stale.check > 0) process.exitCode = 1;
+  console.log("|---|---|---|---|---|");
+  const rows = [...Object.entries(runs)];
+  if (writes.length > 0) rows.push(["write (setConsent)", writes]);
+  for (const [name, list] of rows) {
+    const m = (pick) => median(list.map(pick));
+    console.log(
+      `| ${name} | ${f(m((r) => r.rps))} | ${f(m((r) => r.p50))} | ${f(m((r) => r.p99))} | ` +
+        `${f(
+          m((r) => r.cpu.api),
+          2,
+        )} / ${f(
+          m((r) => r.cpu.pg),
+          2,
+        )} / ${f(
+          m((r) => r.cpu.load),
+          2,
+        )} |`,
+    );
+  }
+  if (!only) {
+    console.log(
+      `\nstaleness: ${ROUND_TRIPS} writes each read back through another worker: ` +
+        `${stale.portal} stale portal reads, ${stale.check} stale partner checks ` +
+        `(${sameWorkerAnswers} answers from the writing worker skipped)`,
+    );
+    if (stale.portal + stale.check > 0) process.exitCode = 1;
+  }
 } finally {
   if (api) {
     const exited = new Promise((resolve) => api.child.once("exit", resolve));

@@ -8,7 +8,7 @@ import type { Prisma } from "@privet/db/client";
 import { appendConsentEventIn, keyedHash } from "@privet/db/ledger";
 import type { ConsentPurpose, ConsentSource, ConsentState } from "@privet/domain/consent";
 import type { Context } from "../../context/context.js";
-import { policyInForce } from "../policy/public.js";
+import { policyIdInForce } from "../policy/public.js";
 import { forgetConsentsOf, type SubjectKind } from "./consent-subject.js";
 
 export interface ConsentWrite {
@@ -27,7 +27,7 @@ const policies = new WeakMap<object, Promise<string | null>>();
 export function policyVersionInForce(context: Context): Promise<string | null> {
   let id = policies.get(context.request);
   if (!id) {
-    id = (async () => (await policyInForce(context.prisma, context.request.now))?.id ?? null)();
+    id = policyIdInForce(context.prisma, context.request.now);
     policies.set(context.request, id);
   }
   return id;
