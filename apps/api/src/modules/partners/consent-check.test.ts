@@ -25,7 +25,7 @@ describe.each(testDatabases)("consentCheck on $name", (kind) => {
   beforeAll(async () => {
     api = await startTestApi(kind);
     const created = await createPartner(api.db.prisma, {
-      purposes: ["MARKETING", "SERVICE_ANNOUNCEMENTS"],
+      purposes: ["MARKETING", "SERVICE_ANNOUNCEMENTS", "PERSONALISATION"],
       categories: ["user.name", "user.contact.email"],
     });
     mailer = {
@@ -47,7 +47,7 @@ describe.each(testDatabases)("consentCheck on $name", (kind) => {
 
   async function check(
     subjectId: string,
-    purpose: "MARKETING" | "SERVICE_ANNOUNCEMENTS" | "REMARKETING",
+    purpose: "MARKETING" | "SERVICE_ANNOUNCEMENTS" | "PERSONALISATION" | "REMARKETING",
   ) {
     return mailer.client.gql(CHECK, { subject: mailer.idOf(subjectId), purpose });
   }
@@ -89,8 +89,9 @@ describe.each(testDatabases)("consentCheck on $name", (kind) => {
   });
 
   it("a customer never asked is not permitted under a consent purpose, and needs no consent under a contract", async () => {
+    // Registration records MARKETING; PERSONALISATION is never asked.
     const customer = await aCustomerWhoChose();
-    expect((await check(customer.id, "MARKETING")).data?.consentCheck).toMatchObject({
+    expect((await check(customer.id, "PERSONALISATION")).data?.consentCheck).toMatchObject({
       permitted: false,
       state: null,
       reason: "CONSENT_WITHDRAWN",
