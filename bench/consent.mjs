@@ -117,15 +117,19 @@ function cpuOf(pid) {
   }
 }
 
-/** The API's processes (the primary and its workers) and the database's backends. */
+/**
+ * CPU so far of the API's processes (the primary and its workers) and of the database's
+ * backends, by pid: a backend that ends mid-round (the pool closing an idle connection) must
+ * not subtract its whole life from the round, so rounds compare pid by pid (cpuUsed).
+ */
 const watched = { apiPid: 0, database: "" };
 async function cpuNow() {
-  const api = [watched.apiPid];
+  const api = new Map([[watched.apiPid, cpuOf(watched.apiPid)]]);
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1]);
-      if (ppid === watched.apiPid) api.push(Number(entry));
+      if (ppid === watched.apiPid) api.set(Number(entry), cpuOf(entry));
     } catch {}
   }
   const client = new pg.Client({ connectionString: ADMIN_URL });
@@ -136,10 +140,17 @@ async function cpuNow() {
   await client.end();
   const usage = process.cpuUsage();
   return {
-    api: api.reduce((sum, pid) => sum + cpuOf(pid), 0),
-    pg: backends.rows.reduce((sum, row) => sum + cpuOf(row.pid), 0),
-    load: (usage.user + usage.system) / 1000,
+    api,
+    pg: new Map(backends.rows.map((row) => [row.pid, cpuOf(row.pid)])),
+    load: new Map([[0, (usage.user + usage.system) / 1000]]),
   };
+}
+
+/** CPU used between two snapshots: pids in both by difference, new ones whole. */
+function cpuUsed(before, after) {
+  let sum = 0;
+  for (const [pid, now] of after) sum += now - (before.get(pid) ?? 0);
+  return sum;
 }
 
 /** Requests per second and latencies over `seconds`, IN_FLIGHT at a time; `next(i)` makes one. */
@@ -159,7 +170,7 @@ async function measure(seconds, next) {
   await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
   const elapsed = (performance.now() - started) / 1000;
   const after = await cpuNow();
-  const per = (key) => (after[key] - before[key]) / latencies.length;
+  const per = (key) => cpuUsed(before[key], after[key]) / latencies.length;
   latencies.sort((a, b) => a - b);
   return {
     rps: latencies.length / elapsed,
