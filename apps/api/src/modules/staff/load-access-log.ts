@@ -5,6 +5,7 @@
 import type { PrismaClient } from "@privet/db/client";
 import { categoryLabel, isDataCategory } from "@privet/domain/taxonomy";
 import { groupBy } from "../../context/loaders.js";
+import { CONSENT_CHOICE } from "../../privacy/access-read-recorder.js";
 import { AccessLogEntry } from "./access-log-entry.type.js";
 
 interface AccessLogRow {
@@ -65,7 +66,11 @@ export async function loadAccessLogs(
         purpose: row.purpose,
         reference: row.reference,
         category: row.category,
-        categoryLabel: isDataCategory(row.category) ? categoryLabel(row.category) : row.category,
+        categoryLabel: isDataCategory(row.category)
+          ? categoryLabel(row.category)
+          : row.category === CONSENT_CHOICE
+            ? "Your consent choice (a partner checked it)"
+            : row.category,
         fieldPath: row.fieldPath,
         occurredAt: new Date(row.occurredAt),
         breakGlassReason: row.breakGlassReason,
