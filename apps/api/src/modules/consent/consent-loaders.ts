@@ -19,6 +19,17 @@ export async function consentsOf(
   return toConsents(await currentConsentsOf(context, subject));
 }
 
+interface HistoryRow {
+  readonly id: string;
+  readonly subjectId: string;
+  readonly purpose: string;
+  readonly state: ConsentHistoryEntry["state"];
+  readonly source: ConsentHistoryEntry["source"];
+  readonly occurredAt: Date | string;
+  readonly jurisdiction: ConsentHistoryEntry["jurisdiction"];
+  readonly policyVersion: string | null;
+}
+
 /** A customer's full ledger history, newest first. */
 export async function consentHistoryOf(
   context: Context,
@@ -28,21 +39,16 @@ export async function consentHistoryOf(
     .get("consentHistoryByCustomer", async (ids: readonly string[]) =>
       groupBy(
         ids,
-        await context.prisma.consentEvent.findMany({
-          where: { subjectKind: "CUSTOMER", subjectId: { in: [...ids] } },
-          // The sequence is the ledger's own order; times can tie within one request.
-          orderBy: [{ subjectId: "asc" }, { sequence: "desc" }],
-          select: {
-            id: true,
-            subjectId: true,
-            purpose: true,
-            state: true,
-            source: true,
-            occurredAt: true,
-            jurisdiction: true,
-            policyVersion: { select: { version: true } },
-          },
-        }),
+        // One statement, the policy versions' labels joined, by the (subject, sequence) index.
+        await context.prisma.$queryRaw<HistoryRow[]>`
+          SELECT e."id"::text AS "id", e."subjectId"::text AS "subjectId",
+            e."purpose"::text AS "purpose", e."state"::text AS "state",
+            e."source"::text AS "source", e."occurredAt" AS "occurredAt",
+            e."jurisdiction"::text AS "jurisdiction", p."version" AS "policyVersion"
+          FROM "ConsentEvent" e LEFT JOIN "PolicyVersion" p ON p."id" = e."policyVersionId"
+          WHERE e."subjectKind" = 'CUSTOMER' AND e."subjectId" = ANY(${[...ids]}::uuid[])
+          -- The sequence is the ledger's own order; times can tie within one request.
+          ORDER BY e."subjectId", e."sequence" DESC`,
         (row) => row.subjectId,
       ),
     )
@@ -53,8 +59,8 @@ export async function consentHistoryOf(
       purpose: row.purpose as ConsentPurpose,
       state: row.state,
       source: row.source,
-      occurredAt: row.occurredAt,
-      policyVersion: row.policyVersion?.version ?? null,
+      occurredAt: row.occurredAt instanceof Date ? row.occurredAt : new Date(row.occurredAt),
+      policyVersion: row.policyVersion,
       jurisdiction: row.jurisdiction,
     }),
   );
