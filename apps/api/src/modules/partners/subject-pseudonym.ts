@@ -6,7 +6,11 @@
  * revealing nothing of the id — as a keyed hash would — but the API can turn it back into the
  * customer's id with one decryption, so a check by pseudonym is one index lookup rather than a
  * search. (ECB's weakness, equal blocks giving equal ciphertext, needs several blocks: a UUID
- * is exactly one.) 32 hex characters, like the keyed-hash pseudonyms elsewhere.
+ * is exactly one.)
+ *
+ * Written as 32 letters a–p, one per half-byte, never digits: partners send it back as an
+ * argument, and the input guard refuses any argument holding a run of digits that passes for a
+ * card number (P-03) — a hex pseudonym did, about once in a few hundred.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac } from "node:crypto";
 import { isUuid } from "../../validation/validate-id.js";
@@ -32,7 +36,23 @@ export function subjectPseudonym(processorId: string, customerId: string, hashKe
   const cipher = createCipheriv("aes-256-ecb", processorKey(processorId, hashKey), null);
   cipher.setAutoPadding(false);
   const block = Buffer.from(customerId.replaceAll("-", ""), "hex");
-  return Buffer.concat([cipher.update(block), cipher.final()]).toString("hex");
+  return toLetters(Buffer.concat([cipher.update(block), cipher.final()]));
+}
+
+const LETTERS = "abcdefghijklmnop";
+
+function toLetters(bytes: Buffer): string {
+  let text = "";
+  for (const byte of bytes) text += (LETTERS[byte >> 4] ?? "") + (LETTERS[byte & 15] ?? "");
+  return text;
+}
+
+function fromLetters(text: string): Buffer {
+  const bytes = Buffer.alloc(text.length / 2);
+  for (let i = 0; i < bytes.length; i++) {
+    bytes[i] = (LETTERS.indexOf(text[2 * i] ?? "") << 4) | LETTERS.indexOf(text[2 * i + 1] ?? "");
+  }
+  return bytes;
 }
 
 /** The customer id behind a processor's pseudonym; null when it is not one in form. */
@@ -41,13 +61,12 @@ export function openSubjectPseudonym(
   pseudonym: string,
   hashKey: string,
 ): string | null {
-  if (!/^[0-9a-f]{32}$/.test(pseudonym)) return null;
+  if (!/^[a-p]{32}$/.test(pseudonym)) return null;
   const decipher = createDecipheriv("aes-256-ecb", processorKey(processorId, hashKey), null);
   decipher.setAutoPadding(false);
-  const hex = Buffer.concat([
-    decipher.update(Buffer.from(pseudonym, "hex")),
-    decipher.final(),
-  ]).toString("hex");
+  const hex = Buffer.concat([decipher.update(fromLetters(pseudonym)), decipher.final()]).toString(
+    "hex",
+  );
   const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   return isUuid(id) ? id : null;
 }
