@@ -3,7 +3,7 @@
  * start with a message naming the variable and what it accepts, and never print a secret.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { PASSWORD_HASHING, THROWAWAY_PASSWORD_HASHING } from "@privet/db/passwords";
 import { afterAll, describe, expect, it } from "vitest";
@@ -146,6 +146,32 @@ describe("loadConfig", () => {
       expect(message).toBe(
         "DATABASE_URL must be a postgresql:// URL (unset it for the embedded database)",
       );
+    });
+  });
+
+  describe("PRIVET_WORKERS", () => {
+    const POSTGRES = {
+      DATABASE_URL: "postgresql://localhost/privet",
+      PRIVET_SECRET: "x".repeat(32),
+    };
+    it("defaults to one per core on PostgreSQL and to one on the embedded database", () => {
+      expect(load(POSTGRES).workers).toBe(Math.min(availableParallelism(), 64));
+      expect(load({}).workers).toBe(1);
+    });
+    it("takes 1 to 64 on PostgreSQL", () => {
+      expect(load({ ...POSTGRES, PRIVET_WORKERS: "1" }).workers).toBe(1);
+      expect(load({ ...POSTGRES, PRIVET_WORKERS: "8" }).workers).toBe(8);
+      expect(load({ PRIVET_WORKERS: "1" }).workers).toBe(1);
+    });
+    it.each(["0", "65", "two", "1.5"])("refuses %j", (value) => {
+      expect(problems({ ...POSTGRES, PRIVET_WORKERS: value })).toEqual([
+        `PRIVET_WORKERS must be a whole number from 1 to 64 (got ${JSON.stringify(value)})`,
+      ]);
+    });
+    it("refuses more than one on the embedded database, which one process owns", () => {
+      expect(problems({ PRIVET_WORKERS: "2" })).toEqual([
+        'PRIVET_WORKERS must be 1 (or unset) on the embedded database: one process owns its folder; set DATABASE_URL to run several workers (got "2")',
+      ]);
     });
   });
 

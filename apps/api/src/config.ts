@@ -12,6 +12,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { type DatabaseConfig, databaseConfigFromEnv } from "@privet/db/client";
 import {
@@ -84,6 +85,12 @@ export interface ApiConfig {
    * (the browser suite registers hundreds of customers); tests pass them directly.
    */
   readonly passwordHashing: ScryptParameters;
+  /**
+   * PRIVET_WORKERS: how many API processes serve the port (node:cluster; server/cluster.ts).
+   * One per core on PostgreSQL by default; always 1 on the embedded database, whose folder (or
+   * memory) belongs to one process.
+   */
+  readonly workers: number;
 }
 
 /** Every problem with the settings, one line each; the process prints them and stops. */
@@ -111,6 +118,7 @@ export const DEFAULTS = {
 const MAX_PROXY_HOPS = 10;
 const PROXY_NAMES = ["loopback", "linklocal", "uniquelocal"];
 const SECRET_MIN_LENGTH = 32;
+const MAX_WORKERS = 64;
 
 /** A value as it may be quoted in a message: short, with control characters escaped. */
 function quoted(value: string): string {
@@ -234,6 +242,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       "PRIVET_FAST_PASSWORD_HASHING=1 is accepted only with PRIVET_DATA_DIR=memory:// outside production: its cheap hashes are for a database that dies with the process (tests)",
     );
   }
+  const workers = wholeNumber(
+    "PRIVET_WORKERS",
+    1,
+    MAX_WORKERS,
+    database.kind === "postgres" ? Math.min(availableParallelism(), MAX_WORKERS) : 1,
+  );
+  if (database.kind === "pglite" && workers > 1) {
+    problems.push(
+      `PRIVET_WORKERS must be 1 (or unset) on the embedded database: one process owns its folder; set DATABASE_URL to run several workers (got ${quoted(read("PRIVET_WORKERS") ?? "")})`,
+    );
+  }
   oneOf("PRIVET_LOG", ["silent"]);
   oneOf("PRIVET_DEBUG", ["0", "1"]);
 
@@ -254,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     apiUrl,
     mailFrom,
     passwordHashing: fastHashing ? THROWAWAY_PASSWORD_HASHING : PASSWORD_HASHING,
+    workers,
   };
 }
 

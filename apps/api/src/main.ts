@@ -1,18 +1,22 @@
 /**
  * `npm start`: opens the database (the embedded PGlite unless DATABASE_URL is set), applies
- * pending migrations, loads the demo data into an empty embedded database, and serves GraphQL.
+ * pending migrations, loads the demo data into an empty embedded database, and serves GraphQL:
+ * in this process, or with PRIVET_WORKERS > 1 in that many workers sharing the port
+ * (server/cluster.ts), which open the database only once this process has prepared it.
  */
 import { describeDatabase, isNewEmbeddedDatabase, openDatabase } from "@privet/db/client";
 import { hashDemoPassword, isSeeded, seedDemoData } from "@privet/db/seed";
 import { loadConfig } from "./config.js";
 import { logger } from "./log/logger.js";
-import { startServer } from "./server/create-server.js";
+import { isClusterWorker, runClusterPrimary, runClusterWorker } from "./server/cluster.js";
+import { publicUrl, serveProcess } from "./server/serve-process.js";
 import { startupRefusal } from "./server/startup-refusal.js";
 
 async function main(): Promise<void> {
   const started = performance.now();
   const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   const config = loadConfig();
+  if (isClusterWorker()) return runClusterWorker(config);
   console.log(`Privet API: database ${describeDatabase(config.database)}`);
   // A new embedded database will be seeded: its one scrypt hash runs in libuv's thread pool
   // while PGlite creates the database on this thread (~0.5 s off the first start).
@@ -26,26 +30,17 @@ async function main(): Promise<void> {
     await seedDemoData(database.prisma, { passwordHash: demoPasswordHash });
     console.log(`  demo data loaded at ${seconds()}`);
   }
-  const server = await startServer({
-    prisma: database.prisma,
-    audit: database.audit,
-    reader: database.reader,
-    config,
-  });
-
-  // Stopping closes the database, which releases its folder. The handlers are in place before
-  // "ready" is printed, since whoever waits for that line may signal at once.
-  const stop = async (signal: string) => {
-    console.log(`${signal}: stopping`);
-    await server.close();
+  if (config.workers > 1) {
     await database.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+    runClusterPrimary(config);
+    return;
+  }
+  const serving = await serveProcess(config, database, { runsBackgroundJobs: true }, (signal) =>
+    console.log(`${signal}: stopping`),
+  );
   console.log(`  listening at ${seconds()}`);
   if (process.env.PRIVET_DEBUG === "1") console.log(`  memory: ${describeMemory()}`);
-  console.log(`Privet API ready: ${server.url.replace("//127.0.0.1:", "//localhost:")}`);
+  console.log(`Privet API ready: ${publicUrl(serving.server)}`);
 }
 
 /**

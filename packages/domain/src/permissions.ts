@@ -112,6 +112,7 @@ export const OPERATIONS = {
 
   // Partners.
   partnerSubjects: "partner",
+  consentCheck: "partner",
 
   // Staff: customers, support, break-glass.
   customer: { staff: ANY_STAFF },

@@ -4,7 +4,7 @@
  * one is simply anonymous.
  */
 import type { PrismaClient, SqlReader } from "@privet/db/client";
-import type { Principal } from "@privet/domain/principals";
+import type { Principal, StaffRole } from "@privet/domain/principals";
 import { SESSION_COOKIE, VISITOR_COOKIE } from "../http/cookies.js";
 import { hashToken } from "../http/tokens.js";
 import type { PartnerAgreementRow } from "../privacy/decision-input-queries.js";
@@ -74,6 +74,38 @@ async function findPartnerKey(
   return { ...row, agreements };
 }
 
+interface SessionRow extends Record<string, unknown> {
+  readonly id: string;
+  /** Neither revoked nor expired at the request's time (decided by the database). */
+  readonly live: boolean;
+  readonly customerId: string | null;
+  readonly customerErased: boolean | null;
+  readonly staffId: string | null;
+  readonly staffRole: StaffRole | null;
+  readonly staffDisabled: boolean | null;
+}
+
+/**
+ * The session and whoever it belongs to, in one statement by the token hash's unique index,
+ * sent through the SQL reader (every signed-in request starts here, so it is one round trip,
+ * not one per relation, and no ORM work). Columns are text or booleans: any reader returns
+ * the same values.
+ */
+async function findSession(reader: SqlReader, token: string, now: Date): Promise<SessionRow | null> {
+  const [row] = await reader.query<SessionRow>(
+    `SELECT s."id"::text AS "id",
+      (s."revokedAt" IS NULL AND s."expiresAt" > $2::timestamptz) AS "live",
+      c."id"::text AS "customerId", (c."erasedAt" IS NOT NULL) AS "customerErased",
+      u."id"::text AS "staffId", u."role"::text AS "staffRole", (u."disabledAt" IS NOT NULL) AS "staffDisabled"
+    FROM "Session" s
+    LEFT JOIN "Customer" c ON c."id" = s."customerId"
+    LEFT JOIN "StaffUser" u ON u."id" = s."staffUserId"
+    WHERE s."tokenHash" = $1`,
+    [hashToken(token), now.toISOString()],
+  );
+  return row ?? null;
+}
+
 export async function resolvePrincipal(
   { prisma, reader }: { readonly prisma: PrismaClient; readonly reader: SqlReader },
   cookies: ReadonlyMap<string, string>,
@@ -101,26 +133,17 @@ export async function resolvePrincipal(
 
   const token = cookies.get(SESSION_COOKIE);
   if (token) {
-    const session = await prisma.session.findUnique({
-      where: { tokenHash: hashToken(token) },
-      select: {
-        id: true,
-        expiresAt: true,
-        revokedAt: true,
-        customer: { select: { id: true, erasedAt: true } },
-        staffUser: { select: { id: true, role: true, disabledAt: true } },
-      },
-    });
-    if (session && !session.revokedAt && session.expiresAt > now) {
-      if (session.customer && !session.customer.erasedAt) {
+    const session = await findSession(reader, token, now);
+    if (session?.live) {
+      if (session.customerId && !session.customerErased) {
         return {
-          principal: { kind: "customer", subjectId: session.customer.id },
+          principal: { kind: "customer", subjectId: session.customerId },
           session: { id: session.id },
         };
       }
-      if (session.staffUser && !session.staffUser.disabledAt) {
+      if (session.staffId && session.staffRole && !session.staffDisabled) {
         return {
-          principal: { kind: "staff", staffId: session.staffUser.id, role: session.staffUser.role },
+          principal: { kind: "staff", staffId: session.staffId, role: session.staffRole },
           session: { id: session.id },
         };
       }

@@ -13,6 +13,14 @@ import type { DataCategory } from "@privet/domain/taxonomy";
 import type { DecisionInputs } from "./decision-inputs.js";
 import type { DeclaredPurpose } from "./declared-purpose.js";
 
+/**
+ * What a read is recorded under: a category of the taxonomy, or a consent choice (a partner's
+ * consentCheck: consent states are not data about a person in the taxonomy's sense, but which
+ * partner asked about whom is evidence all the same).
+ */
+export const CONSENT_CHOICE = "consent.choice";
+export type RecordedCategory = DataCategory | typeof CONSENT_CHOICE;
+
 export interface AccessReadRequest {
   readonly principal: () => Principal;
   readonly purpose: () => DeclaredPurpose | null;
@@ -44,7 +52,7 @@ export class AccessReadRecorder {
    */
   record(
     subjectId: string,
-    category: DataCategory,
+    category: RecordedCategory,
     fieldPath: string,
     denyReason: string | null = null,
   ): void {

@@ -20,7 +20,7 @@ import type { Agreement, Principal, StaffRole } from "@privet/domain/principals"
 import { PURPOSES, type Purpose } from "@privet/domain/purposes";
 import type { DataCategory } from "@privet/domain/taxonomy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { partnerPseudonym } from "../modules/partners/partner-pseudonym.js";
+import { subjectPseudonym } from "../modules/partners/subject-pseudonym.js";
 import { type GraphQLResponse, startTestApi, type TestApi } from "../test-support/api.js";
 import { createPartner, registerCustomer, signInStaff } from "../test-support/fixtures.js";
 import { graphql } from "../test-support/generated/gql.js";
@@ -265,7 +265,7 @@ describe.each(testDatabases)("the authorization matrix on $name", (kind) => {
     const expected = { allowed: 0, denied: 0 };
     for (const [state, subjectId] of subjects) {
       // Partners are shown their own pseudonym of each customer, never the customer's id.
-      const nodeId = partnerPseudonym(principal.processorId, subjectId, api.config.hashKey);
+      const nodeId = subjectPseudonym(principal.processorId, subjectId, api.config.hashKey);
       const index = edges.findIndex((edge) => edge.node.id === nodeId);
       expect(index, `subject with consent ${state} is listed`).toBeGreaterThanOrEqual(0);
       for (const { field, category } of PARTNER_FIELDS) {

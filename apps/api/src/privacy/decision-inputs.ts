@@ -122,7 +122,11 @@ export class DecisionInputs {
     return { purpose, consents: NO_CONSENTS, grants, agreement, legalRequest };
   }
 
-  private partnerAgreement(): Promise<Agreement | null> {
+  /**
+   * The partner's agreement in force now (else the latest that lapsed), loaded once per
+   * request; null for anyone else. Usually it came with the partner's key.
+   */
+  partnerAgreement(): Promise<Agreement | null> {
     const principal = this.request.principal();
     if (principal.kind !== "partner") return Promise.resolve(null);
     const known = this.request.partnerAgreements;

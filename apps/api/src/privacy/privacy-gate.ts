@@ -7,7 +7,7 @@
  * access-read-recorder.ts's.
  */
 import { type Decision, decide, decisionDependsOnSubject } from "@privet/domain/decide";
-import type { Principal } from "@privet/domain/principals";
+import type { Agreement, Principal } from "@privet/domain/principals";
 import type { DataCategory } from "@privet/domain/taxonomy";
 import type { DecisionInputs, FieldInputs } from "./decision-inputs.js";
 import type { DeclaredPurpose } from "./declared-purpose.js";
@@ -28,7 +28,10 @@ export class PrivacyGate {
   } = { principal: null, purpose: null, perSubject: true };
 
   constructor(
-    private readonly inputs: Pick<DecisionInputs, "preload" | "loaded" | "load">,
+    private readonly inputs: Pick<
+      DecisionInputs,
+      "preload" | "loaded" | "load" | "partnerAgreement"
+    >,
     private readonly request: GateRequest,
   ) {}
 
@@ -38,6 +41,11 @@ export class PrivacyGate {
    */
   prepare(): Promise<void> {
     return this.inputs.preload(this.request.purpose());
+  }
+
+  /** The asking partner's agreement in force (consentCheck decides by purpose, not by field). */
+  partnerAgreement(): Promise<Agreement | null> {
+    return this.inputs.partnerAgreement();
   }
 
   /**

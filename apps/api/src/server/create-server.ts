@@ -48,11 +48,22 @@ export interface ServerOptions {
   readonly privacyEnforced?: boolean;
   /** Each request's time (`request.now`, which the attempt limits count by); tests pass a fake one. */
   readonly clock?: () => Date;
+  /**
+   * Whether this process runs the background jobs — today the outbox delivery timer; any
+   * timer-driven job added later starts under the same flag. Exactly one process of a
+   * deployment does: the single process, or worker slot 1 of a cluster (server/cluster.ts).
+   * Default true (one process, and tests).
+   */
+  readonly runsBackgroundJobs?: boolean;
+  /** The worker's slot in a cluster: every response then carries `X-Privet-Worker`. */
+  readonly workerId?: number;
 }
 
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
+  /** Whether this process started the background jobs (ServerOptions.runsBackgroundJobs). */
+  readonly runsBackgroundJobs: boolean;
   close(): Promise<void>;
 }
 
@@ -78,6 +89,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // client's own X-Forwarded-For as its address.
   app.set("trust proxy", config.trustProxy === 0 ? false : config.trustProxy);
   app.use(securityHeaders(config.production));
+  if (options.workerId !== undefined) {
+    const worker = String(options.workerId);
+    app.use((_req, res, next) => {
+      res.setHeader("X-Privet-Worker", worker);
+      next();
+    });
+  }
 
   const apollo = new ApolloServer<Context>({
     schema: await privetSchema(),
@@ -146,15 +164,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const port = (http.address() as AddressInfo).port;
-  // Delivers the outbox when SMTP_URL is set; without it mail stays in the outbox.
-  const delivery = startEmailDelivery({
-    prisma: options.prisma,
-    smtpUrl: config.smtpUrl,
-    mailFrom: config.mailFrom,
-  });
+  const runsBackgroundJobs = options.runsBackgroundJobs ?? true;
+  // Delivers the outbox when SMTP_URL is set; without it mail stays in the outbox. (Several
+  // processes delivering would still be safe, by the claims' leases; one is enough.)
+  const delivery = runsBackgroundJobs
+    ? startEmailDelivery({
+        prisma: options.prisma,
+        smtpUrl: config.smtpUrl,
+        mailFrom: config.mailFrom,
+      })
+    : { stop: async () => undefined };
   return {
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/graphql`,
     port,
+    runsBackgroundJobs,
     close: async () => {
       await delivery.stop();
       await apollo.stop();

@@ -168,6 +168,7 @@ export function testConfig(
     apiUrl: DEFAULTS.apiUrl,
     mailFrom: DEFAULTS.mailFrom,
     passwordHashing: TEST_PASSWORD_HASHING,
+    workers: 1,
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@
  * the customer's id in Privet (which the partner never sees: it is mapped through `idOf`).
  */
 import type { Purpose } from "@privet/domain/purposes";
-import { partnerPseudonym } from "../modules/partners/partner-pseudonym.js";
+import { subjectPseudonym } from "../modules/partners/subject-pseudonym.js";
 import type { ApiClient, TestApi } from "./api.js";
 import { redactions } from "./fixtures.js";
 import { graphql } from "./generated/gql.js";
@@ -50,7 +50,7 @@ export function partnerClient(api: TestApi, processor: { id: string }, apiKey: s
   return {
     client: api.client({ authorization: `Bearer ${apiKey}` }),
     apiKey,
-    idOf: (customerId) => partnerPseudonym(processor.id, customerId, api.config.hashKey),
+    idOf: (customerId) => subjectPseudonym(processor.id, customerId, api.config.hashKey),
   };
 }
 

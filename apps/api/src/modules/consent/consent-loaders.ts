@@ -8,42 +8,26 @@ import type { Context } from "../../context/context.js";
 import { groupBy } from "../../context/loaders.js";
 import { type Consent, toConsents } from "./consent.type.js";
 import { ConsentHistoryEntry } from "./consent-history-entry.type.js";
-import { type CurrentConsents, currentConsentsOf, type SubjectKind } from "./consent-subject.js";
-
-/** Policy version labels ("2018-11-02") by id, batched. */
-export async function policyLabels(
-  context: Context,
-  ids: Iterable<string | null>,
-): Promise<Map<string, string>> {
-  const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map();
-  const loader = context.loaders.get("policyVersionLabel", async (keys: readonly string[]) => {
-    const rows = await context.prisma.policyVersion.findMany({
-      where: { id: { in: [...keys] } },
-      select: { id: true, version: true },
-    });
-    return keys.map((key) => rows.find((row) => row.id === key)?.version ?? null);
-  });
-  const labels = await loader.loadMany(wanted);
-  const map = new Map<string, string>();
-  wanted.forEach((id, i) => {
-    const label = labels[i];
-    if (typeof label === "string") map.set(id, label);
-  });
-  return map;
-}
+import { currentConsentsOf, type SubjectKind } from "./consent-subject.js";
 
 /** Every consent purpose with the subject's current choice. */
 export async function consentsOf(
   context: Context,
   subject: { readonly kind: SubjectKind; readonly id: string },
 ): Promise<Consent[]> {
-  const current: CurrentConsents = await currentConsentsOf(context, subject);
-  const labels = await policyLabels(
-    context,
-    [...current.values()].map((row) => row.policyVersionId),
-  );
-  return toConsents(current, labels);
+  // The policy versions' labels come in the same statement as the states.
+  return toConsents(await currentConsentsOf(context, subject));
+}
+
+interface HistoryRow {
+  readonly id: string;
+  readonly subjectId: string;
+  readonly purpose: string;
+  readonly state: ConsentHistoryEntry["state"];
+  readonly source: ConsentHistoryEntry["source"];
+  readonly occurredAt: Date | string;
+  readonly jurisdiction: ConsentHistoryEntry["jurisdiction"];
+  readonly policyVersion: string | null;
 }
 
 /** A customer's full ledger history, newest first. */
@@ -55,21 +39,16 @@ export async function consentHistoryOf(
     .get("consentHistoryByCustomer", async (ids: readonly string[]) =>
       groupBy(
         ids,
-        await context.prisma.consentEvent.findMany({
-          where: { subjectKind: "CUSTOMER", subjectId: { in: [...ids] } },
-          // The sequence is the ledger's own order; times can tie within one request.
-          orderBy: [{ subjectId: "asc" }, { sequence: "desc" }],
-          select: {
-            id: true,
-            subjectId: true,
-            purpose: true,
-            state: true,
-            source: true,
-            occurredAt: true,
-            jurisdiction: true,
-            policyVersion: { select: { version: true } },
-          },
-        }),
+        // One statement, the policy versions' labels joined, by the (subject, sequence) index.
+        await context.prisma.$queryRaw<HistoryRow[]>`
+          SELECT e."id"::text AS "id", e."subjectId"::text AS "subjectId",
+            e."purpose"::text AS "purpose", e."state"::text AS "state",
+            e."source"::text AS "source", e."occurredAt" AS "occurredAt",
+            e."jurisdiction"::text AS "jurisdiction", p."version" AS "policyVersion"
+          FROM "ConsentEvent" e LEFT JOIN "PolicyVersion" p ON p."id" = e."policyVersionId"
+          WHERE e."subjectKind" = 'CUSTOMER' AND e."subjectId" = ANY(${[...ids]}::uuid[])
+          -- The sequence is the ledger's own order; times can tie within one request.
+          ORDER BY e."subjectId", e."sequence" DESC`,
         (row) => row.subjectId,
       ),
     )
@@ -80,8 +59,8 @@ export async function consentHistoryOf(
       purpose: row.purpose as ConsentPurpose,
       state: row.state,
       source: row.source,
-      occurredAt: row.occurredAt,
-      policyVersion: row.policyVersion?.version ?? null,
+      occurredAt: row.occurredAt instanceof Date ? row.occurredAt : new Date(row.occurredAt),
+      policyVersion: row.policyVersion,
       jurisdiction: row.jurisdiction,
     }),
   );

@@ -60,11 +60,7 @@ export class Consent {
   legalBasis!: keyof typeof LegalBasisValues;
 }
 
-export function toConsent(
-  purpose: ConsentPurpose,
-  current: CurrentConsents,
-  policyLabels: ReadonlyMap<string, string>,
-): Consent {
+export function toConsent(purpose: ConsentPurpose, current: CurrentConsents): Consent {
   const row = current.get(purpose);
   const definition = PURPOSE_DEFINITIONS[purpose];
   return Object.assign(new Consent(), {
@@ -73,16 +69,13 @@ export function toConsent(
     permitted: permitsProcessing(row?.state),
     source: row?.source ?? null,
     updatedAt: row?.updatedAt ?? null,
-    policyVersion: row?.policyVersionId ? (policyLabels.get(row.policyVersionId) ?? null) : null,
+    policyVersion: row?.policyVersion ?? null,
     description: definition.description,
     legalBasis: definition.basis,
   });
 }
 
 /** Every consent purpose, in the vocabulary's order, whether or not the person was asked. */
-export function toConsents(
-  current: CurrentConsents,
-  policyLabels: ReadonlyMap<string, string>,
-): Consent[] {
-  return CONSENT_PURPOSES.map((purpose) => toConsent(purpose, current, policyLabels));
+export function toConsents(current: CurrentConsents): Consent[] {
+  return CONSENT_PURPOSES.map((purpose) => toConsent(purpose, current));
 }

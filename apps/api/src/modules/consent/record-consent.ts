@@ -8,7 +8,7 @@ import type { Prisma } from "@privet/db/client";
 import { appendConsentEventIn, keyedHash } from "@privet/db/ledger";
 import type { ConsentPurpose, ConsentSource, ConsentState } from "@privet/domain/consent";
 import type { Context } from "../../context/context.js";
-import { policyInForce } from "../policy/public.js";
+import { policyIdInForce } from "../policy/public.js";
 import { forgetConsentsOf, type SubjectKind } from "./consent-subject.js";
 
 export interface ConsentWrite {
@@ -27,7 +27,7 @@ const policies = new WeakMap<object, Promise<string | null>>();
 export function policyVersionInForce(context: Context): Promise<string | null> {
   let id = policies.get(context.request);
   if (!id) {
-    id = (async () => (await policyInForce(context.prisma, context.request.now))?.id ?? null)();
+    id = policyIdInForce(context.prisma, context.request.now);
     policies.set(context.request, id);
   }
   return id;
@@ -58,22 +58,23 @@ export async function recordConsents(
 ): Promise<void> {
   if (writes.length === 0 && !alsoInTransaction) return;
   const { request } = context;
-  const policyVersionId = await policyVersionInForce(context);
-  const prepared = await Promise.all(
-    writes.map(async (write) => ({
-      subjectKind: write.subject.kind,
-      subjectId: write.subject.id,
-      purpose: write.purpose,
-      state: write.state,
-      source: write.source,
-      policyVersionId:
-        write.policyVersionId !== undefined ? write.policyVersionId : policyVersionId,
-      jurisdiction: await jurisdictionOf(context, write.subject),
-      ipHash: keyedHash(request.ip, context.config.hashKey),
-      evidence: { gpc: request.gpc, dnt: request.dnt, ...write.evidence },
-      occurredAt: request.now,
-    })),
-  );
+  // Both reads at once (the jurisdictions in one batch): a write waits for one round trip.
+  const [policyVersionId, jurisdictions] = await Promise.all([
+    policyVersionInForce(context),
+    Promise.all(writes.map((write) => jurisdictionOf(context, write.subject))),
+  ]);
+  const prepared = writes.map((write, i) => ({
+    subjectKind: write.subject.kind,
+    subjectId: write.subject.id,
+    purpose: write.purpose,
+    state: write.state,
+    source: write.source,
+    policyVersionId: write.policyVersionId !== undefined ? write.policyVersionId : policyVersionId,
+    jurisdiction: jurisdictions[i] ?? null,
+    ipHash: keyedHash(request.ip, context.config.hashKey),
+    evidence: { gpc: request.gpc, dnt: request.dnt, ...write.evidence },
+    occurredAt: request.now,
+  }));
   await context.prisma.$transaction(async (tx) => {
     await alsoInTransaction?.(tx);
     for (const event of prepared) await appendConsentEventIn(tx, event);

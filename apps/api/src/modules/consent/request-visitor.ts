@@ -15,6 +15,11 @@ import {
   VISITOR_LIFETIME_MS,
 } from "../../http/cookies.js";
 import { randomToken } from "../../http/tokens.js";
+import {
+  CURRENT_CONSENT_JSON,
+  type CurrentConsentRow,
+  primeConsentsOf,
+} from "./current-consents.js";
 
 export interface VisitorRow {
   readonly id: string;
@@ -46,12 +51,43 @@ export function requestVisitor(context: Context): Promise<VisitorRow | null> {
     // A cookie that names no row (forged, or from a reset database) is no visitor: a new row
     // gets a fresh server-made ID rather than one the client chose.
     // (An async function, so the lazy Prisma query runs once however many await it.)
-    visitor = (async () =>
-      cookieId
-        ? await context.prisma.visitor.findUnique({ where: { cookieId }, select: VISITOR_SELECT })
-        : null)();
+    visitor = (async () => (cookieId ? await findVisitorWithConsents(context, cookieId) : null))();
     visitors.set(context.request, visitor);
   }
+  return visitor;
+}
+
+interface VisitorWithConsentsRow {
+  readonly id: string;
+  readonly cookieId: string;
+  readonly customerId: string | null;
+  readonly mergedAt: Date | null;
+  readonly gpcSeenAt: Date | null;
+  readonly doNotTrackSeenAt: Date | null;
+  readonly consents: readonly CurrentConsentRow[];
+}
+
+/**
+ * The visitor row and, in the same statement, its current consents (which nearly every
+ * visitor request reads next: the banner, the privacy signals, a page view), handed to the
+ * request's consent loader. Both by unique index; nothing is kept past the request.
+ */
+async function findVisitorWithConsents(
+  context: Context,
+  cookieId: string,
+): Promise<VisitorRow | null> {
+  const [row] = await context.prisma.$queryRaw<VisitorWithConsentsRow[]>`
+    SELECT v."id"::text AS "id", v."cookieId", v."customerId"::text AS "customerId", v."mergedAt",
+      v."gpcSeenAt", v."doNotTrackSeenAt",
+      COALESCE((
+        SELECT json_agg(json_build_object(${CURRENT_CONSENT_JSON}))
+        FROM "ConsentCurrent" cc LEFT JOIN "PolicyVersion" p ON p."id" = cc."policyVersionId"
+        WHERE cc."subjectKind" = 'VISITOR' AND cc."subjectId" = v."id"
+      ), '[]'::json) AS "consents"
+    FROM "Visitor" v WHERE v."cookieId" = ${cookieId}`;
+  if (!row) return null;
+  const { consents, ...visitor } = row;
+  primeConsentsOf(context, { kind: "VISITOR", id: visitor.id }, consents);
   return visitor;
 }
 

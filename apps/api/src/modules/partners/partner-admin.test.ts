@@ -13,7 +13,7 @@ import type {
   Purpose,
   RecordProcessorAgreementInput,
 } from "../../test-support/generated/graphql.js";
-import { partnerPseudonym } from "./partner-pseudonym.js";
+import { subjectPseudonym } from "./subject-pseudonym.js";
 
 const ISSUE = graphql(`
   mutation IssueKey($processorId: ID!, $label: String!) {
@@ -75,7 +75,7 @@ describe.each(testDatabases)("partner keys and agreements on $name", (kind) => {
     });
     const read = await partner.gql(SUBJECTS);
     expect(read.data?.partnerSubjects.edges.map((e) => e.node)).toContainEqual({
-      id: partnerPseudonym(processor.id, subject.id, api.config.hashKey),
+      id: subjectPseudonym(processor.id, subject.id, api.config.hashKey),
       email: subject.email,
     });
 

@@ -2,14 +2,15 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { PageInfo } from "../../pagination/page-info.type.js";
 import { Classified, Personal } from "../../privacy/personal.js";
 import { sealSubjectCursor } from "./partner-cursor.js";
-import { partnerPseudonym } from "./partner-pseudonym.js";
+import { subjectPseudonym } from "./subject-pseudonym.js";
 
 /**
  * A customer as a partner sees them. Each personal field is decided on its own, per subject,
  * from the partner's agreement and the subject's consents: a field outside the agreement, or
  * under a consent the subject has not given, is null with a PRIVACY_REDACTED error. The
  * pseudonymous ID, card and navigation fields are resolved in partner-subject-fields.resolver.ts.
- * The node id is a per-processor pseudonym (partner-pseudonym.ts), set by the list resolver.
+ * The node id is a per-processor pseudonym (subject-pseudonym.ts: reversible by the API alone,
+ * so a partner's consentCheck can name the subject by it), computed from `pseudonymKey`.
  *
  * The types of the partner list use graphql-js's own property resolver (`simpleResolvers`):
  * their fields carry no TypeGraphQL middleware or role, and a page of 100 subjects resolves
@@ -41,7 +42,7 @@ export class PartnerSubject {
       "This processor's pseudonym for the customer: stable across requests for this processor, different for every other processor, and not the customer's id in Privet.",
   })
   get id(): string {
-    return partnerPseudonym(
+    return subjectPseudonym(
       this.pseudonymKey.processorId,
       this.subjectId,
       this.pseudonymKey.hashKey,

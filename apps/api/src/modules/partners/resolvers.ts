@@ -1,4 +1,5 @@
 /** The partners module's resolver classes (see schema/resolvers.ts). */
+import { ConsentCheckResolver } from "./consent-check.resolver.js";
 import { IssuePartnerApiKeyResolver } from "./issue-partner-api-key.resolver.js";
 import { PartnerSubjectFieldsResolver } from "./partner-subject-fields.resolver.js";
 import { PartnerSubjectsResolver } from "./partner-subjects.resolver.js";
@@ -9,6 +10,7 @@ import { TerminateProcessorAgreementResolver } from "./terminate-processor-agree
 export const partnersResolvers = [
   PartnerSubjectsResolver,
   PartnerSubjectFieldsResolver,
+  ConsentCheckResolver,
   IssuePartnerApiKeyResolver,
   RevokePartnerApiKeyResolver,
   RecordProcessorAgreementResolver,

@@ -5,5 +5,5 @@
  * The rest of the module is its own: other modules and the server import only this file
  * (architecture.test.ts).
  */
-export { policyInForce } from "./policy-in-force.js";
+export { policyIdInForce, policyInForce } from "./policy-in-force.js";
 export { queueScheduledNoticesFor } from "./policy-notices.js";

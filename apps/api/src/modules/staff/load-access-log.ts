@@ -13,6 +13,7 @@ import { Prisma, type PrismaClient } from "@privet/db/client";
 import { categoryLabel, isDataCategory } from "@privet/domain/taxonomy";
 import { groupBy } from "../../context/loaders.js";
 import type { HistoryPosition } from "../../pagination/history-cursor.js";
+import { CONSENT_CHOICE } from "../../privacy/access-read-recorder.js";
 import { AccessLogEntry } from "./access-log-entry.type.js";
 
 interface AccessLogRow {
@@ -86,7 +87,11 @@ export async function loadAccessLogPages(
         purpose: row.purpose,
         reference: row.reference,
         category: row.category,
-        categoryLabel: isDataCategory(row.category) ? categoryLabel(row.category) : row.category,
+        categoryLabel: isDataCategory(row.category)
+          ? categoryLabel(row.category)
+          : row.category === CONSENT_CHOICE
+            ? "Your consent choice (a partner checked it)"
+            : row.category,
         fieldPath: row.fieldPath,
         occurredAt,
         breakGlassReason: row.breakGlassReason,

@@ -1,0 +1,121 @@
+/**
+ * A subject's current consents, read from the ledger's projection (ConsentCurrent, written by
+ * the ledger's trigger in the same transaction as each event) through a per-request loader:
+ * a request that asks several times (the privacy signals, then a resolver) reads once, and
+ * lists of customers read in one statement.
+ */
+import { Prisma } from "@privet/db/client";
+import type { ConsentPurpose, ConsentSource, ConsentState } from "@privet/domain/consent";
+import type { Context } from "../../context/context.js";
+
+export type SubjectKind = "CUSTOMER" | "VISITOR";
+
+/** One row of the projection: the latest event's state for one purpose. */
+export interface CurrentConsent {
+  readonly purpose: ConsentPurpose;
+  readonly state: ConsentState;
+  readonly source: ConsentSource;
+  readonly policyVersionId: string | null;
+  /** The policy version's label ("2018-11-02"), read in the same statement. */
+  readonly policyVersion: string | null;
+  readonly updatedAt: Date;
+}
+
+export type CurrentConsents = ReadonlyMap<ConsentPurpose, CurrentConsent>;
+
+/** A projection row as SQL returns it (times may come as text through json). */
+export interface CurrentConsentRow {
+  readonly purpose: string;
+  readonly state: string;
+  readonly source: string;
+  readonly policyVersionId: string | null;
+  readonly policyVersion: string | null;
+  readonly updatedAt: Date | string;
+}
+
+/**
+ * The projection's columns with the policy version's label: what every consent read selects,
+ * so that showing "given under policy 2018-11-02" costs no second statement.
+ */
+export const CURRENT_CONSENT_COLUMNS = Prisma.sql`cc."purpose"::text AS "purpose", cc."state"::text AS "state",
+  cc."source"::text AS "source", cc."policyVersionId"::text AS "policyVersionId",
+  p."version" AS "policyVersion", cc."updatedAt" AS "updatedAt"`;
+
+/** The same, as json_build_object's arguments (a subject's rows aggregated into one value). */
+export const CURRENT_CONSENT_JSON = Prisma.sql`'purpose', cc."purpose", 'state', cc."state",
+  'source', cc."source", 'policyVersionId', cc."policyVersionId", 'policyVersion', p."version",
+  'updatedAt', cc."updatedAt"`;
+
+export function toCurrentConsent(row: CurrentConsentRow): CurrentConsent {
+  return {
+    purpose: row.purpose as ConsentPurpose,
+    state: row.state as ConsentState,
+    source: row.source as ConsentSource,
+    policyVersionId: row.policyVersionId,
+    policyVersion: row.policyVersion,
+    updatedAt: row.updatedAt instanceof Date ? row.updatedAt : new Date(row.updatedAt),
+  };
+}
+
+const key = (kind: SubjectKind, id: string) => `${kind}:${id}`;
+
+/**
+ * Per request, never across requests: a consent read is answered from the database every
+ * time, so a write committed by any process is seen by the next request of every process.
+ */
+function currentLoader(context: Context) {
+  return context.loaders.get<string, CurrentConsents>("consentCurrentBySubject", async (keys) => {
+    const kinds: string[] = [];
+    const ids: string[] = [];
+    for (const k of keys) {
+      const [kind = "", id = ""] = k.split(":");
+      kinds.push(kind);
+      ids.push(id);
+    }
+    // One statement by the primary key (subjectKind, subjectId, purpose), labels joined.
+    const rows = await context.prisma.$queryRaw<(CurrentConsentRow & { key: string })[]>`
+      SELECT cc."subjectKind"::text || ':' || cc."subjectId"::text AS "key", ${CURRENT_CONSENT_COLUMNS}
+      FROM unnest(${kinds}::text[], ${ids}::uuid[]) AS wanted(kind, id)
+      JOIN "ConsentCurrent" cc
+        ON cc."subjectKind" = wanted.kind::"ConsentSubjectKind" AND cc."subjectId" = wanted.id
+      LEFT JOIN "PolicyVersion" p ON p."id" = cc."policyVersionId"`;
+    const found = new Map<string, Map<ConsentPurpose, CurrentConsent>>();
+    for (const row of rows) {
+      const map = found.get(row.key) ?? new Map();
+      map.set(row.purpose as ConsentPurpose, toCurrentConsent(row));
+      found.set(row.key, map);
+    }
+    return keys.map((k) => found.get(k) ?? new Map());
+  });
+}
+
+/**
+ * Hands the loader a subject's consents read in another statement of this request (the
+ * visitor's, read with the visitor row), so they are not read twice.
+ */
+export function primeConsentsOf(
+  context: Context,
+  subject: { readonly kind: SubjectKind; readonly id: string },
+  rows: readonly CurrentConsentRow[],
+): void {
+  const consents = new Map(
+    rows.map((row) => [row.purpose as ConsentPurpose, toCurrentConsent(row)]),
+  );
+  currentLoader(context).prime(key(subject.kind, subject.id), consents);
+}
+
+/** A subject's current consents, purpose by purpose (absent = never asked). */
+export function currentConsentsOf(
+  context: Context,
+  subject: { readonly kind: SubjectKind; readonly id: string },
+): Promise<CurrentConsents> {
+  return currentLoader(context).load(key(subject.kind, subject.id));
+}
+
+/** Forgets a subject's cached consents after a write, so later reads see the new state. */
+export function forgetConsentsOf(
+  context: Context,
+  subject: { readonly kind: SubjectKind; readonly id: string },
+): void {
+  currentLoader(context).clear(key(subject.kind, subject.id));
+}
