@@ -91,7 +91,11 @@ interface SessionRow extends Record<string, unknown> {
  * not one per relation, and no ORM work). Columns are text or booleans: any reader returns
  * the same values.
  */
-async function findSession(reader: SqlReader, token: string, now: Date): Promise<SessionRow | null> {
+async function findSession(
+  reader: SqlReader,
+  token: string,
+  now: Date,
+): Promise<SessionRow | null> {
   const [row] = await reader.query<SessionRow>(
     `SELECT s."id"::text AS "id",
       (s."revokedAt" IS NULL AND s."expiresAt" > $2::timestamptz) AS "live",
