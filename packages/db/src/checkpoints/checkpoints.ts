@@ -13,9 +13,13 @@
  */
 import type { ChainVerification } from "../chain/hash.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { type HistoryName, histories, HISTORY_NAMES } from "../verification/histories.js";
+import { HISTORY_NAMES, type HistoryName, histories } from "../verification/histories.js";
 import { inSnapshot } from "../verification/snapshot.js";
-import { type Queryable, type VerifiedChain, verifyHistory } from "../verification/verify-history.js";
+import {
+  type Queryable,
+  type VerifiedChain,
+  verifyHistory,
+} from "../verification/verify-history.js";
 import { digestInDatabase, readSeal, sealStatement } from "./seal.js";
 import type { CheckpointSigner, CheckpointVerifier } from "./signing.js";
 
@@ -78,7 +82,7 @@ export async function advanceCheckpoints(
     reports.push(
       await inSnapshot(prisma, async (snapshot) => {
         // One advancer at a time per database, whichever process runs the job.
-        await snapshot.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended('privet:checkpoints', 0))`;
+        await snapshot.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended('privet:checkpoints', 0))::text`;
         if (!(await sealHolds(snapshot, name, signer))) {
           // Re-sealing now would bless whatever was edited: leave it reported.
           return { history: name, result: untrusted, entriesRead: 0, chainsAdvanced: 0 };

@@ -8,7 +8,7 @@
  */
 import type { BrokenLink, ChainVerification } from "../chain/hash.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { type HistoryName, histories, HISTORY_NAMES } from "../verification/histories.js";
+import { HISTORY_NAMES, type HistoryName, histories } from "../verification/histories.js";
 import type { Queryable } from "../verification/verify-history.js";
 import { type CheckpointLine, digestOf, readSeal, sealStatement } from "./seal.js";
 import type { CheckpointVerifier } from "./signing.js";
@@ -128,9 +128,7 @@ export async function verifyAgainstExport(
     let checked = 0;
     for (let start = 0; start < history.checkpoints.length && !broken; start += AGAINST_BATCH) {
       const part = history.checkpoints.slice(start, start + AGAINST_BATCH);
-      const rows = await prisma.$queryRaw<
-        { i: bigint; id: string | null; hash: string | null }[]
-      >`
+      const rows = await prisma.$queryRaw<{ i: bigint; id: string | null; hash: string | null }[]>`
         SELECT r."i", e."id"::text AS "id", e."hash"
         FROM unnest(${part.map((c) => c.chain)}::text[], ${part.map((c) => c.sequence)}::text[])
           WITH ORDINALITY AS r("chain", "sequence", "i")

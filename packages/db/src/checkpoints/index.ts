@@ -1,3 +1,5 @@
+export { HISTORY_NAMES, type HistoryName } from "../verification/histories.js";
+export { verifyAllHistories } from "../verification/verify-all.js";
 export {
   type AdvanceReport,
   advanceCheckpoints,
@@ -14,13 +16,11 @@ export {
   verifyAgainstExport,
 } from "./export.js";
 export {
+  CheckpointKeyError,
   type CheckpointSigner,
   type CheckpointVerifier,
-  CheckpointKeyError,
   generateSigningKeyPem,
   signerFromKeyFile,
   signerFromPrivateKey,
   verifierFromPublicKey,
 } from "./signing.js";
-export { type HistoryName, HISTORY_NAMES } from "../verification/histories.js";
-export { verifyAllHistories } from "../verification/verify-all.js";

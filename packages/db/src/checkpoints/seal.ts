@@ -41,7 +41,9 @@ export function sealStatement(content: SealContent): string {
 
 /** The digest of checkpoint lines, as the database computes it (digestInDatabase). */
 export function digestOf(lines: readonly CheckpointLine[]): string {
-  const sorted = [...lines].sort((a, b) => Buffer.compare(Buffer.from(a.chain), Buffer.from(b.chain)));
+  const sorted = [...lines].sort((a, b) =>
+    Buffer.compare(Buffer.from(a.chain), Buffer.from(b.chain)),
+  );
   const hash = createHash("sha256");
   for (const line of sorted) hash.update(`${line.chain} ${line.sequence} ${line.hash}\n`, "utf8");
   return hash.digest("hex");

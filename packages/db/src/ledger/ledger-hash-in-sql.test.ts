@@ -47,7 +47,7 @@ describe.each(testDatabases)("the consent ledger's hash in SQL on $name", (kind)
         state: "GIVEN",
         source: "BANNER",
         jurisdiction: "GDPR",
-        ipHash: "ab\"cd",
+        ipHash: 'ab"cd',
         evidence,
       });
       const [row] = await db.prisma.$queryRaw<{ content: string; hash: string }[]>`
@@ -80,7 +80,11 @@ describe.each(testDatabases)("the consent ledger's hash in SQL on $name", (kind)
     expect(await verifyConsentLedger(db.prisma, subject)).toMatchObject({
       ok: false,
       checked: 0,
-      firstBroken: { chain: `CUSTOMER:${subject.subjectId}`, sequence: 1, problem: "HASH_MISMATCH" },
+      firstBroken: {
+        chain: `CUSTOMER:${subject.subjectId}`,
+        sequence: 1,
+        problem: "HASH_MISMATCH",
+      },
     });
   });
 });

@@ -9,7 +9,11 @@ import { Prisma } from "../generated/prisma/client.js";
 
 export type HistoryName = "AUDIT_LOG" | "CONSENT_LEDGER" | "STAFF_ACTIONS";
 
-export const HISTORY_NAMES: readonly HistoryName[] = ["AUDIT_LOG", "CONSENT_LEDGER", "STAFF_ACTIONS"];
+export const HISTORY_NAMES: readonly HistoryName[] = [
+  "AUDIT_LOG",
+  "CONSENT_LEDGER",
+  "STAFF_ACTIONS",
+];
 
 /** Constants of this package only: they are spliced into SQL. */
 export interface History {

@@ -304,7 +304,12 @@ function readLinks(prisma: Queryable, history: History, group: readonly Range[])
 function takeLink(state: ChainState, link: LinkRow): number {
   if (state.broken) return 0;
   const fail = (problem: ChainProblem, checked: number, at = link) => {
-    state.broken = { eventId: at.id, chain: state.row.chain, sequence: Number(at.sequence), problem };
+    state.broken = {
+      eventId: at.id,
+      chain: state.row.chain,
+      sequence: Number(at.sequence),
+      problem,
+    };
     state.brokenChecked = checked;
   };
   let read = 0;
