@@ -42,7 +42,7 @@ LANGUAGE sql IMMUTABLE STRICT AS $$
   SELECT CASE
     WHEN n = 0 THEN '0'
     WHEN abs(n) >= 1e21 OR abs(n) < 1e-6 THEN (
-      SELECT trim_scale(n * power(10::numeric, -x.e))::text || 'e'
+      SELECT trim_scale(n * ('1e' || (-x.e))::numeric)::text || 'e'
         || CASE WHEN x.e >= 0 THEN '+' ELSE '-' END || abs(x.e)::text
       FROM (SELECT floor(log(abs(n)))::int AS e) x)
     ELSE trim_scale(n)::text

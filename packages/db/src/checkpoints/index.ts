@@ -15,6 +15,7 @@ export {
   exportCheckpoints,
   verifyAgainstExport,
 } from "./export.js";
+export { loadCheckpointSigner, signingKeyFile } from "./key-file.js";
 export {
   CheckpointKeyError,
   type CheckpointSigner,
