@@ -17,7 +17,12 @@ async function main(): Promise<void> {
     console.log("Loading the demo data (first start)…");
     await seedDemoData(database.prisma);
   }
-  const server = await startServer({ prisma: database.prisma, audit: database.audit, config });
+  const server = await startServer({
+    prisma: database.prisma,
+    audit: database.audit,
+    config,
+    checkpointJob: true,
+  });
 
   // Stopping closes the database, which releases its folder. The handlers are in place before
   // "ready" is printed, since whoever waits for that line may signal at once.

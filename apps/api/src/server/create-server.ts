@@ -17,6 +17,11 @@ import type { ApiConfig } from "../config.js";
 import type { AttemptLimiters, Context } from "../context/context.js";
 import { createContext } from "../context/create-context.js";
 import { ACCOUNT_DELAYS, GrowingDelay, RateLimiter } from "../http/rate-limit.js";
+import {
+  CHECKPOINT_KEY_PATH,
+  checkpointKeyRoute,
+  startCheckpointJob,
+} from "../modules/audit/public.js";
 import { applyPrivacySignals } from "../modules/consent/public.js";
 import { startEmailDelivery } from "../modules/email/public.js";
 import { unsubscribeRoutes } from "../modules/marketing/public.js";
@@ -38,6 +43,11 @@ export interface ServerOptions {
   readonly privacyEnforced?: boolean;
   /** Each request's time (`request.now`, which the attempt limits count by); tests pass a fake one. */
   readonly clock?: () => Date;
+  /**
+   * Run the checkpoint job (advancing the hash chains' signed checkpoints every minute) in
+   * this process. main.ts turns it on; tests leave it off (their statement counts stay exact).
+   */
+  readonly checkpointJob?: boolean;
 }
 
 export interface RunningServer {
@@ -95,6 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get("/health", (_req, res) => {
     res.json({ ok: true });
   });
+  app.get(CHECKPOINT_KEY_PATH, checkpointKeyRoute(config.checkpointSigner));
   // One-click unsubscribe from marketing emails, without signing in (P-08).
   app.use("/unsubscribe", unsubscribeRoutes({ prisma: options.prisma, config }));
   app.use(
@@ -132,11 +143,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,
   });
+  const checkpoints = startCheckpointJob({
+    prisma: options.prisma,
+    signer: config.checkpointSigner,
+    enabled: options.checkpointJob ?? false,
+  });
   return {
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/graphql`,
     port,
     close: async () => {
       await delivery.stop();
+      await checkpoints.stop();
       await apollo.stop();
     },
   };

@@ -80,7 +80,12 @@ export function generateSigningKeyPem(): string {
 export function signerFromKeyFile(file: string): CheckpointSigner {
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, generateSigningKeyPem(), { mode: 0o600, flag: "wx" });
+    try {
+      writeFileSync(file, generateSigningKeyPem(), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      // Another process made it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
   }
   return signerFromPrivateKey(readFileSync(file, "utf8"));
 }
