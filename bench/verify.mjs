@@ -165,9 +165,9 @@ try {
     );
   }
   console.log(
-    "\n| audit records | entries verified | full re-verification | µs per entry | checkpoint run | auditVerification (checkpoint + 1,000 new) |",
+    "\n| audit records | entries verified | full re-verification | µs per entry | of which audit log (µs/record) | consent ledger | checkpoint run | auditVerification (checkpoint + 1,000 new) |",
   );
-  console.log("|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|");
   for (const row of rows) {
     console.log(
       `| ${row.audit.toLocaleString("en")} | ${row.entries.toLocaleString("en")} | ${row.fullS} s | ${row.usPerEntry} | ${row.auditS} s (${row.auditUs}) | ${row.consentS} s | ${row.advanceS} s | ${row.tailMs} ms |`,
