@@ -5,7 +5,7 @@
  * whoever checks an export.
  */
 import { createPublicKey } from "node:crypto";
-import { advanceCheckpoints, verifierFromPublicKey } from "@privet/db/checkpoints";
+import { advanceCheckpoints, checkExport, verifierFromPublicKey } from "@privet/db/checkpoints";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/api.js";
@@ -20,6 +20,12 @@ const VERIFY = graphql(`
       consentLedger { ok checked firstBroken { chain sequence problem entryId } }
       staffActions { ok checked firstBroken { chain sequence problem entryId } }
     }
+  }
+`);
+
+const EXPORT = graphql(`
+  query CheckpointExportFile {
+    chainCheckpointExport { fileName content keyId }
   }
 `);
 
@@ -49,6 +55,23 @@ describe.each(testDatabases)("checkpointed audit verification on $name", (kind) 
     expect(verifierFromPublicKey(fromJwk).keyId).toBe(api.config.checkpointSigner.keyId);
     const pem = await fetch(`${base}/.well-known/privet-checkpoint-key?format=pem`);
     expect(await pem.text()).toBe(api.config.checkpointSigner.publicKeyPem);
+  });
+
+  it("exports the signed checkpoints to auditors, as a file whose signatures check out", async () => {
+    await advanceCheckpoints(api.db.prisma, api.config.checkpointSigner);
+    const result = await trail.auditor.gql(EXPORT);
+    expect(result.errors).toEqual([]);
+    const file = result.data?.chainCheckpointExport;
+    expect(file?.fileName).toMatch(/^privet-checkpoints-.*\.json$/);
+    expect(file?.keyId).toBe(api.config.checkpointSigner.keyId);
+    const exported = checkExport(
+      JSON.parse(file?.content ?? "null"),
+      verifierFromPublicKey(api.config.checkpointSigner.publicKeyPem),
+    );
+    expect(exported.histories.map((h) => h.history)).toContain("AUDIT_LOG");
+
+    const anonymous = await api.client().gql(EXPORT);
+    expect(anonymous.errors[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
   it("[P-12] answers from the checkpoints after the job ran, and reports checkpoints edited in the database", async () => {

@@ -19,8 +19,7 @@ export class ChainCheckpointExport {
 
   @Classified("NON_PERSONAL")
   @Field(() => String, {
-    description:
-      "The signing key's id; its public half is at /.well-known/privet-checkpoint-key.",
+    description: "The signing key's id; its public half is at /.well-known/privet-checkpoint-key.",
   })
   keyId!: string;
 }
