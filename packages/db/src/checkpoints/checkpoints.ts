@@ -68,9 +68,10 @@ export async function verifyFromCheckpoints(
       // Never checkpointed: everything from the start. Afterwards the chains to read come from
       // the heads and the checkpoints; a chain begun after the last run whose head was then
       // deleted is seen by the next run (or db:verify), not here.
-      const sealed = (await readSeal(snapshot, name)) !== null;
+      const seal = await readSeal(snapshot, name);
       const { result } = await verifyHistory(snapshot, histories[name], {
-        fromCheckpoints: sealed,
+        fromCheckpoints: seal !== null,
+        checkpointedEntries: seal?.entries,
       });
       return result;
     });
