@@ -2,9 +2,11 @@
  * The settings module: every variable, a good value and a bad one. A bad value must stop the
  * start with a message naming the variable and what it accepts, and never print a secret.
  */
+import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+import { generateSigningKeyPem, signerFromPrivateKey } from "@privet/db/checkpoints";
 import { PASSWORD_HASHING, THROWAWAY_PASSWORD_HASHING } from "@privet/db/passwords";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, DEFAULTS, loadConfig } from "./config.js";
@@ -96,6 +98,38 @@ describe("loadConfig", () => {
       expect(problems({ NODE_ENV: "prodution" })).toEqual([
         'NODE_ENV must be production, development or test (got "prodution")',
       ]);
+    });
+  });
+
+  describe("PRIVET_SIGNING_KEY", () => {
+    it("is the checkpoint signer when set (an Ed25519 PEM, newlines written as \\n accepted)", () => {
+      const pem = generateSigningKeyPem();
+      const signer = load({ PRIVET_SIGNING_KEY: pem.replace(/\n/g, "\\n") }).checkpointSigner;
+      expect(signer.keyId).toBe(signerFromPrivateKey(pem).keyId);
+      expect(signer.verify("statement", signer.sign("statement"))).toBe(true);
+    });
+    it("refuses a value that is not an Ed25519 private key, without printing it", () => {
+      const rsa = generateKeyPairSync("rsa", { modulusLength: 1024 })
+        .privateKey.export({ type: "pkcs8", format: "pem" })
+        .toString();
+      for (const value of ["hunter2-not-a-key", rsa]) {
+        const [message = ""] = problems({ PRIVET_SIGNING_KEY: value });
+        expect(message).toMatch(/^PRIVET_SIGNING_KEY must be an Ed25519 private key in PKCS#8 PEM/);
+        expect(message).not.toContain("hunter2");
+      }
+    });
+    it("outside it, is made on first start beside the embedded database and kept", () => {
+      const folder = mkdtempSync(join(tmpdir(), "privet-config-key-"));
+      try {
+        const env = { PRIVET_DATA_DIR: join(folder, "pglite") };
+        const first = loadConfig(env).checkpointSigner;
+        expect(readFileSync(join(folder, "checkpoint-key.pem"), "utf8")).toMatch(
+          /BEGIN PRIVATE KEY/,
+        );
+        expect(loadConfig(env).checkpointSigner.keyId).toBe(first.keyId);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
     });
   });
 

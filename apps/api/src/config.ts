@@ -3,7 +3,8 @@
  * typed. A wrong value stops the process with a message that names the variable and what it
  * accepts — a limit that silently became NaN, or a proxy setting that trusted every client's
  * X-Forwarded-For, is worse than not starting. Messages quote the value given, except for
- * values that may be secret (PRIVET_SECRET, SMTP_URL, DATABASE_URL), which are never printed.
+ * values that may be secret (PRIVET_SECRET, PRIVET_SIGNING_KEY, SMTP_URL, DATABASE_URL), which
+ * are never printed.
  *
  * Two diagnostics are read where they act, not here, so that tests can switch them while the
  * process runs: PRIVET_LOG=silent (the logger) and PRIVET_DEBUG=1 (stack traces of start-up
@@ -14,6 +15,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
+import {
+  CheckpointKeyError,
+  type CheckpointSigner,
+  loadCheckpointSigner,
+} from "@privet/db/checkpoints";
 import { type DatabaseConfig, databaseConfigFromEnv } from "@privet/db/client";
 import {
   PASSWORD_HASHING,
@@ -54,6 +60,13 @@ export interface ApiConfig {
   readonly host: string;
   /** NODE_ENV=production: Secure cookies, no introspection, PRIVET_SECRET required. */
   readonly production: boolean;
+  /**
+   * PRIVET_SIGNING_KEY: the Ed25519 key (PKCS#8 PEM) that signs the hash chains' checkpoints;
+   * without it, a key file made on first start beside the embedded database
+   * (checkpoint-key.pem). Never stored in the database: a superuser there cannot forge a
+   * checkpoint. Its public half is served at /.well-known/privet-checkpoint-key.
+   */
+  readonly checkpointSigner: CheckpointSigner;
   /** NODE_ENV=development: stack traces of unexpected errors in responses. */
   readonly development: boolean;
   /**
@@ -194,6 +207,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     );
   }
 
+  let checkpointSigner: CheckpointSigner | null = null;
+  try {
+    checkpointSigner = loadCheckpointSigner(database, read("PRIVET_SIGNING_KEY"));
+  } catch (error) {
+    if (!(error instanceof CheckpointKeyError)) throw error;
+    problems.push(
+      "PRIVET_SIGNING_KEY must be an Ed25519 private key in PKCS#8 PEM, e.g. from `openssl genpkey -algorithm ed25519` (the value given is not printed)",
+    );
+  }
+
   const seedDemo = oneOf("PRIVET_SEED_DEMO", ["0", "1"]);
   const trustProxy = parseTrustProxy(read("PRIVET_TRUST_PROXY"), problems);
   const corsOrigins = parseOrigins(env.PRIVET_CORS_ORIGINS, problems);
@@ -263,6 +286,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     production,
     development: nodeEnv === "development",
     hashKey: secret ?? developmentSecret(database),
+    checkpointSigner: checkpointSigner as CheckpointSigner,
     database,
     seedDemoData: seedDemo ? seedDemo === "1" : database.kind === "pglite",
     trustProxy,

@@ -14,6 +14,10 @@ export const CHAIN_PROBLEM_WORDS: Record<ChainProblem, string> = {
   HEAD_MISSING: "the chain's head is missing",
   HEAD_WITHOUT_ENTRIES: "the chain's head has no entries (they were removed)",
   HEAD_REBUILT: "the chain's head was missing and was rebuilt",
+  CHECKPOINT_MISMATCH:
+    "an entry a signed checkpoint vouched for is gone or was changed (the chain was cut back or rewritten since)",
+  CHECKPOINT_UNTRUSTED:
+    "the stored checkpoints no longer match their signature (edited in the database)",
   CURRENT_MISMATCH: "a current consent does not match the newest consent event for its purpose",
   CURRENT_MISSING: "a current consent is missing for a purpose that has consent events",
 };

@@ -162,6 +162,7 @@ export const OPERATIONS = {
   auditEvents: { staff: AUDIT_READERS },
   auditExport: { staff: AUDIT_READERS },
   auditVerification: { staff: AUDIT_READERS },
+  chainCheckpointExport: { staff: AUDIT_READERS },
   staffActions: { staff: AUDIT_READERS },
 
   // Staff: the policy and the overview.

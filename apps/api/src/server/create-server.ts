@@ -22,6 +22,11 @@ import type { ApiConfig } from "../config.js";
 import type { AttemptLimiters, Context } from "../context/context.js";
 import { createContext } from "../context/create-context.js";
 import { ACCOUNT_DELAYS, GrowingDelay, RateLimiter } from "../http/rate-limit.js";
+import {
+  CHECKPOINT_KEY_PATH,
+  checkpointKeyRoute,
+  startCheckpointJob,
+} from "../modules/audit/public.js";
 import { applyPrivacySignals } from "../modules/consent/public.js";
 import { startEmailDelivery } from "../modules/email/public.js";
 import { unsubscribeRoutes } from "../modules/marketing/public.js";
@@ -57,6 +62,12 @@ export interface ServerOptions {
   readonly runsBackgroundJobs?: boolean;
   /** The worker's slot in a cluster: every response then carries `X-Privet-Worker`. */
   readonly workerId?: number;
+  /**
+   * Run the checkpoint job (advancing the hash chains' signed checkpoints every minute), in
+   * the process that runs the background jobs. A real start (serve-process.ts) turns it on;
+   * tests leave it off (their statement counts stay exact).
+   */
+  readonly checkpointJob?: boolean;
 }
 
 export interface RunningServer {
@@ -132,6 +143,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get("/health", (_req, res) => {
     res.json({ ok: true });
   });
+  app.get(CHECKPOINT_KEY_PATH, checkpointKeyRoute(config.checkpointSigner));
   // One-click unsubscribe from marketing emails, without signing in (P-08).
   app.use("/unsubscribe", unsubscribeRoutes({ prisma: options.prisma, config }));
   app.use(
@@ -174,12 +186,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         mailFrom: config.mailFrom,
       })
     : { stop: async () => undefined };
+  const checkpoints = startCheckpointJob({
+    prisma: options.prisma,
+    signer: config.checkpointSigner,
+    enabled: runsBackgroundJobs && (options.checkpointJob ?? false),
+  });
   return {
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/graphql`,
     port,
     runsBackgroundJobs,
     close: async () => {
       await delivery.stop();
+      await checkpoints.stop();
       await apollo.stop();
     },
   };

@@ -36,6 +36,7 @@ export async function serveProcess(
     reader: database.reader,
     config,
     runsBackgroundJobs: role.runsBackgroundJobs,
+    checkpointJob: true,
     ...(role.workerId !== undefined ? { workerId: role.workerId } : {}),
   });
   let stopping: Promise<void> | null = null;

@@ -2,8 +2,10 @@
  * Tests drive the API the way clients do: over HTTP, against a real database (PGlite and
  * PostgreSQL, from @privet/db/testing). Each test file starts one server per database.
  */
+
 import { randomBytes } from "node:crypto";
 import type { ResultOf, TypedDocumentNode, VariablesOf } from "@graphql-typed-document-node/core";
+import { generateSigningKeyPem, signerFromPrivateKey } from "@privet/db/checkpoints";
 import { type Database, openDatabase } from "@privet/db/client";
 import { type ScryptParameters, THROWAWAY_PASSWORD_HASHING } from "@privet/db/passwords";
 import type { OpenTestDatabase, TestDatabaseKind } from "@privet/db/testing";
@@ -143,6 +145,9 @@ export interface TestApi {
  */
 export const TEST_PASSWORD_HASHING: ScryptParameters = THROWAWAY_PASSWORD_HASHING;
 
+/** One throwaway checkpoint key for the test run (never a key file in the temp folder). */
+export const TEST_CHECKPOINT_SIGNER = signerFromPrivateKey(generateSigningKeyPem());
+
 export function testConfig(
   database: OpenTestDatabase["config"],
   overrides: Partial<ApiConfig> = {},
@@ -153,6 +158,7 @@ export function testConfig(
     production: false,
     development: false,
     hashKey: randomBytes(32).toString("hex"),
+    checkpointSigner: TEST_CHECKPOINT_SIGNER,
     database,
     seedDemoData: false,
     trustProxy: 0,

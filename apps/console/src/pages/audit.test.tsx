@@ -249,6 +249,33 @@ describe("the audit page", () => {
     expect(createObjectURL).toHaveBeenCalledTimes(1);
   });
 
+  it("exports the signed checkpoints as the file the API names", async () => {
+    const api = setup({
+      ChainCheckpointExport: () => ({
+        chainCheckpointExport: {
+          fileName: "privet-checkpoints.json",
+          content: '{"format":"privet-checkpoints/1"}',
+          keyId: "0123456789abcdef",
+        },
+      }),
+    });
+    await screen.findAllByText(/links checked/);
+    const createObjectURL = vi.fn(() => "blob:checkpoints");
+    vi.stubGlobal(
+      "URL",
+      Object.assign(class extends URL {}, { createObjectURL, revokeObjectURL: vi.fn() }),
+    );
+    const downloads: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      downloads.push(`${this.download} ${this.href}`);
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Export signed checkpoints" }));
+    await waitFor(() => expect(downloads).toEqual(["privet-checkpoints.json blob:checkpoints"]));
+    expect(sent(api, "ChainCheckpointExport")).toHaveLength(1);
+  });
+
   it("says why an export failed", async () => {
     setup({
       AuditExport: () => {

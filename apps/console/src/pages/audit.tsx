@@ -9,6 +9,7 @@ import {
   AuditEventsDocument,
   AuditExportDocument,
   AuditVerificationDocument,
+  ChainCheckpointExportDocument,
   type Purpose,
 } from "@privet/client";
 import { humanize, purposeLabel } from "@privet/domain/labels";
@@ -59,6 +60,21 @@ export function AuditPage() {
       return;
     }
     const { content, contentType, fileName } = result.data.auditExport;
+    save(content, contentType, fileName);
+  };
+  const downloadCheckpoints = async () => {
+    setExportError(null);
+    const result = await client
+      .query(ChainCheckpointExportDocument, {}, { requestPolicy: "network-only" })
+      .toPromise();
+    if (!result.data) {
+      setExportError(formErrorOf(result.error)?.message ?? "The export failed.");
+      return;
+    }
+    const { content, fileName } = result.data.chainCheckpointExport;
+    save(content, "application/json", fileName);
+  };
+  const save = (content: string, contentType: string, fileName: string) => {
     const url = URL.createObjectURL(new Blob([content], { type: contentType }));
     const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
     document.body.append(link);
@@ -101,7 +117,14 @@ export function AuditPage() {
           onClick={() => verifyAgain({ requestPolicy: "network-only" })}
         >
           Verify again
+        </button>{" "}
+        <button type="button" className="secondary" onClick={downloadCheckpoints}>
+          Export signed checkpoints
         </button>
+        <p>
+          Keep the exported file outside the database: <code>npm run db:verify -- --against</code>{" "}
+          the file later shows whether anything it covers was cut back or rewritten since.
+        </p>
       </section>
       <form onSubmit={apply} className="inline-form" aria-label="Filter the access log">
         <label>

@@ -4,7 +4,9 @@
  */
 import type { ChainVerification } from "../chain/hash.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
-import { verifySqlChain } from "./verify-sql-chain.js";
+import { staffActions } from "../verification/histories.js";
+import { inSnapshot } from "../verification/snapshot.js";
+import { verifyHistory } from "../verification/verify-history.js";
 
 export interface StaffActionScope {
   /** One staff member's chain. */
@@ -15,20 +17,14 @@ export function verifyStaffActionLog(
   prisma: PrismaClient,
   scope: StaffActionScope = {},
 ): Promise<ChainVerification> {
-  return verifySqlChain(
-    prisma,
-    {
-      table: "StaffAction",
-      chainColumn: "staffUserId",
-      hashFunction: "privet_staff_action_hash",
-      headTable: "StaffActionChainHead",
-      headChainColumn: "staffUserId",
-    },
-    scope.staffUserId
-      ? {
-          entries: Prisma.sql`WHERE e."staffUserId" = ${scope.staffUserId}::uuid`,
-          heads: Prisma.sql`WHERE h."staffUserId" = ${scope.staffUserId}::uuid`,
-        }
-      : undefined,
-  );
+  const only = scope.staffUserId
+    ? {
+        entries: Prisma.sql`e."staffUserId" = ${scope.staffUserId}::uuid`,
+        heads: Prisma.sql`h."staffUserId" = ${scope.staffUserId}::uuid`,
+      }
+    : undefined;
+  return inSnapshot(prisma, async (snapshot) => {
+    const { result } = await verifyHistory(snapshot, staffActions, { scope: only });
+    return result;
+  });
 }

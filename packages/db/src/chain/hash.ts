@@ -77,6 +77,10 @@ export interface BrokenLink {
  *   eventId is empty, sequence is the head's.
  * - HEAD_REBUILT: the head was missing, or behind its chain, and the insert trigger rebuilt
  *   it from the newest entry (rebuiltAt): writes went on, the tampering stays reported.
+ * - CHECKPOINT_MISMATCH: the entry a checkpoint vouched for (its sequence and hash) is gone or
+ *   has another hash: the chain was cut back or rewritten after it was verified.
+ * - CHECKPOINT_UNTRUSTED: the history's checkpoints do not match their signed seal (edited or
+ *   forged in the database, or sealed with another key); sequence 0, chain and eventId empty.
  * - CURRENT_MISMATCH (consent ledger): a ConsentCurrent row does not match the newest event
  *   of its subject and purpose (another event, state, source or policy version, or none).
  * - CURRENT_MISSING (consent ledger): a subject and purpose with events but no ConsentCurrent
@@ -90,6 +94,8 @@ export type ChainProblem =
   | "HEAD_MISSING"
   | "HEAD_WITHOUT_ENTRIES"
   | "HEAD_REBUILT"
+  | "CHECKPOINT_MISMATCH"
+  | "CHECKPOINT_UNTRUSTED"
   | "CURRENT_MISMATCH"
   | "CURRENT_MISSING";
 

@@ -1,5 +1,4 @@
-import { verifyAuditLog, verifyStaffActionLog } from "@privet/db/audit";
-import { verifyConsentLedger } from "@privet/db/ledger";
+import { verifyFromCheckpoints } from "@privet/db/checkpoints";
 import { Authorized, Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AuditVerification, toChainCheck } from "./audit-verification.type.js";
@@ -9,18 +8,14 @@ export class AuditVerificationResolver {
   @Authorized()
   @Query(() => AuditVerification, {
     description:
-      "Auditors, privacy and security officers: verifies the hash chains of the audit log, the consent ledger and the staff action log now, reporting each one's first broken link.",
+      "Auditors, privacy and security officers: verifies the hash chains of the audit log, the consent ledger and the staff action log, reporting each one's first broken link. Answers from the signed checkpoints (kept by a background job; a checkpoint whose signature fails is reported as CHECKPOINT_UNTRUSTED) and verifies only the entries written since; `npm run db:verify` re-verifies everything from the start, the consent projection included.",
   })
   async auditVerification(@Ctx() context: Context): Promise<AuditVerification> {
-    const [auditLog, consentLedger, staffActions] = await Promise.all([
-      verifyAuditLog(context.prisma),
-      verifyConsentLedger(context.prisma),
-      verifyStaffActionLog(context.prisma),
-    ]);
+    const results = await verifyFromCheckpoints(context.prisma, context.config.checkpointSigner);
     return Object.assign(new AuditVerification(), {
-      auditLog: toChainCheck(auditLog),
-      consentLedger: toChainCheck(consentLedger),
-      staffActions: toChainCheck(staffActions),
+      auditLog: toChainCheck(results.AUDIT_LOG),
+      consentLedger: toChainCheck(results.CONSENT_LEDGER),
+      staffActions: toChainCheck(results.STAFF_ACTIONS),
       verifiedAt: new Date(),
     });
   }

@@ -11,13 +11,15 @@ export const ChainProblemValues = {
   HEAD_MISSING: "HEAD_MISSING",
   HEAD_WITHOUT_ENTRIES: "HEAD_WITHOUT_ENTRIES",
   HEAD_REBUILT: "HEAD_REBUILT",
+  CHECKPOINT_MISMATCH: "CHECKPOINT_MISMATCH",
+  CHECKPOINT_UNTRUSTED: "CHECKPOINT_UNTRUSTED",
   CURRENT_MISMATCH: "CURRENT_MISMATCH",
   CURRENT_MISSING: "CURRENT_MISSING",
 } as const satisfies { [P in ChainProblem]: P };
 registerEnumType(ChainProblemValues, {
   name: "ChainProblem",
   description:
-    "How a hash chain is broken: a rewritten entry (HASH_MISMATCH), a forged or reordered one (PREVIOUS_HASH_MISMATCH), a removed one (SEQUENCE_GAP), a newest entry that is not the chain's head (HEAD_MISMATCH: removed, or appended behind the database's back), entries with no head (HEAD_MISSING), a head with no entries (HEAD_WITHOUT_ENTRIES), a head that was missing and was rebuilt by the next write (HEAD_REBUILT); for the consent ledger, a current consent that is not the newest event of its purpose (CURRENT_MISMATCH) or is missing (CURRENT_MISSING).",
+    "How a hash chain is broken: a rewritten entry (HASH_MISMATCH), a forged or reordered one (PREVIOUS_HASH_MISMATCH), a removed one (SEQUENCE_GAP), a newest entry that is not the chain's head (HEAD_MISMATCH: removed, or appended behind the database's back), entries with no head (HEAD_MISSING), a head with no entries (HEAD_WITHOUT_ENTRIES), a head that was missing and was rebuilt by the next write (HEAD_REBUILT), an entry a signed checkpoint vouched for that is gone or changed (CHECKPOINT_MISMATCH), checkpoints that no longer match their signature (CHECKPOINT_UNTRUSTED); for the consent ledger, a current consent that is not the newest event of its purpose (CURRENT_MISMATCH) or is missing (CURRENT_MISSING).",
 });
 
 /** The first entry at which a chain no longer verifies. */

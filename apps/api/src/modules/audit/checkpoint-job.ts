@@ -1,0 +1,67 @@
+/**
+ * The background job that advances the hash chains' signed checkpoints: every interval it
+ * verifies what was written since the last checkpoints and moves them (@privet/db
+ * checkpoints), so that auditVerification only verifies a short tail. One run at a time in
+ * this process; across processes the database's advisory lock serialises runs (and the
+ * cluster's single-runner mechanism, when wired, keeps it to one process).
+ */
+import { advanceCheckpoints, type CheckpointSigner } from "@privet/db/checkpoints";
+import type { PrismaClient } from "@privet/db/client";
+import { logger } from "../../log/logger.js";
+
+export const CHECKPOINT_INTERVAL_MS = 60_000;
+
+export interface CheckpointJob {
+  /** Runs once now (tests, and the first run at start); resolves when it is done. */
+  runNow(): Promise<void>;
+  /** Stops the interval and waits for a run in progress. */
+  stop(): Promise<void>;
+}
+
+export function startCheckpointJob(options: {
+  readonly prisma: PrismaClient;
+  readonly signer: CheckpointSigner;
+  /** Off: no timer (runNow still works). */
+  readonly enabled: boolean;
+  readonly intervalMs?: number;
+}): CheckpointJob {
+  let current: Promise<void> | null = null;
+  let stopped = false;
+  const run = (): Promise<void> => {
+    if (current) return current;
+    if (stopped) return Promise.resolve();
+    current = advanceCheckpoints(options.prisma, options.signer)
+      .then((reports) => {
+        for (const report of reports) {
+          if (!report.result.ok) {
+            // Chain ids and sequences only: nothing personal.
+            logger.error("a hash chain does not verify", {
+              history: report.history,
+              chain: report.result.firstBroken.chain,
+              sequence: report.result.firstBroken.sequence,
+              problem: report.result.firstBroken.problem,
+            });
+          }
+        }
+      })
+      .catch((error: unknown) => {
+        logger.error("checkpoint run failed", { error });
+      })
+      .finally(() => {
+        current = null;
+      });
+    return current;
+  };
+  const timer = options.enabled
+    ? setInterval(run, options.intervalMs ?? CHECKPOINT_INTERVAL_MS)
+    : null;
+  timer?.unref();
+  return {
+    runNow: run,
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await current;
+    },
+  };
+}
