@@ -15,7 +15,8 @@
 //   PRIVET_BENCH_WORKERS=2       API processes (default 2)
 //   PRIVET_BENCH_SECONDS=5       seconds per round (3 rounds per read, alternating)
 //   PRIVET_BENCH_QUICK=1         1-second rounds, 100 staleness round trips: checks it works
-//   PRIVET_BENCH_ONLY=banner,check  only these reads (and no writes or staleness test)
+//   PRIVET_BENCH_ONLY=banner,check  only these reads (and no writes or staleness test);
+//                                 `write` and `staleness` name those two parts
 //   PRIVET_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"  flags for the API processes
 //
 // The load generator runs in this process, on the same machine (and cores) as the API and
@@ -320,7 +321,7 @@ try {
   const writes = [];
   const stale = { portal: 0, check: 0 };
   let sameWorkerAnswers = 0;
-  if (!only) {
+  if (!only || only.includes("write")) {
     // Writes: every call flips its customer's choice, so each is a new ledger event.
     for (let round = 0; round < ROUNDS; round++) {
       writes.push(
@@ -336,7 +337,8 @@ try {
         }),
       );
     }
-
+  }
+  if (!only || only.includes("staleness")) {
     // Staleness: write through one worker, read back at once through another.
     for (let n = 0; n < ROUND_TRIPS; n++) {
       const who = n % sessions.length;
@@ -397,7 +399,7 @@ try {
         )} |`,
     );
   }
-  if (!only) {
+  if (!only || only.includes("staleness")) {
     console.log(
       `\nstaleness: ${ROUND_TRIPS} writes each read back through another worker: ` +
         `${stale.portal} stale portal reads, ${stale.check} stale partner checks ` +

@@ -6,6 +6,7 @@ import { type OpenTestDatabase, testDatabases } from "../test-support/databases.
 import {
   appendConsentEvent,
   appendConsentEventIn,
+  appendConsentEventWith,
   currentConsents,
   verifyConsentLedger,
 } from "./index.js";
@@ -95,6 +96,42 @@ describe.each(testDatabases)("the consent ledger on $name", (kind) => {
     ).map((event) => event.sequence);
     expect(sequences).toEqual(Array.from({ length: 12 }, (_, i) => BigInt(i + 1)));
     expect(await verifyConsentLedger(db.prisma, subject)).toEqual({ ok: true, checked: 12 });
+  });
+
+  it("keeps one unbroken chain when many one-statement appends race on the driver connection, and acknowledges each once", async () => {
+    // appendConsentEventWith: no lock and no transaction; a writer that loses the race for
+    // the tip is refused by the trigger (or the unique index) and sends its event again.
+    const subject = customer();
+    const states = ["GIVEN", "WITHDRAWN"] as const;
+    const acknowledged = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        appendConsentEventWith(db.reader, {
+          ...subject,
+          purpose: "MARKETING",
+          state: states[i % 2] ?? "GIVEN",
+          source: "API",
+          evidence: { writer: i },
+        }),
+      ),
+    );
+    const stored = await db.prisma.consentEvent.findMany({
+      where: subject,
+      orderBy: { sequence: "asc" },
+    });
+    expect(stored.map((event) => event.sequence)).toEqual(
+      Array.from({ length: 16 }, (_, i) => BigInt(i + 1)),
+    );
+    // Every acknowledged event is stored exactly as acknowledged (id, link and hash).
+    expect(new Set(acknowledged.map((event) => event.sequence)).size).toBe(16);
+    for (const event of acknowledged) {
+      expect(stored.find((row) => row.id === event.id)).toMatchObject({
+        sequence: event.sequence,
+        previousHash: event.previousHash,
+        hash: event.hash,
+        evidence: event.evidence,
+      });
+    }
+    expect(await verifyConsentLedger(db.prisma, subject)).toEqual({ ok: true, checked: 16 });
   });
 
   it("the database keeps the projection: an event inserted with SQL moves it, in the same statement", async () => {

@@ -15,6 +15,7 @@ export {
   type CurrentConsents,
   currentConsentsOf,
   forgetConsentsOf,
+  rememberConsentsOf,
 } from "./current-consents.js";
 export type { SubjectKind };
 

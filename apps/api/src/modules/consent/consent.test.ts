@@ -144,6 +144,58 @@ describe.each(testDatabases)("customer consents on $name", (kind) => {
     expect(await eventsOf(customer.id)).toBe(2);
   });
 
+  it("[P-08] answers a consent write with the event it appended: the same as reading it back", async () => {
+    const client = api.client();
+    await registerCustomer(client);
+    const set = await client.gql(SET_CONSENT, { purpose: "REMARKETING", state: "GIVEN" });
+    expect(set.errors).toEqual([]);
+    const read = await client.gql(MY_CONSENTS);
+    const stored = read.data?.myConsents.find((c) => c.purpose === "REMARKETING");
+    // Purpose, state, permitted, source, time and policy label, all as the projection has them.
+    expect(set.data?.setConsent).toEqual({
+      purpose: stored?.purpose,
+      state: stored?.state,
+      permitted: stored?.permitted,
+      source: stored?.source,
+      updatedAt: stored?.updatedAt,
+      policyVersion: stored?.policyVersion,
+    });
+    expect(set.data?.setConsent).toMatchObject({ state: "GIVEN", policyVersion: "2018-11-02" });
+  });
+
+  it("[P-08] many writes of one customer's consents at once all land in one valid chain", async () => {
+    const client = api.client();
+    const customer = await registerCustomer(client);
+    const states = ["GIVEN", "WITHDRAWN"] as const;
+    const purposes = ["PERSONALISATION", "SERVICE_IMPROVEMENT"] as const;
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        client.gql(SET_CONSENT, {
+          purpose: purposes[i % 2] ?? "PERSONALISATION",
+          state: states[Math.floor(i / 2) % 2] ?? "GIVEN",
+        }),
+      ),
+    );
+    answers.forEach((answer, i) => {
+      expect(answer.errors).toEqual([]);
+      expect(answer.data?.setConsent.state).toBe(states[Math.floor(i / 2) % 2]);
+    });
+    const events = await api.db.prisma.consentEvent.findMany({
+      where: { subjectId: customer.id },
+      orderBy: { sequence: "asc" },
+    });
+    expect(events.map((event) => event.sequence)).toEqual(events.map((_, i) => BigInt(i + 1)));
+    expect(
+      await verifyConsentLedger(api.db.prisma, { subjectKind: "CUSTOMER", subjectId: customer.id }),
+    ).toEqual({ ok: true, checked: events.length });
+    // The projection is each purpose's newest event.
+    const read = await client.gql(MY_CONSENTS);
+    for (const purpose of purposes) {
+      const newest = events.filter((event) => event.purpose === purpose).at(-1);
+      expect(read.data?.myConsents.find((c) => c.purpose === purpose)?.state).toBe(newest?.state);
+    }
+  });
+
   it("exposes consents and history on Customer (me) from the same ledger", async () => {
     const client = api.client();
     await registerCustomer(client);

@@ -104,6 +104,19 @@ export function primeConsentsOf(
   currentLoader(context).prime(key(subject.kind, subject.id), consents);
 }
 
+/**
+ * Hands the loader a subject's consents as this request has just written them (a write
+ * returns the event it appended), so answering the write reads nothing back.
+ */
+export function rememberConsentsOf(
+  context: Context,
+  subject: { readonly kind: SubjectKind; readonly id: string },
+  consents: CurrentConsents,
+): void {
+  const loader = currentLoader(context);
+  loader.clear(key(subject.kind, subject.id)).prime(key(subject.kind, subject.id), consents);
+}
+
 /** A subject's current consents, purpose by purpose (absent = never asked). */
 export function currentConsentsOf(
   context: Context,

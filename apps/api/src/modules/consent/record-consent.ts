@@ -5,7 +5,12 @@
  * evidence including the request's privacy signals (DNT is recorded here, not acted on: P-15).
  */
 import type { Prisma } from "@privet/db/client";
-import { appendConsentEventIn, keyedHash } from "@privet/db/ledger";
+import {
+  type AppendedConsentEvent,
+  appendConsentEventIn,
+  appendConsentEventWith,
+  keyedHash,
+} from "@privet/db/ledger";
 import type { ConsentPurpose, ConsentSource, ConsentState } from "@privet/domain/consent";
 import type { Context } from "../../context/context.js";
 import { policyIdInForce } from "../policy/public.js";
@@ -48,15 +53,17 @@ export async function jurisdictionOf(context: Context, subject: ConsentWrite["su
 }
 
 /**
- * Appends the events inside one transaction (all or none). Everything that needs a read is
- * fetched before the transaction opens, so it stays short.
+ * Appends the events inside one transaction (all or none), and returns them in order.
+ * Everything that needs a read is fetched before the transaction opens, so it stays short.
+ * A single event with nothing else to write needs no transaction: it is one statement on the
+ * read path's driver connection (the ledger's appendConsentEventWith), committed when it returns.
  */
 export async function recordConsents(
   context: Context,
   writes: readonly ConsentWrite[],
   alsoInTransaction?: (tx: Prisma.TransactionClient) => Promise<unknown>,
-): Promise<void> {
-  if (writes.length === 0 && !alsoInTransaction) return;
+): Promise<AppendedConsentEvent[]> {
+  if (writes.length === 0 && !alsoInTransaction) return [];
   const { request } = context;
   // Both reads at once (the jurisdictions in one batch): a write waits for one round trip.
   const [policyVersionId, jurisdictions] = await Promise.all([
@@ -75,9 +82,16 @@ export async function recordConsents(
     evidence: { gpc: request.gpc, dnt: request.dnt, ...write.evidence },
     occurredAt: request.now,
   }));
-  await context.prisma.$transaction(async (tx) => {
-    await alsoInTransaction?.(tx);
-    for (const event of prepared) await appendConsentEventIn(tx, event);
-  });
+  const [only] = prepared;
+  const events =
+    only && prepared.length === 1 && !alsoInTransaction
+      ? [await appendConsentEventWith(context.reader, only)]
+      : await context.prisma.$transaction(async (tx) => {
+          await alsoInTransaction?.(tx);
+          const appended: AppendedConsentEvent[] = [];
+          for (const event of prepared) appended.push(await appendConsentEventIn(tx, event));
+          return appended;
+        });
   for (const write of writes) forgetConsentsOf(context, write.subject);
+  return events;
 }

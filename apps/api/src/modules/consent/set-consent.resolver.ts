@@ -8,10 +8,9 @@ import {
   ConsentSourceValues,
   ConsentStateValues,
 } from "../../vocabulary/enums.js";
-import { Consent } from "./consent.type.js";
-import { consentsOf } from "./consent-loaders.js";
-import { currentConsentsOf } from "./consent-subject.js";
-import { policyVersionInForce, recordConsents } from "./record-consent.js";
+import { Consent, toConsents } from "./consent.type.js";
+import { type CurrentConsents, currentConsentsOf, rememberConsentsOf } from "./consent-subject.js";
+import { jurisdictionOf, policyVersionInForce, recordConsents } from "./record-consent.js";
 
 /**
  * What a person may say about a consent. EXPIRED is the system's word (a consent that lapsed),
@@ -50,17 +49,32 @@ export class SetConsentResolver {
       throw new AppError("GPC_OPT_OUT");
     }
     const subject = { kind: "CUSTOMER", id: customerId } as const;
-    const [current, policyVersionId] = await Promise.all([
-      currentConsentsOf(context, subject).then((consents) => consents.get(purpose)),
+    // Every read the write needs at once (the jurisdiction is kept by its loader for the write).
+    const [currents, policyVersionId] = await Promise.all([
+      currentConsentsOf(context, subject),
       policyVersionInForce(context),
+      jurisdictionOf(context, subject),
     ]);
+    const current = currents.get(purpose);
+    let answer: CurrentConsents = currents;
     // A repeated click writes nothing; the same choice under a newer policy is worth recording.
     if (current?.state !== state || current.policyVersionId !== policyVersionId) {
-      await recordConsents(context, [
+      const [event] = await recordConsents(context, [
         { subject, purpose, state, source, evidence: { form: "consent-centre" } },
       ]);
+      if (event) {
+        // The answer is the event just appended (the projection's row for it), not read back.
+        answer = new Map(currents).set(purpose, {
+          purpose,
+          state: event.state,
+          source: event.source,
+          policyVersionId: event.policyVersionId,
+          policyVersion: event.policyVersion,
+          updatedAt: event.occurredAt,
+        });
+        rememberConsentsOf(context, subject, answer);
+      }
     }
-    const consents = await consentsOf(context, subject);
-    return consents.find((consent) => consent.purpose === purpose) as Consent;
+    return toConsents(answer).find((consent) => consent.purpose === purpose) as Consent;
   }
 }
