@@ -17,6 +17,7 @@
 import { randomBytes } from "node:crypto";
 import { startServer } from "@privet/api/server";
 import { accessRecordInsert, toAccessRecords } from "@privet/db/audit";
+import { generateSigningKeyPem, signerFromPrivateKey } from "@privet/db/checkpoints";
 import { openDatabase } from "@privet/db/client";
 import { hashPassword, THROWAWAY_PASSWORD_HASHING } from "@privet/db/passwords";
 import pg from "pg";
@@ -137,6 +138,8 @@ try {
       apiUrl: "http://localhost:4000",
       mailFrom: "Privet <no-reply@privet.localhost>",
       passwordHashing: THROWAWAY_PASSWORD_HASHING,
+      workers: 1,
+      checkpointSigner: signerFromPrivateKey(generateSigningKeyPem()),
     },
     privacyEnforced: true,
   });

@@ -6,6 +6,7 @@
 //   { type: "cpu" }        → { type: "cpu", micros }          (this process's CPU time so far)
 //   { type: "close" }      → closes everything and exits
 import { startServer } from "@privet/api/server";
+import { generateSigningKeyPem, signerFromPrivateKey } from "@privet/db/checkpoints";
 import { openDatabase } from "@privet/db/client";
 import { startBareServer } from "./bare-server.mjs";
 
@@ -32,6 +33,8 @@ const config = {
   apiUrl: "http://localhost:4000",
   mailFrom: "Privet <no-reply@privet.localhost>",
   passwordHashing: { N: 2 ** 17, r: 8, p: 1 },
+  workers: 1,
+  checkpointSigner: signerFromPrivateKey(generateSigningKeyPem()),
 };
 const servers = {
   bare: await startBareServer({
