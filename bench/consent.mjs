@@ -29,9 +29,8 @@ import { fileURLToPath } from "node:url";
 import { openDatabase } from "@privet/db/client";
 import { seedDemoData } from "@privet/db/seed";
 import pg from "pg";
+import { ADMIN_URL, createScratchDatabase } from "./support.mjs";
 
-const ADMIN_URL =
-  process.env.PRIVET_BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const QUICK = process.env.PRIVET_BENCH_QUICK === "1";
 const SECONDS = Number(process.env.PRIVET_BENCH_SECONDS ?? (QUICK ? 1 : 5));
 const ROUNDS = QUICK ? 1 : 3;
@@ -53,16 +52,6 @@ const QUERIES = {
   write: `mutation SetConsent($purpose: ConsentPurpose!, $state: ConsentState!) { setConsent(purpose: $purpose, state: $state) { purpose state } }`,
   subjects: `query Subjects @purpose(name: MARKETING, ref: "BENCH") { partnerSubjects(first: 500) { nodes { id } } }`,
 };
-
-async function admin(sql) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const keepAlive = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
 
@@ -268,10 +257,9 @@ async function prepare(prisma) {
 
 const f = (n, d = 1) => n.toFixed(d);
 
-const database = `privet_bench_consent_${randomBytes(4).toString("hex")}`;
-await admin(`CREATE DATABASE "${database}"`);
-const url = new URL(ADMIN_URL);
-url.pathname = `/${database}`;
+const scratch = await createScratchDatabase("consent");
+const database = scratch.name;
+const url = new URL(scratch.url);
 let api;
 try {
   const db = await openDatabase({ kind: "postgres", url: url.toString() });
@@ -414,5 +402,5 @@ try {
     await exited;
   }
   keepAlive.destroy();
-  await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await scratch.drop();
 }

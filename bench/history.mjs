@@ -17,13 +17,11 @@
 import { randomBytes } from "node:crypto";
 import { startServer } from "@privet/api/server";
 import { accessRecordInsert, toAccessRecords } from "@privet/db/audit";
-import { generateSigningKeyPem, signerFromPrivateKey } from "@privet/db/checkpoints";
 import { openDatabase } from "@privet/db/client";
 import { hashPassword, THROWAWAY_PASSWORD_HASHING } from "@privet/db/passwords";
 import pg from "pg";
+import { benchApiConfig, createScratchDatabase } from "./support.mjs";
 
-const ADMIN_URL =
-  process.env.PRIVET_BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const QUICK = process.env.PRIVET_BENCH_QUICK === "1";
 const ROUNDS = QUICK ? 3 : 10;
 const REQUESTS_PER_ROUND = QUICK ? 5 : 10;
@@ -55,16 +53,6 @@ const AUDIT = `query BenchAudit($subjectId: ID!) {
   }
 }`;
 const EXPORT = "query BenchExport { myDataExport }";
-
-async function admin(sql) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A browser: a cookie jar and GraphQL over POST. */
 class Client {
@@ -104,43 +92,26 @@ async function timed(fn) {
   return performance.now() - start;
 }
 
-const database = `privet_bench_history_${randomBytes(4).toString("hex")}`;
-await admin(`CREATE DATABASE "${database}"`);
-const url = new URL(ADMIN_URL);
-url.pathname = `/${database}`;
-const dbConfig = { kind: "postgres", url: url.toString() };
+const scratch = await createScratchDatabase("history");
+const database = scratch.name;
+const dbConfig = { kind: "postgres", url: scratch.url };
 const db = await openDatabase(dbConfig);
-const sql = new pg.Client({ connectionString: url.toString() });
+const sql = new pg.Client({ connectionString: scratch.url });
 await sql.connect();
 let server;
 try {
   process.env.PRIVET_LOG = "silent";
   server = await startServer({
     ...db,
-    config: {
-      port: 0,
-      host: "127.0.0.1",
-      production: false,
-      development: false,
-      hashKey: randomBytes(32).toString("hex"),
-      database: dbConfig,
-      seedDemoData: false,
-      trustProxy: 0,
-      corsOrigins: [],
+    config: benchApiConfig(dbConfig, {
       attemptLimits: {
         perIp: 100000,
         registrationsPerIp: 1000,
         failuresBeforeDelay: 5,
         perDevice: 1000,
       },
-      smtpUrl: null,
-      portalUrl: "http://localhost:5173",
-      apiUrl: "http://localhost:4000",
-      mailFrom: "Privet <no-reply@privet.localhost>",
       passwordHashing: THROWAWAY_PASSWORD_HASHING,
-      workers: 1,
-      checkpointSigner: signerFromPrivateKey(generateSigningKeyPem()),
-    },
+    }),
     privacyEnforced: true,
   });
 
@@ -349,6 +320,6 @@ try {
   await server?.close();
   await sql.end();
   await db.close();
-  await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await scratch.drop();
 }
 process.exit(0);

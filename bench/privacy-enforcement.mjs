@@ -25,11 +25,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { Agent, request } from "node:http";
 import { openDatabase } from "@privet/db/client";
 import { seedDemoData } from "@privet/db/seed";
-import pg from "pg";
+import { createScratchDatabase } from "./support.mjs";
 
 const QUICK = process.env.PRIVET_BENCH_QUICK === "1";
-const ADMIN_URL =
-  process.env.PRIVET_BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const SECONDS = QUICK ? 1 : Number(process.env.PRIVET_BENCH_SECONDS ?? 5);
 const ROUNDS = QUICK ? 1 : Number(process.env.PRIVET_BENCH_ROUNDS ?? 5);
 const LEVELS = (process.env.PRIVET_BENCH_CONCURRENCY ?? "1,4,8").split(",").map(Number);
@@ -40,16 +38,6 @@ const FIELDS = "name email country pseudonymousId cardLast4";
 const QUERY = `query Bench($first: Int!) @purpose(name: CROSS_BORDER_CONSOLIDATION, ref: "BENCH") {
   partnerSubjects(first: $first) { edges { node { ${FIELDS} } } }
 }`;
-
-async function admin(sql) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -122,11 +110,9 @@ async function measure(url, apiKey, first, seconds, inFlight) {
   };
 }
 
-const database = `privet_bench_${randomBytes(4).toString("hex")}`;
-await admin(`CREATE DATABASE "${database}"`);
-const url = new URL(ADMIN_URL);
-url.pathname = `/${database}`;
-const dbConfig = { kind: "postgres", url: url.toString() };
+const scratch = await createScratchDatabase("read_path");
+const database = scratch.name;
+const dbConfig = { kind: "postgres", url: scratch.url };
 let child;
 let cpuMicros;
 try {
@@ -180,7 +166,7 @@ try {
     env: {
       ...process.env,
       PRIVET_BENCH_SERVERS: JSON.stringify({
-        databaseUrl: url.toString(),
+        databaseUrl: scratch.url,
         hashKey: randomBytes(32).toString("hex"),
         processorId: processor.id,
         ports: { bare: FIRST_PORT, enforced: FIRST_PORT + 1, unenforced: FIRST_PORT + 2 },
@@ -287,6 +273,6 @@ try {
     await new Promise((resolve) => child.once("exit", resolve));
   }
   agent.destroy();
-  await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await scratch.drop();
 }
 process.exit(0);

@@ -6,9 +6,9 @@
 //   { type: "cpu" }        → { type: "cpu", micros }          (this process's CPU time so far)
 //   { type: "close" }      → closes everything and exits
 import { startServer } from "@privet/api/server";
-import { generateSigningKeyPem, signerFromPrivateKey } from "@privet/db/checkpoints";
 import { openDatabase } from "@privet/db/client";
 import { startBareServer } from "./bare-server.mjs";
+import { benchApiConfig } from "./support.mjs";
 
 const { databaseUrl, hashKey, processorId, ports } = JSON.parse(process.env.PRIVET_BENCH_SERVERS);
 process.env.PRIVET_LOG = "silent";
@@ -17,25 +17,10 @@ let statements = 0;
 const count = () => statements++;
 const dbConfig = { kind: "postgres", url: databaseUrl };
 const db = await openDatabase(dbConfig, { migrate: false, onQuery: count });
-const config = {
-  port: 0,
-  host: "127.0.0.1",
-  production: false,
-  development: false,
+const config = benchApiConfig(dbConfig, {
   hashKey,
-  database: dbConfig,
-  seedDemoData: false,
-  trustProxy: 0,
-  corsOrigins: [],
   attemptLimits: { perIp: 1000, registrationsPerIp: 1000, failuresBeforeDelay: 5, perDevice: 10 },
-  smtpUrl: null,
-  portalUrl: "http://localhost:5173",
-  apiUrl: "http://localhost:4000",
-  mailFrom: "Privet <no-reply@privet.localhost>",
-  passwordHashing: { N: 2 ** 17, r: 8, p: 1 },
-  workers: 1,
-  checkpointSigner: signerFromPrivateKey(generateSigningKeyPem()),
-};
+});
 const servers = {
   bare: await startBareServer({
     connectionString: databaseUrl,

@@ -13,7 +13,7 @@
 //   PRIVET_BENCH_QUICK=1               sizes 20k and 60k only, to check that it works
 //   PRIVET_BENCH_VERIFY_SIZES=100000,300000   choose the sizes
 //   PRIVET_BENCH_POSTGRES_URL          admin URL (default the local server)
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import {
   advanceCheckpoints,
@@ -24,9 +24,8 @@ import {
 } from "@privet/db/checkpoints";
 import { openDatabase } from "@privet/db/client";
 import pg from "pg";
+import { createScratchDatabase } from "./support.mjs";
 
-const ADMIN_URL =
-  process.env.PRIVET_BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const QUICK = process.env.PRIVET_BENCH_QUICK === "1";
 const SIZES = (
   process.env.PRIVET_BENCH_VERIFY_SIZES ?? (QUICK ? "20000,60000" : "100000,300000,1000000")
@@ -46,12 +45,9 @@ const time = async (work) => {
   return { ms: performance.now() - started, result };
 };
 
-const name = `privet_bench_verify_${randomBytes(4).toString("hex")}`;
-const admin = new pg.Client({ connectionString: ADMIN_URL });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const url = new URL(ADMIN_URL);
-url.pathname = `/${name}`;
+const scratch = await createScratchDatabase("verify");
+const name = scratch.name;
+const url = new URL(scratch.url);
 const direct = new pg.Client({ connectionString: url.toString() });
 const db = await openDatabase({ kind: "postgres", url: url.toString() });
 await direct.connect();
@@ -176,6 +172,5 @@ try {
 } finally {
   await db.close();
   await direct.end();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
 }

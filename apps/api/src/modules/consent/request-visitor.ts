@@ -57,13 +57,7 @@ export function requestVisitor(context: Context): Promise<VisitorRow | null> {
   return visitor;
 }
 
-interface VisitorWithConsentsRow {
-  readonly id: string;
-  readonly cookieId: string;
-  readonly customerId: string | null;
-  readonly mergedAt: Date | null;
-  readonly gpcSeenAt: Date | null;
-  readonly doNotTrackSeenAt: Date | null;
+interface VisitorWithConsentsRow extends VisitorRow {
   readonly consents: readonly CurrentConsentRow[];
 }
 
