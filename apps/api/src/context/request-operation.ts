@@ -40,6 +40,17 @@ export class RequestOperation {
     return this.refusal;
   }
 
+  /**
+   * Resolves a request that is not a GraphQL operation (a download route such as
+   * GET /my-data-export): it has a name for the logs and no document, so the headers'
+   * purpose, if any, is the one it runs under.
+   */
+  resolveRoute(name: string): void {
+    if (this.resolved) return;
+    this.resolved = true;
+    this.operationName = name;
+  }
+
   get name(): string | null {
     this.assertResolved();
     return this.operationName;

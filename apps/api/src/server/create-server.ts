@@ -28,6 +28,7 @@ import {
   startCheckpointJob,
 } from "../modules/audit/public.js";
 import { applyPrivacySignals } from "../modules/consent/public.js";
+import { DATA_EXPORT_PATH, dataExportRoute } from "../modules/data-export/public.js";
 import { startEmailDelivery } from "../modules/email/public.js";
 import { unsubscribeRoutes } from "../modules/marketing/public.js";
 import { staffActionPlugin } from "../modules/staff-actions/public.js";
@@ -140,36 +141,45 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await apollo.start();
 
+  const contextFor = async (req: express.Request, res: express.Response): Promise<Context> => {
+    const context = await createContext(
+      {
+        prisma: options.prisma,
+        audit: options.audit,
+        reader,
+        config,
+        privacyEnforced: options.privacyEnforced ?? true,
+        limits,
+        clock: options.clock ?? (() => new Date()),
+      },
+      req,
+      res,
+    );
+    // GPC and DNT (P-15), applied before every operation: the gate and recordPageView see
+    // a GPC withdrawal from this request on.
+    await applyPrivacySignals(context);
+    return context;
+  };
+
   app.get("/health", (_req, res) => {
     res.json({ ok: true });
   });
   app.get(CHECKPOINT_KEY_PATH, checkpointKeyRoute(config.checkpointSigner));
   // One-click unsubscribe from marketing emails, without signing in (P-08).
   app.use("/unsubscribe", unsubscribeRoutes({ prisma: options.prisma, config }));
+  // The data export as a streamed download (data-export/export-route.ts), outside GraphQL.
+  app.options(DATA_EXPORT_PATH, corsFor(config.corsOrigins));
+  app.get(
+    DATA_EXPORT_PATH,
+    corsFor(config.corsOrigins),
+    dataExportRoute({ contextFor, corsOrigins: config.corsOrigins }),
+  );
   app.use(
     "/graphql",
     corsFor(config.corsOrigins),
     express.json({ limit: LIMITS.bodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const context = await createContext(
-          {
-            prisma: options.prisma,
-            audit: options.audit,
-            reader,
-            config,
-            privacyEnforced: options.privacyEnforced ?? true,
-            limits,
-            clock: options.clock ?? (() => new Date()),
-          },
-          req,
-          res,
-        );
-        // GPC and DNT (P-15), applied before every operation: the gate and recordPageView see
-        // a GPC withdrawal from this request on.
-        await applyPrivacySignals(context);
-        return context;
-      },
+      context: ({ req, res }) => contextFor(req, res),
     }),
   );
   app.use(jsonErrors);
@@ -215,6 +225,7 @@ function corsFor(origins: readonly string[]) {
         "Access-Control-Allow-Headers",
         "content-type, apollo-require-preflight, x-apollo-operation-name, x-privet-purpose, x-privet-purpose-ref",
       );
+      res.setHeader("Access-Control-Expose-Headers", "content-disposition, x-request-id");
       res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
     }
     if (req.method === "OPTIONS") {

@@ -15,27 +15,73 @@ import {
 } from "./data-export.format.js";
 
 /**
- * The access log is read whole, but a page at a time (each page one bounded statement on the
- * subject's history index), so no statement grows with the history.
+ * The access log is read a page at a time (each page one bounded statement on the subject's
+ * history index), so no statement grows with the history.
  */
-const ACCESS_LOG_PAGE = 1000;
+export const ACCESS_LOG_PAGE = 1000;
 
-async function wholeAccessLog(context: Context, customerId: string): Promise<AccessLogEntry[]> {
-  const entries: AccessLogEntry[] = [];
-  for await (const page of accessLogInPages(context.prisma, customerId, ACCESS_LOG_PAGE)) {
-    entries.push(...page);
+type ExportedAccessLogEntry = DataExportDocument["accessLog"][number];
+
+/** Everything but the access log, which the streamed export writes page by page. */
+export type DataExportHead = Omit<DataExportDocument, "accessLog">;
+
+/** The access log, newest first, a page of exported entries at a time. */
+export async function* exportedAccessLogPages(
+  context: Context,
+  customerId: string,
+  pageSize = ACCESS_LOG_PAGE,
+): AsyncGenerator<ExportedAccessLogEntry[]> {
+  for await (const page of accessLogInPages(context.prisma, customerId, pageSize)) {
+    yield page.map(exportedAccessLogEntry);
   }
-  return entries;
+}
+
+function exportedAccessLogEntry(a: AccessLogEntry): ExportedAccessLogEntry {
+  return {
+    accessorKind: a.accessorKind,
+    staffRole: a.staffRole,
+    processorName: a.processorName,
+    purpose: a.purpose,
+    reference: a.reference,
+    category: a.category,
+    categoryLabel: a.categoryLabel,
+    fieldPath: a.fieldPath,
+    occurredAt: iso(a.occurredAt),
+    breakGlassReason: a.breakGlassReason,
+    underLegalRequest: a.underLegalRequest,
+  };
+}
+
+/**
+ * The whole export as one value: for the GraphQL field and an access request's fulfilment.
+ * The download (export-route.ts) streams the same document instead.
+ */
+export async function collectDataExport(
+  context: Context,
+  customerId: string,
+): Promise<DataExportDocument | null> {
+  const [head, accessLog] = await Promise.all([
+    collectDataExportHead(context, customerId),
+    (async () => {
+      const entries: ExportedAccessLogEntry[] = [];
+      for await (const page of exportedAccessLogPages(context, customerId)) entries.push(...page);
+      return entries;
+    })(),
+  ]);
+  if (!head) return null;
+  // The document's own key order: the access log between the consent history and the requests.
+  const { privacyRequests, supportRequests, ...before } = head;
+  return { ...before, accessLog, privacyRequests, supportRequests };
 }
 
 const iso = (date: Date): string => date.toISOString();
 const isoOrNull = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
-/** The export, or null when the customer no longer exists (erased). */
-export async function collectDataExport(
+/** The export but its access log, or null when the customer no longer exists (erased). */
+export async function collectDataExportHead(
   context: Context,
   customerId: string,
-): Promise<DataExportDocument | null> {
+): Promise<DataExportHead | null> {
   const { prisma, request } = context;
   const mine = { where: { customerId } } as const;
   const [
@@ -49,7 +95,6 @@ export async function collectDataExport(
     navigation,
     consents,
     consentHistory,
-    accessLog,
   ] = await Promise.all([
     prisma.customer.findFirst({
       where: { id: customerId, erasedAt: null },
@@ -100,7 +145,6 @@ export async function collectDataExport(
     navigationEventsOf(context, customerId),
     consentsOf(context, { kind: "CUSTOMER", id: customerId }),
     consentHistoryOf(context, customerId),
-    wholeAccessLog(context, customerId),
   ]);
   if (!customer) return null;
 
@@ -166,19 +210,6 @@ export async function collectDataExport(
       occurredAt: iso(e.occurredAt),
       policyVersion: e.policyVersion,
       jurisdiction: e.jurisdiction,
-    })),
-    accessLog: accessLog.map((a) => ({
-      accessorKind: a.accessorKind,
-      staffRole: a.staffRole,
-      processorName: a.processorName,
-      purpose: a.purpose,
-      reference: a.reference,
-      category: a.category,
-      categoryLabel: a.categoryLabel,
-      fieldPath: a.fieldPath,
-      occurredAt: iso(a.occurredAt),
-      breakGlassReason: a.breakGlassReason,
-      underLegalRequest: a.underLegalRequest,
     })),
     privacyRequests: privacyRequests.map((p) => ({
       id: p.id,
