@@ -1,13 +1,17 @@
 /**
  * The portal is served on its own port and reaches the API through a same-origin proxy at
  * /graphql (dev server and `vite preview` alike), so the session cookie stays HttpOnly,
- * SameSite and first-party. PRIVET_API_URL points the proxy elsewhere.
+ * SameSite and first-party; the streamed data export, /my-data-export, likewise.
+ * PRIVET_API_URL points the proxy elsewhere.
  */
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
 const api = process.env.PRIVET_API_URL ?? "http://127.0.0.1:4000";
-const proxy = { "/graphql": { target: api, changeOrigin: false, xfwd: true } };
+const proxy = {
+  "/graphql": { target: api, changeOrigin: false, xfwd: true },
+  "/my-data-export": { target: api, changeOrigin: false, xfwd: true },
+};
 
 export default defineConfig({
   plugins: [react()],

@@ -15,6 +15,11 @@ const IN_WORDS: Record<string, string> = {
   INTERNAL_SERVER_ERROR: "Something went wrong on our side. Please try again.",
 };
 
+/** An error code in words, for answers outside GraphQL (a download): `fallback` if unknown. */
+export function errorInWords(code: string, fallback: string): string {
+  return IN_WORDS[code] ?? fallback;
+}
+
 export interface FormError {
   /** The input the API named, if any. */
   readonly field: string | null;

@@ -36,7 +36,6 @@ function setup(
         },
       };
     },
-    MyDataExport: () => ({ myDataExport: "{}" }),
   });
   render(<Requests />, { wrapper: api.wrapper });
   return api;
