@@ -2,13 +2,20 @@
  * Who accessed my data: every read of the customer's data by staff or a partner, from the
  * audit log — who (role or processor), when, which category, the declared purpose and its
  * reference, and whether it was a break-glass read of records they hold about others (P-12).
+ * The newest 50 first; "Show older entries" appends the next 50, however long the history.
  */
-import { AccessLogDocument } from "@privet/client";
+import {
+  AccessLogDocument,
+  AccessLogOlderDocument,
+  type PortalAccessLogPageFragment,
+} from "@privet/client";
 import { breakGlassReasonLabel, purposeLabel, roleLabel } from "@privet/domain/labels";
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDateTime } from "@privet/ui/format";
+import { type OlderPage, ShowOlder, useOlderPages } from "@privet/ui/show-older";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
-import { useQuery } from "urql";
+import { useCallback } from "react";
+import { useClient, useQuery } from "urql";
 import { RequireSignIn } from "./require-sign-in.js";
 
 export function AccessLogPage() {
@@ -19,13 +26,31 @@ export function AccessLogPage() {
   );
 }
 
-function AccessLog() {
+type Entry = PortalAccessLogPageFragment["nodes"][number];
+
+export function AccessLog() {
+  const client = useClient();
   const [{ data, fetching, error }] = useQuery({
     query: AccessLogDocument,
     requestPolicy: "network-only",
   });
+  const loadOlder = useCallback(
+    async (after: string): Promise<OlderPage<Entry>> => {
+      const result = await client
+        .query(AccessLogOlderDocument, { after }, { requestPolicy: "network-only" })
+        .toPromise();
+      const page = result.data?.me?.accessLogPage;
+      if (page) return { page };
+      return {
+        error: formErrorOf(result.error)?.message ?? "We could not load older entries.",
+      };
+    },
+    [client],
+  );
+  const firstPage = data?.me?.accessLogPage;
+  const pages = useOlderPages(firstPage, loadOlder);
   if (!data && fetching) return <Loading what="who accessed your data" />;
-  const entries = data?.me?.accessLog;
+  const entries = firstPage ? pages.entries : null;
   if (!entries)
     return (
       <ErrorNotice>
@@ -83,6 +108,7 @@ function AccessLog() {
           </table>
         </div>
       )}
+      <ShowOlder pages={pages} noun="entries" />
     </>
   );
 }
