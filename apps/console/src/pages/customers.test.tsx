@@ -110,19 +110,22 @@ const customer = (over: Record<string, unknown> = {}) => ({
     { purpose: "PERSONALISATION", state: null, updatedAt: null },
   ],
   heldRecords: [{ id: "h1", label: null, content: null }],
-  accessLog: [
-    {
-      id: "a1",
-      accessorKind: "STAFF",
-      staffRole: "SECURITY_OFFICER",
-      processorName: null,
-      purpose: "MALFUNCTION_INVESTIGATION",
-      reference: "INC-7",
-      categoryLabel: "Records about other people",
-      occurredAt: "2026-11-21T12:00:00.000Z",
-      breakGlassReason: "MALFUNCTION",
-    },
-  ],
+  accessLogPage: {
+    nodes: [
+      {
+        id: "a1",
+        accessorKind: "STAFF",
+        staffRole: "SECURITY_OFFICER",
+        processorName: null,
+        purpose: "MALFUNCTION_INVESTIGATION",
+        reference: "INC-7",
+        categoryLabel: "Records about other people",
+        occurredAt: "2026-11-21T12:00:00.000Z",
+        breakGlassReason: "MALFUNCTION",
+      },
+    ],
+    pageInfo: { endCursor: "cursor-1", hasNextPage: false },
+  },
   ...over,
 });
 
@@ -177,6 +180,80 @@ describe("one customer", () => {
     );
   });
 
+  it("appends older access-log pages under the same purpose and reference, until the oldest", async () => {
+    const read = (n: number) => ({
+      id: `r${n}:1`,
+      accessorKind: "STAFF",
+      staffRole: "SUPPORT_AGENT",
+      processorName: null,
+      purpose: "SUPPORT",
+      reference: `T-${n}`,
+      categoryLabel: "Email address",
+      occurredAt: `2026-11-${String(n).padStart(2, "0")}T12:00:00.000Z`,
+      breakGlassReason: null,
+    });
+    const older: Record<string, unknown> = {
+      "cursor-1": { nodes: [read(18)], pageInfo: { endCursor: "cursor-2", hasNextPage: true } },
+      "cursor-2": { nodes: [read(17)], pageInfo: { endCursor: "cursor-3", hasNextPage: false } },
+    };
+    const api = renderUnderPurpose(<CustomerPage id={ADA} />, {
+      OpenCustomer: () => ({
+        customer: customer({
+          accessLogPage: {
+            nodes: [read(20), read(19)],
+            pageInfo: { endCursor: "cursor-1", hasNextPage: true },
+          },
+        }),
+      }),
+      CustomerAccessLogOlder: (v) => ({
+        customer: { id: ADA, accessLogPage: older[String(v.after)] },
+      }),
+    });
+    declarePurpose("SUPPORT", "T-1042");
+    await screen.findByText(/Read under support \(ref\. T-1042\)/);
+    const references = async () =>
+      [
+        ...((await screen.findByRole("heading", { name: "Access log" })).nextElementSibling
+          ?.children ?? []),
+      ].map((li) => li.textContent?.match(/T-\d+/)?.[0]);
+    expect(await references()).toEqual(["T-20", "T-19"]);
+    fireEvent.click(await screen.findByRole("button", { name: "Show older entries" }));
+    expect(screen.getByRole("button", { name: "Loading older entries…" })).toHaveProperty(
+      "disabled",
+      true,
+    );
+    await screen.findByRole("button", { name: "Show older entries" });
+    expect(await references()).toEqual(["T-20", "T-19", "T-18"]);
+    fireEvent.click(screen.getByRole("button", { name: "Show older entries" }));
+    expect(await screen.findByText(/there are no older entries/)).toBeTruthy();
+    expect(await references()).toEqual(["T-20", "T-19", "T-18", "T-17"]);
+    expect(sent(api, "CustomerAccessLogOlder")).toEqual([
+      { id: ADA, after: "cursor-1", purpose: "SUPPORT", ref: "T-1042" },
+      { id: ADA, after: "cursor-2", purpose: "SUPPORT", ref: "T-1042" },
+    ]);
+  });
+
+  it("says why an older access-log page was refused, keeping the entries shown", async () => {
+    renderUnderPurpose(<CustomerPage id={ADA} />, {
+      OpenCustomer: () => ({
+        customer: customer({
+          accessLogPage: {
+            nodes: customer().accessLogPage.nodes,
+            pageInfo: { endCursor: "cursor-1", hasNextPage: true },
+          },
+        }),
+      }),
+      CustomerAccessLogOlder: () => {
+        throw refusal("BAD_USER_INPUT", "This cursor is not valid here.", "after");
+      },
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Show older entries" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("This cursor is not valid here.");
+    const log = screen.getByRole("heading", { name: "Access log" }).nextElementSibling;
+    expect(log?.textContent).toContain("INC-7");
+    expect(screen.getByRole("button", { name: "Show older entries" })).toBeTruthy();
+  });
+
   it("lists consents, saying when one was never asked", async () => {
     renderUnderPurpose(<CustomerPage id={ADA} />, {
       OpenCustomer: () => ({ customer: customer() }),
@@ -189,8 +266,8 @@ describe("one customer", () => {
   it("shows a redacted access log with its reason rather than an empty one", async () => {
     renderUnderPurpose(<CustomerPage id={ADA} />, {
       OpenCustomer: () =>
-        withErrors({ customer: customer({ accessLog: null }) }, [
-          redacted("customer.accessLog", "ROLE"),
+        withErrors({ customer: customer({ accessLogPage: null }) }, [
+          redacted("customer.accessLogPage", "ROLE"),
         ]),
     });
     const log = (await screen.findByRole("heading", { name: "Access log" })).nextElementSibling;

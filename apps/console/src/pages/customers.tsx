@@ -3,6 +3,8 @@
  * reference. Fields the purpose does not allow are shown as redacted with the reason.
  */
 import {
+  type ConsoleAccessLogPageFragment,
+  CustomerAccessLogOlderDocument,
   FindCustomersDocument,
   OpenCustomerDocument,
   type OpenCustomerQuery,
@@ -10,9 +12,10 @@ import {
 import { breakGlassReasonLabel, inWords, purposeLabel, roleLabel } from "@privet/domain/labels";
 import { formatDateTime } from "@privet/ui/format";
 import { Link } from "@privet/ui/router";
+import { type OlderPage, ShowOlder, useOlderPages } from "@privet/ui/show-older";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
-import { type FormEvent, useState } from "react";
-import { useQuery } from "urql";
+import { type FormEvent, useCallback, useState } from "react";
+import { useClient, useQuery } from "urql";
 import { usePurpose } from "../purpose.js";
 import { failuresOf, type ResultPath, redactionsOf, Value } from "../redactions.js";
 
@@ -100,12 +103,41 @@ export function CustomersPage() {
   );
 }
 
+type AccessLogEntry = ConsoleAccessLogPageFragment["nodes"][number];
+
 export function CustomerPage({ id }: { id: string }) {
   const { purpose, ref } = usePurpose();
+  const client = useClient();
   const [{ data, fetching, error }] = useQuery({
     query: OpenCustomerDocument,
     variables: { id, purpose, ref: ref || null },
   });
+  // Older pages of the access log, read under the same purpose and reference as the first.
+  const loadOlder = useCallback(
+    async (after: string): Promise<OlderPage<AccessLogEntry>> => {
+      const result = await client
+        .query(
+          CustomerAccessLogOlderDocument,
+          { id, after, purpose, ref: ref || null },
+          { requestPolicy: "network-only" },
+        )
+        .toPromise();
+      const page = result.data?.customer?.accessLogPage;
+      if (page) return { page };
+      const redacted = result.error?.graphQLErrors.some(
+        (e) => e.extensions?.code === "PRIVACY_REDACTED",
+      );
+      return {
+        error:
+          failuresOf(result.error)[0] ??
+          (redacted
+            ? "The declared purpose does not allow reading the access log."
+            : "The older entries could not be loaded. Try again."),
+      };
+    },
+    [client, id, purpose, ref],
+  );
+  const accessLog = useOlderPages(data?.customer?.accessLogPage, loadOlder);
   const redactions = redactionsOf(OpenCustomerDocument, error);
   if (fetching && !data) return <Loading what="the customer" />;
   const customer = data?.customer;
@@ -186,13 +218,13 @@ export function CustomerPage({ id }: { id: string }) {
         ))}
       </ul>
       <h2>Access log</h2>
-      {customer.accessLog === null ? (
-        <p>{v(null, ["customer", "accessLog"])}</p>
-      ) : customer.accessLog.length === 0 ? (
+      {customer.accessLogPage === null ? (
+        <p>{v(null, ["customer", "accessLogPage"])}</p>
+      ) : accessLog.entries.length === 0 ? (
         <Empty>No reads recorded.</Empty>
       ) : (
-        <ul>
-          {customer.accessLog.map((entry) => (
+        <ul className="access-log">
+          {accessLog.entries.map((entry) => (
             <li key={entry.id}>
               {formatDateTime(entry.occurredAt)} —{" "}
               {entry.accessorKind === "PARTNER"
@@ -206,6 +238,7 @@ export function CustomerPage({ id }: { id: string }) {
           ))}
         </ul>
       )}
+      <ShowOlder pages={accessLog} noun="entries" />
     </>
   );
 }
