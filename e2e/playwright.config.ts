@@ -50,6 +50,16 @@ const CONSOLE_TESTS = /console-[^/]*\.spec\.ts$/;
  */
 const AT_SCALE_TESTS = /console-(breach-over-500|policy-material)\.spec\.ts$/;
 
+/** A phone: the portal's mobile project and the console's phone-size screenshots. */
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 1,
+  userAgent:
+    "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36",
+};
+
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -97,14 +107,7 @@ export default defineConfig({
     },
     {
       name: "mobile",
-      use: {
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-        hasTouch: true,
-        deviceScaleFactor: 1,
-        userAgent:
-          "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36",
-      },
+      use: PHONE,
       grep: [/\[P-04\]/, /@screenshots/],
       testIgnore: CONSOLE_TESTS,
     },
@@ -118,6 +121,16 @@ export default defineConfig({
       testMatch: CONSOLE_TESTS,
       testIgnore: AT_SCALE_TESTS,
       dependencies: ["desktop", "mobile"],
+    },
+    {
+      // The console's @screenshots tests again at phone size (console pages open in contexts of
+      // their own, which take this project's device: support/console.ts), after the desktop run.
+      name: "console-mobile",
+      use: PHONE,
+      testMatch: CONSOLE_TESTS,
+      testIgnore: AT_SCALE_TESTS,
+      grep: /@screenshots/,
+      dependencies: ["console"],
     },
     {
       name: "console-at-scale",

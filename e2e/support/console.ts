@@ -2,20 +2,30 @@
  * What a staff member does in the console (its own origin, CONSOLE_URL), through its labels and
  * roles; and a staff session over the API for the tests' checks.
  */
-import { type APIRequestContext, type Browser, expect, type Page, request } from "@playwright/test";
+import {
+  type APIRequestContext,
+  type Browser,
+  expect,
+  type Page,
+  request,
+  test,
+} from "@playwright/test";
 import { DEMO_PASSWORD } from "./graphql.js";
 import { STAFF, type StaffKey, sessionFile } from "./staff-sessions.js";
 import { CONSOLE_URL } from "./urls.js";
 
 /**
  * A browser context of its own for the console: cookies belong to the host, not the port, so a
- * staff session must not share a jar with a customer's portal session.
+ * staff session must not share a jar with a customer's portal session. It takes the running
+ * project's device (desktop, or the console-mobile project's phone).
  */
 export async function consolePage(browser: Browser, signedInAs?: StaffKey): Promise<Page> {
+  const { viewport, isMobile, hasTouch, userAgent, deviceScaleFactor } = test.info().project.use;
   const context = await browser.newContext({
     storageState: signedInAs ? sessionFile(signedInAs) : undefined,
     baseURL: CONSOLE_URL,
-    viewport: { width: 1280, height: 800 },
+    viewport: viewport ?? { width: 1280, height: 800 },
+    ...(isMobile ? { isMobile, hasTouch, userAgent, deviceScaleFactor } : {}),
     locale: "en-GB",
     timezoneId: "UTC",
   });

@@ -2,16 +2,29 @@
  * Full-page screenshots of the console's main pages at desktop size, written to
  * e2e/screenshots/console/<page>.png and committed, like the portal's: as the privacy officer
  * (who sees most areas) and as a support agent (who sees redactions). Tagged @screenshots like
- * the portal's (npm run screenshots refreshes both); desktop only.
+ * the portal's (npm run screenshots refreshes both). The console-mobile project shoots the
+ * pages of PHONE_PAGES again at phone size, to e2e/screenshots/console-mobile/.
  */
 import { fileURLToPath } from "node:url";
 import { expect, type Page, test } from "@playwright/test";
 import { consoleAs, consolePage, declarePurpose, STAFF, staffSignIn } from "../support/console.js";
 import { DEMO_CUSTOMER } from "../support/graphql.js";
 
-const folder = fileURLToPath(new URL("../screenshots/console/", import.meta.url));
+const screenshots = fileURLToPath(new URL("../screenshots/", import.meta.url));
+/** The pages shot at phone size too: the audit views, and a customer with their access log. */
+const PHONE_PAGES = new Set([
+  "sign-in",
+  "home",
+  "audit",
+  "staff-actions",
+  "customers",
+  "customer-privacy-officer",
+]);
+let folder = `${screenshots}console/`;
+let phone = false;
 
 async function shoot(page: Page, name: string) {
+  if (phone && !PHONE_PAGES.has(name)) return;
   await expect(page.locator("main .loading")).toHaveCount(0);
   await expect(page.locator("main h1")).toBeVisible();
   await page.waitForLoadState("networkidle");
@@ -24,7 +37,8 @@ async function shoot(page: Page, name: string) {
 }
 
 test("the console's pages", { tag: "@screenshots" }, async ({ browser }, testInfo) => {
-  test.skip(testInfo.project.name !== "console", "the console is shot at desktop size only");
+  phone = testInfo.project.name === "console-mobile";
+  folder = `${screenshots}${testInfo.project.name}/`;
   test.setTimeout(90_000);
 
   await test.step("privacy officer", async () => {
@@ -69,6 +83,7 @@ test("the console's pages", { tag: "@screenshots" }, async ({ browser }, testInf
     await page.context().close();
   });
 
+  if (phone) return;
   await test.step("support agent", async () => {
     const page = await consoleAs(browser, "support");
     await shoot(page, "home-support-agent");

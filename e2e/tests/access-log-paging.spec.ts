@@ -1,0 +1,48 @@
+/**
+ * The access log past its first page: a customer whose data was read more times than one page
+ * shows (50) sees the newest 50, presses "Show older entries" and sees the oldest reads too,
+ * then is told there are no older ones. Shot at both sizes (tag @screenshots).
+ */
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { expect, test } from "@playwright/test";
+import { registerCustomer } from "../support/graphql.js";
+import { readManyTimes } from "../support/history.js";
+import { settled } from "../support/portal.js";
+
+const READS = 56;
+
+test(
+  "the access log shows older reads on request",
+  { tag: "@screenshots" },
+  async ({ page }, testInfo) => {
+    const customer = await registerCustomer(page.request, {}, "/graphql");
+    const ticket = `T-PG-${randomUUID().slice(0, 6)}`;
+    await readManyTimes(customer.id, READS, ticket);
+
+    await page.goto("/access-log");
+    await settled(page);
+    const rows = page.locator("tbody tr");
+    await expect(rows).toHaveCount(50);
+    await expect(rows.first()).toContainText(`(ref. ${ticket}-${READS})`);
+    await expect(page.getByText(`(ref. ${ticket}-1)`, { exact: true })).toHaveCount(0);
+
+    const older = page.getByRole("button", { name: "Show older entries" });
+    await older.click();
+    await expect(rows).toHaveCount(READS);
+    await expect(rows.last()).toContainText(`(ref. ${ticket}-1)`);
+    await expect(page.getByText("That is everything: there are no older entries.")).toBeVisible();
+    await expect(older).toHaveCount(0);
+    // The focus the button had moves to the sentence that replaced it.
+    await expect(page.getByText("That is everything: there are no older entries.")).toBeFocused();
+
+    await page.screenshot({
+      path: fileURLToPath(
+        new URL(`../screenshots/${testInfo.project.name}/access-log-older.png`, import.meta.url),
+      ),
+      fullPage: true,
+      animations: "disabled",
+      caret: "hide",
+    });
+  },
+);
