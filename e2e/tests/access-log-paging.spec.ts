@@ -11,6 +11,8 @@ import { readManyTimes } from "../support/history.js";
 import { settled } from "../support/portal.js";
 
 const READS = 56;
+const shot = (project: string, name: string) =>
+  fileURLToPath(new URL(`../screenshots/${project}/${name}.png`, import.meta.url));
 
 test(
   "the access log shows older reads on request",
@@ -25,11 +27,19 @@ test(
     const rows = page.locator("tbody tr");
     await expect(rows).toHaveCount(50);
     await expect(rows.first()).toContainText(`(ref. ${ticket}-${READS})`);
-    await expect(page.getByText(`(ref. ${ticket}-1)`, { exact: true })).toHaveCount(0);
+    const oldest = page.getByText(`(ref. ${ticket}-1)`, { exact: true });
+    await expect(oldest).toHaveCount(0);
 
     const older = page.getByRole("button", { name: "Show older entries" });
+    // The button as the customer meets it, below the newest page.
+    await older.scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: shot(testInfo.project.name, "access-log-show-older"),
+      caret: "hide",
+    });
     await older.click();
     await expect(rows).toHaveCount(READS);
+    await expect(oldest).toHaveCount(1);
     await expect(rows.last()).toContainText(`(ref. ${ticket}-1)`);
     await expect(page.getByText("That is everything: there are no older entries.")).toBeVisible();
     await expect(older).toHaveCount(0);
@@ -37,9 +47,7 @@ test(
     await expect(page.getByText("That is everything: there are no older entries.")).toBeFocused();
 
     await page.screenshot({
-      path: fileURLToPath(
-        new URL(`../screenshots/${testInfo.project.name}/access-log-older.png`, import.meta.url),
-      ),
+      path: shot(testInfo.project.name, "access-log-older"),
       fullPage: true,
       animations: "disabled",
       caret: "hide",

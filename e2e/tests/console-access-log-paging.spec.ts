@@ -44,6 +44,11 @@ test(
     await expect(entries).toHaveCount(50);
     await expect(page.getByText(`(${ticket}-1)`)).toHaveCount(0);
     const older = page.getByRole("button", { name: "Show older entries" });
+    const folder = testInfo.project.name === "console-mobile" ? "console-mobile" : "console";
+    const shot = (name: string) =>
+      fileURLToPath(new URL(`../screenshots/${folder}/${name}.png`, import.meta.url));
+    await older.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot("customer-access-log-show-older"), caret: "hide" });
     // The console's own reads (the search, the opening) are in the log too: page until the end.
     let shown = 50;
     while (await older.isVisible()) {
@@ -59,11 +64,8 @@ test(
     }
     await expect(page.locator("main .error-notice")).toHaveCount(0);
 
-    const folder = testInfo.project.name === "console-mobile" ? "console-mobile" : "console";
     await page.screenshot({
-      path: fileURLToPath(
-        new URL(`../screenshots/${folder}/customer-access-log-older.png`, import.meta.url),
-      ),
+      path: shot("customer-access-log-older"),
       fullPage: true,
       animations: "disabled",
       caret: "hide",

@@ -179,7 +179,7 @@ export function AuditPage() {
         <Empty>No reads match.</Empty>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">When</th>
@@ -193,19 +193,23 @@ export function AuditPage() {
             <tbody>
               {data.auditEvents.nodes.map((e) => (
                 <tr key={e.id}>
-                  <td>{formatDateTime(e.occurredAt)}</td>
-                  <td>{e.processorName ?? humanize(e.staffRole ?? e.principalKind)}</td>
-                  <td>
+                  <td data-label="When">{formatDateTime(e.occurredAt)}</td>
+                  <td data-label="Who">
+                    {e.processorName ?? humanize(e.staffRole ?? e.principalKind)}
+                  </td>
+                  <td data-label="Customer">
                     <code>{e.subjectId.slice(0, 8)}</code>
                   </td>
-                  <td>{e.category}</td>
-                  <td>
+                  <td data-label="Category">{e.category}</td>
+                  <td data-label="Purpose">
                     {e.purpose ? purposeLabel(e.purpose) : "—"}
                     {e.reference && ` (${e.reference})`}
                     {e.breakGlassId && " · break-glass"}
                     {e.legalRequestId && " · legal request"}
                   </td>
-                  <td>{e.outcome === "ALLOWED" ? "allowed" : `refused: ${e.denyReason}`}</td>
+                  <td data-label="Outcome">
+                    {e.outcome === "ALLOWED" ? "allowed" : `refused: ${e.denyReason}`}
+                  </td>
                 </tr>
               ))}
             </tbody>

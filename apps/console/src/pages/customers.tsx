@@ -55,7 +55,7 @@ export function CustomersPage() {
         <Empty>No customer matches.</Empty>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">Customer</th>
@@ -68,31 +68,31 @@ export function CustomersPage() {
             <tbody>
               {data.customers.nodes.map((customer, i) => (
                 <tr key={customer.id}>
-                  <td>
+                  <td data-label="Customer">
                     <Link href={`/customers/${customer.id}`}>{customer.id.slice(0, 8)}…</Link>
                   </td>
-                  <td>
+                  <td data-label="Name">
                     <Value
                       value={customer.name}
                       at={["customers", "nodes", i, "name"]}
                       redactions={redactions}
                     />
                   </td>
-                  <td>
+                  <td data-label="Email">
                     <Value
                       value={customer.email}
                       at={["customers", "nodes", i, "email"]}
                       redactions={redactions}
                     />
                   </td>
-                  <td>
+                  <td data-label="Country">
                     <Value
                       value={customer.country}
                       at={["customers", "nodes", i, "country"]}
                       redactions={redactions}
                     />
                   </td>
-                  <td>{formatDateTime(customer.createdAt)}</td>
+                  <td data-label="Since">{formatDateTime(customer.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -65,7 +65,7 @@ export function StaffActionsPage() {
         <Empty>No staff actions match.</Empty>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">When</th>
@@ -79,19 +79,19 @@ export function StaffActionsPage() {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} data-outcome={e.outcome}>
-                  <td>{formatDateTime(e.occurredAt)}</td>
-                  <td>
+                  <td data-label="When">{formatDateTime(e.occurredAt)}</td>
+                  <td data-label="Who">
                     {roleLabel(e.staffRole)} <code>{e.staffUserId.slice(0, 8)}</code>
                   </td>
-                  <td>{words(e.action)}</td>
-                  <td>
+                  <td data-label="Action">{words(e.action)}</td>
+                  <td data-label="Purpose">
                     {e.purpose ? purposeLabel(e.purpose) : "—"}
                     {e.reference && ` (ref. ${e.reference})`}
                   </td>
-                  <td>
+                  <td data-label="Arguments">
                     <code>{e.arguments}</code>
                   </td>
-                  <td>
+                  <td data-label="Outcome">
                     {humanize(e.outcome)}
                     {e.errorCode && ` — ${e.errorCode}`}
                   </td>
