@@ -9,12 +9,16 @@
 //     the middle of the history), and the portal's own `accessLog(first: 200)` query;
 //   - the console opening the customer (the console's OpenCustomer query, under SUPPORT);
 //   - the audit trail narrowed to the customer (an auditor, first page).
-// Then, once each, the data export (the whole log, page by page: linear by nature), and the
-// cost of the audit write itself with the history index vs the GIN index it replaced.
+// Then the data export (the whole log, page by page: linear by nature), as the GraphQL string
+// and as the streamed GET /my-data-export, with time to first byte and the server's memory
+// growth; and the cost of the audit write itself with the history index vs the GIN index it
+// replaced.
 //
 //   npm run bench                  (PRIVET_BENCH_POSTGRES_URL: admin URL, default local server)
 //   PRIVET_BENCH_QUICK=1           a short run (fewer rounds and inserts) to check it works
 import { randomBytes } from "node:crypto";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { startServer } from "@privet/api/server";
 import { accessRecordInsert, toAccessRecords } from "@privet/db/audit";
 import { openDatabase } from "@privet/db/client";
@@ -239,13 +243,92 @@ try {
     console.log(`| ${view} | ${f(small)} | ${f(large)} | ${f(large / small, 2)}× |`);
   }
 
-  // The data export reads the whole log (50,000 events at 10,000 records), page by page.
-  for (const [label, customer] of Object.entries(customers)) {
-    let size = 0;
-    const ms = await timed(async () => {
-      size = (await customer.client.gql(EXPORT)).myDataExport.length;
-    });
-    console.log(`data export at ${label} records: ${f(ms, 0)} ms, ${f(size / 1024, 0)} KiB`);
+  // The data export reads the whole log (50,000 events at 10,000 records), page by page, two
+  // ways: the GraphQL string (built whole in memory) and the streamed download
+  // (GET /my-data-export, written as it is read). Each response is read chunk by chunk and
+  // dropped, so what grows is the server's memory (it runs in this process): the peak of live
+  // heap + external memory over the level just before, sampled every 20 ms after a full GC (a
+  // transient peak between samples is missed: a floor). Timed rounds alternate; the memory
+  // runs come after, one per export and customer.
+  const exportUrl = new URL("/my-data-export", server.url).href;
+  const cookieOf = (c) => [...c.client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  const exportModes = {
+    "myDataExport (GraphQL string)": (c) =>
+      fetch(server.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "apollo-require-preflight": "1",
+          cookie: cookieOf(c),
+        },
+        body: JSON.stringify({ query: EXPORT }),
+      }),
+    "GET /my-data-export (streamed)": (c) =>
+      fetch(exportUrl, { headers: { "apollo-require-preflight": "1", cookie: cookieOf(c) } }),
+  };
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc");
+  const memory = () => {
+    const { heapUsed, external } = process.memoryUsage();
+    return heapUsed + external;
+  };
+  /** One export read to the end; with `sampleMemory`, the live memory's peak growth too. */
+  const exportOnce = async (run, customer, sampleMemory) => {
+    gc();
+    const base = memory();
+    let peak = base;
+    // A full GC before each sample, so a sample is what is live (retained), not garbage not
+    // yet collected: too slow to time by, so the memory runs are separate from the timed ones.
+    const sampler = sampleMemory
+      ? setInterval(() => {
+          gc();
+          peak = Math.max(peak, memory());
+        }, 20)
+      : null;
+    const start = performance.now();
+    const response = await run(customer);
+    if (response.status !== 200) throw new Error(`export: HTTP ${response.status}`);
+    let firstByte;
+    let bytes = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      firstByte ??= performance.now() - start;
+      bytes += value.byteLength;
+    }
+    const total = performance.now() - start;
+    if (sampler) clearInterval(sampler);
+    return { total, firstByte, bytes, grown: peak - base };
+  };
+  const exportSamples = {};
+  for (const mode of Object.keys(exportModes)) exportSamples[mode] = { 10: [], 10000: [] };
+  for (let round = 0; round < (QUICK ? 2 : 4); round++) {
+    for (const [mode, run] of Object.entries(exportModes)) {
+      for (const [label, customer] of Object.entries(customers)) {
+        exportSamples[mode][label].push(await exportOnce(run, customer, false));
+      }
+    }
+  }
+  const exportMemory = {};
+  for (const [mode, run] of Object.entries(exportModes)) {
+    exportMemory[mode] = {};
+    for (const [label, customer] of Object.entries(customers)) {
+      exportMemory[mode][label] = (await exportOnce(run, customer, true)).grown;
+    }
+  }
+  const MiB = 1024 * 1024;
+  console.log(
+    "\n| data export | records (events) | p50 total ms | p50 first byte ms | MiB sent | peak live memory growth, MiB |",
+  );
+  console.log("|---|---|---|---|---|---|");
+  for (const mode of Object.keys(exportModes)) {
+    for (const [label, customer] of Object.entries(customers)) {
+      const runs = exportSamples[mode][label];
+      console.log(
+        `| ${mode} | ${label} (${customer.records * 5}) | ${f(median(runs.map((r) => r.total)), 0)} | ${f(median(runs.map((r) => r.firstByte)), 0)} | ${f(runs[0].bytes / MiB, 1)} | ${f(exportMemory[mode][label] / MiB, 1)} |`,
+      );
+    }
   }
 
   // The audit write's cost, the history index (trigger + its key) vs the GIN index it
