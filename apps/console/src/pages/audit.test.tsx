@@ -92,6 +92,41 @@ afterEach(() => {
 });
 
 describe("the audit page", () => {
+  it("appends older reads by the page's cursor, under the same filter, until the oldest", async () => {
+    const page = (ids: string[], endCursor: string | null, hasNextPage: boolean) => ({
+      auditEvents: {
+        nodes: ids.map((id) => event({ id, reference: id })),
+        pageInfo: { endCursor, hasNextPage },
+      },
+    });
+    const api = setup({
+      AuditEvents: (v) =>
+        v.after === "c1"
+          ? page(["R-3"], null, false)
+          : v.after === undefined || v.after === null
+            ? page(["R-1", "R-2"], "c1", true)
+            : (() => {
+                throw new Error(`unexpected cursor ${String(v.after)}`);
+              })(),
+    });
+    await screen.findByRole("table");
+    filterBy({ "Customer ID": ADA });
+    await waitFor(() =>
+      expect(sent(api, "AuditEvents").at(-1)?.filter).toMatchObject({ subjectId: ADA }),
+    );
+    fireEvent.click(await screen.findByRole("button", { name: "Show older entries" }));
+    expect(await screen.findByText(/there are no older entries/)).toBeTruthy();
+    const references = within(screen.getByRole("table"))
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) => row.textContent?.match(/R-\d/)?.[0]);
+    expect(references).toEqual(["R-1", "R-2", "R-3"]);
+    expect(sent(api, "AuditEvents").at(-1)).toEqual({
+      filter: expect.objectContaining({ subjectId: ADA }),
+      after: "c1",
+    });
+  });
+
   it("lists who read what, for which purpose, and whether it was allowed", async () => {
     setup();
     const rows = within(await screen.findByRole("table"))

@@ -1,7 +1,8 @@
 /**
  * Audit: the access log with filters (principal, subject, category, purpose, outcome, time),
  * the verification of the audit log's, the consent ledger's and the staff action log's hash
- * chains (a broken one says how, in words), and an export of what the filter selects.
+ * chains (a broken one says how, in words), and an export of what the filter selects. The
+ * newest 50 reads first; "Show older entries" appends the next 50 by the page's cursor.
  */
 import {
   type AccessOutcome,
@@ -16,8 +17,9 @@ import { humanize, purposeLabel } from "@privet/domain/labels";
 import { PURPOSES } from "@privet/domain/purposes";
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDateTime } from "@privet/ui/format";
+import { type OlderPage, ShowOlder, useOlderPages } from "@privet/ui/show-older";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useCallback, useState } from "react";
 import { useClient, useQuery } from "urql";
 import { CHAIN_PROBLEM_WORDS } from "../chain-problems.js";
 
@@ -28,6 +30,20 @@ export function AuditPage() {
     query: AuditEventsDocument,
     variables: { filter },
   });
+  type AuditEvent = NonNullable<typeof data>["auditEvents"]["nodes"][number];
+  const loadOlder = useCallback(
+    async (after: string): Promise<OlderPage<AuditEvent>> => {
+      const result = await client
+        .query(AuditEventsDocument, { filter, after }, { requestPolicy: "network-only" })
+        .toPromise();
+      if (result.data) return { page: result.data.auditEvents };
+      return {
+        error: formErrorOf(result.error)?.message ?? "The older entries could not be loaded.",
+      };
+    },
+    [client, filter],
+  );
+  const events = useOlderPages(data?.auditEvents, loadOlder);
   const [{ data: verification }, verifyAgain] = useQuery({ query: AuditVerificationDocument });
   const [exportError, setExportError] = useState<string | null>(null);
 
@@ -191,7 +207,7 @@ export function AuditPage() {
               </tr>
             </thead>
             <tbody>
-              {data.auditEvents.nodes.map((e) => (
+              {events.entries.map((e) => (
                 <tr key={e.id}>
                   <td data-label="When">{formatDateTime(e.occurredAt)}</td>
                   <td data-label="Who">
@@ -216,6 +232,7 @@ export function AuditPage() {
           </table>
         </div>
       )}
+      <ShowOlder pages={events} noun="entries" />
     </>
   );
 }
