@@ -17,6 +17,17 @@ function refusalOf(error: unknown) {
 const SUPPORT_BY_HEADERS = purposeFromHeaders("support", "T-1");
 
 describe("the purpose an operation runs under", () => {
+  it("is the headers' for a request outside GraphQL (a download route), named by the route", () => {
+    const operation = new RequestOperation(SUPPORT_BY_HEADERS);
+    expect(() => operation.purpose).toThrow(/before it was resolved/);
+    operation.resolveRoute("MyDataExportDownload");
+    expect(operation.name).toBe("MyDataExportDownload");
+    expect(operation.purpose).toEqual(SUPPORT_BY_HEADERS);
+    // Resolved once: a later resolution changes nothing.
+    operation.resolve(operationOf(`query Other @purpose(name: MARKETING) { viewer { kind } }`), {});
+    expect(operation.name).toBe("MyDataExportDownload");
+  });
+
   it("is the directive's when there is one, even over the headers'", () => {
     const operation = new RequestOperation(SUPPORT_BY_HEADERS);
     const refusal = operation.resolve(
