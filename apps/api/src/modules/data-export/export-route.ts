@@ -72,6 +72,25 @@ function writerFor(res: Response): (text: string) => Promise<void> {
     });
 }
 
+/**
+ * The pages, each next one's statement started before the current one is written: the
+ * database reads while the API prints and sends, and at most two pages are held. If the
+ * writing stops (the client went away), the page being read is dropped, its failure too.
+ */
+async function* readingAhead<T>(first: T, rest: AsyncGenerator<T>): AsyncGenerator<T> {
+  let current: IteratorResult<T> = { done: false, value: first };
+  try {
+    while (!current.done) {
+      const next = rest.next();
+      next.catch(() => undefined);
+      yield current.value;
+      current = await next;
+    }
+  } finally {
+    await rest.return(undefined).catch(() => undefined);
+  }
+}
+
 export function dataExportRoute(options: DataExportRouteOptions): RequestHandler {
   return async (req, res) => {
     const refused = crossSiteRefusal(req, options.corsOrigins);
@@ -90,8 +109,7 @@ export function dataExportRoute(options: DataExportRouteOptions): RequestHandler
       const firstPage = await pages.next();
       async function* accessLog() {
         if (firstPage.done) return;
-        yield firstPage.value;
-        yield* pages;
+        yield* readingAhead(firstPage.value, pages);
       }
       res.status(200);
       res.setHeader("Content-Type", "application/json; charset=utf-8");
