@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../client.js";
 import { type OpenTestDatabase, testDatabases } from "../test-support/databases.js";
@@ -7,6 +8,7 @@ import {
   type AuditWriter,
   createAuditWriter,
   findAccessEvents,
+  inChainLockOrder,
   toAccessRecords,
   verifyAuditLog,
 } from "./index.js";
@@ -135,4 +137,69 @@ describe.each(testDatabases)("the audit writer's group commit on $name", (kind) 
       await writer.close();
     }
   });
+
+  it("orders an INSERT's records by chain, keeping each chain's own order", () => {
+    const [a1, a2, b1, c1] = ["a", "a", "b", "c"].map((p) =>
+      toAccessRecords([read(`0000000${p}-0000-4000-8000-000000000000`, randomUUID(), p)]),
+    );
+    const records = [c1, a1, b1, a2].flatMap((r) => r ?? []);
+    expect(inChainLockOrder(records).map((r) => r.reads[0]?.[0])).toEqual(
+      [a1, a2, b1, c1].map((r) => r?.[0]?.reads[0]?.[0]),
+    );
+  });
+
+  // Two processes (PRIVET_WORKERS) each sending one group with two readers' records, in
+  // opposite arrival orders: locked in arrival order, the second to get its first head would
+  // wait for the first's other head while holding the one it needs (a deadlock: PostgreSQL
+  // aborts one INSERT and its requests are refused). In chain order, one simply waits.
+  it.skipIf(kind.name !== "postgres")(
+    "two writers whose groups name the same readers in opposite orders do not deadlock",
+    async () => {
+      const [a, b] = [randomUUID(), randomUUID()].sort();
+      const first = createAuditWriter(db.adapterFactory);
+      const second = createAuditWriter(db.adapterFactory);
+      const url = testDb.config.kind === "postgres" ? testDb.config.url : "";
+      const blockers = [new pg.Client(url), new pg.Client(url)];
+      try {
+        // Both chains exist (their heads are rows to lock).
+        await first.write([...request(a ?? ""), ...request(b ?? "")]);
+        for (const blocker of blockers) await blocker.connect();
+        const hold = async (client: pg.Client, partner: string) => {
+          await client.query("BEGIN");
+          await client.query(`SELECT 1 FROM "AccessChainHead" WHERE "chain" = $1 FOR UPDATE`, [
+            `PARTNER:${partner}`,
+          ]);
+        };
+        const [holdA, holdB] = blockers;
+        if (!holdA || !holdB || !a || !b) throw new Error("setup");
+        await hold(holdA, a);
+        await hold(holdB, b);
+        const one = first.write([...request(a), ...request(b)]);
+        const other = second.write([...request(b), ...request(a)]);
+        const waiting = async (count: number) => {
+          for (let i = 0; i < 100; i++) {
+            const { rows } = await holdA.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            );
+            if (rows[0].n >= count) return;
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        };
+        await waiting(2);
+        await holdA.query("COMMIT");
+        await waiting(2);
+        await holdB.query("COMMIT");
+        expect(await Promise.all([one, other])).toEqual([4, 4]);
+        for (const partner of [a, b])
+          expect(await verifyAuditLog(db.prisma, { principalId: partner })).toEqual({
+            ok: true,
+            checked: 3,
+          });
+      } finally {
+        for (const blocker of blockers) await blocker.end().catch(() => {});
+        await first.close();
+        await second.close();
+      }
+    },
+  );
 });
