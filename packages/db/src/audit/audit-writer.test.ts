@@ -117,6 +117,30 @@ describe.each(testDatabases)("the audit writer's group commit on $name", (kind) 
     }
   });
 
+  it("fails the group whose connection cannot be made, and connects again for the next", async () => {
+    let attempts = 0;
+    const real = db.adapterFactory;
+    const flaky: typeof real = Object.assign(Object.create(real) as typeof real, {
+      connect: () => {
+        attempts++;
+        return attempts === 1 ? Promise.reject(new Error("connection refused")) : real.connect();
+      },
+    });
+    writer = createAuditWriter(flaky);
+    try {
+      const partner = randomUUID();
+      await expect(writer.write(request(partner))).rejects.toThrow("connection refused");
+      expect(await writer.write(request(partner))).toBe(2);
+      expect(attempts).toBe(2);
+      expect(await verifyAuditLog(db.prisma, { principalId: partner })).toEqual({
+        ok: true,
+        checked: 1,
+      });
+    } finally {
+      await writer.close();
+    }
+  });
+
   it("puts no more than maxRecordsPerStatement records in one INSERT", async () => {
     statements = [];
     writer = createAuditWriter(db.adapterFactory, {

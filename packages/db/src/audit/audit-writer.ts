@@ -66,7 +66,11 @@ export function createAuditWriter(
 
   async function send(records: readonly AccessRecordInput[]): Promise<void> {
     const { sql, args } = accessRecordInsert(records);
-    adapter ??= factory.connect();
+    // A failed connection attempt fails this group only: the next group tries again.
+    adapter ??= factory.connect().catch((error: unknown) => {
+      adapter = undefined;
+      throw error;
+    });
     const connection = await adapter;
     options.onQuery?.(sql);
     await connection.executeRaw({
@@ -126,7 +130,7 @@ export function createAuditWriter(
     },
     async close() {
       await flushing;
-      const connection = await adapter;
+      const connection = await adapter?.catch(() => undefined);
       adapter = undefined;
       await connection?.dispose();
     },
