@@ -6,7 +6,8 @@
 // several requests' records grouped in one INSERT (the AuditWriter's group commit). The
 // variants marked "not for use" only measure; none is how Privet writes.
 //
-//   node bench/audit-insert-cost.mjs   (PRIVET_BENCH_DB_PREFIX, PRIVET_BENCH_POSTGRES_URL)
+//   node bench/audit-insert-cost.mjs   (PRIVET_BENCH_DB_PREFIX, PRIVET_BENCH_POSTGRES_URL,
+//                                       PRIVET_BENCH_INSERTS, PRIVET_BENCH_QUICK)
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { accessRecordInsert, toAccessRecords } from "@privet/db/audit";
@@ -14,7 +15,10 @@ import { openDatabase } from "@privet/db/client";
 import pg from "pg";
 import { createScratchDatabase } from "./support.mjs";
 
-const N = Number(process.env.PRIVET_BENCH_INSERTS ?? 300);
+// PRIVET_BENCH_INSERTS per variant (default 400; 40 with PRIVET_BENCH_QUICK=1: runs, measures
+// nothing).
+const N =
+  process.env.PRIVET_BENCH_QUICK === "1" ? 40 : Number(process.env.PRIVET_BENCH_INSERTS ?? 400);
 const FIELDS = [
   ["user.name", "name"],
   ["user.contact.email", "email"],
