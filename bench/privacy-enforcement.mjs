@@ -87,29 +87,41 @@ function post(url, apiKey, first) {
 }
 
 /**
- * CPU time (ms) used so far by the PostgreSQL backends connected to the benchmark's database,
- * read from /proc (Linux, server on this machine; 0 where it cannot be read). The audit
- * INSERT's hashing, trigger, index rows and commit run there, on the same cores as the API.
+ * CPU time (ms) used so far by each PostgreSQL backend connected to the benchmark's database,
+ * by pid, read from /proc (Linux, server on this machine; empty where it cannot be read). The
+ * audit INSERT's hashing, trigger, index rows and commit run there, on the same cores as the
+ * API.
  */
 const TICK_MS = 10; // getconf CLK_TCK is 100 on Linux
 let adminClient;
 async function databaseCpuMs() {
-  if (!adminClient) return 0;
+  const byPid = new Map();
+  if (!adminClient) return byPid;
   const { rows } = await adminClient.query(
     "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
     [database],
   );
-  let ticks = 0;
   for (const { pid } of rows) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      byPid.set(pid, (Number(fields[11]) + Number(fields[12])) * TICK_MS); // utime, stime
     } catch {
-      // A backend that ended since the query (or another machine's server): not counted.
+      // A backend that ended since the query (or a server on another machine): not counted.
     }
   }
-  return ticks * TICK_MS;
+  return byPid;
+}
+
+/**
+ * The backends' CPU between two readings: per backend, so that one the pools closed while
+ * idle does not take its whole past off the sum (a backend that ended during the interval
+ * loses only its last moments; one that started counts from zero).
+ */
+function databaseCpuSince(before, after) {
+  let ms = 0;
+  for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0);
+  return ms;
 }
 
 /**
@@ -134,7 +146,7 @@ async function measure(url, apiKey, first, seconds, inFlight) {
   await Promise.all(Array.from({ length: inFlight }, worker));
   const elapsed = (performance.now() - started) / 1000;
   const cpuMs = ((await cpuMicros()) - cpuBefore) / 1000 / latencies.length;
-  const dbCpuMs = ((await databaseCpuMs()) - dbBefore) / latencies.length;
+  const dbCpuMs = databaseCpuSince(dbBefore, await databaseCpuMs()) / latencies.length;
   // Under load, fewer than one audit INSERT per request when the writer groups them.
   const statements = ((await statementCount()) - statementsBefore) / latencies.length;
   latencies.sort((a, b) => a - b);
