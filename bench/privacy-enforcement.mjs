@@ -20,11 +20,15 @@
 //   PRIVET_BENCH_QUICK=1       one 1-second round each: checks that it works, measures nothing
 //   PRIVET_BENCH_MODES=enforced  measure only these modes (default bare,enforced,unenforced)
 //   PRIVET_BENCH_CPU_PROF=dir  the servers' process writes a CPU profile there (node --cpu-prof)
+//   PRIVET_BENCH_DB_PREFIX=privet_bench_  prefix of the scratch database's name
+// It also reports the PostgreSQL backends' CPU per request (from /proc, server on this machine).
 import { fork } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { openDatabase } from "@privet/db/client";
 import { seedDemoData } from "@privet/db/seed";
+import pg from "pg";
 import { createScratchDatabase } from "./support.mjs";
 
 const QUICK = process.env.PRIVET_BENCH_QUICK === "1";
@@ -83,11 +87,52 @@ function post(url, apiKey, first) {
 }
 
 /**
+ * CPU time (ms) used so far by each PostgreSQL backend connected to the benchmark's database,
+ * by pid, read from /proc (Linux, server on this machine; empty where it cannot be read). The
+ * audit INSERT's hashing, trigger, index rows and commit run there, on the same cores as the
+ * API.
+ */
+const TICK_MS = 10; // getconf CLK_TCK is 100 on Linux
+let adminClient;
+async function databaseCpuMs() {
+  const byPid = new Map();
+  if (!adminClient) return byPid;
+  const { rows } = await adminClient.query(
+    "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+    [database],
+  );
+  for (const { pid } of rows) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      byPid.set(pid, (Number(fields[11]) + Number(fields[12])) * TICK_MS); // utime, stime
+    } catch {
+      // A backend that ended since the query (or a server on another machine): not counted.
+    }
+  }
+  return byPid;
+}
+
+/**
+ * The backends' CPU between two readings: per backend, so that one the pools closed while
+ * idle does not take its whole past off the sum (a backend that ended during the interval
+ * loses only its last moments; one that started counts from zero).
+ */
+function databaseCpuSince(before, after) {
+  let ms = 0;
+  for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0);
+  return ms;
+}
+
+/**
  * Requests per second, latencies, and the servers' CPU time per request (from the servers'
- * process: robust when other work shares the machine) for `seconds`, `inFlight` at a time.
+ * process: robust when other work shares the machine) for `seconds`, `inFlight` at a time;
+ * and the PostgreSQL backends' CPU time per request over the same interval.
  */
 async function measure(url, apiKey, first, seconds, inFlight) {
   const cpuBefore = await cpuMicros();
+  const dbBefore = await databaseCpuMs();
+  const statementsBefore = await statementCount();
   const latencies = [];
   const end = performance.now() + seconds * 1000;
   const worker = async () => {
@@ -101,9 +146,14 @@ async function measure(url, apiKey, first, seconds, inFlight) {
   await Promise.all(Array.from({ length: inFlight }, worker));
   const elapsed = (performance.now() - started) / 1000;
   const cpuMs = ((await cpuMicros()) - cpuBefore) / 1000 / latencies.length;
+  const dbCpuMs = databaseCpuSince(dbBefore, await databaseCpuMs()) / latencies.length;
+  // Under load, fewer than one audit INSERT per request when the writer groups them.
+  const statements = ((await statementCount()) - statementsBefore) / latencies.length;
   latencies.sort((a, b) => a - b);
   return {
     cpuMs,
+    dbCpuMs,
+    statements,
     rps: latencies.length / elapsed,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
@@ -115,6 +165,7 @@ const database = scratch.name;
 const dbConfig = { kind: "postgres", url: scratch.url };
 let child;
 let cpuMicros;
+let statementCount;
 try {
   const db = await openDatabase(dbConfig);
   console.log(`database ${database}: seeding 600 customers…`);
@@ -183,11 +234,13 @@ try {
   const reply = () =>
     new Promise((resolve) => (replies.length ? resolve(replies.shift()) : waiting.push(resolve)));
   const { urls } = await reply();
+  adminClient = new pg.Client({ connectionString: scratch.url });
+  await adminClient.connect();
   cpuMicros = async () => {
     child.send({ type: "cpu" });
     return (await reply()).micros;
   };
-  const statementCount = async () => {
+  statementCount = async () => {
     child.send({ type: "statements" });
     return (await reply()).count;
   };
@@ -228,6 +281,8 @@ try {
         mode,
         {
           cpuMs: median(runs[mode].map((r) => r.cpuMs)),
+          dbCpuMs: median(runs[mode].map((r) => r.dbCpuMs)),
+          statements: median(runs[mode].map((r) => r.statements)),
           rps: median(runs[mode].map((r) => r.rps)),
           p50: median(runs[mode].map((r) => r.p50)),
           p99: median(runs[mode].map((r) => r.p99)),
@@ -237,14 +292,14 @@ try {
   }
 
   console.log(
-    `\n| mode | in flight | req/s | × bare | p50 ms | p99 ms | server CPU ms/request | × bare (bare CPU ÷ CPU) | statements/request at ${ROW_COUNTS.join(" / ")} rows |`,
+    `\n| mode | in flight | req/s | × bare | p50 ms | p99 ms | server CPU ms/request | × bare (bare CPU ÷ CPU) | PostgreSQL CPU ms/request | statements/request under load | statements/request at ${ROW_COUNTS.join(" / ")} rows |`,
   );
-  console.log("|---|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const inFlight of LEVELS) {
     for (const mode of MODES) {
       const s = summaries[inFlight][mode];
       console.log(
-        `| ${mode} | ${inFlight} | ${f(s.rps)} | ${f(s.rps / summaries[inFlight].bare?.rps, 2)} | ${f(s.p50)} | ${f(s.p99)} | ${f(s.cpuMs, 2)} | ${f(summaries[inFlight].bare?.cpuMs / s.cpuMs, 2)} | ${ROW_COUNTS.map((n) => perRequest[mode][n]).join(" / ")} |`,
+        `| ${mode} | ${inFlight} | ${f(s.rps)} | ${f(s.rps / summaries[inFlight].bare?.rps, 2)} | ${f(s.p50)} | ${f(s.p99)} | ${f(s.cpuMs, 2)} | ${f(summaries[inFlight].bare?.cpuMs / s.cpuMs, 2)} | ${f(s.dbCpuMs, 2)} | ${f(s.statements, 2)} | ${ROW_COUNTS.map((n) => perRequest[mode][n]).join(" / ")} |`,
       );
     }
   }
@@ -273,6 +328,7 @@ try {
     await new Promise((resolve) => child.once("exit", resolve));
   }
   agent.destroy();
+  await adminClient?.end();
   await scratch.drop();
 }
 process.exit(0);

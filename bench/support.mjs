@@ -18,9 +18,14 @@ async function admin(sql) {
   }
 }
 
-/** A new empty database `privet_bench_<label>_<random>`; `drop()` removes it. */
+/**
+ * A new empty database `<prefix><label>_<random>`; `drop()` removes it. The prefix
+ * (PRIVET_BENCH_DB_PREFIX, default `privet_bench_`) lets runs sharing one server tell their
+ * scratch databases apart.
+ */
 export async function createScratchDatabase(label) {
-  const name = `privet_bench_${label}_${randomBytes(4).toString("hex")}`;
+  const prefix = process.env.PRIVET_BENCH_DB_PREFIX ?? "privet_bench_";
+  const name = `${prefix}${label}_${randomBytes(4).toString("hex")}`;
   await admin(`CREATE DATABASE "${name}"`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;

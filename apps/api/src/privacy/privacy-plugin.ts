@@ -1,8 +1,10 @@
 /**
  * The privacy plugin: resolves the operation's declared purpose before execution (refusing a
  * malformed one) and has the gate load what its decisions share, then writes the request's
- * access records in one batch before the response leaves. If the audit cannot be written, the
- * data is not sent: a read that is not audited did not happen.
+ * access records in one batch before the response leaves. The audit writer may carry them in
+ * one INSERT with other requests' records (group commit); `write` resolves only once that
+ * INSERT has committed. If the audit cannot be written, the data is not sent: a read that is
+ * not audited did not happen.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import { AppError } from "../errors/app-error.js";

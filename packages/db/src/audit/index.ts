@@ -9,6 +9,7 @@ export {
   type AccessOutcome,
   type AccessRecordInput,
   accessRecordInsert,
+  inChainLockOrder,
   recordAccessEvents,
   recordAccessEventsIn,
   type StoredRead,

@@ -174,20 +174,38 @@ const CASTS = [
 
 export type InsertArgument = string | string[] | null;
 
+const chainOf = (record: AccessRecordInput) => `${record.principalKind}:${record.principalId}`;
+
+/**
+ * The records in the order their chain heads are to be locked: by chain, and within a chain
+ * in the order given (a stable sort), which is the chain's order. Each row's trigger locks its
+ * chain's head until commit, so two INSERTs that lock heads A then B and B then A would
+ * deadlock (one of them aborted after deadlock_timeout: its requests refused). The writer's
+ * group commit puts several readers' records in one INSERT, and the API may run as several
+ * processes: every INSERT locks in the same order instead.
+ */
+export function inChainLockOrder(records: readonly AccessRecordInput[]): AccessRecordInput[] {
+  const chains = records.map(chainOf);
+  return records
+    .map((record, i) => ({ record, chain: chains[i] ?? "" }))
+    .sort((a, b) => (a.chain < b.chain ? -1 : a.chain > b.chain ? 1 : 0))
+    .map(({ record }) => record);
+}
+
 /**
  * One INSERT for all the records (atomic without a transaction; the trigger chains the rows
- * in order). Every argument is text or a text list, cast in SQL, so any driver sends them
- * alike.
+ * in order, the rows in chain lock order). Every argument is text or a text list, cast in
+ * SQL, so any driver sends them alike.
  */
 export function accessRecordInsert(records: readonly AccessRecordInput[]): {
   sql: string;
   args: InsertArgument[];
 } {
   const args: InsertArgument[] = [];
-  const rows = records.map((record) => {
+  const rows = inChainLockOrder(records).map((record) => {
     const values: InsertArgument[] = [
       uuid7(record.occurredAt.getTime()),
-      `${record.principalKind}:${record.principalId}`,
+      chainOf(record),
       record.requestId,
       record.principalKind,
       record.principalId,
