@@ -20,7 +20,8 @@ async function admin(sql) {
 
 /** A new empty database `privet_bench_<label>_<random>`; `drop()` removes it. */
 export async function createScratchDatabase(label) {
-  const name = `privet_bench_${label}_${randomBytes(4).toString("hex")}`;
+  // PRIVET_BENCH_DB_PREFIX: a prefix of your own when several people bench on one server.
+  const name = `${process.env.PRIVET_BENCH_DB_PREFIX ?? "privet_bench_"}${label}_${randomBytes(4).toString("hex")}`;
   await admin(`CREATE DATABASE "${name}"`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
