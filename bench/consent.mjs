@@ -18,6 +18,8 @@
 //   PRIVET_BENCH_ONLY=banner,check  only these reads (and no writes or staleness test);
 //                                 `write` and `staleness` name those two parts
 //   PRIVET_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"  flags for the API processes
+//   PRIVET_BENCH_API_MAIN        the API's entry point (default apps/api/dist/main.js), for A/B runs
+//   PRIVET_BENCH_DB_PREFIX       the scratch database's name prefix (default privet_bench_)
 //
 // The load generator runs in this process, on the same machine (and cores) as the API and
 // PostgreSQL: its CPU is taken from theirs.
@@ -38,7 +40,10 @@ const WORKERS = Number(process.env.PRIVET_BENCH_WORKERS ?? 2);
 const IN_FLIGHT = 16;
 const ROUND_TRIPS = QUICK ? 100 : 1000;
 const CUSTOMERS = 200;
-const MAIN = fileURLToPath(new URL("../apps/api/dist/main.js", import.meta.url));
+// PRIVET_BENCH_API_MAIN: another build of the API (an A/B comparison against a copy of dist/).
+const MAIN =
+  process.env.PRIVET_BENCH_API_MAIN ??
+  fileURLToPath(new URL("../apps/api/dist/main.js", import.meta.url));
 
 const QUERIES = {
   banner: `query CookieBanner { cookieConsents { category description enabled required lockedByGpc state } privacySignals { gpc gpcHonoured } }`,
