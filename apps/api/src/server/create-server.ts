@@ -5,7 +5,12 @@
  * body size limit and security headers.
  */
 import "reflect-metadata";
-import { createServer as createHttpServer, type Server } from "node:http";
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import {
@@ -22,6 +27,7 @@ import type { ApiConfig } from "../config.js";
 import type { AttemptLimiters, Context } from "../context/context.js";
 import { createContext } from "../context/create-context.js";
 import { ACCOUNT_DELAYS, GrowingDelay, RateLimiter } from "../http/rate-limit.js";
+import { logger } from "../log/logger.js";
 import {
   CHECKPOINT_KEY_PATH,
   checkpointKeyRoute,
@@ -34,10 +40,11 @@ import { staffActionPlugin } from "../modules/staff-actions/public.js";
 import { privacyPlugin } from "../privacy/privacy-plugin.js";
 import { privetSchema } from "../schema/build-schema.js";
 import { errorFormatter } from "./format-error.js";
+import { graphqlFastPath, takesRequest } from "./graphql-http.js";
 import { httpStatusPlugin } from "./http-status-plugin.js";
 import { aliasLimit, depthLimit, LIMITS } from "./limits.js";
 import { operationGuardPlugin } from "./operation-guard-plugin.js";
-import { securityHeaders } from "./security-headers.js";
+import { securityHeaders, setSecurityHeaders } from "./security-headers.js";
 
 export interface ServerOptions {
   readonly prisma: PrismaClient;
@@ -94,14 +101,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const reader = options.reader ?? prismaSqlReader(prisma);
   const app = express();
-  const http: Server = createHttpServer(app);
+  // A plain JSON POST to /graphql takes the fast path (graphql-http.ts); the rest, Express.
+  let fastPath: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  const http: Server = createHttpServer((req, res) => {
+    if (fastPath && takesRequest(req, LIMITS.bodyBytes)) {
+      fastPath(req, res).catch((error: unknown) => {
+        logger.error("graphql request failed", { error });
+        if (res.headersSent) res.destroy();
+        else jsonErrors({ status: 500 }, req as express.Request, res as express.Response, () => {});
+      });
+    } else {
+      app(req, res);
+    }
+  });
   app.disable("x-powered-by");
   // A hop count or the proxies' addresses (config.ts); never `true`, which would take the
   // client's own X-Forwarded-For as its address.
   app.set("trust proxy", config.trustProxy === 0 ? false : config.trustProxy);
   app.use(securityHeaders(config.production));
+  const worker = String(options.workerId);
   if (options.workerId !== undefined) {
-    const worker = String(options.workerId);
     app.use((_req, res, next) => {
       res.setHeader("X-Privet-Worker", worker);
       next();
@@ -146,32 +165,45 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get(CHECKPOINT_KEY_PATH, checkpointKeyRoute(config.checkpointSigner));
   // One-click unsubscribe from marketing emails, without signing in (P-08).
   app.use("/unsubscribe", unsubscribeRoutes({ prisma: options.prisma, config }));
+  const graphqlContext = async (req: express.Request, res: express.Response) => {
+    const context = await createContext(
+      {
+        prisma: options.prisma,
+        audit: options.audit,
+        reader,
+        config,
+        privacyEnforced: options.privacyEnforced ?? true,
+        limits,
+        clock: options.clock ?? (() => new Date()),
+      },
+      req,
+      res,
+    );
+    // GPC and DNT (P-15), applied before every operation: the gate and recordPageView see
+    // a GPC withdrawal from this request on.
+    await applyPrivacySignals(context);
+    return context;
+  };
   app.use(
     "/graphql",
     corsFor(config.corsOrigins),
     express.json({ limit: LIMITS.bodyBytes }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const context = await createContext(
-          {
-            prisma: options.prisma,
-            audit: options.audit,
-            reader,
-            config,
-            privacyEnforced: options.privacyEnforced ?? true,
-            limits,
-            clock: options.clock ?? (() => new Date()),
-          },
-          req,
-          res,
-        );
-        // GPC and DNT (P-15), applied before every operation: the gate and recordPageView see
-        // a GPC withdrawal from this request on.
-        await applyPrivacySignals(context);
-        return context;
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req, res }) => graphqlContext(req, res) }),
   );
+  fastPath = graphqlFastPath({
+    app,
+    apollo,
+    bodyLimit: LIMITS.bodyBytes,
+    // What the middleware above the GraphQL route sets on every response, in the same order.
+    prepare: (req, res) => {
+      setSecurityHeaders(res, config.production);
+      if (options.workerId !== undefined) res.setHeader("X-Privet-Worker", worker);
+      setCorsHeaders(req, res, config.corsOrigins);
+    },
+    context: graphqlContext,
+    badBody: (res) =>
+      jsonErrors({ status: 400, type: "entity.parse.failed" }, res.req, res, () => {}),
+  });
   app.use(jsonErrors);
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
@@ -204,19 +236,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 /** Browsers may call the API from the portal's and console's origins, with cookies. */
+function setCorsHeaders(req: express.Request, res: express.Response, origins: readonly string[]) {
+  const origin = req.headers.origin;
+  if (origin && origins.includes(origin)) {
+    res.setHeader("Access-Control-Allow-Origin", origin);
+    res.setHeader("Access-Control-Allow-Credentials", "true");
+    res.setHeader("Vary", "Origin");
+    res.setHeader(
+      "Access-Control-Allow-Headers",
+      "content-type, apollo-require-preflight, x-apollo-operation-name, x-privet-purpose, x-privet-purpose-ref",
+    );
+    res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+  }
+}
+
 function corsFor(origins: readonly string[]) {
   return (req: express.Request, res: express.Response, next: express.NextFunction) => {
-    const origin = req.headers.origin;
-    if (origin && origins.includes(origin)) {
-      res.setHeader("Access-Control-Allow-Origin", origin);
-      res.setHeader("Access-Control-Allow-Credentials", "true");
-      res.setHeader("Vary", "Origin");
-      res.setHeader(
-        "Access-Control-Allow-Headers",
-        "content-type, apollo-require-preflight, x-apollo-operation-name, x-privet-purpose, x-privet-purpose-ref",
-      );
-      res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-    }
+    setCorsHeaders(req, res, origins);
     if (req.method === "OPTIONS") {
       res.status(204).end();
       return;
