@@ -60,8 +60,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
       resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)),
     );
     req.on("error", reject);
-    // A client gone before the end of its body: nothing to answer.
-    req.on("close", () => reject(new Error("the request ended early")));
+    // A client gone before the end of its body: nothing to answer. ('close' also follows
+    // every complete body: no Error is made then, its stack trace is not free.)
+    req.on("close", () => {
+      if (!req.complete) reject(new Error("the request ended early"));
+    });
   });
 }
 
