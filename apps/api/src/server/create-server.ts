@@ -2,7 +2,8 @@
  * The HTTP server: Express 5 carrying Apollo Server 5 at /graphql, with the security baseline:
  * CSRF prevention, one operation per request, limits checked before execution, no
  * introspection or field suggestions in production, no stack traces outside development, a
- * body size limit and security headers.
+ * body size limit and security headers. A plain JSON POST to /graphql reaches Apollo without
+ * Express's router (graphql-http.ts), with the same headers, limits and errors.
  */
 import "reflect-metadata";
 import {
