@@ -13,11 +13,16 @@
 //   npm run bench                (runs every benchmark; this one is `npm run consent -w @privet/bench`)
 //   PRIVET_BENCH_POSTGRES_URL    admin URL (default the local server)
 //   PRIVET_BENCH_WORKERS=2       API processes (default 2)
-//   PRIVET_BENCH_SECONDS=5       seconds per round (3 rounds per read, alternating)
+//   PRIVET_BENCH_SECONDS=5       seconds per round (PRIVET_BENCH_ROUNDS=3 rounds per read, alternating)
 //   PRIVET_BENCH_QUICK=1         1-second rounds, 100 staleness round trips: checks it works
 //   PRIVET_BENCH_ONLY=banner,check  only these reads (and no writes or staleness test);
 //                                 `write` and `staleness` name those two parts
 //   PRIVET_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"  flags for the API processes
+//   PRIVET_BENCH_API_MAIN        the API's entry point (default apps/api/dist/main.js)
+//   PRIVET_BENCH_COMPARE=path    also start this other build's main.js (port + 1) on the same
+//                                database and measure every read round on both, alternating:
+//                                rows "(B)" are its. On a busy machine, A/B within one run.
+//   PRIVET_BENCH_DB_PREFIX       the scratch database's name prefix (default privet_bench_)
 //
 // The load generator runs in this process, on the same machine (and cores) as the API and
 // PostgreSQL: its CPU is taken from theirs.
@@ -33,12 +38,15 @@ import { ADMIN_URL, createScratchDatabase } from "./support.mjs";
 
 const QUICK = process.env.PRIVET_BENCH_QUICK === "1";
 const SECONDS = Number(process.env.PRIVET_BENCH_SECONDS ?? (QUICK ? 1 : 5));
-const ROUNDS = QUICK ? 1 : 3;
+const ROUNDS = Number(process.env.PRIVET_BENCH_ROUNDS ?? (QUICK ? 1 : 3));
 const WORKERS = Number(process.env.PRIVET_BENCH_WORKERS ?? 2);
 const IN_FLIGHT = 16;
 const ROUND_TRIPS = QUICK ? 100 : 1000;
 const CUSTOMERS = 200;
-const MAIN = fileURLToPath(new URL("../apps/api/dist/main.js", import.meta.url));
+// PRIVET_BENCH_API_MAIN: another build of the API (an A/B comparison against a copy of dist/).
+const MAIN =
+  process.env.PRIVET_BENCH_API_MAIN ??
+  fileURLToPath(new URL("../apps/api/dist/main.js", import.meta.url));
 
 const QUERIES = {
   banner: `query CookieBanner { cookieConsents { category description enabled required lockedByGpc state } privacySignals { gpc gpcHonoured } }`,
@@ -170,15 +178,21 @@ async function measure(seconds, next) {
   };
 }
 
-function startApi(databaseUrl) {
+// One secret for every API started, so partner pseudonyms are the same on both of a comparison.
+const SECRET = randomBytes(32).toString("hex");
+
+function startApi(databaseUrl, main = MAIN, portOffset = 0) {
   const nodeArgs = (process.env.PRIVET_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+  const port = process.env.PRIVET_BENCH_PORT
+    ? String(Number(process.env.PRIVET_BENCH_PORT) + portOffset)
+    : "0";
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     env: {
       PATH: process.env.PATH ?? "",
       DATABASE_URL: databaseUrl,
       PRIVET_WORKERS: String(WORKERS),
-      PORT: process.env.PRIVET_BENCH_PORT ?? "0",
-      PRIVET_SECRET: randomBytes(32).toString("hex"),
+      PORT: port,
+      PRIVET_SECRET: SECRET,
       PRIVET_LOG: "silent",
       // Every bench client is 127.0.0.1; the per-IP budgets are not what is measured.
       PRIVET_ATTEMPTS_PER_IP: "10000",
@@ -261,6 +275,7 @@ const scratch = await createScratchDatabase("consent");
 const database = scratch.name;
 const url = new URL(scratch.url);
 let api;
+let apiB;
 try {
   const db = await openDatabase({ kind: "postgres", url: url.toString() });
   console.log(`database ${database}: seeding ${CUSTOMERS} customers…`);
@@ -285,25 +300,48 @@ try {
     ),
   );
 
-  const reads = {
-    banner: (i) => post(origin, QUERIES.banner, {}, visitor(i)),
-    portal: (i) => post(origin, QUERIES.portal, {}, customer(i)),
-    centre: (i) => post(origin, QUERIES.centre, {}, customer(i)),
+  const readsOf = (at) => ({
+    banner: (i) => post(at, QUERIES.banner, {}, visitor(i)),
+    portal: (i) => post(at, QUERIES.portal, {}, customer(i)),
+    centre: (i) => post(at, QUERIES.centre, {}, customer(i)),
     check: (i) =>
       post(
-        origin,
+        at,
         QUERIES.check,
         { subject: subjects[i % subjects.length], purpose: "MARKETING" },
         partner,
       ),
-  };
+  });
+  const reads = readsOf(origin);
   const only = process.env.PRIVET_BENCH_ONLY?.split(",");
   if (only) for (const name of Object.keys(reads)) if (!only.includes(name)) delete reads[name];
-  for (const next of Object.values(reads)) await measure(QUICK ? 0.5 : 2, next);
-  const runs = Object.fromEntries(Object.keys(reads).map((name) => [name, []]));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, next] of Object.entries(reads)) runs[name].push(await measure(SECONDS, next));
+  // The builds measured: this one, and with PRIVET_BENCH_COMPARE another, round by round.
+  const builds = [{ label: "", pid: api.child.pid, reads }];
+  if (process.env.PRIVET_BENCH_COMPARE) {
+    apiB = await startApi(url.toString(), process.env.PRIVET_BENCH_COMPARE, 1);
+    const readsB = readsOf(apiB.origin);
+    builds.push({
+      label: " (B)",
+      pid: apiB.child.pid,
+      reads: Object.fromEntries(Object.keys(reads).map((name) => [name, readsB[name]])),
+    });
   }
+  for (const build of builds) {
+    watched.apiPid = build.pid;
+    for (const next of Object.values(build.reads)) await measure(QUICK ? 0.5 : 2, next);
+  }
+  const runs = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of Object.keys(reads)) {
+      for (const build of builds) {
+        watched.apiPid = build.pid;
+        const row = `${name}${build.label}`;
+        runs[row] ??= [];
+        runs[row].push(await measure(SECONDS, build.reads[name]));
+      }
+    }
+  }
+  watched.apiPid = api.child.pid;
 
   const states = sessions.map(() => "GIVEN");
   const writes = [];
@@ -396,9 +434,10 @@ try {
     if (stale.portal + stale.check > 0) process.exitCode = 1;
   }
 } finally {
-  if (api) {
-    const exited = new Promise((resolve) => api.child.once("exit", resolve));
-    api.child.kill("SIGTERM");
+  for (const started of [api, apiB]) {
+    if (!started) continue;
+    const exited = new Promise((resolve) => started.child.once("exit", resolve));
+    started.child.kill("SIGTERM");
     await exited;
   }
   keepAlive.destroy();

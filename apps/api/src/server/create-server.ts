@@ -2,10 +2,16 @@
  * The HTTP server: Express 5 carrying Apollo Server 5 at /graphql, with the security baseline:
  * CSRF prevention, one operation per request, limits checked before execution, no
  * introspection or field suggestions in production, no stack traces outside development, a
- * body size limit and security headers.
+ * body size limit and security headers. A plain JSON POST to /graphql reaches Apollo without
+ * Express's router (graphql-http.ts), with the same headers, limits and errors.
  */
 import "reflect-metadata";
-import { createServer as createHttpServer, type Server } from "node:http";
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import {
@@ -22,6 +28,7 @@ import type { ApiConfig } from "../config.js";
 import type { AttemptLimiters, Context } from "../context/context.js";
 import { createContext } from "../context/create-context.js";
 import { ACCOUNT_DELAYS, GrowingDelay, RateLimiter } from "../http/rate-limit.js";
+import { logger } from "../log/logger.js";
 import {
   CHECKPOINT_KEY_PATH,
   checkpointKeyRoute,
@@ -35,10 +42,11 @@ import { staffActionPlugin } from "../modules/staff-actions/public.js";
 import { privacyPlugin } from "../privacy/privacy-plugin.js";
 import { privetSchema } from "../schema/build-schema.js";
 import { errorFormatter } from "./format-error.js";
+import { graphqlFastPath, takesRequest } from "./graphql-http.js";
 import { httpStatusPlugin } from "./http-status-plugin.js";
 import { aliasLimit, depthLimit, LIMITS } from "./limits.js";
 import { operationGuardPlugin } from "./operation-guard-plugin.js";
-import { securityHeaders } from "./security-headers.js";
+import { securityHeaders, setSecurityHeaders } from "./security-headers.js";
 
 export interface ServerOptions {
   readonly prisma: PrismaClient;
@@ -95,14 +103,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const reader = options.reader ?? prismaSqlReader(prisma);
   const app = express();
-  const http: Server = createHttpServer(app);
+  // A plain JSON POST to /graphql takes the fast path (graphql-http.ts); the rest, Express.
+  let fastPath: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  const http: Server = createHttpServer((req, res) => {
+    if (fastPath && takesRequest(req, LIMITS.bodyBytes)) {
+      fastPath(req, res).catch((error: unknown) => {
+        logger.error("graphql request failed", { error });
+        if (res.headersSent) res.destroy();
+        else jsonErrors({ status: 500 }, req as express.Request, res as express.Response, () => {});
+      });
+    } else {
+      app(req, res);
+    }
+  });
   app.disable("x-powered-by");
   // A hop count or the proxies' addresses (config.ts); never `true`, which would take the
   // client's own X-Forwarded-For as its address.
   app.set("trust proxy", config.trustProxy === 0 ? false : config.trustProxy);
   app.use(securityHeaders(config.production));
+  const worker = String(options.workerId);
   if (options.workerId !== undefined) {
-    const worker = String(options.workerId);
     app.use((_req, res, next) => {
       res.setHeader("X-Privet-Worker", worker);
       next();
@@ -182,6 +202,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: ({ req, res }) => contextFor(req, res),
     }),
   );
+  fastPath = graphqlFastPath({
+    app,
+    apollo,
+    bodyLimit: LIMITS.bodyBytes,
+    // What the middleware above the GraphQL route sets on every response, in the same order.
+    prepare: (req, res) => {
+      setSecurityHeaders(res, config.production);
+      if (options.workerId !== undefined) res.setHeader("X-Privet-Worker", worker);
+      setCorsHeaders(req, res, config.corsOrigins);
+    },
+    context: contextFor,
+    badBody: (res) =>
+      jsonErrors({ status: 400, type: "entity.parse.failed" }, res.req, res, () => {}),
+  });
   app.use(jsonErrors);
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
@@ -214,20 +248,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 /** Browsers may call the API from the portal's and console's origins, with cookies. */
+function setCorsHeaders(req: express.Request, res: express.Response, origins: readonly string[]) {
+  const origin = req.headers.origin;
+  if (origin && origins.includes(origin)) {
+    res.setHeader("Access-Control-Allow-Origin", origin);
+    res.setHeader("Access-Control-Allow-Credentials", "true");
+    res.setHeader("Vary", "Origin");
+    res.setHeader(
+      "Access-Control-Allow-Headers",
+      "content-type, apollo-require-preflight, x-apollo-operation-name, x-privet-purpose, x-privet-purpose-ref",
+    );
+    res.setHeader("Access-Control-Expose-Headers", "content-disposition, x-request-id");
+    res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+  }
+}
+
 function corsFor(origins: readonly string[]) {
   return (req: express.Request, res: express.Response, next: express.NextFunction) => {
-    const origin = req.headers.origin;
-    if (origin && origins.includes(origin)) {
-      res.setHeader("Access-Control-Allow-Origin", origin);
-      res.setHeader("Access-Control-Allow-Credentials", "true");
-      res.setHeader("Vary", "Origin");
-      res.setHeader(
-        "Access-Control-Allow-Headers",
-        "content-type, apollo-require-preflight, x-apollo-operation-name, x-privet-purpose, x-privet-purpose-ref",
-      );
-      res.setHeader("Access-Control-Expose-Headers", "content-disposition, x-request-id");
-      res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-    }
+    setCorsHeaders(req, res, origins);
     if (req.method === "OPTIONS") {
       res.status(204).end();
       return;

@@ -294,6 +294,19 @@ describe.each(testDatabases)("[P-03] the input guard on $name", (kind) => {
     expect(defaulted.errors[0]?.extensions?.code).toBe("CARD_NUMBER_REJECTED");
   });
 
+  it("checks every request's values, however often its document was seen before", async () => {
+    // The guard works out where a document's strings are once per document (Apollo keeps one
+    // per query text); the values of each request must still be checked, every time.
+    const client = api.client();
+    const query = `mutation Again($email: String!) { subscribeNewsletter(email: $email) }`;
+    const codes: unknown[] = [];
+    for (const email of ["a@example.com", "4111 1111 1111 1111", "b@example.com", "x\ny"]) {
+      const result = await client.gql(query, { email });
+      codes.push(result.errors[0]?.extensions?.code ?? "OK");
+    }
+    expect(codes).toEqual(["OK", "CARD_NUMBER_REJECTED", "OK", "BAD_USER_INPUT"]);
+  });
+
   it("lets ordinary text, ids and multi-line text through", async () => {
     const client = api.client();
     const support = await client.gql(ORDINARY_SUPPORT_REQUEST, {

@@ -9,7 +9,12 @@ import {
 } from "../../vocabulary/enums.js";
 
 /** One event of the consent ledger, as the person (or staff helping them) reads it. */
-@ObjectType({ description: "One consent event from the append-only ledger." })
+@ObjectType({
+  description: "One consent event from the append-only ledger.",
+  // Plain values on every field (no middleware, role or personal data): graphql-js's own
+  // property resolver, not a TypeGraphQL wrapper per field (consent reads run on every page).
+  simpleResolvers: true,
+})
 export class ConsentHistoryEntry {
   @Classified("NON_PERSONAL")
   @Field(() => ID)

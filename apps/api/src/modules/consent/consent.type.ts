@@ -17,7 +17,12 @@ import type { CurrentConsents } from "./consent-subject.js";
  * and staff and partners need it to honour the choice. The ledger behind it holds the IP
  * only as a keyed hash.
  */
-@ObjectType({ description: "A consent purpose and the person's current choice on it." })
+@ObjectType({
+  description: "A consent purpose and the person's current choice on it.",
+  // Plain values on every field (no middleware, role or personal data): graphql-js's own
+  // property resolver, not a TypeGraphQL wrapper per field (consent reads run on every page).
+  simpleResolvers: true,
+})
 export class Consent {
   @Classified("PUBLIC")
   @Field(() => ConsentPurposeValues)

@@ -9,7 +9,12 @@ import {
 } from "../../vocabulary/enums.js";
 
 /** One category of the consent centre (P-13) and the visitor's or customer's choice on it. */
-@ObjectType({ description: "A cookie category of the consent centre and the current choice." })
+@ObjectType({
+  description: "A cookie category of the consent centre and the current choice.",
+  // Plain values on every field (no middleware, role or personal data): graphql-js's own
+  // property resolver, not a TypeGraphQL wrapper per field (consent reads run on every page).
+  simpleResolvers: true,
+})
 export class CookieConsent {
   @Classified("PUBLIC")
   @Field(() => CookieCategoryValues)

@@ -4,7 +4,6 @@
  * a request that asks several times (the privacy signals, then a resolver) reads once, and
  * lists of customers read in one statement.
  */
-import { Prisma } from "@privet/db/client";
 import type { ConsentPurpose, ConsentSource, ConsentState } from "@privet/domain/consent";
 import type { Context } from "../../context/context.js";
 
@@ -34,15 +33,12 @@ export interface CurrentConsentRow {
 }
 
 /**
- * The projection's columns with the policy version's label: what every consent read selects,
- * so that showing "given under policy 2018-11-02" costs no second statement.
+ * One projection row with its policy version's label ("given under policy 2018-11-02" costs
+ * no second statement), as json_build_object's arguments: a row comes back as one JSON text
+ * (times with their offset), so every reader — the driver's or the Prisma client's — returns
+ * the same value, and a subject's rows can be aggregated into one column (request-visitor.ts).
  */
-export const CURRENT_CONSENT_COLUMNS = Prisma.sql`cc."purpose"::text AS "purpose", cc."state"::text AS "state",
-  cc."source"::text AS "source", cc."policyVersionId"::text AS "policyVersionId",
-  p."version" AS "policyVersion", cc."updatedAt" AS "updatedAt"`;
-
-/** The same, as json_build_object's arguments (a subject's rows aggregated into one value). */
-export const CURRENT_CONSENT_JSON = Prisma.sql`'purpose', cc."purpose", 'state', cc."state",
+export const CURRENT_CONSENT_JSON = `'purpose', cc."purpose", 'state', cc."state",
   'source', cc."source", 'policyVersionId', cc."policyVersionId", 'policyVersion', p."version",
   'updatedAt', cc."updatedAt"`;
 
@@ -72,17 +68,29 @@ function currentLoader(context: Context) {
       kinds.push(kind);
       ids.push(id);
     }
-    // One statement by the primary key (subjectKind, subjectId, purpose), labels joined.
-    const rows = await context.prisma.$queryRaw<(CurrentConsentRow & { key: string })[]>`
-      SELECT cc."subjectKind"::text || ':' || cc."subjectId"::text AS "key", ${CURRENT_CONSENT_COLUMNS}
-      FROM unnest(${kinds}::text[], ${ids}::uuid[]) AS wanted(kind, id)
-      JOIN "ConsentCurrent" cc
-        ON cc."subjectKind" = wanted.kind::"ConsentSubjectKind" AND cc."subjectId" = wanted.id
-      LEFT JOIN "PolicyVersion" p ON p."id" = cc."policyVersionId"`;
+    // One statement by the primary key (subjectKind, subjectId, purpose), labels joined, sent
+    // through the SQL reader: every consent read of the banner, the portal and the partners
+    // runs it, and the Prisma client's per-statement work cost more CPU than the statement
+    // (bench/RESULTS.md, "Issue 12, consent reads"). One subject (nearly every request) by
+    // plain equality, several through unnest.
+    const rows = await context.reader.query<{ key: string; consent: string }>(
+      keys.length === 1
+        ? `SELECT $1::text || ':' || $2::text AS "key", json_build_object(${CURRENT_CONSENT_JSON})::text AS "consent"
+          FROM "ConsentCurrent" cc LEFT JOIN "PolicyVersion" p ON p."id" = cc."policyVersionId"
+          WHERE cc."subjectKind" = $1::text::"ConsentSubjectKind" AND cc."subjectId" = $2::uuid`
+        : `SELECT cc."subjectKind"::text || ':' || cc."subjectId"::text AS "key",
+            json_build_object(${CURRENT_CONSENT_JSON})::text AS "consent"
+          FROM unnest($1::text[], $2::uuid[]) AS wanted(kind, id)
+          JOIN "ConsentCurrent" cc
+            ON cc."subjectKind" = wanted.kind::"ConsentSubjectKind" AND cc."subjectId" = wanted.id
+          LEFT JOIN "PolicyVersion" p ON p."id" = cc."policyVersionId"`,
+      keys.length === 1 ? [kinds[0] ?? "", ids[0] ?? ""] : [kinds, ids],
+    );
     const found = new Map<string, Map<ConsentPurpose, CurrentConsent>>();
     for (const row of rows) {
+      const consent = toCurrentConsent(JSON.parse(row.consent) as CurrentConsentRow);
       const map = found.get(row.key) ?? new Map();
-      map.set(row.purpose as ConsentPurpose, toCurrentConsent(row));
+      map.set(consent.purpose, consent);
       found.set(row.key, map);
     }
     return keys.map((k) => found.get(k) ?? new Map());

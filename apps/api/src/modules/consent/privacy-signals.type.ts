@@ -3,7 +3,12 @@ import { Classified } from "../../privacy/personal.js";
 import { ConsentSourceValues, ConsentStateValues } from "../../vocabulary/enums.js";
 
 /** What the API made of this request's privacy signals, so the portal can say so (P-15). */
-@ObjectType({ description: "This request's Global Privacy Control and Do Not Track signals." })
+@ObjectType({
+  description: "This request's Global Privacy Control and Do Not Track signals.",
+  // Plain values on every field (no middleware, role or personal data): graphql-js's own
+  // property resolver, not a TypeGraphQL wrapper per field (consent reads run on every page).
+  simpleResolvers: true,
+})
 export class PrivacySignals {
   @Classified("NON_PERSONAL")
   @Field(() => Boolean, { description: "The request carried Sec-GPC: 1." })

@@ -57,31 +57,56 @@ export function requestVisitor(context: Context): Promise<VisitorRow | null> {
   return visitor;
 }
 
-interface VisitorWithConsentsRow extends VisitorRow {
-  readonly consents: readonly CurrentConsentRow[];
+/** The visitor's row as the reader returns it: text and JSON text only. */
+interface VisitorWithConsentsRow extends Record<string, unknown> {
+  readonly id: string;
+  readonly cookieId: string;
+  readonly customerId: string | null;
+  readonly mergedAt: string | null;
+  readonly gpcSeenAt: string | null;
+  readonly doNotTrackSeenAt: string | null;
+  readonly consents: string;
 }
+
+const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
 
 /**
  * The visitor row and, in the same statement, its current consents (which nearly every
  * visitor request reads next: the banner, the privacy signals, a page view), handed to the
- * request's consent loader. Both by unique index; nothing is kept past the request.
+ * request's consent loader. Both by unique index; nothing is kept past the request. Sent
+ * through the SQL reader (the banner's one statement), every column text: times as JSON text
+ * with their offset.
  */
 async function findVisitorWithConsents(
   context: Context,
   cookieId: string,
 ): Promise<VisitorRow | null> {
-  const [row] = await context.prisma.$queryRaw<VisitorWithConsentsRow[]>`
-    SELECT v."id"::text AS "id", v."cookieId", v."customerId"::text AS "customerId", v."mergedAt",
-      v."gpcSeenAt", v."doNotTrackSeenAt",
+  const [row] = await context.reader.query<VisitorWithConsentsRow>(
+    `SELECT v."id"::text AS "id", v."cookieId", v."customerId"::text AS "customerId",
+      to_json(v."mergedAt") #>> '{}' AS "mergedAt", to_json(v."gpcSeenAt") #>> '{}' AS "gpcSeenAt",
+      to_json(v."doNotTrackSeenAt") #>> '{}' AS "doNotTrackSeenAt",
       COALESCE((
         SELECT json_agg(json_build_object(${CURRENT_CONSENT_JSON}))
         FROM "ConsentCurrent" cc LEFT JOIN "PolicyVersion" p ON p."id" = cc."policyVersionId"
         WHERE cc."subjectKind" = 'VISITOR' AND cc."subjectId" = v."id"
-      ), '[]'::json) AS "consents"
-    FROM "Visitor" v WHERE v."cookieId" = ${cookieId}`;
+      ), '[]'::json)::text AS "consents"
+    FROM "Visitor" v WHERE v."cookieId" = $1`,
+    [cookieId],
+  );
   if (!row) return null;
-  const { consents, ...visitor } = row;
-  primeConsentsOf(context, { kind: "VISITOR", id: visitor.id }, consents);
+  const visitor: VisitorRow = {
+    id: row.id,
+    cookieId: row.cookieId,
+    customerId: row.customerId,
+    mergedAt: dateOrNull(row.mergedAt),
+    gpcSeenAt: dateOrNull(row.gpcSeenAt),
+    doNotTrackSeenAt: dateOrNull(row.doNotTrackSeenAt),
+  };
+  primeConsentsOf(
+    context,
+    { kind: "VISITOR", id: visitor.id },
+    JSON.parse(row.consents) as CurrentConsentRow[],
+  );
   return visitor;
 }
 

@@ -4,7 +4,7 @@
  * ledger's trigger in the same transaction as the event, so a read after a committed write
  * sees it from any process), and the access event the audit log keeps of the check.
  */
-import type { PrismaClient } from "@privet/db/client";
+import type { SqlReader } from "@privet/db/client";
 import { type ConsentState, isConsentPurpose } from "@privet/domain/consent";
 import type { DenyReason } from "@privet/domain/decide";
 import type { Agreement } from "@privet/domain/principals";
@@ -45,19 +45,22 @@ export function refused(reason: DenyReason): AppError {
  * they were erased), null when never asked. One statement, both lookups by primary key.
  */
 export async function currentConsentFor(
-  prisma: PrismaClient,
+  reader: SqlReader,
   customerId: string,
   purpose: Purpose,
 ): Promise<ConsentState | null | undefined> {
   // Only a consent purpose can have a row; others are checked for the customer alone.
   const consentPurpose = isConsentPurpose(purpose) ? purpose : null;
-  const rows = await prisma.$queryRaw<{ state: ConsentState | null }[]>`
-    SELECT cc."state"::text AS "state"
+  // Through the SQL reader, past the ORM: every partner check runs it (bench/RESULTS.md).
+  const rows = await reader.query<{ state: ConsentState | null }>(
+    `SELECT cc."state"::text AS "state"
     FROM "Customer" c
     LEFT JOIN "ConsentCurrent" cc
       ON cc."subjectKind" = 'CUSTOMER' AND cc."subjectId" = c."id"
-     AND cc."purpose"::text = ${consentPurpose}
-    WHERE c."id" = ${customerId}::uuid AND c."erasedAt" IS NULL`;
+     AND cc."purpose"::text = $2::text
+    WHERE c."id" = $1::uuid AND c."erasedAt" IS NULL`,
+    [customerId, consentPurpose],
+  );
   return rows.length === 0 ? undefined : (rows[0]?.state ?? null);
 }
 

@@ -27,7 +27,7 @@ export class ConsentCheckResolver {
       throw badInput("subject", "subject is not a subject id you were given.");
     const [agreement, state] = await Promise.all([
       context.privacy.partnerAgreement(),
-      currentConsentFor(context.prisma, customerId, purpose),
+      currentConsentFor(context.reader, customerId, purpose),
     ]);
     // An unknown (or erased) subject is NOT_FOUND before the agreement is looked at: the
     // answer is the same whoever asks, and no access event names a subject that is not there.

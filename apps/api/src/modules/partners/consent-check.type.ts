@@ -9,7 +9,12 @@ import { ConsentStateValues, LegalBasisValues, PurposeValues } from "../../vocab
  * subject's current consent at the moment of asking (never a cached copy). Consent states are
  * NON_PERSONAL here as everywhere (consent.type.ts); the check itself is audited.
  */
-@ObjectType({ description: "Whether a partner may use a subject's data for a purpose, now." })
+@ObjectType({
+  description: "Whether a partner may use a subject's data for a purpose, now.",
+  // Plain values on every field (no middleware, role or personal data): graphql-js's own
+  // property resolver, not a TypeGraphQL wrapper per field (consent reads run on every page).
+  simpleResolvers: true,
+})
 export class ConsentCheck {
   @Classified("NON_PERSONAL")
   @Field(() => ID, { description: "The subject as the partner named it (its pseudonym)." })
