@@ -3,12 +3,13 @@
  * (collect-data-export.ts), so a history longer than one page must come out complete, newest
  * first, with nothing of anyone else.
  */
-import { type AccessEventInput, findAccessEvents, recordAccessEvents } from "@privet/db/audit";
+import { findAccessEvents } from "@privet/db/audit";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/api.js";
 import { registerCustomer, signInStaff } from "../../test-support/fixtures.js";
 import { graphql } from "../../test-support/generated/gql.js";
+import { writeLongHistory } from "../../test-support/long-history.js";
 import type { DataExportDocument } from "./data-export.format.js";
 
 const EXPORT = graphql(`
@@ -19,13 +20,6 @@ const EXPORT = graphql(`
 
 /** More events than one page of the export's reads (1,000), with refused ones in between. */
 const RECORDS = 260;
-const FIELDS = [
-  ["user.name", "customer.name"],
-  ["user.contact.email", "customer.email"],
-  ["user.contact.country", "customer.country"],
-  ["user.device.cookie_id", "customer.cookieIds"],
-  ["user.financial.card.last4", "customer.paymentMethod.last4"],
-] as const;
 
 describe.each(testDatabases)("a data export with a long access log on $name", (kind) => {
   let api: TestApi;
@@ -39,36 +33,15 @@ describe.each(testDatabases)("a data export with a long access log on $name", (k
     const other = await registerCustomer(api.client());
     const agent = api.client();
     const { id: agentId } = await signInStaff(api.db.prisma, agent, "SUPPORT_AGENT");
-    const inputs: AccessEventInput[] = [];
-    const end = Date.now() - 3_600_000;
-    for (let r = 0; r < RECORDS; r++) {
-      const common = {
-        principalKind: "STAFF",
-        principalId: agentId,
-        staffRole: "SUPPORT_AGENT",
-        purpose: "SUPPORT",
-        reference: `T-${r}`,
-        requestId: `export-${r}`,
-        occurredAt: new Date(end - (RECORDS - r) * 1000),
-      } as const;
-      for (const [i, [category, fieldPath]] of FIELDS.entries()) {
-        const denied = i === 4 && r % 2 === 0;
-        inputs.push({
-          ...common,
-          subjectId: customer.id,
-          category,
-          fieldPath,
-          ...(denied ? { outcome: "DENIED", denyReason: "PURPOSE_NOT_PERMITTED" } : {}),
-        });
-      }
-      inputs.push({
-        ...common,
-        subjectId: other.id,
-        category: "user.name",
-        fieldPath: "customer.name",
-      });
-    }
-    await recordAccessEvents(api.db.prisma, inputs);
+    // Every other record's card read refused: the export lists allowed reads only.
+    await writeLongHistory(api.db.prisma, {
+      agentId,
+      subjectId: customer.id,
+      otherSubjectId: other.id,
+      records: RECORDS,
+      requestPrefix: "export",
+      cardRefused: (r) => r % 2 === 0,
+    });
     expected = (
       await findAccessEvents(api.db.prisma, { subjectId: customer.id, outcome: "ALLOWED" })
     )

@@ -4,7 +4,6 @@
  * a time), with nothing of another customer; it is the signed-in customer's only, refused
  * without the CSRF-preflight header and from origins the API does not serve.
  */
-import { type AccessEventInput, recordAccessEvents } from "@privet/db/audit";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
@@ -14,6 +13,7 @@ import {
   signInStaff,
 } from "../../test-support/fixtures.js";
 import { graphql } from "../../test-support/generated/gql.js";
+import { HISTORY_FIELDS, writeLongHistory } from "../../test-support/long-history.js";
 import type { DataExportDocument } from "./data-export.format.js";
 
 const EXPORT = graphql(`
@@ -23,13 +23,6 @@ const EXPORT = graphql(`
 `);
 
 const RECORDS = 500;
-const FIELDS = [
-  ["user.name", "customer.name"],
-  ["user.contact.email", "customer.email"],
-  ["user.contact.country", "customer.country"],
-  ["user.device.cookie_id", "customer.cookieIds"],
-  ["user.financial.card.last4", "customer.paymentMethod.last4"],
-] as const;
 const PORTAL_ORIGIN = "https://portal.privet.test";
 
 /** GET /my-data-export as `client` (its cookies), with the preflight header unless told. */
@@ -60,35 +53,13 @@ describe.each(testDatabases)("GET /my-data-export on $name", (kind) => {
     other = await registerCustomer(api.client());
     const agent = api.client();
     const { id: agentId } = await signInStaff(api.db.prisma, agent, "SUPPORT_AGENT");
-    const inputs: AccessEventInput[] = [];
-    const end = Date.now() - 3_600_000;
-    for (let r = 0; r < RECORDS; r++) {
-      const common = {
-        principalKind: "STAFF",
-        principalId: agentId,
-        staffRole: "SUPPORT_AGENT",
-        purpose: "SUPPORT",
-        requestId: `stream-${r}`,
-        occurredAt: new Date(end - (RECORDS - r) * 1000),
-      } as const;
-      for (const [category, fieldPath] of FIELDS) {
-        inputs.push({
-          ...common,
-          reference: `T-${r}`,
-          subjectId: customer.id,
-          category,
-          fieldPath,
-        });
-      }
-      inputs.push({
-        ...common,
-        reference: `OTHER-${r}`,
-        subjectId: other.id,
-        category: "user.name",
-        fieldPath: "customer.name",
-      });
-    }
-    await recordAccessEvents(api.db.prisma, inputs);
+    await writeLongHistory(api.db.prisma, {
+      agentId,
+      subjectId: customer.id,
+      otherSubjectId: other.id,
+      records: RECORDS,
+      requestPrefix: "stream",
+    });
   }, 120_000);
   afterAll(() => api?.close());
 
@@ -105,9 +76,9 @@ describe.each(testDatabases)("GET /my-data-export on $name", (kind) => {
     const streamed = JSON.parse(text) as DataExportDocument;
     // Laid out as the query's text is: the same keys in the same order, the same indentation.
     expect(text).toBe(JSON.stringify(streamed, null, 2));
-    expect(streamed.accessLog).toHaveLength(RECORDS * FIELDS.length);
+    expect(streamed.accessLog).toHaveLength(RECORDS * HISTORY_FIELDS.length);
     expect(new Set(streamed.accessLog.map((e) => `${e.reference} ${e.fieldPath}`)).size).toBe(
-      RECORDS * FIELDS.length,
+      RECORDS * HISTORY_FIELDS.length,
     );
     // Newest first, the newest record's last field first.
     expect(streamed.accessLog[0]).toMatchObject({
