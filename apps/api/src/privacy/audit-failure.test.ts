@@ -16,6 +16,24 @@ const VERIFY = graphql(`
   }
 `);
 
+const IN_FLIGHT = 6;
+
+/**
+ * Makes every audit insert fail, as a full disk or a lost connection would; the function it
+ * returns puts the audit back.
+ */
+async function refuseAuditWrites(api: TestApi): Promise<() => Promise<void>> {
+  await api.db.prisma.$executeRawUnsafe(`
+    CREATE OR REPLACE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'audit storage unavailable'; END; $$`);
+  await api.db.prisma.$executeRawUnsafe(
+    `CREATE TRIGGER test_refuse_audit BEFORE INSERT ON "AccessRecord" FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()`,
+  );
+  return async () => {
+    await api.db.prisma.$executeRawUnsafe(`DROP TRIGGER test_refuse_audit ON "AccessRecord"`);
+  };
+}
+
 describe.each(testDatabases)("a read that cannot be audited on $name", (kind) => {
   let api: TestApi;
   beforeAll(async () => {
@@ -28,20 +46,14 @@ describe.each(testDatabases)("a read that cannot be audited on $name", (kind) =>
     const staff = api.client();
     await signInStaff(api.db.prisma, staff, "SUPPORT_AGENT");
 
-    // Make every audit insert fail, as a full disk or a lost connection would.
-    await api.db.prisma.$executeRawUnsafe(`
-      CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'audit storage unavailable'; END; $$`);
-    await api.db.prisma.$executeRawUnsafe(
-      `CREATE TRIGGER test_refuse_audit BEFORE INSERT ON "AccessRecord" FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()`,
-    );
+    const restoreAudit = await refuseAuditWrites(api);
     const failed = await staff.gql(READ, { id: subject.id });
     expect(failed.status).toBe(503);
     expect(failed.data).toBeNull();
     expect(failed.errors.map((e) => e.extensions?.code)).toEqual(["AUDIT_UNAVAILABLE"]);
     expect(JSON.stringify(failed)).not.toContain(subject.email);
 
-    await api.db.prisma.$executeRawUnsafe(`DROP TRIGGER test_refuse_audit ON "AccessRecord"`);
+    await restoreAudit();
     const ok = await staff.gql(READ, { id: subject.id });
     expect(ok.data?.customer?.email).toBe(subject.email);
     expect(
@@ -90,5 +102,73 @@ describe.each(testDatabases)("a read that cannot be audited on $name", (kind) =>
       ok: false,
       firstBroken: { chain, sequence: 3, problem: "HEAD_REBUILT" },
     });
+  });
+});
+
+// The audit writer groups the records of concurrent requests into one INSERT (audit-writer.ts):
+// every request still gets its data only once its own record is written, the chain stays
+// whole, and a group that cannot be written refuses every request in it. (An API of its own:
+// the test above breaks a chain on purpose, and this one verifies the whole log.)
+describe.each(testDatabases)("concurrent audited reads on $name", (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+  });
+  afterAll(() => api?.close());
+
+  it("concurrent reads are each answered and audited, in one unbroken chain per reader that verifies", async () => {
+    const subjects = await Promise.all(
+      Array.from({ length: IN_FLIGHT }, () => registerCustomer(api.client())),
+    );
+    const staff = api.client();
+    const member = await signInStaff(api.db.prisma, staff, "SUPPORT_AGENT");
+    const auditor = api.client();
+    await signInStaff(api.db.prisma, auditor, "AUDITOR");
+
+    const results = await Promise.all(subjects.map((s) => staff.gql(READ, { id: s.id })));
+    expect(results.map((r) => [r.status, r.data?.customer?.email])).toEqual(
+      subjects.map((s) => [200, s.email]),
+    );
+    for (const subject of subjects) {
+      const events = await findAccessEvents(api.db.prisma, { subjectId: subject.id });
+      expect(events.map((e) => e.fieldPath).sort()).toEqual(["customer.email", "customer.name"]);
+    }
+    const records = await api.db.prisma.accessRecord.findMany({
+      where: { principalId: member.id },
+      orderBy: { sequence: "asc" },
+    });
+    expect(records.map((r) => r.sequence)).toEqual(
+      Array.from({ length: IN_FLIGHT }, (_, i) => BigInt(i + 1)),
+    );
+    expect((await auditor.gql(VERIFY)).data?.auditVerification.auditLog).toEqual({
+      ok: true,
+      firstBroken: null,
+    });
+  });
+
+  it("when the audit cannot be written, every concurrent request gets AUDIT_UNAVAILABLE and no data", async () => {
+    const subjects = await Promise.all(
+      Array.from({ length: IN_FLIGHT }, () => registerCustomer(api.client())),
+    );
+    const staff = api.client();
+    await signInStaff(api.db.prisma, staff, "SUPPORT_AGENT");
+    const restoreAudit = await refuseAuditWrites(api);
+    try {
+      const results = await Promise.all(subjects.map((s) => staff.gql(READ, { id: s.id })));
+      for (const [i, result] of results.entries()) {
+        expect(result.status).toBe(503);
+        expect(result.data).toBeNull();
+        expect(result.errors.map((e) => e.extensions?.code)).toEqual(["AUDIT_UNAVAILABLE"]);
+        expect(JSON.stringify(result)).not.toContain(subjects[i]?.email);
+      }
+    } finally {
+      await restoreAudit();
+    }
+    for (const subject of subjects)
+      expect(await findAccessEvents(api.db.prisma, { subjectId: subject.id })).toEqual([]);
+
+    // The writer recovers: the same reads are answered and audited again.
+    const again = await Promise.all(subjects.map((s) => staff.gql(READ, { id: s.id })));
+    expect(again.map((r) => r.status)).toEqual(subjects.map(() => 200));
   });
 });
