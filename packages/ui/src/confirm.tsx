@@ -8,7 +8,8 @@
  * Accessible by hand rather than by <dialog>.showModal(): role="dialog" with aria-modal, the
  * title as its name and the preview as its description; focus moves in on opening (to the
  * word field, else Cancel — never the destructive button) and back to where it was on closing;
- * Tab cycles inside; Escape and a press on the backdrop cancel (not while the action runs).
+ * Tab cycles inside; Escape cancels (not while the action runs). A press beside the dialog does
+ * nothing: a stray click should neither act nor throw away a typed confirmation.
  */
 import {
   type KeyboardEvent,
@@ -108,12 +109,7 @@ export function ConfirmDialog({
   };
 
   return (
-    <div
-      className="dialog-backdrop"
-      onMouseDown={(event) => {
-        if (event.target === event.currentTarget && !busy) onCancel();
-      }}
-    >
+    <div className="dialog-backdrop">
       <div
         ref={dialog}
         role="dialog"
