@@ -28,7 +28,8 @@ export interface ConfirmDialogProps {
   readonly children: ReactNode;
   /** The button that acts, in words that say what it does. */
   readonly confirmLabel: string;
-  readonly cancelLabel?: string;
+  /** null: no cancel button (a dialog that only informs); Escape still closes it. */
+  readonly cancelLabel?: string | null;
   /** A word the member must type before the button acts (compared ignoring case and spaces). */
   readonly typeToConfirm?: string;
   /** The preview is not ready (still loading, or failed): the button stays disabled. */
@@ -126,6 +127,8 @@ export function ConfirmDialog({
         <form
           onSubmit={(event) => {
             event.preventDefault();
+            // Not to a form the dialog is rendered inside of (React events bubble by tree).
+            event.stopPropagation();
             if (canConfirm) onConfirm();
           }}
         >
@@ -150,15 +153,17 @@ export function ConfirmDialog({
             </p>
           )}
           <div className="dialog-actions">
-            <button
-              type="button"
-              className="secondary"
-              data-cancel
-              disabled={busy}
-              onClick={onCancel}
-            >
-              {cancelLabel}
-            </button>
+            {cancelLabel !== null && (
+              <button
+                type="button"
+                className="secondary"
+                data-cancel
+                disabled={busy}
+                onClick={onCancel}
+              >
+                {cancelLabel}
+              </button>
+            )}
             <button
               type="submit"
               className={danger ? "danger" : undefined}
