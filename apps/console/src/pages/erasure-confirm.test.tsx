@@ -47,7 +47,7 @@ describe("fulfilling a deletion request", () => {
   it("shows what will be erased and what is kept and why, before anything is sent", async () => {
     const { api } = setup();
     const dialog = await openErasure();
-    expect(sent(api, "ErasurePreview")).toEqual([{ requestId: "r-del" }]);
+    expect(sent(api, "ErasurePreview")).toEqual([{ id: "r-del" }]);
     const erased = within(within(dialog).getByTestId("erasure-erased")).getAllByRole("listitem");
     expect(erased.map((li) => li.textContent)).toEqual(["Name", "Pages visited (14 records)"]);
     expect(within(dialog).getByTestId("erasure-kept").textContent).toContain(

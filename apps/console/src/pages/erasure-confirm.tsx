@@ -28,7 +28,7 @@ export function ErasureConfirm({
   // Always asked afresh: what the erasure would touch changes as the customer acts.
   const [{ data, fetching, error: previewError }] = useQuery({
     query: ErasurePreviewDocument,
-    variables: { requestId },
+    variables: { id: requestId },
     requestPolicy: "network-only",
   });
   const preview = data?.erasurePreview;

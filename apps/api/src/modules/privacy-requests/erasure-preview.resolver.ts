@@ -26,13 +26,14 @@ export class ErasurePreviewResolver {
       "Privacy officer: what fulfilling this DELETION request would erase and keep now, and why — nothing is changed.",
   })
   async erasurePreview(
-    @Arg("requestId", () => ID) requestId: string,
+    @Arg("id", () => ID, { description: "The deletion request, as fulfilPrivacyRequest takes it." })
+    id: string,
     @Ctx() context: Context,
   ): Promise<ErasurePreview> {
-    const request = await loadPrivacyRequest(context, requestId);
+    const request = await loadPrivacyRequest(context, id);
     if (request.kind !== "DELETION") {
       throw new AppError("BAD_USER_INPUT", "Only a deletion request erases anything.", {
-        field: "requestId",
+        field: "id",
         reason: "NOT_DELETION",
       });
     }

@@ -11,8 +11,8 @@ import {
 } from "../../test-support/privacy-request-queue.js";
 
 const PREVIEW = graphql(`
-  query PreviewErasure($requestId: ID!) {
-    erasurePreview(requestId: $requestId) {
+  query PreviewErasure($id: ID!) {
+    erasurePreview(id: $id) {
       requestId
       erased { what count }
       kept { what count reason why }
@@ -79,7 +79,7 @@ describe.each(testDatabases)("previewing an erasure on $name", (kind) => {
     const { customer, request } = await aCustomerAskingForDeletion();
     const before = await api.db.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } });
 
-    const result = await officer.gql(PREVIEW, { requestId: request.id });
+    const result = await officer.gql(PREVIEW, { id: request.id });
     expect(result.errors).toEqual([]);
     const preview = result.data?.erasurePreview;
     expect(preview?.erased.map((item) => item.what)).toEqual(
@@ -110,7 +110,7 @@ describe.each(testDatabases)("previewing an erasure on $name", (kind) => {
 
   it("is what Fulfil then does: the same things erased and kept, with the same counts", async () => {
     const { request } = await aCustomerAskingForDeletion();
-    const preview = (await officer.gql(PREVIEW, { requestId: request.id })).data?.erasurePreview;
+    const preview = (await officer.gql(PREVIEW, { id: request.id })).data?.erasurePreview;
     const fulfilled = await officer.gql(FULFIL, { id: request.id });
     expect(fulfilled.errors).toEqual([]);
     const outcome = JSON.parse(fulfilled.data?.fulfilPrivacyRequest.outcome ?? "{}") as {
@@ -132,14 +132,14 @@ describe.each(testDatabases)("previewing an erasure on $name", (kind) => {
     await officer.gql(VERIFY, { id: access.id });
     const received = await submitRequest(client, "DELETION");
     const cases: Array<[string, object]> = [
-      [access.id, { code: "BAD_USER_INPUT", field: "requestId", reason: "NOT_DELETION" }],
+      [access.id, { code: "BAD_USER_INPUT", field: "id", reason: "NOT_DELETION" }],
       [received.id, { code: "BAD_USER_INPUT", field: "id", reason: "NOT_VERIFIED" }],
       ["not-an-id", { code: "BAD_USER_INPUT", field: "id" }],
       ["00000000-0000-7000-8000-000000000000", { code: "NOT_FOUND" }],
     ];
-    for (const [requestId, expected] of cases) {
-      const result = await officer.gql(PREVIEW, { requestId });
-      expect(result.errors[0]?.extensions, requestId).toMatchObject(expected);
+    for (const [id, expected] of cases) {
+      const result = await officer.gql(PREVIEW, { id });
+      expect(result.errors[0]?.extensions, id).toMatchObject(expected);
     }
   });
 
@@ -147,7 +147,7 @@ describe.each(testDatabases)("previewing an erasure on $name", (kind) => {
     const { request } = await aCustomerAskingForDeletion();
     const admin = api.client();
     await signInStaff(api.db.prisma, admin, "ADMINISTRATOR");
-    const refused = await admin.gql(PREVIEW, { requestId: request.id });
+    const refused = await admin.gql(PREVIEW, { id: request.id });
     expect(refused.errors[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(refused.data).toBeNull();
   });
