@@ -17,7 +17,7 @@ import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useCallback, useState } from "react";
 import { useClient, useQuery } from "urql";
 import { usePurpose } from "../purpose.js";
-import { failuresOf, type ResultPath, redactionsOf, Value } from "../redactions.js";
+import { failuresOf, type ResultPath, redactionsOf, Value, WithheldNotice } from "../redactions.js";
 
 export function CustomersPage() {
   const { purpose, ref } = usePurpose();
@@ -45,6 +45,7 @@ export function CustomersPage() {
       {failuresOf(error).map((message) => (
         <ErrorNotice key={message}>{message}</ErrorNotice>
       ))}
+      <WithheldNotice redactions={redactions} />
       {search === null ? (
         <p>
           Search by exact email address or customer ID. Customers are read only when you search.
@@ -164,6 +165,7 @@ export function CustomerPage({ id }: { id: string }) {
       {failuresOf(error).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
+      <WithheldNotice redactions={redactions} />
       <dl className="facts">
         <dt>Name</dt>
         <dd>{v(customer.name, ["customer", "name"])}</dd>

@@ -107,10 +107,8 @@ describe("the legal requests page", () => {
     expect(sent(api, "LegalDisclosure")).toEqual([{ id: "lr-open", ref: "lr-open" }]);
     expect(section.getByText("ada@example.com")).toBeTruthy();
     const name = section.getByText("Name").nextElementSibling;
-    expect(name?.textContent).toBe(
-      "Redacted — needs a recorded legal request covering it LEGAL_REQUEST_REQUIRED",
-    );
-    expect(section.getByText("Country").nextElementSibling?.textContent).toContain("Redacted —");
+    expect(name?.textContent).toBe("withheld: needs a recorded legal request covering it");
+    expect(section.getByText("Country").nextElementSibling?.textContent).toContain("withheld:");
   });
 
   it("[P-11] shows why the API refused a disclosure", async () => {

@@ -18,7 +18,7 @@ import type { FormEvent } from "react";
 import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
 import { usePurpose } from "../purpose.js";
-import { failuresOf, redactionsOf, Value } from "../redactions.js";
+import { failuresOf, redactionsOf, Value, WithheldNotice } from "../redactions.js";
 
 export function MarketingPage() {
   const { purpose, ref } = usePurpose();
@@ -107,6 +107,7 @@ export function MarketingPage() {
       {failuresOf(outboxError).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
+      <WithheldNotice redactions={redactions} />
       {!outbox || outbox.outboxEmails.length === 0 ? (
         <Empty>The outbox is empty.</Empty>
       ) : (

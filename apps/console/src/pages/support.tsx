@@ -5,7 +5,7 @@ import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useQuery } from "urql";
 import { usePurpose } from "../purpose.js";
-import { failuresOf, redactionsOf, Value } from "../redactions.js";
+import { failuresOf, redactionsOf, Value, WithheldNotice } from "../redactions.js";
 
 export function SupportPage() {
   const { ref } = usePurpose();
@@ -22,6 +22,7 @@ export function SupportPage() {
       {failuresOf(error).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
+      <WithheldNotice redactions={redactions} />
       {!data || data.supportRequests.length === 0 ? (
         <Empty>No questions waiting.</Empty>
       ) : (
