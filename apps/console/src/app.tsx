@@ -132,7 +132,7 @@ function Frame() {
         </Link>
         <p className="member">
           <span className="visually-hidden">Signed in as </span>
-          {inWords(roleLabel(role))}
+          {roleLabel(role)}
         </p>
         <SignOut />
       </header>
