@@ -19,7 +19,7 @@ test("a support agent cannot see what only a privacy officer may; the privacy of
 }) => {
   const agent = await consolePage(browser);
   await staffSignIn(agent, STAFF.support);
-  await expect(agent.getByText("Signed in as support agent")).toBeVisible();
+  await expect(agent.getByRole("banner").getByText("Signed in as support agent")).toBeVisible();
   const nav = consoleNav(agent);
   await expect(nav.getByRole("link", { name: "Customers", exact: true })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Support", exact: true })).toBeVisible();
@@ -66,7 +66,7 @@ test("a support agent cannot see what only a privacy officer may; the privacy of
 
   const officer = await consolePage(browser);
   await staffSignIn(officer, STAFF.privacy);
-  await expect(officer.getByText("Signed in as privacy officer")).toBeVisible();
+  await expect(officer.getByRole("banner").getByText("Signed in as privacy officer")).toBeVisible();
   for (const area of ["Privacy requests", "Breaches", "Marketing", "Processors", "Policy"]) {
     await expect(
       consoleNav(officer).getByRole("link", { name: area, exact: true }),
