@@ -7,7 +7,7 @@ import { BreakGlassGrantsDocument, RevokeBreakGlassDocument } from "@privet/clie
 import { breakGlassReasonLabel } from "@privet/domain/labels";
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDateTime } from "@privet/ui/format";
-import { Empty, ErrorNotice } from "@privet/ui/states";
+import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
 
@@ -34,7 +34,9 @@ export function BreakGlassGrants() {
       <h2 id="grants-heading">Grants</h2>
       {error && <ErrorNotice>{formErrorOf(error)?.message}</ErrorNotice>}
       {revoked.error && <ErrorNotice>{formErrorOf(revoked.error)?.message}</ErrorNotice>}
-      {grants.length === 0 ? (
+      {!data ? (
+        !error && <Loading what="the grants" />
+      ) : grants.length === 0 ? (
         <Empty>No grants.</Empty>
       ) : (
         <div className="table-scroll">

@@ -176,6 +176,18 @@ describe("the legal requests page", () => {
     expect(closed.queryByRole("button", { name: "Produce disclosure" })).toBeNull();
   });
 
+  it("says the register could not be read, rather than that it is empty", async () => {
+    setup({
+      LegalRequests: () => {
+        throw refusal("INTERNAL", "Privet could not read the register. Try again.");
+      },
+    });
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Privet could not read the register. Try again.",
+    );
+    expect(screen.queryByText("No legal requests recorded.")).toBeNull();
+  });
+
   it("says why a request could not be closed", async () => {
     setup({
       CloseLegalRequest: () => {

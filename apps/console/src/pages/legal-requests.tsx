@@ -64,7 +64,7 @@ export function LegalRequestsPage() {
       <h1>Legal requests</h1>
       {error && <ErrorNotice>{formErrorOf(error)?.message}</ErrorNotice>}
       {closed.error && <ErrorNotice>{formErrorOf(closed.error)?.message}</ErrorNotice>}
-      {!data || data.legalRequests.length === 0 ? (
+      {!data ? null : data.legalRequests.length === 0 ? (
         <Empty>No legal requests recorded.</Empty>
       ) : (
         <ul className="cards">

@@ -108,7 +108,7 @@ export function MarketingPage() {
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
       <WithheldNotice redactions={redactions} />
-      {!outbox || outbox.outboxEmails.length === 0 ? (
+      {!outbox ? null : outbox.outboxEmails.length === 0 ? (
         <Empty>The outbox is empty.</Empty>
       ) : (
         <div className="table-scroll">

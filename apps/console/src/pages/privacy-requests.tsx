@@ -52,7 +52,7 @@ export function PrivacyRequestsPage() {
           ))}
         </select>
       </label>
-      {!data || data.privacyRequestQueue.length === 0 ? (
+      {!data ? null : data.privacyRequestQueue.length === 0 ? (
         <Empty>No requests.</Empty>
       ) : (
         <div className="table-scroll">

@@ -23,7 +23,7 @@ export function SupportPage() {
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
       <WithheldNotice redactions={redactions} />
-      {!data || data.supportRequests.length === 0 ? (
+      {!data ? null : data.supportRequests.length === 0 ? (
         <Empty>No questions waiting.</Empty>
       ) : (
         <ul className="cards">
