@@ -123,6 +123,8 @@ test("the privacy-request queue can be worked by keyboard alone", async ({ brows
   await tabTo(page, consoleNav(page).getByRole("link", { name: "Privacy requests", exact: true }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Privacy requests" })).toBeVisible();
+  // The focus moved to the new page, so the next Tab is inside it.
+  await expect(page.locator("main")).toBeFocused();
   const row = page.getByRole("row").filter({ hasText: customer.email });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("Received");

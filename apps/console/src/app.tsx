@@ -8,7 +8,7 @@ import { ConsoleSignOutDocument } from "@privet/client";
 import { inWords, roleLabel } from "@privet/domain/labels";
 import { Link, navigate, usePath } from "@privet/ui/router";
 import { Loading } from "@privet/ui/states";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useMutation } from "urql";
 import { type Area, areaAt, areaGroupsFor, areasFor } from "./areas.js";
 import { CustomerPage } from "./pages/customers.js";
@@ -99,9 +99,16 @@ function Frame() {
   const path = usePath();
   const { role, loading } = useStaffSession();
   const [menuOpen, setMenuOpen] = useState(false);
-  // A phone's menu closes once an area is chosen.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: close exactly when the address changes
-  useEffect(() => setMenuOpen(false), [path]);
+  const firstPath = useRef(path);
+  // Once an area is chosen, a phone's menu closes and the focus moves to the new page, as a
+  // screen reader expects after navigation (as in the portal); not on the first load, where the
+  // keyboard starts from the top.
+  useEffect(() => {
+    setMenuOpen(false);
+    if (firstPath.current === path) return;
+    firstPath.current = "";
+    document.getElementById("main")?.focus({ preventScroll: true });
+  }, [path]);
   if (loading) return <Loading what="the console" />;
   if (!role)
     return (
