@@ -7,6 +7,7 @@
  */
 import { PrivacyOverviewDocument, type PrivacyOverviewQuery } from "@privet/client";
 import { breakGlassReasonLabel, humanize, purposeLabel } from "@privet/domain/labels";
+import { DataTable } from "@privet/ui/data-table";
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDate, formatDateTime } from "@privet/ui/format";
 import { Link } from "@privet/ui/router";
@@ -65,38 +66,44 @@ function RequestsDueSection({ due }: { due: NonNullable<Overview["requestsDue"]>
   return (
     <section aria-labelledby="requests-due">
       <h2 id="requests-due">Requests due this week and overdue</h2>
-      {due.requests.length === 0 ? (
-        <Empty>No open request is overdue or due in the next seven days.</Empty>
-      ) : (
-        <div className="table-scroll">
-          <table className="stack-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">Request</th>
-                <th scope="col">Law</th>
-                <th scope="col">State</th>
-                <th scope="col">Due</th>
-                <th scope="col">Reference</th>
-              </tr>
-            </thead>
-            <tbody>
-              {due.requests.map((r) => (
-                <tr key={r.id} className={r.daysLeft < 0 ? "overdue" : undefined}>
-                  <td data-label="Request">{humanize(r.kind)}</td>
-                  <td data-label="Law">{r.jurisdiction === "OTHER" ? "Other" : r.jurisdiction}</td>
-                  <td data-label="State">{humanize(r.status)}</td>
-                  <td data-label="Due">
-                    {formatDate(r.dueAt)} — <strong>{dueInWords(r.daysLeft)}</strong>
-                  </td>
-                  <td data-label="Reference">
-                    <code>{r.id}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label="Requests due this week and overdue"
+        rows={due.requests}
+        rowKey={(r) => r.id}
+        empty="No open request is overdue or due in the next seven days."
+        rowProps={(r) => ({ className: r.daysLeft < 0 ? "overdue" : undefined })}
+        columns={[
+          {
+            key: "kind",
+            header: "Request",
+            sortValue: (r) => humanize(r.kind),
+            cell: (r) => humanize(r.kind),
+          },
+          {
+            key: "law",
+            header: "Law",
+            sortValue: (r) => r.jurisdiction,
+            cell: (r) => (r.jurisdiction === "OTHER" ? "Other" : r.jurisdiction),
+          },
+          {
+            key: "state",
+            header: "State",
+            sortValue: (r) => humanize(r.status),
+            cell: (r) => humanize(r.status),
+          },
+          {
+            key: "due",
+            header: "Due",
+            sortValue: (r) => r.daysLeft,
+            cell: (r) => (
+              <>
+                {formatDate(r.dueAt)} — <strong>{dueInWords(r.daysLeft)}</strong>
+              </>
+            ),
+          },
+          { key: "reference", header: "Reference", cell: (r) => <code>{r.id}</code> },
+        ]}
+      />
       <p>
         <Link href="/requests">Open the privacy-request queue</Link>
       </p>
