@@ -40,7 +40,10 @@ export interface Area {
   readonly page: () => ReactNode;
 }
 
-/** In the table's order (the sidebar lists them by group). A Record, so an area added to the table needs a page here. */
+/**
+ * In the table's order (the sidebar lists them by group). A Record, so an area added to the
+ * table needs a page and a group here.
+ */
 export const AREAS: Readonly<Record<ConsoleArea, Area>> = {
   overview: { path: "/", label: "Overview", group: "start", page: () => <OverviewPage /> },
   customers: {
