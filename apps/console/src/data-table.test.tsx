@@ -85,6 +85,28 @@ describe("the shared data table", () => {
     expect(within(pager).getByText("Rows 1–3 of 4")).toBeTruthy();
   });
 
+  it("offers the same orders in a Sort by list, for a phone where the header row is hidden", () => {
+    render(
+      <DataTable label="People" columns={COLUMNS} rows={ROWS} rowKey={(r) => r.id} empty="None." />,
+    );
+    const sortBy = screen.getByLabelText("Sort by") as HTMLSelectElement;
+    expect([...sortBy.options].map((o) => o.textContent)).toEqual([
+      "as listed",
+      "Name, ascending",
+      "Name, descending",
+      "Due, ascending",
+      "Due, descending",
+    ]);
+    fireEvent.change(sortBy, { target: { value: "due:descending" } });
+    expect(names()).toEqual(["—", "Carol", "Bob", "alice"]);
+    expect(screen.getByRole("columnheader", { name: /Due/ }).getAttribute("aria-sort")).toBe(
+      "descending",
+    );
+    // A header pressed shows in the list too.
+    fireEvent.click(within(screen.getByRole("columnheader", { name: /Name/ })).getByRole("button"));
+    expect(sortBy.value).toBe("name:ascending");
+  });
+
   it("says there are no rows in words instead of an empty table", () => {
     render(
       <DataTable

@@ -92,8 +92,33 @@ export function DataTable<T>({
     }));
     setPage(0);
   };
+  const sortable = columns.filter((c) => c.sortValue);
   return (
     <div className="data-table">
+      {sortable.length > 0 && (
+        // On a phone the header row is hidden (each row is a block), so its order is chosen here.
+        <label className="sort-on-phone">
+          Sort by{" "}
+          <select
+            value={sort ? `${sort.key}:${sort.direction}` : ""}
+            onChange={(event) => {
+              const [key = "", direction] = event.target.value.split(":");
+              setSort(key ? { key, direction: direction as SortDirection } : null);
+              setPage(0);
+            }}
+          >
+            <option value="">as listed</option>
+            {sortable.flatMap((c) => [
+              <option key={`${c.key}:ascending`} value={`${c.key}:ascending`}>
+                {c.header}, ascending
+              </option>,
+              <option key={`${c.key}:descending`} value={`${c.key}:descending`}>
+                {c.header}, descending
+              </option>,
+            ])}
+          </select>
+        </label>
+      )}
       <div className="table-scroll">
         <table className="stack-on-phone">
           <caption className={showLabel ? undefined : "visually-hidden"}>{label}</caption>
