@@ -8,7 +8,7 @@ import { breakGlassReasonLabel } from "@privet/domain/labels";
 import { ConfirmDialog } from "@privet/ui/confirm";
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDateTime } from "@privet/ui/format";
-import { Empty, ErrorNotice } from "@privet/ui/states";
+import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useState } from "react";
 import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
@@ -62,7 +62,9 @@ export function BreakGlassGrants() {
           </p>
         </ConfirmDialog>
       )}
-      {grants.length === 0 ? (
+      {!data ? (
+        !error && <Loading what="the grants" />
+      ) : grants.length === 0 ? (
         <Empty>No grants.</Empty>
       ) : (
         <div className="table-scroll">

@@ -187,7 +187,7 @@ describe("the marketing page", () => {
     });
     const row = await screen.findByRole("row", { name: /Campaign/ });
     expect(within(row).getByText("Autumn news")).toBeTruthy();
-    expect(within(row).queryByText(/^Redacted/)).toBeNull();
+    expect(row.querySelector("[data-redacted]")).toBeNull();
   });
 
   it("a failed read of the campaigns says so, rather than that there are none", async () => {
@@ -212,7 +212,7 @@ describe("the marketing page", () => {
     const row = within(await screen.findByRole("table")).getAllByRole("row")[2];
     if (!row) throw new Error("no row");
     expect(within(row).getAllByRole("cell")[2]?.textContent).toBe(
-      "Redacted — the declared purpose does not allow reading this PURPOSE_NOT_PERMITTED",
+      "withheld: the declared purpose does not allow reading this",
     );
   });
 

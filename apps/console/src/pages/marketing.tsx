@@ -19,7 +19,7 @@ import { type FormEvent, useState } from "react";
 import { useClient, useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
 import { usePurpose } from "../purpose.js";
-import { failuresOf, redactionsOf, Value } from "../redactions.js";
+import { failuresOf, redactionsOf, Value, WithheldNotice } from "../redactions.js";
 import {
   CampaignConfirm,
   type CampaignDraft,
@@ -144,7 +144,8 @@ export function MarketingPage() {
       {failuresOf(outboxError).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
-      {!outbox || outbox.outboxEmails.length === 0 ? (
+      <WithheldNotice redactions={redactions} />
+      {!outbox ? null : outbox.outboxEmails.length === 0 ? (
         <Empty>The outbox is empty.</Empty>
       ) : (
         <div className="table-scroll">
