@@ -7,3 +7,4 @@
  */
 export { Customer, toCustomer } from "./customer.type.js";
 export { CUSTOMER_COLUMNS } from "./customer-columns.js";
+export { StaffMember } from "./auth.types.js";
