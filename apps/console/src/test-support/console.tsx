@@ -68,6 +68,8 @@ export function numbersOf(title: string): string[][] {
 
 /** Choose in a picker as staff do: type part of a name, then pick the option it offers. */
 export async function pick(label: string | RegExp, text: string, option: string | RegExp) {
-  fireEvent.change(screen.getByRole("combobox", { name: label }), { target: { value: text } });
+  fireEvent.change(await screen.findByRole("combobox", { name: label }), {
+    target: { value: text },
+  });
   fireEvent.mouseDown(await screen.findByRole("option", { name: option }));
 }
