@@ -4,12 +4,20 @@
  * the ids acted on. Free text is never kept, so the log shows no one's personal data.
  */
 import { type StaffActionOutcome, StaffActionsDocument } from "@privet/client";
-import { humanize, purposeLabel, roleLabel } from "@privet/domain/labels";
+import {
+  errorCodeInWords,
+  humanize,
+  identifierInWords,
+  purposeLabel,
+  roleLabel,
+} from "@privet/domain/labels";
 import { Field } from "@privet/ui/field";
 import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useQuery } from "urql";
+import { ActionArguments } from "../action-arguments.js";
+import { StaffPicker } from "../pickers.js";
 import { failuresOf } from "../redactions.js";
 
 interface Filter {
@@ -20,9 +28,6 @@ interface Filter {
 }
 
 const NO_FILTER: Filter = { action: null, outcome: null, staffUserId: null, before: null };
-
-/** "verifyPrivacyRequest" → "verify privacy request". */
-const words = (action: string) => action.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
 
 export function StaffActionsPage() {
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
@@ -44,7 +49,7 @@ export function StaffActionsPage() {
       <h1>Staff actions</h1>
       <form className="inline-form" onSubmit={apply} aria-label="Filter staff actions">
         <Field label="Action (e.g. verifyPrivacyRequest)" name="action" />
-        <Field label="Staff member ID" name="staffUserId" />
+        <StaffPicker label="Staff member" name="staffUserId" />
         <div className="field">
           <label htmlFor="outcome">Outcome</label>
           <select id="outcome" name="outcome" defaultValue="">
@@ -81,19 +86,20 @@ export function StaffActionsPage() {
                 <tr key={e.id} data-outcome={e.outcome}>
                   <td data-label="When">{formatDateTime(e.occurredAt)}</td>
                   <td data-label="Who">
-                    {roleLabel(e.staffRole)} <code>{e.staffUserId.slice(0, 8)}</code>
+                    {e.staffName ?? "A former staff member"}{" "}
+                    <span className="hint">({roleLabel(e.staffRole)})</span>
                   </td>
-                  <td data-label="Action">{words(e.action)}</td>
+                  <td data-label="Action">{identifierInWords(e.action)}</td>
                   <td data-label="Purpose">
                     {e.purpose ? purposeLabel(e.purpose) : "—"}
                     {e.reference && ` (ref. ${e.reference})`}
                   </td>
                   <td data-label="Arguments">
-                    <code>{e.arguments}</code>
+                    <ActionArguments json={e.arguments} />
                   </td>
                   <td data-label="Outcome">
                     {humanize(e.outcome)}
-                    {e.errorCode && ` — ${e.errorCode}`}
+                    {e.errorCode && `: ${errorCodeInWords(e.errorCode)}`}
                   </td>
                 </tr>
               ))}
