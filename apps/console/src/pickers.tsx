@@ -112,3 +112,33 @@ export function LegalRequestPicker({ openOnly = false, ...props }: Props & { ope
   };
   return <Picker noMatch="No legal request matches." {...props} search={search} />;
 }
+
+/** Whoever reads personal data: a staff member or a processor, found by name in one list. */
+export function ReaderPicker(props: Props) {
+  const client = useClient();
+  const search = async (text: string): Promise<PickerAnswer> => {
+    const [staff, processors] = await Promise.all([
+      client.query(PickStaffDocument, { text }).toPromise(),
+      client.query(PickProcessorsDocument, { text }).toPromise(),
+    ]);
+    if (!staff.data && !processors.data) {
+      const error = staff.error ?? processors.error;
+      return error ? problemOf(error) : { options: [] };
+    }
+    return {
+      options: [
+        ...(staff.data?.searchStaff ?? []).map((s) => ({
+          id: s.id,
+          label: s.name,
+          detail: roleLabel(s.role),
+        })),
+        ...(processors.data?.searchProcessors ?? []).map((p) => ({
+          id: p.id,
+          label: p.name,
+          detail: `Processor · ${processorKindLabel(p.kind)}`,
+        })),
+      ],
+    };
+  };
+  return <Picker noMatch="No staff member or processor matches." {...props} search={search} />;
+}
