@@ -35,7 +35,7 @@ test(
     await page.getByRole("button", { name: "Search" }).click();
     await page
       .getByRole("row")
-      .filter({ hasText: customer.id.slice(0, 8) })
+      .filter({ hasText: customer.email })
       .getByRole("link")
       .click();
     await expect(page.getByRole("heading", { level: 1, name: /^Customer / })).toBeVisible();
