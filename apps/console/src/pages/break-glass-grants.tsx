@@ -5,6 +5,7 @@
  */
 import { BreakGlassGrantsDocument, RevokeBreakGlassDocument } from "@privet/client";
 import { breakGlassReasonLabel } from "@privet/domain/labels";
+import { CopyableId } from "@privet/ui/copyable-id";
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice } from "@privet/ui/states";
@@ -52,15 +53,15 @@ export function BreakGlassGrants() {
               {grants.map((g) => (
                 <tr key={g.id} data-grant={g.id}>
                   <td>
-                    <code>{g.customerId}</code>
+                    {/* The customer's name is personal data, read only under a purpose: the
+                        list shows the whole id, which the audit trail and the customer page take. */}
+                    <CopyableId id={g.customerId} what="customer id" />
                   </td>
-                  <td>
-                    <code>{g.staffUserId}</code>
-                  </td>
+                  <td>{g.staffName ?? <CopyableId id={g.staffUserId} what="staff member id" />}</td>
                   <td>
                     {breakGlassReasonLabel(g.reason)}
                     {g.incidentRef && ` (${g.incidentRef})`}
-                    {g.legalRequestId && ` (legal request ${g.legalRequestId.slice(0, 8)}…)`}
+                    {g.legalRequestId && ` (${g.legalRequestName ?? "a legal request"})`}
                   </td>
                   <td>{formatDateTime(g.expiresAt)}</td>
                   <td>
