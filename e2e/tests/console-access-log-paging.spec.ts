@@ -33,11 +33,7 @@ test(
       .click();
     await page.getByLabel("Email address or customer ID").fill(customer.id);
     await page.getByRole("button", { name: "Search" }).click();
-    await page
-      .getByRole("row")
-      .filter({ hasText: customer.email })
-      .getByRole("link")
-      .click();
+    await page.getByRole("row").filter({ hasText: customer.email }).getByRole("link").click();
     await expect(page.getByRole("heading", { level: 1, name: /^Customer / })).toBeVisible();
 
     const entries = page.locator("ul.access-log > li");
