@@ -42,7 +42,11 @@ test("[P-11] a disclosure shows exactly the legal request's scope and each read 
   await declarePurpose(page, "SUPPORT", reference);
   const picker = form.getByRole("combobox", { name: "Customers in scope" });
   await picker.fill(customer.name);
-  await page.getByRole("option").filter({ hasText: customer.email }).click();
+  await page
+    .getByRole("listbox", { name: "Customers in scope" })
+    .getByRole("option")
+    .filter({ hasText: customer.email })
+    .click();
   await expect(form.getByRole("list", { name: "Customers chosen" })).toContainText(customer.name);
   await form.getByRole("checkbox", { name: "Email address" }).check();
   await form.getByRole("button", { name: "Record" }).click();
