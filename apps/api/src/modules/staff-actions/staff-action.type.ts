@@ -35,7 +35,8 @@ export class StaffActionEntry {
   @Classified("NON_PERSONAL")
   @Field(() => String, {
     nullable: true,
-    description: "The staff member's name, to show instead of the id (staff names are not customer data).",
+    description:
+      "The staff member's name, to show instead of the id (staff names are not customer data).",
   })
   staffName!: string | null;
 

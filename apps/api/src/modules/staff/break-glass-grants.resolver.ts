@@ -35,7 +35,9 @@ export class BreakGlassGrantsResolver {
     return rows.map(({ staffUser, legalRequest, ...row }) =>
       Object.assign(toBreakGlassGrant(row, now), {
         staffName: staffUser.name,
-        legalRequestName: legalRequest ? `${legalRequest.authority} — ${legalRequest.reference}` : null,
+        legalRequestName: legalRequest
+          ? `${legalRequest.authority} — ${legalRequest.reference}`
+          : null,
       }),
     );
   }
