@@ -51,10 +51,16 @@ export function CustomerPicker(props: Props) {
       ),
     };
   };
+  // Under a legal obligation decide() shows only customers a recorded legal request names: say
+  // so, rather than let "no match" suggest there is no such customer.
+  const noMatch =
+    declared?.purpose === "LEGAL_OBLIGATION"
+      ? "No customer matches among those a recorded legal request names."
+      : "No customer matches.";
   return (
     <Picker
       minLength={2}
-      noMatch="No customer matches."
+      noMatch={noMatch}
       hint="Type at least 2 letters of their name or email."
       {...props}
       search={search}

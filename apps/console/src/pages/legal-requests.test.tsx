@@ -187,6 +187,24 @@ describe("the legal requests page", () => {
     ]);
   });
 
+  it("[P-11] says that under a legal obligation only customers a request names are found", async () => {
+    setup({ PickCustomers: () => ({ searchCustomers: [] }) });
+    declarePurpose("LEGAL_OBLIGATION", "HC-2026-118");
+    fireEvent.change(await screen.findByRole("combobox", { name: "Customers in scope" }), {
+      target: { value: "Ada" },
+    });
+    await waitFor(() =>
+      expect(
+        screen
+          .getAllByRole("status")
+          .some(
+            (s) =>
+              s.textContent === "No customer matches among those a recorded legal request names.",
+          ),
+      ).toBe(true),
+    );
+  });
+
   it("offers the categories a disclosure may read, in words", async () => {
     setup();
     const group = within(await screen.findByRole("group", { name: "Data categories in scope" }));
