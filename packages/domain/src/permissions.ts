@@ -109,6 +109,7 @@ export const OPERATIONS = {
   myDataExport: "customer",
   setPaymentMethod: "customer",
   submitPrivacyRequest: "customer",
+  mySupportRequests: "customer",
 
   // Partners.
   partnerSubjects: "partner",
@@ -118,6 +119,11 @@ export const OPERATIONS = {
   customer: { staff: ANY_STAFF },
   customers: { staff: ANY_STAFF },
   supportRequests: { staff: SUPPORT_QUEUE },
+  supportAssignees: { staff: SUPPORT_QUEUE },
+  replyToSupportRequest: { staff: SUPPORT_QUEUE },
+  assignSupportRequest: { staff: SUPPORT_QUEUE },
+  closeSupportRequest: { staff: SUPPORT_QUEUE },
+  reopenSupportRequest: { staff: SUPPORT_QUEUE },
   breakGlassGrants: { staff: BREAK_GLASS_READERS },
   grantBreakGlass: { staff: BREAK_GLASS_APPROVERS },
   revokeBreakGlass: { staff: BREAK_GLASS_APPROVERS },
