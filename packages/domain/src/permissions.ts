@@ -119,6 +119,7 @@ export const OPERATIONS = {
   customer: { staff: ANY_STAFF },
   customers: { staff: ANY_STAFF },
   supportRequests: { staff: SUPPORT_QUEUE },
+  supportRequest: { staff: SUPPORT_QUEUE },
   supportAssignees: { staff: SUPPORT_QUEUE },
   replyToSupportRequest: { staff: SUPPORT_QUEUE },
   assignSupportRequest: { staff: SUPPORT_QUEUE },
