@@ -87,7 +87,7 @@ function IncidentCard({ incident: b, onChanged }: { incident: Incident; onChange
       <p className={overdue ? "redacted" : undefined} data-testid="deadline">
         Notify customers by {formatDate(b.individualNoticeDue)} ({daysLeftInWords(b.daysLeft)}).
       </p>
-      <p className="status">
+      <p className="status" data-testid="notices">
         Notices: {b.draftNotices} draft, {b.approvedNotices} approved, {b.sentNotices} sent.
       </p>
       {failure && <ErrorNotice>{failure.message}</ErrorNotice>}

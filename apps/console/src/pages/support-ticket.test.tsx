@@ -185,7 +185,7 @@ describe("a support ticket", () => {
       handlers(() => ticket()),
     );
     await openTicket();
-    fireEvent.click(screen.getByRole("button", { name: /Open the customer/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Open the customer" }));
     expect(window.location.pathname).toBe("/customers/c1");
     expect(screen.getByText(/Reading under/).textContent).toContain(`(ref. ${REF})`);
   });

@@ -157,14 +157,18 @@ export function SupportTicket({
           <button
             type="button"
             className="secondary"
+            aria-describedby="open-customer-hint"
             onClick={() => {
               // Reading the customer is a new read: declared as support for this ticket.
               declare("SUPPORT", ref);
               navigate(`/customers/${ticket.customer?.id}`);
             }}
           >
-            Open the customer (under support, ref. {ref})
-          </button>
+            Open the customer
+          </button>{" "}
+          <span className="hint" id="open-customer-hint">
+            Read under support, with this ticket as reference.
+          </span>
         </p>
       )}
 
@@ -272,7 +276,7 @@ export function SupportTicket({
             Assign to me
           </button>
         </div>
-        <div className="actions">
+        <div className="actions ticket-state-actions">
           {may("CLOSE") && (
             <button
               type="button"

@@ -94,7 +94,7 @@ export function ContactPage() {
       </section>
       {me && (
         <section aria-labelledby="questions-title">
-          <h2 id="questions-title">Your questions and our answers</h2>
+          <h2 id="questions-title">Earlier questions and our answers</h2>
           <MyQuestions />
         </section>
       )}
