@@ -26,7 +26,7 @@ import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
 import { underPurpose } from "../graphql-client.js";
 import { usePurpose } from "../purpose.js";
-import { failuresOf, redactionsOf, Value } from "../redactions.js";
+import { failuresOf, redactionsOf, Value, WithheldNotice } from "../redactions.js";
 
 /** A ticket's purpose reference: the request's whole id, in the characters references allow. */
 export const supportTicketRef = (id: string) => `support:${id}`;
@@ -130,6 +130,7 @@ export function SupportTicket({
       <p className="status">
         Read under support (ref. {ref}). Received {formatDateTime(ticket.createdAt)}.
       </p>
+      <WithheldNotice redactions={redactions} />
       <dl className="facts">
         <dt>State</dt>
         <dd data-testid="ticket-state">{inWords(ticket.status)}</dd>

@@ -10,7 +10,7 @@ import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useCallback, useState } from "react";
 import { useQuery } from "urql";
 import { usePurpose } from "../purpose.js";
-import { failuresOf, redactionsOf, Value } from "../redactions.js";
+import { failuresOf, redactionsOf, Value, WithheldNotice } from "../redactions.js";
 import { SupportTicket, type TicketSummary } from "./support-ticket.js";
 
 export function SupportPage() {
@@ -36,7 +36,8 @@ export function SupportPage() {
       {failuresOf(error).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
-      {!data || data.supportRequests.length === 0 ? (
+      <WithheldNotice redactions={redactions} />
+      {!data ? null : data.supportRequests.length === 0 ? (
         <Empty>No questions waiting.</Empty>
       ) : (
         <div className="table-scroll">
