@@ -77,10 +77,12 @@ test("[P-17] a breach over contact data: affected customers and Californians cou
 
   // Sending emails every approved recipient: it asks first, with the count.
   await button(/^Send approved/).click();
-  await expect(card).toContainText(
-    `Send ${drafted.draftNotices} approved notices by email, one to each customer?`,
+  const dialog = page.getByRole("dialog", { name: "Send the approved notices?" });
+  await expect(dialog).toContainText(
+    `Send ${drafted.draftNotices} approved notices by email, one to each customer`,
   );
-  await button(`Send ${drafted.draftNotices} notices`).click();
+  await dialog.getByRole("button", { name: `Send ${drafted.draftNotices} notices` }).click();
+  await expect(dialog).toHaveCount(0);
   await expect(status).toContainText(/0 approved, [1-9]\d* sent\.$/, { timeout: 60_000 });
   const sent = await incidentOf();
   expect(sent.sentNotices).toBeGreaterThan(0);

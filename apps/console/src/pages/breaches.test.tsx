@@ -92,8 +92,9 @@ describe("the breach register", () => {
     const entry = await card("Exposed backup");
     fireEvent.click(button(entry, /Send approved/));
     expect(sent(api, "SendBreachNotices")).toEqual([]);
-    expect(entry.getByText(/Send 12 approved notices by email/)).toBeTruthy();
-    fireEvent.click(button(entry, "Send 12 notices"));
+    const dialog = within(screen.getByRole("dialog", { name: "Send the approved notices?" }));
+    expect(dialog.getByText(/Send 12 approved notices by email/)).toBeTruthy();
+    fireEvent.click(dialog.getByRole("button", { name: "Send 12 notices" }));
     await waitFor(() => expect(sent(api, "SendBreachNotices")).toEqual([{ incidentId: "b1" }]));
   });
 

@@ -4,7 +4,7 @@
  * 500, computes the deadlines and drafts each notice in the California form, for review and
  * sending through the outbox. Each incident offers only the actions its state allows (the
  * API's `actions`), and sending — an email to every approved recipient — is confirmed with
- * its count first.
+ * its count first, in the shared confirmation dialog.
  */
 import {
   ApproveBreachNoticesDocument,
@@ -17,6 +17,7 @@ import {
 import { daysLeftInWords } from "@privet/domain/clocks";
 import { inWords } from "@privet/domain/labels";
 import { categoryLabel, isDataCategory } from "@privet/domain/taxonomy";
+import { ConfirmDialog } from "@privet/ui/confirm";
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDate } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
@@ -91,30 +92,29 @@ function IncidentCard({ incident: b, onChanged }: { incident: Incident; onChange
         Notices: {b.draftNotices} draft, {b.approvedNotices} approved, {b.sentNotices} sent.
       </p>
       {failure && <ErrorNotice>{failure.message}</ErrorNotice>}
-      {b.actions.length === 0 ? (
-        <p className="status">This incident is closed: nothing more to do here.</p>
-      ) : confirming ? (
-        <section className="notice" aria-label="Confirm sending">
+      {confirming && (
+        <ConfirmDialog
+          title="Send the approved notices?"
+          confirmLabel={`Send ${plural(b.approvedNotices, "notice", "notices")}`}
+          busy={sent.fetching}
+          error={formErrorOf(sent.error)?.message ?? null}
+          onConfirm={async () => {
+            const result = await send({ incidentId: b.id });
+            if (!result.error) {
+              setConfirming(false);
+              onChanged();
+            }
+          }}
+          onCancel={() => setConfirming(false)}
+        >
           <p>
             Send {plural(b.approvedNotices, "approved notice", "approved notices")} by email, one to
-            each customer? This cannot be undone.
+            each customer, about “{b.title}”? This cannot be undone.
           </p>
-          <div className="actions">
-            <button
-              type="button"
-              disabled={busy}
-              onClick={async () => {
-                await act(() => send({ incidentId: b.id }));
-                setConfirming(false);
-              }}
-            >
-              Send {plural(b.approvedNotices, "notice", "notices")}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </section>
+        </ConfirmDialog>
+      )}
+      {b.actions.length === 0 ? (
+        <p className="status">This incident is closed: nothing more to do here.</p>
       ) : (
         <div className="actions">
           <button
