@@ -128,6 +128,7 @@ export const OPERATIONS = {
   myDataExport: "customer",
   setPaymentMethod: "customer",
   submitPrivacyRequest: "customer",
+  mySupportRequests: "customer",
 
   // Partners.
   partnerSubjects: "partner",
@@ -141,6 +142,12 @@ export const OPERATIONS = {
   searchProcessors: { staff: PROCESSOR_PICKERS },
   searchLegalRequests: { staff: LEGAL_REQUEST_PICKERS },
   supportRequests: { staff: SUPPORT_QUEUE },
+  supportRequest: { staff: SUPPORT_QUEUE },
+  supportAssignees: { staff: SUPPORT_QUEUE },
+  replyToSupportRequest: { staff: SUPPORT_QUEUE },
+  assignSupportRequest: { staff: SUPPORT_QUEUE },
+  closeSupportRequest: { staff: SUPPORT_QUEUE },
+  reopenSupportRequest: { staff: SUPPORT_QUEUE },
   breakGlassGrants: { staff: BREAK_GLASS_READERS },
   grantBreakGlass: { staff: BREAK_GLASS_APPROVERS },
   revokeBreakGlass: { staff: BREAK_GLASS_APPROVERS },
