@@ -16,6 +16,7 @@ import { OverviewPage } from "./pages/overview.js";
 import { PolicyPage } from "./pages/policy.js";
 import { PrivacyRequestsPage } from "./pages/privacy-requests.js";
 import { ProcessorsPage } from "./pages/processors.js";
+import { StaffPage } from "./pages/staff.js";
 import { StaffActionsPage } from "./pages/staff-actions.js";
 import { SupportPage } from "./pages/support.js";
 
@@ -51,6 +52,7 @@ export const AREAS: Readonly<Record<ConsoleArea, Area>> = {
     page: () => <StaffActionsPage />,
   },
   policy: { path: "/policy", label: "Policy", page: () => <PolicyPage /> },
+  staff: { path: "/staff", label: "Staff", page: () => <StaffPage /> },
 };
 
 /** The areas this role may use, in the navigation's order. */

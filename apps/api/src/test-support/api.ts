@@ -172,6 +172,8 @@ export function testConfig(
     smtpUrl: null,
     portalUrl: DEFAULTS.portalUrl,
     apiUrl: DEFAULTS.apiUrl,
+    consoleUrl: DEFAULTS.consoleUrl,
+    staffIdleMs: DEFAULTS.staffIdleMinutes * 60_000,
     mailFrom: DEFAULTS.mailFrom,
     passwordHashing: TEST_PASSWORD_HASHING,
     workers: 1,
