@@ -48,7 +48,7 @@ describe("the console frame", () => {
       "SECURITY_OFFICER",
       ["Overview", "Customers", "Break-glass", "Breaches", "Audit", "Staff actions"],
     ],
-    ["ADMINISTRATOR", ["Overview", "Customers", "Processors", "Marketing"]],
+    ["ADMINISTRATOR", ["Overview", "Customers", "Processors", "Marketing", "Staff"]],
     [
       "PRIVACY_OFFICER",
       [
@@ -113,7 +113,7 @@ describe("the console frame", () => {
     expect(api.mutations).toEqual([
       {
         name: "StaffSignIn",
-        variables: { email: "sam@privet.example", password: "correct horse" },
+        variables: { email: "sam@privet.example", password: "correct horse", totpCode: null },
       },
     ]);
   });
