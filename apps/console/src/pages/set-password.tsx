@@ -9,13 +9,16 @@ import { formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { Link } from "@privet/ui/router";
 import { ErrorNotice, Notice } from "@privet/ui/states";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useMutation } from "urql";
 import { SignInForm } from "./sign-in.js";
 
 export function SetPasswordPage() {
   // Read once: the token leaves the address bar as soon as the page has it (history, screens).
   const [token] = useState(() => new URLSearchParams(window.location.search).get("token") ?? "");
+  useEffect(() => {
+    if (window.location.search) window.history.replaceState(null, "", "/set-password");
+  }, []);
   const [result, setPassword] = useMutation(SetStaffPasswordDocument);
   const [problem, setProblem] = useState<string | null>(null);
   const done = result.data?.setStaffPassword;
@@ -30,8 +33,7 @@ export function SetPasswordPage() {
       (password === confirmation ? null : "The two passwords are not the same.");
     setProblem(wrong);
     if (wrong) return;
-    const outcome = await setPassword({ token, password });
-    if (!outcome.error) window.history.replaceState(null, "", "/set-password");
+    await setPassword({ token, password });
   };
 
   if (done) {

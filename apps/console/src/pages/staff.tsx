@@ -195,7 +195,7 @@ function MemberRow({ member }: { member: Member }) {
       <td data-label="Second factor">{secondFactorInWords(member)}</td>
       <td data-label="Actions">
         {pending ? (
-          <div role="group" aria-label={`Confirm the change to ${member.name}`}>
+          <div className="confirm" aria-live="polite">
             <p>{pendingInWords(member, pending)}</p>
             <button type="button" onClick={confirm} disabled={busy}>
               Confirm
