@@ -55,14 +55,14 @@ export async function staffSignIn(page: Page, email: string, password = DEMO_PAS
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   const secret = demoSecretOf(email);
-  if (secret) await enterAuthenticationCode(page, secret);
+  if (secret) await enterAuthenticationCode(page, email, secret);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
 /** Types codes of this secret into the sign-in's code step until one is accepted. */
-export async function enterAuthenticationCode(page: Page, secret: string) {
+export async function enterAuthenticationCode(page: Page, account: string, secret: string) {
   const field = page.getByLabel("Authentication code");
-  await withTotpCode(secret, async (code) => {
+  await withTotpCode(account, secret, async (code) => {
     await field.fill(code);
     await page.getByRole("button", { name: /^(Sign in|Confirm and sign in)$/ }).click();
     const signOut = page.getByRole("button", { name: "Sign out" });

@@ -111,7 +111,7 @@ export async function staffSignInOver(
   if (!secret) {
     return (await gqlOk<Result>(http, STAFF_SIGN_IN, { email, password }, url)).staffSignIn;
   }
-  return withTotpCode(secret, async (totpCode) => {
+  return withTotpCode(email, secret, async (totpCode) => {
     const result = await gql<Result>(http, STAFF_SIGN_IN, { email, password, totpCode }, url);
     if (result.errors?.[0]?.extensions?.code === "TOTP_INVALID") return { refused: true };
     expect(result.errors ?? [], "staff sign-in").toEqual([]);

@@ -46,25 +46,26 @@ export function demoSecretOf(email: string): string | null {
   return ENROLLED.has(email) ? DEMO_TOTP_SECRET : null;
 }
 
-/** The newest step this process gave a code for, per secret. */
+/** The newest step this process gave a code for, per account (the API keeps one per member). */
 const lastSteps = new Map<string, number>();
 
 /**
- * Runs `signIn` with a code the API has not seen yet: `signIn` answers whether the code was
- * refused as wrong or used (then the next candidate is tried). At most a few attempts.
+ * Runs `signIn` with a code the API has not seen yet for this account: `signIn` answers
+ * whether the code was refused as wrong or used (then the next candidate is tried).
  */
 export async function withTotpCode<T>(
+  account: string,
   secret: string,
   signIn: (code: string) => Promise<{ refused: true } | { refused: false; value: T }>,
 ): Promise<T> {
   for (let attempt = 0; attempt < 4; attempt++) {
     const current = Math.floor(Date.now() / STEP_MS);
-    const step = Math.max(current, (lastSteps.get(secret) ?? -1) + 1);
+    const step = Math.max(current, (lastSteps.get(account) ?? -1) + 1);
     if (step > current + 1) {
       // Both usable steps are spent: the next one opens within 30 seconds.
       await new Promise((resolve) => setTimeout(resolve, (step - 1) * STEP_MS - Date.now() + 50));
     }
-    lastSteps.set(secret, step);
+    lastSteps.set(account, step);
     const outcome = await signIn(totpAt(secret, step));
     if (!outcome.refused) return outcome.value;
   }

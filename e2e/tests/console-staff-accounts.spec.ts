@@ -109,9 +109,16 @@ test("an administrator invites a member, who sets a password from the emailed li
     await expect(other.getByText("This link has expired or was already used.")).toBeVisible();
   });
 
-  await test.step("the administrator sees the member active", async () => {
+  await test.step("disabled, after a confirmation naming them, the member is signed out at once", async () => {
     await admin.reload();
-    await expect(admin.getByRole("row", { name: new RegExp(name) })).toContainText("Active");
+    const row = admin.getByRole("row", { name: new RegExp(name) });
+    await expect(row).toContainText("Active");
+    await row.getByRole("button", { name: `Disable ${name}` }).click();
+    await expect(row).toContainText(`Disable ${name}? They are signed out at once`);
+    await row.getByRole("button", { name: "Confirm" }).click();
+    await expect(row).toContainText("Disabled since");
+    await member.reload();
+    await expect(member.getByRole("heading", { level: 1, name: "Staff sign-in" })).toBeVisible();
   });
 });
 

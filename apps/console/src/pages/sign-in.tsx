@@ -7,7 +7,7 @@
 import { BeginStaffTotpEnrolmentDocument, StaffSignInDocument } from "@privet/client";
 import { formErrorOf } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
-import { Link, usePath } from "@privet/ui/router";
+import { Link, navigate, usePath } from "@privet/ui/router";
 import { ErrorNotice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useMutation } from "urql";
@@ -24,6 +24,9 @@ type Step =
       readonly secret: string;
       readonly otpauthUri: string;
     };
+
+/** Pages for signed-out members that signing in leaves. */
+const ACCOUNT_PAGES = new Set(["/set-password", "/forgot-password"]);
 
 export function SignInPage() {
   const path = usePath();
@@ -48,7 +51,11 @@ export function SignInForm({ email: knownEmail = "" }: { readonly email?: string
   const attempt = async (email: string, password: string, totpCode: string | null) => {
     setShownError(null);
     const outcome = await signIn({ email, password, totpCode });
-    if (!outcome.error) return refresh();
+    if (!outcome.error) {
+      // Signed in from an account page (an emailed link's): on to the console's home.
+      if (ACCOUNT_PAGES.has(window.location.pathname)) navigate("/");
+      return refresh();
+    }
     const code = outcome.error.graphQLErrors[0]?.extensions?.code;
     if (code === "TOTP_REQUIRED" && step.kind === "password") {
       setStep({ kind: "code", email, password });

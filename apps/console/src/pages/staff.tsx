@@ -38,10 +38,12 @@ function secondFactorInWords(member: Member): string {
 export function StaffPage() {
   const [{ data, fetching, error }, reload] = useQuery({ query: StaffAccountsDocument });
   const members = data?.staffAccounts ?? [];
+  // No cache between reads (graphql-client.ts): after a change the list is read again.
+  const refresh = () => reload({ requestPolicy: "network-only" });
   return (
     <>
       <h1>Staff</h1>
-      <InviteForm onInvited={() => reload({ requestPolicy: "network-only" })} />
+      <InviteForm onInvited={refresh} />
       <h2>Members</h2>
       {error && <ErrorNotice>{formErrorOf(error)?.message}</ErrorNotice>}
       {fetching && !data ? (
@@ -63,7 +65,7 @@ export function StaffPage() {
             </thead>
             <tbody>
               {members.map((member) => (
-                <MemberRow key={member.id} member={member} />
+                <MemberRow key={member.id} member={member} onChanged={refresh} />
               ))}
             </tbody>
           </table>
@@ -142,7 +144,7 @@ type Pending =
   | { readonly kind: "reset" }
   | { readonly kind: "role"; readonly role: StaffRole };
 
-function MemberRow({ member }: { member: Member }) {
+function MemberRow({ member, onChanged }: { member: Member; onChanged: () => void }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [changeRole, changeRoleNow] = useMutation(ChangeStaffRoleDocument);
   const [disable, disableNow] = useMutation(DisableStaffMemberDocument);
@@ -156,10 +158,14 @@ function MemberRow({ member }: { member: Member }) {
   const confirm = async () => {
     if (!pending) return;
     const id = member.id;
-    if (pending.kind === "disable") await disableNow({ id });
-    else if (pending.kind === "reset") await resetNow({ id });
-    else await changeRoleNow({ id, role: pending.role });
+    const outcome =
+      pending.kind === "disable"
+        ? await disableNow({ id })
+        : pending.kind === "reset"
+          ? await resetNow({ id })
+          : await changeRoleNow({ id, role: pending.role });
     setPending(null);
+    if (!outcome.error) onChanged();
   };
 
   return (
@@ -167,7 +173,7 @@ function MemberRow({ member }: { member: Member }) {
       <th scope="row" data-label="Name">
         {member.name}
       </th>
-      <td data-label="Email address">{member.email}</td>
+      <td data-label="Email">{member.email}</td>
       <td data-label="Role">
         <label className="visually-hidden" htmlFor={`role-${member.id}`}>
           Role of {member.name}
@@ -192,7 +198,7 @@ function MemberRow({ member }: { member: Member }) {
         {STATUS_WORDS[member.status]}
         {member.disabledAt && ` since ${formatDate(member.disabledAt)}`}
       </td>
-      <td data-label="Second factor">{secondFactorInWords(member)}</td>
+      <td data-label="Two-step">{secondFactorInWords(member)}</td>
       <td data-label="Actions">
         {pending ? (
           <div className="confirm" aria-live="polite">
@@ -211,9 +217,11 @@ function MemberRow({ member }: { member: Member }) {
                 type="button"
                 className="secondary"
                 disabled={busy}
-                onClick={() => enableNow({ id: member.id })}
+                onClick={async () => {
+                  if (!(await enableNow({ id: member.id })).error) onChanged();
+                }}
               >
-                Enable {member.name}
+                Enable<span className="visually-hidden"> {member.name}</span>
               </button>
             ) : (
               <button
@@ -222,7 +230,7 @@ function MemberRow({ member }: { member: Member }) {
                 disabled={busy}
                 onClick={() => setPending({ kind: "disable" })}
               >
-                Disable {member.name}
+                Disable<span className="visually-hidden"> {member.name}</span>
               </button>
             )}
             {member.secondFactor && (
@@ -232,7 +240,7 @@ function MemberRow({ member }: { member: Member }) {
                 disabled={busy}
                 onClick={() => setPending({ kind: "reset" })}
               >
-                Reset authenticator
+                Reset authenticator<span className="visually-hidden"> of {member.name}</span>
               </button>
             )}
           </div>
