@@ -70,6 +70,12 @@ export class StaffPasswordLinksResolver {
     const token = tokenInput.trim();
     if (!TOKEN_SHAPE.test(token)) throw new AppError("STAFF_LINK_INVALID");
     const { request } = context;
+    // A cheap look first: a made-up token must not cost a password hash (scrypt at OWASP's
+    // parameters is the expensive part of this request). The transaction checks again.
+    const live = await context.prisma.staffAccountToken.count({
+      where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: request.now } },
+    });
+    if (live !== 1) throw new AppError("STAFF_LINK_INVALID");
     const passwordHash = await hashPassword(password, context.config.passwordHashing);
     const member = await context.prisma.$transaction(async (tx) => {
       const link = await tx.staffAccountToken.findUnique({
