@@ -105,13 +105,13 @@ export async function staffSignInOver(
   email: string,
   password: string,
   url?: string,
-) {
+): Promise<{ id: string; role: string }> {
   type Result = { staffSignIn: { id: string; role: string } };
   const secret = demoSecretOf(email);
   if (!secret) {
     return (await gqlOk<Result>(http, STAFF_SIGN_IN, { email, password }, url)).staffSignIn;
   }
-  return withTotpCode(email, secret, async (totpCode) => {
+  return withTotpCode<Result["staffSignIn"]>(email, secret, async (totpCode) => {
     const result = await gql<Result>(http, STAFF_SIGN_IN, { email, password, totpCode }, url);
     if (result.errors?.[0]?.extensions?.code === "TOTP_INVALID") return { refused: true };
     expect(result.errors ?? [], "staff sign-in").toEqual([]);

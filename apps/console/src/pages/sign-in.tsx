@@ -117,7 +117,6 @@ export function SignInForm({ email: knownEmail = "" }: { readonly email?: string
             maxLength={7}
             required
             // The step's only field: focused when it appears, as the password's next step.
-            // biome-ignore lint/a11y/noAutofocus: it replaces the field the member just used.
             autoFocus
           />
         </>

@@ -13,7 +13,7 @@ const ADA = {
   secondFactor: false,
   secondFactorRequired: false,
   createdAt: "2026-01-05T09:00:00.000Z",
-  disabledAt: null,
+  disabledAt: null as string | null,
 };
 
 function setup() {
