@@ -77,9 +77,21 @@ export function consoleNav(page: Page) {
   return page.getByRole("navigation", { name: "Main" });
 }
 
+/**
+ * An area's link in the main navigation; on a phone, where the sidebar folds behind "Menu",
+ * the menu is opened first.
+ */
+export async function navLink(page: Page, name: string) {
+  const menu = page.getByRole("button", { name: "Menu" });
+  if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) !== "true") {
+    await menu.click();
+  }
+  return consoleNav(page).getByRole("link", { name, exact: true });
+}
+
 /** Opens an area by its link in the navigation and waits for its heading. */
 export async function openArea(page: Page, link: string, heading: string | RegExp) {
-  await consoleNav(page).getByRole("link", { name: link, exact: true }).click();
+  await (await navLink(page, link)).click();
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   await expect(page.locator("main .loading")).toHaveCount(0);
 }

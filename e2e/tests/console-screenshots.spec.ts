@@ -19,6 +19,7 @@ const PHONE_PAGES = new Set([
   "staff-actions",
   "customers",
   "customer-privacy-officer",
+  "menu",
 ]);
 let folder = `${screenshots}console/`;
 let phone = false;
@@ -48,6 +49,13 @@ test("the console's pages", { tag: "@screenshots" }, async ({ browser }, testInf
     await shoot(page, "sign-in");
     await staffSignIn(page, STAFF.privacy);
     await shoot(page, "home");
+    if (phone) {
+      // The sidebar folds behind "Menu" on a phone: shoot it open, then close it again.
+      await page.getByRole("button", { name: "Menu" }).click();
+      await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+      await shoot(page, "menu");
+      await page.getByRole("button", { name: "Menu" }).click();
+    }
     await declarePurpose(page, "SUPPORT", "T-1042");
     // The in-app router: a history push keeps the declared purpose (a reload would reset it).
     const go = async (path: string) => {
@@ -98,7 +106,7 @@ test("the console's pages", { tag: "@screenshots" }, async ({ browser }, testInf
     await expect(row).toHaveCount(1);
     await row.getByRole("link").click();
     await expect(page.getByRole("heading", { level: 1, name: /^Customer / })).toBeVisible();
-    await expect(page.locator(".redacted").first()).toBeVisible();
+    await expect(page.locator(".withheld").first()).toBeVisible();
     await shoot(page, "customer-support-agent");
     await page
       .getByRole("navigation", { name: "Main" })

@@ -20,39 +20,85 @@ import { StaffPage } from "./pages/staff.js";
 import { StaffActionsPage } from "./pages/staff-actions.js";
 import { SupportPage } from "./pages/support.js";
 
+/** The sidebar's groups, by the work they hold, in its order. */
+export const AREA_GROUPS = {
+  start: "Start",
+  requests: "Requests",
+  customers: "Customers",
+  partners: "Partners",
+  security: "Security",
+  oversight: "Oversight",
+  outreach: "Outreach",
+} as const;
+
+export type AreaGroup = keyof typeof AREA_GROUPS;
+
 export interface Area {
   readonly path: string;
   readonly label: string;
+  /** The sidebar group it is listed under. */
+  readonly group: AreaGroup;
   readonly page: () => ReactNode;
 }
 
-/** In the navigation's order. A Record, so an area added to the table needs a page here. */
+/**
+ * In the table's order (the sidebar lists them by group). A Record, so an area added to the
+ * table needs a page and a group here.
+ */
 export const AREAS: Readonly<Record<ConsoleArea, Area>> = {
-  overview: { path: "/overview", label: "Overview", page: () => <OverviewPage /> },
-  customers: { path: "/customers", label: "Customers", page: () => <CustomersPage /> },
+  overview: { path: "/", label: "Overview", group: "start", page: () => <OverviewPage /> },
+  customers: {
+    path: "/customers",
+    label: "Customers",
+    group: "customers",
+    page: () => <CustomersPage />,
+  },
   "privacy-requests": {
     path: "/requests",
     label: "Privacy requests",
+    group: "requests",
     page: () => <PrivacyRequestsPage />,
   },
-  support: { path: "/support", label: "Support", page: () => <SupportPage /> },
-  "break-glass": { path: "/break-glass", label: "Break-glass", page: () => <BreakGlassPage /> },
-  processors: { path: "/processors", label: "Processors", page: () => <ProcessorsPage /> },
+  support: { path: "/support", label: "Support", group: "requests", page: () => <SupportPage /> },
+  "break-glass": {
+    path: "/break-glass",
+    label: "Break-glass",
+    group: "security",
+    page: () => <BreakGlassPage />,
+  },
+  processors: {
+    path: "/processors",
+    label: "Processors",
+    group: "partners",
+    page: () => <ProcessorsPage />,
+  },
   "legal-requests": {
     path: "/legal-requests",
     label: "Legal requests",
+    group: "partners",
     page: () => <LegalRequestsPage />,
   },
-  breaches: { path: "/breaches", label: "Breaches", page: () => <BreachesPage /> },
-  marketing: { path: "/marketing", label: "Marketing", page: () => <MarketingPage /> },
-  audit: { path: "/audit", label: "Audit", page: () => <AuditPage /> },
+  breaches: {
+    path: "/breaches",
+    label: "Breaches",
+    group: "security",
+    page: () => <BreachesPage />,
+  },
+  marketing: {
+    path: "/marketing",
+    label: "Marketing",
+    group: "outreach",
+    page: () => <MarketingPage />,
+  },
+  audit: { path: "/audit", label: "Audit", group: "oversight", page: () => <AuditPage /> },
   "staff-actions": {
     path: "/staff-actions",
     label: "Staff actions",
+    group: "oversight",
     page: () => <StaffActionsPage />,
   },
-  policy: { path: "/policy", label: "Policy", page: () => <PolicyPage /> },
-  staff: { path: "/staff", label: "Staff", page: () => <StaffPage /> },
+  policy: { path: "/policy", label: "Policy", group: "oversight", page: () => <PolicyPage /> },
+  staff: { path: "/staff", label: "Staff", group: "oversight", page: () => <StaffPage /> },
 };
 
 /** The areas this role may use, in the navigation's order. */
@@ -60,4 +106,25 @@ export function areasFor(role: StaffRole): Area[] {
   return (Object.keys(AREAS) as ConsoleArea[])
     .filter((area) => roleMayUseArea(role, area))
     .map((area) => AREAS[area]);
+}
+
+/** This role's areas by sidebar group, in the groups' order; groups it has none in are left out. */
+export function areaGroupsFor(
+  role: StaffRole,
+): { group: AreaGroup; label: string; areas: Area[] }[] {
+  const mine = areasFor(role);
+  return (Object.keys(AREA_GROUPS) as AreaGroup[])
+    .map((group) => ({
+      group,
+      label: AREA_GROUPS[group],
+      areas: mine.filter((area) => area.group === group),
+    }))
+    .filter(({ areas }) => areas.length > 0);
+}
+
+/** The area at this address: "/" exactly, any other area by its prefix (a customer's page). */
+export function areaAt(areas: readonly Area[], path: string): Area | undefined {
+  return areas.find((a) =>
+    a.path === "/" ? path === "/" : path === a.path || path.startsWith(`${a.path}/`),
+  );
 }

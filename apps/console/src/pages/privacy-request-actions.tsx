@@ -16,6 +16,7 @@ import { Field } from "@privet/ui/field";
 import { ErrorNotice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useActionMutation } from "../action-mutation.js";
+import { ErasureConfirm } from "./erasure-confirm.js";
 
 export interface ActionableRequest {
   readonly id: string;
@@ -50,6 +51,8 @@ export function PrivacyRequestActions({
   readonly onChanged: () => void;
 }) {
   const [form, setForm] = useState<OpenForm | null>(null);
+  // A deletion is fulfilled only through the erasure's preview and a typed confirmation.
+  const [erasing, setErasing] = useState(false);
   const [verified, verify] = useActionMutation(VerifyPrivacyRequestDocument);
   const [started, start] = useActionMutation(StartPrivacyRequestDocument);
   const [extended, extend] = useActionMutation(ExtendPrivacyRequestDocument);
@@ -91,8 +94,12 @@ export function PrivacyRequestActions({
         <button
           type="button"
           onClick={async () =>
-            // A correction must say what was corrected; the others need no words.
-            kind === "CORRECTION" ? setForm("fulfil") : done(await fulfil({ id, note: null }))
+            // A correction must say what was corrected; a deletion is previewed and confirmed.
+            kind === "CORRECTION"
+              ? setForm("fulfil")
+              : kind === "DELETION"
+                ? setErasing(true)
+                : done(await fulfil({ id, note: null }))
           }
         >
           Fulfil
@@ -121,7 +128,20 @@ export function PrivacyRequestActions({
           </button>
         </form>
       )}
-      {error && !(form && error.field === FORMS[form].argument) && (
+      {erasing && (
+        <ErasureConfirm
+          requestId={id}
+          busy={fulfilled.fetching}
+          error={formErrorOf(fulfilled.error)?.message ?? null}
+          onConfirm={async () => {
+            const result = await fulfil({ id, note: null });
+            if (!result.error) setErasing(false);
+            done(result);
+          }}
+          onCancel={() => setErasing(false)}
+        />
+      )}
+      {error && !erasing && !(form && error.field === FORMS[form].argument) && (
         <ErrorNotice>{error.message}</ErrorNotice>
       )}
     </>

@@ -11,7 +11,7 @@ import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useState } from "react";
 import { useQuery } from "urql";
 import { usePurpose } from "../purpose.js";
-import { failuresOf, redactionsOf, Value } from "../redactions.js";
+import { failuresOf, redactionsOf, Value, WithheldNotice } from "../redactions.js";
 import { PrivacyRequestActions } from "./privacy-request-actions.js";
 import { RequestOutcome } from "./privacy-request-outcome.js";
 
@@ -38,6 +38,7 @@ export function PrivacyRequestsPage() {
       {failuresOf(error).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
+      <WithheldNotice redactions={redactions} />
       <label className="inline-field">
         Show{" "}
         <select
@@ -51,7 +52,7 @@ export function PrivacyRequestsPage() {
           ))}
         </select>
       </label>
-      {!data || data.privacyRequestQueue.length === 0 ? (
+      {!data ? null : data.privacyRequestQueue.length === 0 ? (
         <Empty>No requests.</Empty>
       ) : (
         <div className="table-scroll">
