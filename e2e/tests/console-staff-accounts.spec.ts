@@ -94,7 +94,7 @@ test("an administrator invites a member, who sets a password from the emailed li
     await expect(member.getByLabel("Email address")).toHaveValue(email);
     await member.getByLabel("Password", { exact: true }).fill("robin's long console password");
     await member.getByRole("button", { name: "Sign in" }).click();
-    await expect(member.getByText("Signed in as support agent")).toBeVisible();
+    await expect(member.getByRole("banner").getByText("Signed in as support agent")).toBeVisible();
     await expect(consoleNav(member).getByRole("link", { name: "Staff", exact: true })).toHaveCount(
       0,
     );

@@ -58,7 +58,7 @@ describe("the console frame", () => {
       "SECURITY_OFFICER",
       ["Overview", "Customers", "Break-glass", "Breaches", "Audit", "Staff actions"],
     ],
-    ["ADMINISTRATOR", ["Overview", "Customers", "Processors", "Marketing", "Staff"]],
+    ["ADMINISTRATOR", ["Overview", "Customers", "Processors", "Staff", "Marketing"]],
     [
       "PRIVACY_OFFICER",
       [
