@@ -134,7 +134,8 @@ describe("one customer", () => {
     const api = renderUnderPurpose(<CustomerPage id={ADA} />, {
       OpenCustomer: () => ({ customer: customer() }),
     });
-    await screen.findByRole("heading", { name: /Customer 0195f3c2/ });
+    await screen.findByRole("heading", { name: "Customer Ada Lovelace" });
+    expect(screen.getByText(ADA).tagName).toBe("CODE");
     declarePurpose("PAYMENT", "T-1042");
     expect(await screen.findByText(/Read under payment \(ref\. T-1042\)/)).toBeTruthy();
     await waitFor(() =>
