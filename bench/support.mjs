@@ -52,6 +52,8 @@ export function benchApiConfig(database, overrides = {}) {
     smtpUrl: null,
     portalUrl: "http://localhost:5173",
     apiUrl: "http://localhost:4000",
+    consoleUrl: "http://localhost:5174",
+    staffIdleMs: 8 * 60 * 60 * 1000,
     mailFrom: "Privet <no-reply@privet.localhost>",
     passwordHashing: { N: 2 ** 17, r: 8, p: 1 },
     workers: 1,

@@ -172,6 +172,8 @@ export default defineConfig({
         PRIVET_FAST_PASSWORD_HASHING: "1",
         PRIVET_SECRET: "e2e-only-secret-not-for-production-0123456789abcdef",
         PRIVET_PORTAL_URL: PORTAL_URL,
+        // Staff invitations and password resets link to the console under test.
+        PRIVET_CONSOLE_URL: CONSOLE_URL,
         // Links in emails (one-click unsubscribe) point at the API under test.
         PRIVET_API_URL: API_URL,
         // The outbox is delivered to the loopback SMTP server (every 15 s, or "Deliver now").

@@ -12,6 +12,7 @@ import {
 } from "@playwright/test";
 import { DEMO_PASSWORD } from "./graphql.js";
 import { STAFF, type StaffKey, sessionFile } from "./staff-sessions.js";
+import { demoSecretOf, withTotpCode } from "./totp.js";
 import { CONSOLE_URL } from "./urls.js";
 
 /**
@@ -42,14 +43,33 @@ export async function consoleAs(browser: Browser, who: StaffKey): Promise<Page> 
   return page;
 }
 
-/** Signs in through the console's form; waits for the frame with the role's areas. */
+/**
+ * Signs in through the console's form; waits for the frame with the role's areas. The demo
+ * administrator and privacy officer are then asked for their authenticator's code, which this
+ * types as the member would (support/totp.ts).
+ */
 export async function staffSignIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto(`${CONSOLE_URL}/`);
   await expect(page.getByRole("heading", { level: 1, name: "Staff sign-in" })).toBeVisible();
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  const secret = demoSecretOf(email);
+  if (secret) await enterAuthenticationCode(page, email, secret);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** Types codes of this secret into the sign-in's code step until one is accepted. */
+export async function enterAuthenticationCode(page: Page, account: string, secret: string) {
+  const field = page.getByLabel("Authentication code");
+  await withTotpCode(account, secret, async (code) => {
+    await field.fill(code);
+    await page.getByRole("button", { name: /^(Sign in|Confirm and sign in)$/ }).click();
+    const signOut = page.getByRole("button", { name: "Sign out" });
+    const refused = page.getByText("That code is not correct, or was already used.");
+    await expect(signOut.or(refused)).toBeVisible();
+    return (await signOut.isVisible()) ? { refused: false, value: null } : { refused: true };
+  });
 }
 
 /** The console's main navigation. */

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, request as playwrightRequest } from "@playwright/test";
+import { demoSecretOf, withTotpCode } from "./totp.js";
 import { API_URL } from "./urls.js";
 
 export interface GraphQLResult<T> {
@@ -92,14 +93,31 @@ export async function registerCustomer(
   return { id: data.register.customer.id, name, email, password: TEST_PASSWORD };
 }
 
-/** Signs a client in as a staff member over the API; returns their id and role. */
-export async function staffSignInOver(http: APIRequestContext, email: string, password: string) {
-  const { staffSignIn } = await gqlOk<{ staffSignIn: { id: string; role: string } }>(
-    http,
-    `mutation StaffSignIn($email: String!, $password: String!) { staffSignIn(email: $email, password: $password) { id role } }`,
-    { email, password },
-  );
-  return staffSignIn;
+const STAFF_SIGN_IN = `mutation StaffSignIn($email: String!, $password: String!, $totpCode: String) { staffSignIn(email: $email, password: $password, totpCode: $totpCode) { id role } }`;
+
+/**
+ * Signs a client in as a staff member over the API; returns their id and role. The demo
+ * administrator and privacy officer give their authenticator's code too (support/totp.ts).
+ * `url`: the API itself by default, or a front end's /graphql proxy.
+ */
+export async function staffSignInOver(
+  http: APIRequestContext,
+  email: string,
+  password: string,
+  url?: string,
+): Promise<{ id: string; role: string }> {
+  type Result = { staffSignIn: { id: string; role: string } };
+  const secret = demoSecretOf(email);
+  if (!secret) {
+    return (await gqlOk<Result>(http, STAFF_SIGN_IN, { email, password }, url)).staffSignIn;
+  }
+  return withTotpCode<Result["staffSignIn"]>(email, secret, async (totpCode) => {
+    const result = await gql<Result>(http, STAFF_SIGN_IN, { email, password, totpCode }, url);
+    if (result.errors?.[0]?.extensions?.code === "TOTP_INVALID") return { refused: true };
+    expect(result.errors ?? [], "staff sign-in").toEqual([]);
+    if (!result.data) throw new Error("no data");
+    return { refused: false, value: result.data.staffSignIn };
+  });
 }
 
 /** The signed-in customer's recorded page views, newest first. */

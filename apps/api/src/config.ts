@@ -90,6 +90,13 @@ export interface ApiConfig {
   readonly portalUrl: string;
   /** PRIVET_API_URL: the API's public address, for one-click unsubscribe links. */
   readonly apiUrl: string;
+  /** PRIVET_CONSOLE_URL: the console's address, for staff invitations and password resets. */
+  readonly consoleUrl: string;
+  /**
+   * PRIVET_STAFF_IDLE_MINUTES: a staff session unused this long ends (a working day by
+   * default), whatever its absolute lifetime left.
+   */
+  readonly staffIdleMs: number;
   /** PRIVET_MAIL_FROM: the sender of every email. */
   readonly mailFrom: string;
   /**
@@ -123,6 +130,9 @@ export const DEFAULTS = {
   host: "127.0.0.1",
   corsOrigins: ["http://localhost:5173", "http://localhost:5174"],
   portalUrl: "http://localhost:5173",
+  consoleUrl: "http://localhost:5174",
+  /** A working day: 8 hours. */
+  staffIdleMinutes: 480,
   apiUrl: "http://localhost:4000",
   mailFrom: "Privet <no-reply@privet.localhost>",
   attemptLimits: { perIp: 50, registrationsPerIp: 20, failuresBeforeDelay: 5, perDevice: 10 },
@@ -258,6 +268,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
 
   const portalUrl = httpUrl("PRIVET_PORTAL_URL", DEFAULTS.portalUrl);
   const apiUrl = httpUrl("PRIVET_API_URL", DEFAULTS.apiUrl);
+  const consoleUrl = httpUrl("PRIVET_CONSOLE_URL", DEFAULTS.consoleUrl);
+  const staffIdleMinutes = wholeNumber(
+    "PRIVET_STAFF_IDLE_MINUTES",
+    5,
+    7 * 24 * 60,
+    DEFAULTS.staffIdleMinutes,
+  );
   const fastHashing = oneOf("PRIVET_FAST_PASSWORD_HASHING", ["0", "1"]) === "1";
   const throwaway = database.kind === "pglite" && database.dataDir === "memory://";
   if (fastHashing && (production || !throwaway)) {
@@ -295,6 +312,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     smtpUrl,
     portalUrl,
     apiUrl,
+    consoleUrl,
+    staffIdleMs: staffIdleMinutes * 60_000,
     mailFrom,
     passwordHashing: fastHashing ? THROWAWAY_PASSWORD_HASHING : PASSWORD_HASHING,
     workers,

@@ -58,7 +58,7 @@ describe("the console frame", () => {
       "SECURITY_OFFICER",
       ["Overview", "Customers", "Break-glass", "Breaches", "Audit", "Staff actions"],
     ],
-    ["ADMINISTRATOR", ["Overview", "Customers", "Processors", "Marketing"]],
+    ["ADMINISTRATOR", ["Overview", "Customers", "Processors", "Staff", "Marketing"]],
     [
       "PRIVACY_OFFICER",
       [
@@ -123,7 +123,7 @@ describe("the console frame", () => {
     expect(api.mutations).toEqual([
       {
         name: "StaffSignIn",
-        variables: { email: "sam@privet.example", password: "correct horse" },
+        variables: { email: "sam@privet.example", password: "correct horse", totpCode: null },
       },
     ]);
   });

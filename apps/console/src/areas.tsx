@@ -16,6 +16,7 @@ import { OverviewPage } from "./pages/overview.js";
 import { PolicyPage } from "./pages/policy.js";
 import { PrivacyRequestsPage } from "./pages/privacy-requests.js";
 import { ProcessorsPage } from "./pages/processors.js";
+import { StaffPage } from "./pages/staff.js";
 import { StaffActionsPage } from "./pages/staff-actions.js";
 import { SupportPage } from "./pages/support.js";
 
@@ -97,6 +98,7 @@ export const AREAS: Readonly<Record<ConsoleArea, Area>> = {
     page: () => <StaffActionsPage />,
   },
   policy: { path: "/policy", label: "Policy", group: "oversight", page: () => <PolicyPage /> },
+  staff: { path: "/staff", label: "Staff", group: "oversight", page: () => <StaffPage /> },
 };
 
 /** The areas this role may use, in the navigation's order. */

@@ -99,6 +99,9 @@ const PROGRAMME_RUNNERS: readonly StaffRole[] = [
  */
 const SUPPORT_QUEUE: readonly StaffRole[] = ["SUPPORT_AGENT", "PRIVACY_OFFICER"];
 
+/** Staff accounts: administrators only (they run the system, and sign in with a second factor). */
+const ACCOUNT_ADMINISTRATORS: readonly StaffRole[] = ["ADMINISTRATOR"];
+
 /** Every root field of the API (Query and Mutation), by name, and who may call it. */
 export const OPERATIONS = {
   // Accounts and who is asking.
@@ -107,6 +110,9 @@ export const OPERATIONS = {
   register: "anyone",
   signIn: "anyone",
   staffSignIn: "anyone",
+  beginStaffTotpEnrolment: "anyone", // proves the password first
+  requestStaffPasswordReset: "anyone", // never says whether the address has an account
+  setStaffPassword: "anyone", // with an emailed one-time link's token
   signOut: "anyone",
 
   // The public site: the policy, the data map, cookies, signals, forms.
@@ -207,6 +213,14 @@ export const OPERATIONS = {
   publishPolicyVersion: { staff: PRIVACY_OFFICER },
   policyNoticeRecipients: { staff: PRIVACY_OFFICER },
   privacyOverview: { staff: PROGRAMME_RUNNERS },
+
+  // Staff: accounts (administrators run them; each change is a staff action).
+  staffAccounts: { staff: ACCOUNT_ADMINISTRATORS },
+  inviteStaffMember: { staff: ACCOUNT_ADMINISTRATORS },
+  changeStaffRole: { staff: ACCOUNT_ADMINISTRATORS },
+  disableStaffMember: { staff: ACCOUNT_ADMINISTRATORS },
+  enableStaffMember: { staff: ACCOUNT_ADMINISTRATORS },
+  resetStaffSecondFactor: { staff: ACCOUNT_ADMINISTRATORS },
 } as const satisfies Record<string, Access>;
 
 export type Operation = keyof typeof OPERATIONS;
@@ -248,6 +262,7 @@ export const CONSOLE_AREAS = {
   audit: "auditEvents",
   "staff-actions": "staffActions",
   policy: "policyDrafts",
+  staff: "staffAccounts",
 } as const satisfies Record<string, StaffOperation>;
 
 export type ConsoleArea = keyof typeof CONSOLE_AREAS;

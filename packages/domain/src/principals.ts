@@ -35,6 +35,17 @@ export function roleMayDeclare(role: StaffRole, purpose: Purpose): boolean {
   return ROLE_PURPOSES[role].includes(purpose);
 }
 
+/**
+ * The roles that sign in with a second factor (TOTP) as well as a password: administrators run
+ * staff accounts and keys, privacy officers read and disclose the most. Other roles may not
+ * enrol today; a member who has a second factor is always asked for it.
+ */
+export const SECOND_FACTOR_ROLES: readonly StaffRole[] = ["ADMINISTRATOR", "PRIVACY_OFFICER"];
+
+export function roleNeedsSecondFactor(role: StaffRole): boolean {
+  return SECOND_FACTOR_ROLES.includes(role);
+}
+
 export const PROCESSOR_KINDS = [
   "CLOUD_STORAGE",
   "EMAIL_SERVICE",

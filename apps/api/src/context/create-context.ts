@@ -74,7 +74,7 @@ export async function createContext(
     request.cookies,
     header(req, "authorization"),
     request.now,
-    { withAgreements: options.privacyEnforced },
+    { withAgreements: options.privacyEnforced, staffIdleMs: options.config.staffIdleMs },
   );
   const operation = new RequestOperation(declaredByHeaders(req));
   const viewer = { principal: resolved.principal, session: resolved.session };

@@ -5,7 +5,7 @@
  */
 import type { PrismaClient, SqlReader } from "@privet/db/client";
 import type { Principal, StaffRole } from "@privet/domain/principals";
-import { SESSION_COOKIE, VISITOR_COOKIE } from "../http/cookies.js";
+import { SESSION_COOKIE, SESSION_LIFETIME_MS, VISITOR_COOKIE } from "../http/cookies.js";
 import { hashToken } from "../http/tokens.js";
 import type { PartnerAgreementRow } from "../privacy/decision-input-queries.js";
 
@@ -83,7 +83,14 @@ interface SessionRow extends Record<string, unknown> {
   readonly staffId: string | null;
   readonly staffRole: StaffRole | null;
   readonly staffDisabled: boolean | null;
+  /** A staff session used within the idle limit (always true for a customer's). */
+  readonly active: boolean;
+  /** Last seen more than SEEN_PRECISION ago: time to record this use. */
+  readonly seenDue: boolean;
 }
+
+/** How precisely a staff session's last use is kept: one write a minute, not one a request. */
+const SEEN_PRECISION_MS = 60 * 1000;
 
 /**
  * The session and whoever it belongs to, in one statement by the token hash's unique index,
@@ -95,17 +102,20 @@ async function findSession(
   reader: SqlReader,
   token: string,
   now: Date,
+  staffIdleMs: number,
 ): Promise<SessionRow | null> {
   const [row] = await reader.query<SessionRow>(
     `SELECT s."id"::text AS "id",
       (s."revokedAt" IS NULL AND s."expiresAt" > $2::timestamptz) AS "live",
+      (s."staffUserId" IS NULL OR s."lastSeenAt" > $2::timestamptz - make_interval(secs => $3::double precision)) AS "active",
+      (s."lastSeenAt" < $2::timestamptz - make_interval(secs => $4::double precision)) AS "seenDue",
       c."id"::text AS "customerId", (c."erasedAt" IS NOT NULL) AS "customerErased",
       u."id"::text AS "staffId", u."role"::text AS "staffRole", (u."disabledAt" IS NOT NULL) AS "staffDisabled"
     FROM "Session" s
     LEFT JOIN "Customer" c ON c."id" = s."customerId"
     LEFT JOIN "StaffUser" u ON u."id" = s."staffUserId"
     WHERE s."tokenHash" = $1`,
-    [hashToken(token), now.toISOString()],
+    [hashToken(token), now.toISOString(), staffIdleMs / 1000, SEEN_PRECISION_MS / 1000],
   );
   return row ?? null;
 }
@@ -115,7 +125,11 @@ export async function resolvePrincipal(
   cookies: ReadonlyMap<string, string>,
   authorization: string | undefined,
   now: Date,
-  options: { withAgreements: boolean } = { withAgreements: false },
+  options: {
+    readonly withAgreements: boolean;
+    /** A staff session unused this long has ended (config.staffIdleMs). */
+    readonly staffIdleMs?: number;
+  } = { withAgreements: false },
 ): Promise<ResolvedPrincipal> {
   const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer?.startsWith(PARTNER_KEY_PREFIX)) {
@@ -137,7 +151,8 @@ export async function resolvePrincipal(
 
   const token = cookies.get(SESSION_COOKIE);
   if (token) {
-    const session = await findSession(reader, token, now);
+    const idleMs = options.staffIdleMs ?? SESSION_LIFETIME_MS;
+    const session = await findSession(reader, token, now, idleMs);
     if (session?.live) {
       if (session.customerId && !session.customerErased) {
         return {
@@ -145,7 +160,11 @@ export async function resolvePrincipal(
           session: { id: session.id },
         };
       }
-      if (session.staffId && session.staffRole && !session.staffDisabled) {
+      if (session.staffId && session.staffRole && !session.staffDisabled && session.active) {
+        // The idle clock counts from the last request: kept to the minute.
+        if (session.seenDue) {
+          await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+        }
         return {
           principal: { kind: "staff", staffId: session.staffId, role: session.staffRole },
           session: { id: session.id },

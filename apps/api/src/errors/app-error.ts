@@ -32,6 +32,38 @@ export const ERROR_CODES = {
     message: "The read could not be audited, so nothing was returned. Try again.",
   },
   INTERNAL_SERVER_ERROR: { http: 500, message: "Something went wrong on our side." },
+  // Staff accounts (modules/staff-accounts, the second factor in modules/accounts).
+  TOTP_REQUIRED: {
+    http: 401,
+    message: "Enter the 6-digit code from your authenticator app.",
+  },
+  TOTP_ENROLMENT_REQUIRED: {
+    http: 401,
+    message:
+      "Your role signs in with an authenticator app as well as a password. Set one up to continue.",
+  },
+  TOTP_INVALID: {
+    http: 401,
+    message: "That code is not correct, or was already used. Wait for the next code and try again.",
+  },
+  TOTP_ALREADY_ENROLLED: {
+    http: 409,
+    message:
+      "An authenticator app is already set up for this account. Ask an administrator to reset it.",
+  },
+  STAFF_LINK_INVALID: {
+    http: 400,
+    message: "This link has expired or was already used. Ask for a new one.",
+  },
+  STAFF_EMAIL_TAKEN: { http: 409, message: "A staff member already has this email address." },
+  CANNOT_CHANGE_OWN_ACCESS: {
+    http: 409,
+    message: "You cannot disable your own account. Ask another administrator.",
+  },
+  LAST_ADMINISTRATOR: {
+    http: 409,
+    message: "This is the last active administrator. Make another member an administrator first.",
+  },
   GPC_OPT_OUT: {
     http: 409,
     message:

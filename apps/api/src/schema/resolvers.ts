@@ -20,6 +20,7 @@ import { policyResolvers } from "../modules/policy/resolvers.js";
 import { privacyRequestsResolvers } from "../modules/privacy-requests/resolvers.js";
 import { processorsResolvers } from "../modules/processors/resolvers.js";
 import { staffResolvers } from "../modules/staff/resolvers.js";
+import { staffAccountsResolvers } from "../modules/staff-accounts/resolvers.js";
 import { staffActionsResolvers } from "../modules/staff-actions/resolvers.js";
 import { supportResolvers } from "../modules/support/resolvers.js";
 
@@ -43,6 +44,7 @@ export const resolvers = [
   ...legalRequestsResolvers,
   ...auditResolvers,
   ...staffActionsResolvers,
+  ...staffAccountsResolvers,
 ] as unknown as NonEmptyArray<
   // biome-ignore lint/complexity/noBannedTypes: TypeGraphQL takes resolver classes.
   Function

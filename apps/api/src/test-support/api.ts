@@ -172,11 +172,24 @@ export function testConfig(
     smtpUrl: null,
     portalUrl: DEFAULTS.portalUrl,
     apiUrl: DEFAULTS.apiUrl,
+    consoleUrl: DEFAULTS.consoleUrl,
+    staffIdleMs: DEFAULTS.staffIdleMinutes * 60_000,
     mailFrom: DEFAULTS.mailFrom,
     passwordHashing: TEST_PASSWORD_HASHING,
     workers: 1,
     ...overrides,
   };
+}
+
+/**
+ * What a test API was started with, by its database client: fixtures that only get the client
+ * (createStaff, signInStaff) seal second-factor secrets with the server's key and compute codes
+ * on the server's clock, a fake one included.
+ */
+const runningServers = new WeakMap<object, { config: ApiConfig; clock: () => Date }>();
+
+export function testServerOf(prisma: object): { config: ApiConfig; clock: () => Date } | null {
+  return runningServers.get(prisma) ?? null;
 }
 
 /** Starts the API on a fresh test database; close() stops it and drops the database. */
@@ -210,6 +223,7 @@ export async function startTestApi(
   }
   const running = server;
   const database = db;
+  runningServers.set(database.prisma, { config, clock: clock ?? (() => new Date()) });
   // Links in emails point at this server, as PRIVET_API_URL does in a deployment (the port is
   // known only now). Resolvers read the config at request time.
   if (!configOverrides.apiUrl) {

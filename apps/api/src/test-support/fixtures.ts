@@ -6,16 +6,23 @@ import { randomUUID } from "node:crypto";
 import { findAccessEvents } from "@privet/db/audit";
 import type { PrismaClient } from "@privet/db/client";
 import { hashPassword } from "@privet/db/passwords";
-import type { StaffRole } from "@privet/domain/principals";
+import {
+  DEMO_TOTP_SECRET,
+  newTotpSecret,
+  sealTotpSecret,
+  totpCode,
+  totpStep,
+} from "@privet/db/totp";
+import { roleNeedsSecondFactor, type StaffRole } from "@privet/domain/principals";
 import type { Purpose } from "@privet/domain/purposes";
 import type { DataCategory } from "@privet/domain/taxonomy";
 import { hashToken, randomToken } from "../http/tokens.js";
-import { type ApiClient, TEST_PASSWORD_HASHING } from "./api.js";
+import { type ApiClient, TEST_PASSWORD_HASHING, testServerOf } from "./api.js";
 import { graphql } from "./generated/gql.js";
 
 const StaffSignInDocument = graphql(`
-  mutation FixtureStaffSignIn($email: String!, $password: String!) {
-    staffSignIn(email: $email, password: $password) { id role }
+  mutation FixtureStaffSignIn($email: String!, $password: String!, $totpCode: String) {
+    staffSignIn(email: $email, password: $password, totpCode: $totpCode) { id role }
   }
 `);
 
@@ -32,13 +39,47 @@ export function uniqueEmail(prefix = "person"): string {
   return `${prefix}.${randomUUID().slice(0, 8)}@example.com`;
 }
 
+/**
+ * A staff member who can sign in. Roles that need a second factor are enrolled with a secret
+ * of their own (`totpSecret`, base32), sealed with the test server's key; `staffTotpCode`
+ * gives a code for it.
+ */
 export async function createStaff(prisma: PrismaClient, role: StaffRole) {
   passwordHash ??= hashPassword(TEST_PASSWORD, TEST_PASSWORD_HASHING);
   const email = uniqueEmail(role.toLowerCase());
+  const server = testServerOf(prisma);
+  const totpSecret = roleNeedsSecondFactor(role) ? newTotpSecret() : null;
+  const sealed = totpSecret && server ? sealTotpSecret(totpSecret, server.config.hashKey) : null;
   const staff = await prisma.staffUser.create({
-    data: { name: `Test ${role}`, email, role, passwordHash: await passwordHash },
+    data: {
+      name: `Test ${role}`,
+      email,
+      role,
+      passwordHash: await passwordHash,
+      // Without a test server to seal for, the public demo form (accepted outside production).
+      totpSecret: totpSecret ? (sealed ?? `demo:${DEMO_TOTP_SECRET}`) : null,
+      totpEnrolledAt: totpSecret ? new Date() : null,
+    },
   });
-  return { ...staff, password: TEST_PASSWORD };
+  return {
+    ...staff,
+    password: TEST_PASSWORD,
+    totpSecret: sealed ? totpSecret : totpSecret && DEMO_TOTP_SECRET,
+  };
+}
+
+/** The newest step each secret's code was given for: a second sign-in in one step takes the next. */
+const lastSteps = new Map<string, number>();
+
+/**
+ * A code the server will accept for this secret now (on its clock): the current step's, or the
+ * next step's when the current one was already used (the server accepts one step ahead).
+ */
+export function staffTotpCode(prisma: PrismaClient, secret: string): string {
+  const now = testServerOf(prisma)?.clock() ?? new Date();
+  const step = Math.max(totpStep(now), (lastSteps.get(secret) ?? -1) + 1);
+  lastSteps.set(secret, step);
+  return totpCode(secret, step);
 }
 
 /** Signs a client in as a new staff member of `role`. */
@@ -47,6 +88,7 @@ export async function signInStaff(prisma: PrismaClient, client: ApiClient, role:
   const result = await client.gql(StaffSignInDocument, {
     email: staff.email,
     password: staff.password,
+    totpCode: staff.totpSecret ? staffTotpCode(prisma, staff.totpSecret) : null,
   });
   if (result.errors.length > 0)
     throw new Error(`staff sign-in failed: ${result.errors[0]?.message}`);

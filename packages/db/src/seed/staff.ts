@@ -1,6 +1,10 @@
 /**
- * Staff of every role, each signing in with DEMO_PASSWORD. Upserted by email.
+ * Staff of every role, each signing in with DEMO_PASSWORD. Upserted by email. The roles that
+ * need a second factor (administrator, privacy officer) are enrolled with the public demo TOTP
+ * secret (DEMO_TOTP_SECRET, in the README), which the API accepts outside production only.
  */
+import { roleNeedsSecondFactor } from "@privet/domain/principals";
+import { demoSealedTotpSecret } from "../auth/totp.js";
 import type { StaffRole } from "../generated/prisma/client.js";
 import type { SeedContext } from "./context.js";
 
@@ -90,6 +94,9 @@ export async function seedStaff(ctx: SeedContext): Promise<StaffIds> {
         passwordHash,
         createdAt: member.createdAt,
         disabledAt: member.disabledAt ?? null,
+        ...(roleNeedsSecondFactor(member.role)
+          ? { totpSecret: demoSealedTotpSecret(), totpEnrolledAt: member.createdAt }
+          : {}),
       })),
       skipDuplicates: true,
     });

@@ -21,7 +21,8 @@ import {
   Viewer,
 } from "./auth.types.js";
 import { Customer, toCustomer } from "./customer.type.js";
-import { beginSignIn, setDeviceCookie } from "./sign-in-limits.js";
+import { beginSignIn, type SignInAttempt, setDeviceCookie } from "./sign-in-limits.js";
+import { checkSecondFactor } from "./staff-second-factor.js";
 import { startSession } from "./start-session.js";
 
 // A hash to compare against when the email is unknown, so both paths take the same time: made
@@ -37,11 +38,38 @@ function decoyHash(params: ScryptParameters): Promise<string> {
 }
 
 /**
- * Checks a password against an account's stored hash (or a decoy's when there is no account),
- * after the attempt limits (sign-in-limits.ts) have counted it. On success the limits are told
- * so, and a hash made with weaker parameters than the server's is replaced while the password
- * is at hand. Returns whether the password was right.
+ * Checks a password against an account's stored hash (or a decoy's when there is no account,
+ * or no password yet), after the attempt limits (sign-in-limits.ts) have counted it. A hash
+ * made with weaker parameters than the server's is replaced while the password is at hand.
+ * Returns whether the password was right, and the attempt, which the caller marks succeeded
+ * once everything the sign-in needs (a staff member's second factor too) is right.
  */
+export async function verifyAccountPassword(
+  context: Context,
+  kind: "customer" | "staff",
+  email: string,
+  account: { readonly id: string; readonly passwordHash: string | null } | null,
+  password: string,
+): Promise<{ ok: boolean; attempt: SignInAttempt }> {
+  const attempt = await beginSignIn(context, kind, email, account?.id ?? null);
+  const params = context.config.passwordHashing;
+  const stored = account?.passwordHash ?? null;
+  const ok = await verifyPassword(password, stored ?? (await decoyHash(params)));
+  if (!account || !stored || !ok) return { ok: false, attempt };
+  if (needsRehash(stored, params)) {
+    const passwordHash = await hashPassword(password, params);
+    // Only if the hash is still the one just verified: a concurrent change wins.
+    const where = { id: account.id, passwordHash: stored };
+    if (kind === "customer") {
+      await context.prisma.customer.updateMany({ where, data: { passwordHash } });
+    } else {
+      await context.prisma.staffUser.updateMany({ where, data: { passwordHash } });
+    }
+  }
+  return { ok: true, attempt };
+}
+
+/** verifyAccountPassword for a sign-in that needs nothing more: the limits are told at once. */
 async function checkPassword(
   context: Context,
   kind: "customer" | "staff",
@@ -49,22 +77,9 @@ async function checkPassword(
   account: { readonly id: string; readonly passwordHash: string } | null,
   password: string,
 ): Promise<boolean> {
-  const attempt = await beginSignIn(context, kind, email, account?.id ?? null);
-  const params = context.config.passwordHashing;
-  const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyHash(params)));
-  if (!account || !ok) return false;
-  await attempt.succeeded(account.id);
-  if (needsRehash(account.passwordHash, params)) {
-    const passwordHash = await hashPassword(password, params);
-    // Only if the hash is still the one just verified: a concurrent change wins.
-    const where = { id: account.id, passwordHash: account.passwordHash };
-    if (kind === "customer") {
-      await context.prisma.customer.updateMany({ where, data: { passwordHash } });
-    } else {
-      await context.prisma.staffUser.updateMany({ where, data: { passwordHash } });
-    }
-  }
-  return true;
+  const { ok, attempt } = await verifyAccountPassword(context, kind, email, account, password);
+  if (ok && account) await attempt.succeeded(account.id);
+  return ok;
 }
 
 function jurisdictionNotice(country: string): string | null {
@@ -186,18 +201,23 @@ export class AccountResolver {
   }
 
   @Mutation(() => StaffMember, {
-    description: "Signs a staff member in (generic error on failure).",
+    description:
+      "Signs a staff member in (generic error on failure). Administrators and privacy officers (and anyone who set one up) also give the 6-digit code of their authenticator app: without it, after a right password, TOTP_REQUIRED, or TOTP_ENROLMENT_REQUIRED when none is set up yet (beginStaffTotpEnrolment).",
   })
   async staffSignIn(
     @Arg("email", () => String) emailInput: string,
     @Arg("password", () => String) password: string,
+    @Arg("totpCode", () => String, { nullable: true }) totpCode: string | null | undefined,
     @Ctx() context: Context,
   ): Promise<StaffMember> {
     const email = validate.email("email", emailInput);
     const found = await context.prisma.staffUser.findUnique({ where: { email } });
     const row = found && !found.disabledAt ? found : null;
-    const ok = await checkPassword(context, "staff", email, row, password);
+    const { ok, attempt } = await verifyAccountPassword(context, "staff", email, row, password);
     if (!ok || !row) throw new AppError("INVALID_CREDENTIALS");
+    // Refused here the attempt stays counted: a right password alone is not a sign-in.
+    await checkSecondFactor(context, row, totpCode?.trim() || null);
+    await attempt.succeeded(row.id);
     await startSession(context, { staffUserId: row.id });
     context.viewer.principal = { kind: "staff", staffId: row.id, role: row.role };
     return Object.assign(new StaffMember(), { id: row.id, name: row.name, role: row.role });

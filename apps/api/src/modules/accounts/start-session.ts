@@ -23,6 +23,8 @@ export async function startSession(
       userAgent: storableUserAgent(request.userAgent),
       browser: request.browser,
       os: request.os,
+      // The request's clock, not the database's: a staff session's idle limit counts from here.
+      lastSeenAt: request.now,
       expiresAt: new Date(request.now.getTime() + SESSION_LIFETIME_MS),
     },
     select: { id: true },

@@ -1,0 +1,150 @@
+/**
+ * Administrators manage staff accounts: invite (an emailed link to choose a password), change
+ * a role, disable and re-enable, and reset a member's second factor. Each is a staff mutation,
+ * so the staff-action plugin records it (attempt and outcome); a refusal is recorded too.
+ */
+import type { Prisma } from "@privet/db/client";
+import { roleNeedsSecondFactor, type StaffRole } from "@privet/domain/principals";
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { Context } from "../../context/context.js";
+import { AppError } from "../../errors/app-error.js";
+import { currentStaff } from "../../guards/current-staff.js";
+import * as validate from "../../validation/validate.js";
+import { validateId } from "../../validation/validate-id.js";
+import { StaffRoleValues } from "../../vocabulary/enums.js";
+import { sendAccountLink } from "./account-links.js";
+import { endSessions, keepAnAdministrator, lockAdministrators } from "./member-access.js";
+import { InviteStaffMemberInput, StaffAccount } from "./staff-account.type.js";
+import { STAFF_ACCOUNT_COLUMNS, toStaffAccount } from "./to-staff-account.js";
+
+@Resolver()
+export class StaffAccountsResolver {
+  @Authorized()
+  @Query(() => [StaffAccount], {
+    description: "Administrators: every staff account, by name.",
+  })
+  async staffAccounts(@Ctx() context: Context): Promise<StaffAccount[]> {
+    const rows = await context.prisma.staffUser.findMany({
+      select: STAFF_ACCOUNT_COLUMNS,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    });
+    return rows.map(toStaffAccount);
+  }
+
+  @Authorized()
+  @Mutation(() => StaffAccount, {
+    description:
+      "Administrators: invites a new staff member, who is emailed a one-time link (7 days) to choose a password.",
+  })
+  async inviteStaffMember(
+    @Arg("input", () => InviteStaffMemberInput) input: InviteStaffMemberInput,
+    @Ctx() context: Context,
+  ): Promise<StaffAccount> {
+    const name = validate.text("name", input.name, { min: 1, max: 200 });
+    const email = validate.email("email", input.email);
+    const member = await context.prisma
+      .$transaction(async (tx) => {
+        const created = await tx.staffUser.create({
+          data: { name, email, role: input.role, createdAt: context.request.now },
+          select: STAFF_ACCOUNT_COLUMNS,
+        });
+        await sendAccountLink(context, tx, created, "INVITATION");
+        return created;
+      })
+      .catch((error: unknown) => {
+        if ((error as { code?: string }).code === "P2002") throw new AppError("STAFF_EMAIL_TAKEN");
+        throw error;
+      });
+    return toStaffAccount(member);
+  }
+
+  @Authorized()
+  @Mutation(() => StaffAccount, {
+    description:
+      "Administrators: gives a member another role. The last active administrator keeps theirs; a member whose new role needs a second factor they have not set up is signed out.",
+  })
+  async changeStaffRole(
+    @Arg("id", () => ID) idInput: string,
+    @Arg("role", () => StaffRoleValues) role: StaffRole,
+    @Ctx() context: Context,
+  ): Promise<StaffAccount> {
+    const id = validateId("id", idInput);
+    return this.change(context, id, async (tx, member) => {
+      if (member.role === "ADMINISTRATOR" && role !== "ADMINISTRATOR") {
+        await keepAnAdministrator(tx, id);
+      }
+      if (roleNeedsSecondFactor(role) && !member.totpSecret) {
+        await endSessions(tx, id, context.request.now);
+      }
+      return { role };
+    });
+  }
+
+  @Authorized()
+  @Mutation(() => StaffAccount, {
+    description:
+      "Administrators: disables a member's account; their sessions end at once. Not one's own, nor the last active administrator's.",
+  })
+  async disableStaffMember(
+    @Arg("id", () => ID) idInput: string,
+    @Ctx() context: Context,
+  ): Promise<StaffAccount> {
+    const id = validateId("id", idInput);
+    if (id === currentStaff(context).staffId) throw new AppError("CANNOT_CHANGE_OWN_ACCESS");
+    return this.change(context, id, async (tx, member) => {
+      if (member.role === "ADMINISTRATOR") await keepAnAdministrator(tx, id);
+      await endSessions(tx, id, context.request.now);
+      return { disabledAt: member.disabledAt ?? context.request.now };
+    });
+  }
+
+  @Authorized()
+  @Mutation(() => StaffAccount, {
+    description: "Administrators: lets a disabled member sign in again.",
+  })
+  async enableStaffMember(
+    @Arg("id", () => ID) idInput: string,
+    @Ctx() context: Context,
+  ): Promise<StaffAccount> {
+    const id = validateId("id", idInput);
+    return this.change(context, id, async () => ({ disabledAt: null }));
+  }
+
+  @Authorized()
+  @Mutation(() => StaffAccount, {
+    description:
+      "Administrators: removes a member's authenticator app (a lost phone); they set up a new one at their next sign-in, and are signed out now.",
+  })
+  async resetStaffSecondFactor(
+    @Arg("id", () => ID) idInput: string,
+    @Ctx() context: Context,
+  ): Promise<StaffAccount> {
+    const id = validateId("id", idInput);
+    return this.change(context, id, async (tx) => {
+      await endSessions(tx, id, context.request.now);
+      return { totpSecret: null, totpPendingSecret: null, totpEnrolledAt: null };
+    });
+  }
+
+  /** Loads the member under the administrators' lock, applies the change, returns the account. */
+  private async change(
+    context: Context,
+    id: string,
+    decide: (
+      tx: Prisma.TransactionClient,
+      member: { role: StaffRole; disabledAt: Date | null; totpSecret: string | null },
+    ) => Promise<Prisma.StaffUserUpdateInput>,
+  ): Promise<StaffAccount> {
+    const row = await context.prisma.$transaction(async (tx) => {
+      await lockAdministrators(tx);
+      const member = await tx.staffUser.findUnique({
+        where: { id },
+        select: { role: true, disabledAt: true, totpSecret: true },
+      });
+      if (!member) throw new AppError("NOT_FOUND");
+      const data = await decide(tx, member);
+      return tx.staffUser.update({ where: { id }, data, select: STAFF_ACCOUNT_COLUMNS });
+    });
+    return toStaffAccount(row);
+  }
+}
