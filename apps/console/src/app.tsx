@@ -8,9 +8,10 @@ import { Link, navigate, usePath } from "@privet/ui/router";
 import { Loading } from "@privet/ui/states";
 import { useMutation } from "urql";
 import { areasFor } from "./areas.js";
+import { forgetDeclarations } from "./declarations.js";
 import { CustomerPage } from "./pages/customers.js";
 import { SignInPage } from "./pages/sign-in.js";
-import { PurposeBar, PurposeProvider } from "./purpose.js";
+import { NeedsPurpose, PurposeBar, PurposeProvider } from "./purpose.js";
 import { StaffSessionProvider, useStaffSession } from "./session.js";
 
 function SignOut() {
@@ -23,6 +24,7 @@ function SignOut() {
       disabled={result.fetching}
       onClick={async () => {
         await signOut({});
+        forgetDeclarations();
         refresh();
         navigate("/");
       }}
@@ -45,8 +47,10 @@ function Frame() {
   const areas = areasFor(role);
   const customer = /^\/customers\/([0-9a-f-]{36})$/i.exec(path);
   const area = areas.find((a) => a.path === path);
+  // A customer's page belongs to the customers area: it reads under that area's declaration.
+  const scoped = customer ? areas.find((a) => a.path === "/customers") : area;
   return (
-    <>
+    <PurposeProvider key={role} role={role} scope={scoped?.path ?? "/"} natural={scoped?.purpose}>
       <header className="site-header">
         <Link href="/" className="brand">
           Privet console
@@ -70,7 +74,11 @@ function Frame() {
       <PurposeBar />
       <main id="main">
         {customer?.[1] ? (
-          <CustomerPage id={customer[1]} />
+          <NeedsPurpose key={path}>
+            <CustomerPage id={customer[1]} />
+          </NeedsPurpose>
+        ) : area?.personal ? (
+          <NeedsPurpose key={path}>{area.page()}</NeedsPurpose>
         ) : area ? (
           area.page()
         ) : (
@@ -83,16 +91,14 @@ function Frame() {
           </>
         )}
       </main>
-    </>
+    </PurposeProvider>
   );
 }
 
 export function App() {
   return (
     <StaffSessionProvider>
-      <PurposeProvider>
-        <Frame />
-      </PurposeProvider>
+      <Frame />
     </StaffSessionProvider>
   );
 }

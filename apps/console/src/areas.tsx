@@ -3,7 +3,7 @@
  * permission table (@privet/domain/permissions) gives each area the roles of the operation it
  * opens with, the same table the API enforces.
  */
-import type { StaffRole } from "@privet/client";
+import type { Purpose, StaffRole } from "@privet/client";
 import { type ConsoleArea, roleMayUseArea } from "@privet/domain/permissions";
 import type { ReactNode } from "react";
 import { AuditPage } from "./pages/audit.js";
@@ -23,27 +23,57 @@ export interface Area {
   readonly path: string;
   readonly label: string;
   readonly page: () => ReactNode;
+  /** The purpose this area's work is for: the purpose bar proposes it (purpose.tsx). */
+  readonly purpose?: Purpose;
+  /** The page reads personal data: it reads nothing until a purpose is declared. */
+  readonly personal?: true;
 }
 
 /** In the navigation's order. A Record, so an area added to the table needs a page here. */
 export const AREAS: Readonly<Record<ConsoleArea, Area>> = {
   overview: { path: "/overview", label: "Overview", page: () => <OverviewPage /> },
-  customers: { path: "/customers", label: "Customers", page: () => <CustomersPage /> },
+  customers: {
+    path: "/customers",
+    label: "Customers",
+    page: () => <CustomersPage />,
+    purpose: "SUPPORT",
+    personal: true,
+  },
   "privacy-requests": {
     path: "/requests",
     label: "Privacy requests",
     page: () => <PrivacyRequestsPage />,
+    purpose: "PRIVACY_REQUEST_HANDLING",
+    personal: true,
   },
-  support: { path: "/support", label: "Support", page: () => <SupportPage /> },
+  support: {
+    path: "/support",
+    label: "Support",
+    page: () => <SupportPage />,
+    purpose: "SUPPORT",
+    personal: true,
+  },
   "break-glass": { path: "/break-glass", label: "Break-glass", page: () => <BreakGlassPage /> },
   processors: { path: "/processors", label: "Processors", page: () => <ProcessorsPage /> },
   "legal-requests": {
     path: "/legal-requests",
     label: "Legal requests",
     page: () => <LegalRequestsPage />,
+    purpose: "LEGAL_OBLIGATION",
   },
-  breaches: { path: "/breaches", label: "Breaches", page: () => <BreachesPage /> },
-  marketing: { path: "/marketing", label: "Marketing", page: () => <MarketingPage /> },
+  breaches: {
+    path: "/breaches",
+    label: "Breaches",
+    page: () => <BreachesPage />,
+    purpose: "BREACH_RESPONSE",
+  },
+  marketing: {
+    path: "/marketing",
+    label: "Marketing",
+    page: () => <MarketingPage />,
+    purpose: "MARKETING",
+    personal: true,
+  },
   audit: { path: "/audit", label: "Audit", page: () => <AuditPage /> },
   "staff-actions": {
     path: "/staff-actions",

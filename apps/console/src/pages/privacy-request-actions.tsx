@@ -42,6 +42,21 @@ type OpenForm = keyof typeof FORMS;
 
 const isOpen = (status: string) => status !== "FULFILLED" && status !== "REJECTED";
 
+/** The lifecycle only moves forward (RECEIVED → VERIFIED → IN_PROGRESS → closed). */
+const STAGE: Readonly<Record<string, number>> = {
+  RECEIVED: 0,
+  VERIFIED: 1,
+  IN_PROGRESS: 2,
+  FULFILLED: 3,
+  REJECTED: 3,
+};
+function latestStatus(listed: string, answered: ReadonlyArray<string | undefined>): string {
+  return answered.reduce<string>(
+    (latest, s) => (s !== undefined && (STAGE[s] ?? 0) > (STAGE[latest] ?? 0) ? s : latest),
+    listed,
+  );
+}
+
 export function PrivacyRequestActions({
   request,
   onChanged,
@@ -63,7 +78,17 @@ export function PrivacyRequestActions({
     setForm(null);
     onChanged();
   };
-  const { id, kind, status } = request;
+  const { id, kind } = request;
+  // What this row's own actions answered is newer than the list until it reloads: offering
+  // "Extend" again after extending, or "Verify" after verifying, would offer what is refused.
+  const status = latestStatus(request.status, [
+    verified.data?.verifyPrivacyRequest.status,
+    started.data?.startPrivacyRequest.status,
+    fulfilled.data?.fulfilPrivacyRequest.status,
+    rejected.data?.rejectPrivacyRequest.status,
+  ]);
+  const extendedAt = request.extendedAt ?? extended.data?.extendPrivacyRequest.extendedAt;
+  const busy = [verified, started, extended, fulfilled, rejected].some((r) => r.fetching);
   const workable = status === "VERIFIED" || status === "IN_PROGRESS";
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -78,18 +103,19 @@ export function PrivacyRequestActions({
   return (
     <>
       {status === "RECEIVED" && (
-        <button type="button" onClick={async () => done(await verify({ id }))}>
+        <button type="button" disabled={busy} onClick={async () => done(await verify({ id }))}>
           Verify
         </button>
       )}
       {status === "VERIFIED" && (
-        <button type="button" onClick={async () => done(await start({ id }))}>
+        <button type="button" disabled={busy} onClick={async () => done(await start({ id }))}>
           Start work
         </button>
       )}
       {workable && (
         <button
           type="button"
+          disabled={busy}
           onClick={async () =>
             // A correction must say what was corrected; the others need no words.
             kind === "CORRECTION" ? setForm("fulfil") : done(await fulfil({ id, note: null }))
@@ -98,7 +124,7 @@ export function PrivacyRequestActions({
           Fulfil
         </button>
       )}
-      {!request.extendedAt && (
+      {!extendedAt && (
         <button type="button" className="secondary" onClick={() => setForm("extend")}>
           Extend
         </button>

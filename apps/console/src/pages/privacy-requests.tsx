@@ -1,127 +1,253 @@
 /**
- * Privacy requests: the queue with jurisdiction, legal due date and days left, overdue first;
- * verify, start, extend (the reason goes to the customer), fulfil or reject (privacy-request-
- * actions.tsx). Closed requests on demand, with what was done. Names, emails and what the
- * customer wrote are read under the declared purpose.
+ * Privacy requests: the queue with jurisdiction, legal due date and days left (or overdue) in
+ * words, filtered by state and sorted by due date; verify, start, extend (the reason goes to the
+ * customer), fulfil or reject (privacy-request-actions.tsx).
+ *
+ * No audit noise: the list reads no personal field, so listing, filtering, refreshing and acting
+ * on requests add nothing to any customer's access log. Customers are shown by their id (a
+ * non-personal handle). Who asked, what they wrote and what was done are read when the member
+ * opens that one request, under the declaration in force then, once: closing and opening it
+ * again shows what was read, and only an action on that request reads it again.
  */
-import { PrivacyRequestQueueDocument, type PrivacyRequestStatus } from "@privet/client";
+import {
+  PrivacyRequestOpenedDocument,
+  PrivacyRequestQueueDocument,
+  type PrivacyRequestQueueQuery,
+  type PrivacyRequestStatus,
+} from "@privet/client";
 import { humanize } from "@privet/domain/labels";
 import { formatDate } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useQuery } from "urql";
-import { usePurpose } from "../purpose.js";
+import { type Declaration, sayDeclaration, useLatestDeclaration, usePurpose } from "../purpose.js";
 import { failuresOf, redactionsOf, Value } from "../redactions.js";
 import { PrivacyRequestActions } from "./privacy-request-actions.js";
 import { RequestOutcome } from "./privacy-request-outcome.js";
 
+type QueueItem = PrivacyRequestQueueQuery["privacyRequestQueue"][number];
+
 const SHOWN: ReadonlyArray<[PrivacyRequestStatus | "", string]> = [
   ["", "Open requests"],
+  ["RECEIVED", "Received (to verify)"],
+  ["VERIFIED", "Verified (to start)"],
   ["IN_PROGRESS", "In progress"],
   ["FULFILLED", "Fulfilled"],
   ["REJECTED", "Rejected"],
 ];
 
+type Order = "soonest" | "latest";
+
+/** "5 days left", "due today", "3 days overdue"; closed requests have no clock. */
+export function dueInWords(item: Pick<QueueItem, "daysLeft">): string | null {
+  const left = item.daysLeft;
+  if (left === null || left === undefined) return null;
+  if (left === 0) return "due today";
+  const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
+  return left > 0 ? `${days(left)} left` : `${days(-left)} overdue`;
+}
+
 export function PrivacyRequestsPage() {
-  const { purpose, ref } = usePurpose();
   const [status, setStatus] = useState<PrivacyRequestStatus | "">("");
+  const [order, setOrder] = useState<Order>("soonest");
   const [{ data, fetching, error }, refetch] = useQuery({
     query: PrivacyRequestQueueDocument,
-    variables: { purpose, ref: ref || null, status: status || null },
+    variables: { status: status || null },
   });
-  const redactions = redactionsOf(PrivacyRequestQueueDocument, error);
   const reload = () => refetch({ requestPolicy: "network-only" });
   if (fetching && !data) return <Loading what="the request queue" />;
+  const items = [...(data?.privacyRequestQueue ?? [])];
+  // The API lists overdue first, then by due date: "soonest" is its order, "latest" the reverse.
+  if (order === "latest") items.reverse();
   return (
     <>
       <h1>Privacy requests</h1>
       {failuresOf(error).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
-      <label className="inline-field">
-        Show{" "}
-        <select
-          value={status}
-          onChange={(event) => setStatus(event.target.value as PrivacyRequestStatus | "")}
-        >
-          {SHOWN.map(([value, label]) => (
-            <option key={label} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      {!data || data.privacyRequestQueue.length === 0 ? (
+      <div className="inline-form" role="group" aria-label="Filter and sort">
+        <label>
+          Show
+          <select
+            value={status}
+            onChange={(event) => setStatus(event.target.value as PrivacyRequestStatus | "")}
+          >
+            {SHOWN.map(([value, label]) => (
+              <option key={label} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Sort by due date
+          <select value={order} onChange={(event) => setOrder(event.target.value as Order)}>
+            <option value="soonest">Overdue and soonest due first</option>
+            <option value="latest">Latest due first</option>
+          </select>
+        </label>
+        <button type="button" className="secondary" onClick={reload}>
+          Refresh
+        </button>
+      </div>
+      {items.length === 0 ? (
         <Empty>No requests.</Empty>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="request-queue">
             <thead>
               <tr>
                 <th scope="col">Request</th>
                 <th scope="col">Customer</th>
                 <th scope="col">Jurisdiction</th>
                 <th scope="col">Due</th>
-                <th scope="col">Status</th>
+                <th scope="col">State</th>
                 <th scope="col">Actions</th>
               </tr>
             </thead>
             <tbody>
-              {data.privacyRequestQueue.map((r, i) => (
-                <tr key={r.id} data-overdue={r.overdue ? "true" : undefined}>
-                  <td>
-                    {humanize(r.kind)} · received {formatDate(r.receivedAt)}
-                    {(r.details || redactions.has(["privacyRequestQueue", i, "details"])) && (
-                      <blockquote>
-                        <Value
-                          value={r.details}
-                          at={["privacyRequestQueue", i, "details"]}
-                          redactions={redactions}
-                        />
-                      </blockquote>
-                    )}
-                  </td>
-                  <td>
-                    <Value
-                      value={r.customerName}
-                      at={["privacyRequestQueue", i, "customerName"]}
-                      redactions={redactions}
-                    />
-                    <br />
-                    <Value
-                      value={r.customerEmail}
-                      at={["privacyRequestQueue", i, "customerEmail"]}
-                      redactions={redactions}
-                    />
-                  </td>
-                  <td>{r.jurisdiction}</td>
-                  <td className={r.overdue ? "redacted" : undefined}>
-                    {formatDate(r.dueAt)}
-                    {r.daysLeft !== null &&
-                      ` (${r.daysLeft >= 0 ? `${r.daysLeft} days left` : `${-r.daysLeft} days overdue`})`}
-                    {r.extendedAt && " · extended"}
-                  </td>
-                  <td>{humanize(r.status)}</td>
-                  <td className="actions">
-                    <PrivacyRequestActions request={r} onChanged={reload} />
-                    {r.outcome ? (
-                      <RequestOutcome outcome={r.outcome} />
-                    ) : (
-                      redactions.has(["privacyRequestQueue", i, "outcome"]) && (
-                        <Value
-                          value={null}
-                          at={["privacyRequestQueue", i, "outcome"]}
-                          redactions={redactions}
-                        />
-                      )
-                    )}
-                  </td>
-                </tr>
+              {items.map((r) => (
+                <QueueRow key={r.id} request={r} onChanged={reload} />
               ))}
             </tbody>
           </table>
         </div>
       )}
     </>
+  );
+}
+
+function QueueRow({
+  request: r,
+  onChanged,
+}: {
+  readonly request: QueueItem;
+  readonly onChanged: () => void;
+}) {
+  const latest = useLatestDeclaration();
+  const pageUnder = usePurpose();
+  // Opened under the declaration in force when the member opened it; kept (hidden) once closed.
+  const [opened, setOpened] = useState<Declaration | null>(null);
+  const [shown, setShown] = useState(false);
+  const [actedOn, setActedOn] = useState(0);
+  const due = dueInWords(r);
+  const what = `${humanize(r.kind)} request received ${formatDate(r.receivedAt)}`;
+  return (
+    <tr data-overdue={r.overdue ? "true" : undefined}>
+      <td>
+        {humanize(r.kind)} · received {formatDate(r.receivedAt)}
+        <br />
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={shown}
+          aria-label={`${shown ? "Close" : "Open"} the ${what}`}
+          onClick={() => {
+            if (!opened) setOpened(latest ?? pageUnder);
+            setShown(!shown);
+          }}
+        >
+          {shown ? "Close" : "Open: who asked and what was done"}
+        </button>
+        {opened && (
+          <div hidden={!shown}>
+            <OpenedRequest id={r.id} under={opened} actedOn={actedOn} />
+          </div>
+        )}
+      </td>
+      <td>
+        Customer <code className="customer-handle">{r.customerId}</code>
+      </td>
+      <td>{r.jurisdiction}</td>
+      <td className={r.overdue ? "overdue" : undefined}>
+        {formatDate(r.dueAt)}
+        {due && (
+          <>
+            <br />
+            <strong>{due}</strong>
+          </>
+        )}
+        {r.extendedAt && <br />}
+        {r.extendedAt && "extended once"}
+      </td>
+      <td>
+        {humanize(r.status)}
+        {r.fulfilledAt && ` ${formatDate(r.fulfilledAt)}`}
+      </td>
+      <td className="actions">
+        <PrivacyRequestActions
+          request={r}
+          onChanged={() => {
+            if (opened) setActedOn((n) => n + 1);
+            onChanged();
+          }}
+        />
+      </td>
+    </tr>
+  );
+}
+
+/** Who asked, what they wrote and what was done, for one request: read once when opened. */
+function OpenedRequest({
+  id,
+  under,
+  actedOn,
+}: {
+  readonly id: string;
+  readonly under: Declaration;
+  readonly actedOn: number;
+}) {
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: PrivacyRequestOpenedDocument,
+    variables: { id, purpose: under.purpose, ref: under.ref },
+  });
+  // An action on this very request changes what was done: read it again, this request only.
+  useEffect(() => {
+    if (actedOn > 0) refetch({ requestPolicy: "network-only" });
+  }, [actedOn, refetch]);
+  const redactions = redactionsOf(PrivacyRequestOpenedDocument, error);
+  if (fetching && !data) return <Loading what="who asked" />;
+  const item = data?.privacyRequestQueue[0];
+  const at = <K extends "customerName" | "customerEmail" | "details">(field: K) =>
+    ["privacyRequestQueue", 0, field] as const;
+  return (
+    <div className="opened-request">
+      {failuresOf(error).map((m) => (
+        <ErrorNotice key={m}>{m}</ErrorNotice>
+      ))}
+      <p className="hint">Read under {sayDeclaration(under)}.</p>
+      {item && (
+        <dl>
+          <dt>Who asked</dt>
+          <dd>
+            <Value value={item.customerName} at={at("customerName")} redactions={redactions} />
+            {" · "}
+            <Value value={item.customerEmail} at={at("customerEmail")} redactions={redactions} />
+          </dd>
+          <dt>What they wrote</dt>
+          <dd>
+            {item.details || redactions.has(at("details")) ? (
+              <Value value={item.details} at={at("details")} redactions={redactions} />
+            ) : (
+              "Nothing."
+            )}
+          </dd>
+          {item.extensionReason && (
+            <>
+              <dt>Why the deadline was extended</dt>
+              <dd>{item.extensionReason}</dd>
+            </>
+          )}
+          {item.outcome && (
+            <>
+              <dt>What was done</dt>
+              <dd>
+                <RequestOutcome outcome={item.outcome} />
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+    </div>
   );
 }
