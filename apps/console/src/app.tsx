@@ -2,7 +2,7 @@
  * The console's frame: staff sign in, then see the areas their role may use; every read of
  * personal data goes out under the purpose declared in the purpose bar.
  */
-import { ConsoleSignOutDocument, type StaffRole } from "@privet/client";
+import { ConsoleSignOutDocument } from "@privet/client";
 import { inWords, roleLabel } from "@privet/domain/labels";
 import { Link, navigate, usePath } from "@privet/ui/router";
 import { Loading } from "@privet/ui/states";

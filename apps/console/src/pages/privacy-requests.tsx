@@ -65,7 +65,7 @@ export function PrivacyRequestsPage() {
       {failuresOf(error).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
-      <div className="inline-form" role="group" aria-label="Filter and sort">
+      <div className="inline-form">
         <label>
           Show
           <select

@@ -1,5 +1,5 @@
 import { withErrors } from "@privet/ui/test-support/fake-client";
-import { screen, waitFor, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import {
   declarePurpose,
