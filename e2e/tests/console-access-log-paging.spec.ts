@@ -26,11 +26,11 @@ test(
     await readManyTimes(customer.id, READS, ticket);
 
     const page = await consoleAs(browser, "privacy");
-    await declarePurpose(page, "SUPPORT", "T-1042");
     await page
       .getByRole("navigation", { name: "Main" })
       .getByRole("link", { name: "Customers" })
       .click();
+    await declarePurpose(page, "SUPPORT", "T-1042");
     await page.getByLabel("Email address or customer ID").fill(customer.id);
     await page.getByRole("button", { name: "Search" }).click();
     await page

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { consoleAs, declarePurpose, openArea, staffClient } from "../support/console.js";
+import { consoleAs, openArea, staffClient } from "../support/console.js";
 import { apiClient, gqlOk, registerCustomer } from "../support/graphql.js";
 import { headersOf, mailTo } from "../support/mailbox.js";
 
@@ -72,8 +72,7 @@ test("[P-08] a campaign from the console reaches only customers whose marketing 
   const subject = `E2E campaign ${randomUUID().slice(0, 8)}`;
 
   const page = await consoleAs(browser, "privacy");
-  await declarePurpose(page, "MARKETING", "CAMPAIGN-E2E");
-  await openArea(page, "Marketing", "Marketing");
+  await openArea(page, "Marketing", "Marketing", ["MARKETING", "CAMPAIGN-E2E"]);
   const count = await sendCampaign(page, subject);
   expect(count).toBeGreaterThanOrEqual(1);
   // The console's outbox (newest 50, read under MARKETING) lists what is queued; which emails

@@ -1,7 +1,7 @@
 /** P-19: a question sent from the portal's Contact page reaches the console's support queue. */
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { consoleAs, declarePurpose, openArea } from "../support/console.js";
+import { consoleAs, openArea } from "../support/console.js";
 import { uniqueEmail } from "../support/graphql.js";
 import { follow, settled } from "../support/portal.js";
 
@@ -22,8 +22,7 @@ test("[P-19] a question from the portal's Contact page appears in the console's 
   await expect(page.getByTestId("support-received")).toBeVisible();
 
   const console = await consoleAs(browser, "support");
-  await declarePurpose(console, "SUPPORT", "T-E2E-19");
-  await openArea(console, "Support", "Support queue");
+  await openArea(console, "Support", "Support queue", ["SUPPORT", "T-E2E-19"]);
   await expect(console.getByText("Read under support (ref. T-E2E-19).")).toBeVisible();
   const card = console.locator("li.card").filter({
     has: console.getByRole("heading", { level: 2, name: subject, exact: true }),

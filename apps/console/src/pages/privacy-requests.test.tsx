@@ -111,6 +111,10 @@ describe("the privacy-request queue", () => {
     fireEvent.click(row.getByRole("button", { name: /^Open the Access request/ }));
     fireEvent.click(screen.getByRole("button", { name: "Refresh" }));
     await waitFor(() => expect(sent(api, "PrivacyRequestQueue").length).toBe(2));
+    // A filter re-creates the rows: the request stays open, shown as it was read.
+    fireEvent.change(screen.getByLabelText("Show"), { target: { value: "RECEIVED" } });
+    await waitFor(() => expect(sent(api, "PrivacyRequestQueue").length).toBe(3));
+    expect(await screen.findByText(/Ada Lovelace · ada@example.com/)).toBeTruthy();
     expect(sent(api, "PrivacyRequestOpened")).toEqual([
       { id: "r1", purpose: "PRIVACY_REQUEST_HANDLING", ref: "PR-7" },
     ]);

@@ -11,6 +11,7 @@
  */
 import {
   PrivacyRequestOpenedDocument,
+  type PrivacyRequestOpenedQuery,
   PrivacyRequestQueueDocument,
   type PrivacyRequestQueueQuery,
   type PrivacyRequestStatus,
@@ -19,7 +20,7 @@ import { humanize } from "@privet/domain/labels";
 import { formatDate } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useEffect, useState } from "react";
-import { useQuery } from "urql";
+import { type UseQueryState, useQuery } from "urql";
 import { type Declaration, sayDeclaration, useLatestDeclaration, usePurpose } from "../purpose.js";
 import { failuresOf, redactionsOf, Value } from "../redactions.js";
 import { PrivacyRequestActions } from "./privacy-request-actions.js";
@@ -50,6 +51,7 @@ export function dueInWords(item: Pick<QueueItem, "daysLeft">): string | null {
 export function PrivacyRequestsPage() {
   const [status, setStatus] = useState<PrivacyRequestStatus | "">("");
   const [order, setOrder] = useState<Order>("soonest");
+  const [opened, setOpenedRequests] = useState<Opened>({});
   const [{ data, fetching, error }, refetch] = useQuery({
     query: PrivacyRequestQueueDocument,
     variables: { status: status || null },
@@ -107,7 +109,15 @@ export function PrivacyRequestsPage() {
             </thead>
             <tbody>
               {items.map((r) => (
-                <QueueRow key={r.id} request={r} onChanged={reload} />
+                <QueueRow
+                  key={r.id}
+                  request={r}
+                  opened={opened[r.id]}
+                  setOpened={(change) =>
+                    setOpenedRequests((all) => ({ ...all, [r.id]: change(all[r.id]) }))
+                  }
+                  onChanged={reload}
+                />
               ))}
             </tbody>
           </table>
@@ -117,19 +127,33 @@ export function PrivacyRequestsPage() {
   );
 }
 
+/**
+ * What the member opened, kept by the page so that a filter or a refresh, which re-creates the
+ * rows, neither closes a request nor reads it again: per request, the declaration it was read
+ * under, whether it is shown, and what was read (until an action on it).
+ */
+interface OpenedState {
+  readonly under: Declaration;
+  readonly shown: boolean;
+  readonly read?: OpenedResult;
+}
+type OpenedResult = Pick<UseQueryState<PrivacyRequestOpenedQuery>, "data" | "error">;
+type Opened = Readonly<Record<string, OpenedState>>;
+
 function QueueRow({
   request: r,
+  opened,
+  setOpened,
   onChanged,
 }: {
   readonly request: QueueItem;
+  readonly opened: OpenedState | undefined;
+  readonly setOpened: (change: (state: OpenedState | undefined) => OpenedState) => void;
   readonly onChanged: () => void;
 }) {
   const latest = useLatestDeclaration();
   const pageUnder = usePurpose();
-  // Opened under the declaration in force when the member opened it; kept (hidden) once closed.
-  const [opened, setOpened] = useState<Declaration | null>(null);
-  const [shown, setShown] = useState(false);
-  const [actedOn, setActedOn] = useState(0);
+  const shown = opened?.shown ?? false;
   const due = dueInWords(r);
   const what = `${humanize(r.kind)} request received ${formatDate(r.receivedAt)}`;
   return (
@@ -142,16 +166,25 @@ function QueueRow({
           className="link-button"
           aria-expanded={shown}
           aria-label={`${shown ? "Close" : "Open"} the ${what}`}
-          onClick={() => {
-            if (!opened) setOpened(latest ?? pageUnder);
-            setShown(!shown);
-          }}
+          onClick={() =>
+            // Opened under the declaration in force now; reopened, it shows what was read then.
+            setOpened((state) => ({
+              under: state?.under ?? latest ?? pageUnder,
+              shown: !shown,
+              read: state?.read,
+            }))
+          }
         >
           {shown ? "Close" : "Open: who asked and what was done"}
         </button>
         {opened && (
           <div hidden={!shown}>
-            <OpenedRequest id={r.id} under={opened} actedOn={actedOn} />
+            <OpenedRequest
+              id={r.id}
+              under={opened.under}
+              read={opened.read}
+              onRead={(read) => setOpened((state) => ({ ...(state ?? opened), read }))}
+            />
           </div>
         )}
       </td>
@@ -178,7 +211,8 @@ function QueueRow({
         <PrivacyRequestActions
           request={r}
           onChanged={() => {
-            if (opened) setActedOn((n) => n + 1);
+            // An action on this very request changes what was done: read it again when shown.
+            if (opened) setOpened((state) => ({ ...(state ?? opened), read: undefined }));
             onChanged();
           }}
         />
@@ -187,26 +221,32 @@ function QueueRow({
   );
 }
 
-/** Who asked, what they wrote and what was done, for one request: read once when opened. */
+/** Who asked, what they wrote and what was done, for one request: read once, then kept. */
 function OpenedRequest({
   id,
   under,
-  actedOn,
+  read,
+  onRead,
 }: {
   readonly id: string;
   readonly under: Declaration;
-  readonly actedOn: number;
+  readonly read: OpenedResult | undefined;
+  readonly onRead: (read: OpenedResult) => void;
 }) {
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const [{ data: fresh, fetching, error: freshError }] = useQuery({
     query: PrivacyRequestOpenedDocument,
     variables: { id, purpose: under.purpose, ref: under.ref },
+    pause: read !== undefined,
   });
-  // An action on this very request changes what was done: read it again, this request only.
   useEffect(() => {
-    if (actedOn > 0) refetch({ requestPolicy: "network-only" });
-  }, [actedOn, refetch]);
+    if (read === undefined && !fetching && (fresh || freshError)) {
+      onRead({ data: fresh, error: freshError });
+    }
+  }, [read, fetching, fresh, freshError, onRead]);
+  const data = read?.data ?? fresh;
+  const error = read?.error ?? freshError;
   const redactions = redactionsOf(PrivacyRequestOpenedDocument, error);
-  if (fetching && !data) return <Loading what="who asked" />;
+  if (!data && !error) return <Loading what="who asked" />;
   const item = data?.privacyRequestQueue[0];
   const at = <K extends "customerName" | "customerEmail" | "details">(field: K) =>
     ["privacyRequestQueue", 0, field] as const;
