@@ -94,7 +94,6 @@ test("twenty actions through the request queue add nothing to the access log of 
     await rowOf(page, b).getByRole("button", { name: "Verify" }).click();
     await expect(stateOf(page, b)).toHaveText("Verified");
   });
-  await act("refresh", refresh);
   await act("show received ones", async () => {
     await show(page, "Received (to verify)");
     await expect(rowOf(page, b)).toHaveCount(0);
