@@ -96,6 +96,18 @@ describe("the purpose bar", () => {
     expect(readUnder()).toBeUndefined();
   });
 
+  it("proposes, never applies, the reference last declared for the same purpose elsewhere", () => {
+    frame("SUPPORT_AGENT", "/support", "SUPPORT");
+    declare("T-77");
+    cleanup();
+    frame("SUPPORT_AGENT", "/customers", "SUPPORT");
+    expect(readUnder()).toBeUndefined();
+    expect((bar().getByLabelText(/Reference/) as HTMLInputElement).value).toBe("T-77");
+    expect(bar().getByText(/check it fits/)).toBeTruthy();
+    fireEvent.click(bar().getByRole("button", { name: "Declare" }));
+    expect(readUnder()).toBe("SUPPORT|T-77");
+  });
+
   it("drops a stored declaration the role may not make", () => {
     saveDeclarations({ "/support": { purpose: "MARKETING", ref: "C-1" } });
     frame("SUPPORT_AGENT", "/support", "SUPPORT");

@@ -33,6 +33,12 @@ interface PurposeState {
   readonly scope: string;
   /** The declaration in force here now, or null. */
   readonly declared: Declaration | null;
+  /**
+   * With nothing declared here: the newest declaration made elsewhere for this area's purpose
+   * (from the support queue to the customer it names), proposed — never applied — so the
+   * member confirms the reference still fits.
+   */
+  readonly carried: Declaration | null;
   declare(declaration: Declaration): void;
 }
 
@@ -56,13 +62,19 @@ export function PurposeProvider({
   // Only the area's own purpose is proposed: guessing another would be the trap this avoids.
   const proposed = natural && offered.includes(natural) ? natural : null;
   const declare = (declaration: Declaration) => {
-    const next = { ...declarations, [scope]: declaration };
+    // Re-inserted last: the newest declaration is the last key.
+    const { [scope]: _replaced, ...others } = declarations;
+    const next = { ...others, [scope]: declaration };
     saveDeclarations(next);
     setDeclarations(next);
   };
   const declared = declarations[scope] ?? null;
+  const carried =
+    Object.values(declarations)
+      .filter((d) => d.purpose === proposed)
+      .at(-1) ?? null;
   return (
-    <PurposeContext.Provider value={{ offered, proposed, scope, declared, declare }}>
+    <PurposeContext.Provider value={{ offered, proposed, scope, declared, carried, declare }}>
       {children}
     </PurposeContext.Provider>
   );
@@ -164,10 +176,10 @@ export function PurposeBar() {
 }
 
 function PurposeForm({ state }: { readonly state: PurposeState }) {
-  const { offered, proposed, declared, declare } = state;
+  const { offered, proposed, declared, carried, declare } = state;
   const [draft, setDraft] = useState<{ purpose: Purpose | ""; ref: string }>({
     purpose: declared?.purpose ?? proposed ?? "",
-    ref: declared?.ref ?? "",
+    ref: declared?.ref ?? carried?.ref ?? "",
   });
   const [missing, setMissing] = useState<string | null>(null);
   const changed = !declared || draft.purpose !== declared.purpose || draft.ref !== declared.ref;
@@ -229,7 +241,11 @@ function PurposeForm({ state }: { readonly state: PurposeState }) {
             Reading under <strong>{purposeLabel(declared.purpose)}</strong> (ref. {declared.ref})
           </>
         ) : (
-          <>Nothing declared here: nothing personal is read until you declare why.</>
+          <>
+            Nothing declared here: nothing personal is read until you declare why.
+            {carried &&
+              " The reference is the one you last declared this purpose with: check it fits."}
+          </>
         )}
       </p>
     </form>

@@ -24,7 +24,7 @@ export class PrivacyRequestQueueResolver {
   @Authorized()
   @Query(() => [PrivacyRequestQueueItem], {
     description:
-      "Privacy officer: privacy requests, overdue first, then by legal due date. Without `status`, the open ones (RECEIVED, VERIFIED, IN_PROGRESS). Who asked (name, email, details) is personal: declare a purpose (`@purpose(name: SUPPORT, ref: …)`).",
+      "Privacy officer: privacy requests, overdue first, then by legal due date. Without `status`, the open ones (RECEIVED, VERIFIED, IN_PROGRESS). Who asked (name, email, details, outcome) is personal: declare a purpose (`@purpose(name: PRIVACY_REQUEST_HANDLING, ref: …)`), and select it only for a request you open (`id`), so that listing the queue reads no one's data.",
   })
   async privacyRequestQueue(
     @Arg("status", () => PrivacyRequestStatusValues, { nullable: true })
