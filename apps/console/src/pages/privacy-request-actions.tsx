@@ -11,6 +11,7 @@ import {
   StartPrivacyRequestDocument,
   VerifyPrivacyRequestDocument,
 } from "@privet/client";
+import { allowedRequestActions } from "@privet/domain/request-actions";
 import { formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { ErrorNotice } from "@privet/ui/states";
@@ -39,8 +40,6 @@ const FORMS = {
   fulfil: { label: "What was corrected", argument: "note", submit: "Fulfil" },
 } as const;
 type OpenForm = keyof typeof FORMS;
-
-const isOpen = (status: string) => status !== "FULFILLED" && status !== "REJECTED";
 
 /** The lifecycle only moves forward (RECEIVED → VERIFIED → IN_PROGRESS → closed). */
 const STAGE: Readonly<Record<string, number>> = {
@@ -89,7 +88,7 @@ export function PrivacyRequestActions({
   ]);
   const extendedAt = request.extendedAt ?? extended.data?.extendPrivacyRequest.extendedAt;
   const busy = [verified, started, extended, fulfilled, rejected].some((r) => r.fetching);
-  const workable = status === "VERIFIED" || status === "IN_PROGRESS";
+  const allowed = allowedRequestActions(status, Boolean(extendedAt));
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -99,20 +98,20 @@ export function PrivacyRequestActions({
     if (form === "fulfil") done(await fulfil({ id, note: text }));
   };
 
-  if (!isOpen(status)) return null;
+  if (allowed.size === 0) return null;
   return (
     <>
-      {status === "RECEIVED" && (
+      {allowed.has("verify") && (
         <button type="button" disabled={busy} onClick={async () => done(await verify({ id }))}>
           Verify
         </button>
       )}
-      {status === "VERIFIED" && (
+      {allowed.has("start") && (
         <button type="button" disabled={busy} onClick={async () => done(await start({ id }))}>
           Start work
         </button>
       )}
-      {workable && (
+      {allowed.has("fulfil") && (
         <button
           type="button"
           disabled={busy}
@@ -124,14 +123,16 @@ export function PrivacyRequestActions({
           Fulfil
         </button>
       )}
-      {!extendedAt && (
+      {allowed.has("extend") && (
         <button type="button" className="secondary" onClick={() => setForm("extend")}>
           Extend
         </button>
       )}
-      <button type="button" className="secondary" onClick={() => setForm("reject")}>
-        Reject
-      </button>
+      {allowed.has("reject") && (
+        <button type="button" className="secondary" onClick={() => setForm("reject")}>
+          Reject
+        </button>
+      )}
       {form && (
         <form onSubmit={submit} noValidate aria-label={FORMS[form].submit} className="inline-form">
           <Field
