@@ -76,12 +76,14 @@ test("the console's pages", { tag: "@screenshots" }, async ({ browser }, testInf
     ] as const) {
       await go(path);
       const declare = DECLARED_ON_ARRIVAL[path];
-      // What a page showing personal data says before anything is declared (once is enough).
+      // The queue lists without personal data: nothing declared, requests cannot be opened.
       if (path === "/requests") await shoot(page, "privacy-requests-nothing-declared");
       if (declare) await declarePurpose(page, ...declare);
       await shoot(page, name);
     }
     await go("/customers");
+    // What a page showing personal data says before anything is declared.
+    await shoot(page, "customers-nothing-declared");
     await declarePurpose(page, "SUPPORT", "T-1042");
     await page.getByLabel("Email address or customer ID").fill(DEMO_CUSTOMER);
     await page.getByRole("button", { name: "Search" }).click();

@@ -42,9 +42,9 @@ export const AREAS: Readonly<Record<ConsoleArea, Area>> = {
   "privacy-requests": {
     path: "/requests",
     label: "Privacy requests",
+    // The list reads no personal field; opening a request needs a declaration (the page's own).
     page: () => <PrivacyRequestsPage />,
     purpose: "PRIVACY_REQUEST_HANDLING",
-    personal: true,
   },
   support: {
     path: "/support",

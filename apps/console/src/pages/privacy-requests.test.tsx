@@ -1,7 +1,8 @@
-import { withErrors } from "@privet/ui/test-support/fake-client";
+import { fakeApi, withErrors } from "@privet/ui/test-support/fake-client";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { underPurpose } from "../graphql-client.js";
+import { PurposeBar, PurposeProvider } from "../purpose.js";
 import {
   declarePurpose,
   redacted,
@@ -93,6 +94,24 @@ describe("the privacy-request queue", () => {
     ]);
     expect(sent(api, "PrivacyRequestOpened")).toEqual([]);
     expect(screen.queryByText("Ada Lovelace")).toBeNull();
+  });
+
+  it("lists requests with nothing declared, reading no one; opening one needs a declaration", async () => {
+    sessionStorage.clear();
+    const api = fakeApi({ PrivacyRequestQueue: queueOf(request({})) });
+    render(
+      <PurposeProvider role="PRIVACY_OFFICER" scope="/requests" natural="PRIVACY_REQUEST_HANDLING">
+        <PurposeBar />
+        <PrivacyRequestsPage />
+      </PurposeProvider>,
+      { wrapper: api.wrapper },
+    );
+    const row = await rowOf("customer-ada");
+    expect(row.getByText("Declare a purpose above to open it.")).toBeTruthy();
+    expect(row.queryByRole("button", { name: /^Open/ })).toBeNull();
+    declarePurpose("PRIVACY_REQUEST_HANDLING", "PR-8");
+    expect(row.getByRole("button", { name: /^Open/ })).toBeTruthy();
+    expect(sent(api, "PrivacyRequestQueue")).toEqual([{ status: null }]);
   });
 
   it("reads who asked and what they wrote when one request is opened, once", async () => {

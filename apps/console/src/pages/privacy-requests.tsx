@@ -3,7 +3,7 @@
  * words, filtered by state and sorted by due date; verify, start, extend (the reason goes to the
  * customer), fulfil or reject (privacy-request-actions.tsx).
  *
- * No audit noise: the list reads no personal field, so listing, filtering, refreshing and acting
+ * No audit noise: the list reads no personal field (and needs no declared purpose), so listing, filtering, refreshing and acting
  * on requests add nothing to any customer's access log. Customers are shown by their id (a
  * non-personal handle). Who asked, what they wrote and what was done are read when the member
  * opens that one request, under the declaration in force then, once: closing and opening it
@@ -21,7 +21,7 @@ import { formatDate } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useEffect, useState } from "react";
 import { type UseQueryState, useQuery } from "urql";
-import { type Declaration, sayDeclaration, useLatestDeclaration, usePurpose } from "../purpose.js";
+import { type Declaration, sayDeclaration, useLatestDeclaration } from "../purpose.js";
 import { failuresOf, redactionsOf, Value } from "../redactions.js";
 import { PrivacyRequestActions } from "./privacy-request-actions.js";
 import { RequestOutcome } from "./privacy-request-outcome.js";
@@ -152,7 +152,6 @@ function QueueRow({
   readonly onChanged: () => void;
 }) {
   const latest = useLatestDeclaration();
-  const pageUnder = usePurpose();
   const shown = opened?.shown ?? false;
   const due = dueInWords(r);
   const what = `${humanize(r.kind)} request received ${formatDate(r.receivedAt)}`;
@@ -161,22 +160,26 @@ function QueueRow({
       <td>
         {humanize(r.kind)} · received {formatDate(r.receivedAt)}
         <br />
-        <button
-          type="button"
-          className="link-button"
-          aria-expanded={shown}
-          aria-label={`${shown ? "Close" : "Open"} the ${what}`}
-          onClick={() =>
-            // Opened under the declaration in force now; reopened, it shows what was read then.
-            setOpened((state) => ({
-              under: state?.under ?? latest ?? pageUnder,
-              shown: !shown,
-              read: state?.read,
-            }))
-          }
-        >
-          {shown ? "Close" : "Open: who asked and what was done"}
-        </button>
+        {opened || latest ? (
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={shown}
+            aria-label={`${shown ? "Close" : "Open"} the ${what}`}
+            onClick={() =>
+              // Opened under the declaration in force now; reopened, it shows what was read then.
+              setOpened((state) => {
+                const under = state?.under ?? latest;
+                if (!under) throw new Error("opened with nothing declared");
+                return { under, shown: !shown, read: state?.read };
+              })
+            }
+          >
+            {shown ? "Close" : "Open: who asked and what was done"}
+          </button>
+        ) : (
+          <span className="hint">Declare a purpose above to open it.</span>
+        )}
         {opened && (
           <div hidden={!shown}>
             <OpenedRequest
