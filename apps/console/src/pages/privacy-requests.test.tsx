@@ -96,7 +96,7 @@ describe("the privacy-request queue", () => {
     expect(screen.queryByText("Ada Lovelace")).toBeNull();
   });
 
-  it("lists requests with nothing declared, reading no one; opening one needs a declaration", async () => {
+  it("lists requests with nothing declared, reading no one; opening or acting on one needs a declaration", async () => {
     sessionStorage.clear();
     const api = fakeApi({ PrivacyRequestQueue: queueOf(request({})) });
     render(
@@ -108,9 +108,12 @@ describe("the privacy-request queue", () => {
     );
     const row = await rowOf("customer-ada");
     expect(row.getByText("Declare a purpose above to open it.")).toBeTruthy();
-    expect(row.queryByRole("button", { name: /^Open/ })).toBeNull();
+    // Actions are recorded with the purpose they were taken under: none is offered without one.
+    expect(row.queryAllByRole("button")).toEqual([]);
+    expect(row.getByText("Declare a purpose above to act on it.")).toBeTruthy();
     declarePurpose("PRIVACY_REQUEST_HANDLING", "PR-8");
     expect(row.getByRole("button", { name: /^Open/ })).toBeTruthy();
+    expect(row.getByRole("button", { name: "Verify" })).toBeTruthy();
     expect(sent(api, "PrivacyRequestQueue")).toEqual([{ status: null }]);
   });
 

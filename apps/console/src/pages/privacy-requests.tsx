@@ -211,14 +211,19 @@ function QueueRow({
         {r.fulfilledAt && ` ${formatDate(r.fulfilledAt)}`}
       </td>
       <td className="actions">
-        <PrivacyRequestActions
-          request={r}
-          onChanged={() => {
-            // An action on this very request changes what was done: read it again when shown.
-            if (opened) setOpened((state) => ({ ...(state ?? opened), read: undefined }));
-            onChanged();
-          }}
-        />
+        {latest ? (
+          <PrivacyRequestActions
+            request={r}
+            onChanged={() => {
+              // An action on this very request changes what was done: read it again when shown.
+              if (opened) setOpened((state) => ({ ...(state ?? opened), read: undefined }));
+              onChanged();
+            }}
+          />
+        ) : (
+          // An action is recorded with the purpose it was taken under: declare one first.
+          <span className="hint">Declare a purpose above to act on it.</span>
+        )}
       </td>
     </tr>
   );
