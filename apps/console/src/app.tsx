@@ -50,7 +50,12 @@ function Frame() {
   // A customer's page belongs to the customers area: it reads under that area's declaration.
   const scoped = customer ? areas.find((a) => a.path === "/customers") : area;
   return (
-    <PurposeProvider key={role} role={role} scope={scoped?.path ?? "/"} natural={scoped?.purpose}>
+    <PurposeProvider
+      key={role}
+      staffRole={role}
+      scope={scoped?.path ?? "/"}
+      natural={scoped?.purpose}
+    >
       <header className="site-header">
         <Link href="/" className="brand">
           Privet console

@@ -12,7 +12,7 @@ function ReadsUnder() {
 
 function frame(role: StaffRole, scope: string, natural?: Purpose) {
   return render(
-    <PurposeProvider role={role} scope={scope} natural={natural}>
+    <PurposeProvider staffRole={role} scope={scope} natural={natural}>
       <PurposeBar />
       <NeedsPurpose>
         <ReadsUnder />

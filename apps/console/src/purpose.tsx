@@ -45,12 +45,13 @@ interface PurposeState {
 const PurposeContext = createContext<PurposeState | null>(null);
 
 export function PurposeProvider({
-  role,
+  staffRole: role,
   scope,
   natural,
   children,
 }: {
-  readonly role: StaffRole;
+  /** The signed-in member's role: what they may declare. */
+  readonly staffRole: StaffRole;
   /** The area's path ("/" on the home page). */
   readonly scope: string;
   /** The area's natural purpose, which the bar proposes. */

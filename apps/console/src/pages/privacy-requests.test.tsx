@@ -100,7 +100,11 @@ describe("the privacy-request queue", () => {
     sessionStorage.clear();
     const api = fakeApi({ PrivacyRequestQueue: queueOf(request({})) });
     render(
-      <PurposeProvider role="PRIVACY_OFFICER" scope="/requests" natural="PRIVACY_REQUEST_HANDLING">
+      <PurposeProvider
+        staffRole="PRIVACY_OFFICER"
+        scope="/requests"
+        natural="PRIVACY_REQUEST_HANDLING"
+      >
         <PurposeBar />
         <PrivacyRequestsPage />
       </PurposeProvider>,

@@ -36,7 +36,7 @@ export function renderUnderPurpose(
   sessionStorage.clear();
   if (declared) saveDeclarations({ "/test": declared });
   render(
-    <PurposeProvider role={role} scope="/test" natural={natural}>
+    <PurposeProvider staffRole={role} scope="/test" natural={natural}>
       <PurposeBar />
       <main>
         <NeedsPurpose>{page}</NeedsPurpose>
