@@ -58,6 +58,18 @@ export function consoleNav(page: Page) {
 }
 
 /**
+ * An area's link in the main navigation; on a phone, where the sidebar folds behind "Menu",
+ * the menu is opened first.
+ */
+export async function navLink(page: Page, name: string) {
+  const menu = page.getByRole("button", { name: "Menu" });
+  if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) !== "true") {
+    await menu.click();
+  }
+  return consoleNav(page).getByRole("link", { name, exact: true });
+}
+
+/**
  * Opens an area by its link in the navigation and waits for its heading. An area that shows
  * personal data opens only once a purpose is declared there (each area has its own): pass
  * `declare` to declare it on arrival, as a member would.
@@ -68,7 +80,7 @@ export async function openArea(
   heading: string | RegExp,
   declare?: readonly [purpose: string, ref: string],
 ) {
-  await consoleNav(page).getByRole("link", { name: link, exact: true }).click();
+  await (await navLink(page, link)).click();
   if (declare) await declarePurpose(page, ...declare);
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   await expect(page.locator("main .loading")).toHaveCount(0);

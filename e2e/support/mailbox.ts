@@ -16,6 +16,12 @@ export async function mailTo(http: APIRequestContext, address: string): Promise<
   return (await response.json()) as ReceivedMail[];
 }
 
+/** Every message delivered so far, to anyone. */
+export async function allMail(http: APIRequestContext): Promise<ReceivedMail[]> {
+  const response = await http.get(`${MAILBOX_URL}/messages`);
+  return (await response.json()) as ReceivedMail[];
+}
+
 /** The values of one header in a raw message (unfolded), case-insensitively. */
 export function headersOf(raw: string, name: string): string[] {
   const head = raw.split(/\r?\n\r?\n/)[0] ?? "";

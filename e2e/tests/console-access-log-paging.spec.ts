@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { consoleAs, declarePurpose } from "../support/console.js";
+import { consoleAs, declarePurpose, navLink } from "../support/console.js";
 import { apiClient, registerCustomer } from "../support/graphql.js";
 import { readManyTimes } from "../support/history.js";
 
@@ -26,10 +26,7 @@ test(
     await readManyTimes(customer.id, READS, ticket);
 
     const page = await consoleAs(browser, "privacy");
-    await page
-      .getByRole("navigation", { name: "Main" })
-      .getByRole("link", { name: "Customers" })
-      .click();
+    await (await navLink(page, "Customers")).click();
     await declarePurpose(page, "SUPPORT", "T-1042");
     await page.getByLabel("Email address or customer ID").fill(customer.id);
     await page.getByRole("button", { name: "Search" }).click();

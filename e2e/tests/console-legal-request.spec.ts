@@ -55,8 +55,11 @@ test("[P-11] a disclosure shows exactly the legal request's scope and each read 
   const fact = (term: string) => facts.locator(`dt:text-is("${term}") + dd`);
   await expect(fact("Customer")).toHaveText(customer.id);
   await expect(fact("Email")).toHaveText(customer.email);
-  await expect(fact("Name")).toContainText("Redacted —");
-  await expect(fact("Name")).toContainText("LEGAL_REQUEST_REQUIRED");
+  await expect(fact("Name").locator(".withheld")).toHaveAttribute(
+    "data-redacted",
+    "LEGAL_REQUEST_REQUIRED",
+  );
+  await expect(fact("Name")).toContainText("withheld: needs a recorded legal request covering it");
   await expect(fact("Name")).not.toContainText(customer.name);
   await expect(disclosure).not.toContainText(customer.name);
 

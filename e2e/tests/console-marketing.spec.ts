@@ -4,13 +4,16 @@
  * the count the console reports is the campaign's outbox. The outbox is delivered over real SMTP
  * (a server on loopback, support/smtp-sink.mjs); the email's List-Unsubscribe link, followed
  * with a one-click POST, withdraws the consent without signing in, and the next campaign skips
- * that customer.
+ * that customer. Nothing is sent from the form: it opens a preview whose count comes from the
+ * API (the send's own query), shows the email as it arrives, sends a test to the officer alone,
+ * and sends on "Send to N customers" — and exactly N emails of the campaign reach the mailbox.
  */
 import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { consoleAs, openArea, staffClient } from "../support/console.js";
+import { consoleAs, openArea, STAFF, staffClient } from "../support/console.js";
 import { apiClient, gqlOk, registerCustomer } from "../support/graphql.js";
-import { headersOf, mailTo } from "../support/mailbox.js";
+import { allMail, headersOf, mailTo } from "../support/mailbox.js";
 
 async function customerWithMarketing(states: readonly ("GIVEN" | "WITHDRAWN")[]) {
   const http = await apiClient();
@@ -46,21 +49,46 @@ async function campaignAddresses(officer: APIRequestContext, subject: string) {
   return { recipients: campaign.recipients, addresses };
 }
 
-async function sendCampaign(page: Page, subject: string) {
+/** Fills the form and opens the preview; returns the dialog and the count it announces. */
+async function previewCampaign(page: Page, subject: string) {
   await page.getByLabel("Name (internal)").fill(subject);
   await page.getByLabel("Subject").fill(subject);
   await page.getByLabel("Text").fill("Our autumn collection is here.");
-  await page.getByRole("button", { name: "Send to customers who allow marketing" }).click();
+  await page.getByRole("button", { name: "Preview and send" }).click();
+  const dialog = page.getByRole("dialog", { name: "Send this campaign?" });
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  const announced = (await dialog.getByTestId("campaign-recipients").textContent()) ?? "";
+  const previewed = Number(/^(\d+) customers?/.exec(announced)?.[1]);
+  expect(previewed, announced).toBeGreaterThanOrEqual(1);
+  // The email as it arrives: the subject, the text and the unsubscribe footer.
+  await expect(dialog.getByTestId("campaign-preview-subject")).toHaveText(subject);
+  const body = dialog.getByTestId("campaign-preview-body");
+  await expect(body).toContainText("Our autumn collection is here.");
+  await expect(body).toContainText("Unsubscribe with one click");
+  return { dialog, previewed };
+}
+
+/** Previews, then sends with the count on the button; returns the count queued. */
+async function sendCampaign(page: Page, subject: string) {
+  const { dialog, previewed } = await previewCampaign(page, subject);
+  await dialog.getByRole("button", { name: `Send to ${previewed} customers` }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
   await expect(page.getByRole("listitem").filter({ hasText: subject })).toBeVisible({
     timeout: 30_000,
   });
   const queued = page.getByText(/^\d+ emails queued\.$/);
   await expect(queued).toBeVisible();
   const count = Number((await queued.textContent())?.split(" ")[0]);
+  expect(count).toBe(previewed);
   await expect(page.getByRole("listitem").filter({ hasText: subject })).toContainText(
     `${subject} — ${count} recipients`,
   );
   return count;
+}
+
+/** The delivered messages whose Subject is exactly this one. */
+async function deliveredWithSubject(http: APIRequestContext, subject: string) {
+  return (await allMail(http)).filter((m) => headersOf(m.raw, "Subject").includes(subject));
 }
 
 test("[P-08] a campaign from the console reaches only customers whose marketing consent is given, and its one-click unsubscribe works", async ({
@@ -73,6 +101,33 @@ test("[P-08] a campaign from the console reaches only customers whose marketing 
 
   const page = await consoleAs(browser, "privacy");
   await openArea(page, "Marketing", "Marketing", ["MARKETING", "CAMPAIGN-E2E"]);
+  const officer = await staffClient("privacy");
+
+  await test.step("the preview sends a test to the officer alone, and cancelling sends nothing", async () => {
+    const { dialog } = await previewCampaign(page, subject);
+    await dialog.getByRole("button", { name: "Send a test to myself" }).click();
+    await expect(dialog.getByText(/Test queued to your own address only/)).toBeVisible();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByRole("button", { name: "Deliver now" }).click();
+    await expect
+      .poll(async () => (await deliveredWithSubject(officer, `[Test] ${subject}`)).length, {
+        message: "the test email arrived",
+        timeout: 120_000,
+      })
+      .toBe(1);
+    const [testMail] = await deliveredWithSubject(officer, `[Test] ${subject}`);
+    expect(testMail?.to).toEqual([STAFF.privacy]);
+    expect(testMail?.raw).toContain("Unsubscribe with one click");
+    // Cancelled: no campaign was recorded, no customer was written to.
+    const { campaigns } = await gqlOk<{ campaigns: Array<{ subject: string }> }>(
+      officer,
+      `{ campaigns(first: 100) { subject } }`,
+    );
+    expect(campaigns.map((c) => c.subject)).not.toContain(subject);
+    expect(await deliveredWithSubject(officer, subject)).toHaveLength(0);
+  });
+
   const count = await sendCampaign(page, subject);
   expect(count).toBeGreaterThanOrEqual(1);
   // The console's outbox (newest 50, read under MARKETING) lists what is queued; which emails
@@ -82,7 +137,6 @@ test("[P-08] a campaign from the console reaches only customers whose marketing 
   expect(await page.getByRole("row").count()).toBeGreaterThan(1);
 
   // Every email of the campaign, through the API under MARKETING.
-  const officer = await staffClient("privacy");
   const { recipients, addresses } = await campaignAddresses(officer, subject);
   expect(recipients).toBe(count);
   expect(addresses).toHaveLength(count);
@@ -106,6 +160,13 @@ test("[P-08] a campaign from the console reaches only customers whose marketing 
       )
       .toBe(true);
     expect(await mailTo(officer, withdrawn.email)).toHaveLength(0);
+    // As many emails of the campaign reach the mailbox as the preview counted, one each.
+    await expect
+      .poll(async () => (await deliveredWithSubject(officer, subject)).length, {
+        message: "every email of the campaign arrived",
+        timeout: 120_000,
+      })
+      .toBe(count);
     expect(headersOf(raw, "List-Unsubscribe-Post")).toEqual(["List-Unsubscribe=One-Click"]);
     const link = /<(https?:[^>]+)>/.exec(headersOf(raw, "List-Unsubscribe")[0] ?? "")?.[1];
     expect(link, "an https/http link in List-Unsubscribe").toBeTruthy();
@@ -136,4 +197,21 @@ test("[P-08] a campaign from the console reaches only customers whose marketing 
   await officer.dispose();
   await consenting.http.dispose();
   await withdrawn.http.dispose();
+});
+
+test("the campaign preview, shot", { tag: "@screenshots" }, async ({ browser }, testInfo) => {
+  const page = await consoleAs(browser, "privacy");
+  await declarePurpose(page, "MARKETING", "CAMPAIGN-SHOT");
+  await openArea(page, "Marketing", "Marketing");
+  const { dialog } = await previewCampaign(page, "Autumn collection");
+  await page.screenshot({
+    path: fileURLToPath(
+      new URL(`../screenshots/${testInfo.project.name}/campaign-preview.png`, import.meta.url),
+    ),
+    animations: "disabled",
+    caret: "hide",
+  });
+  // Only previewed: cancelled, nothing is sent.
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
 });

@@ -1,7 +1,8 @@
 /**
  * P-18: a material change published in the console notifies every customer. A customer
  * registered through the API receives the notice over SMTP, naming the date the version takes
- * effect and linking to it; the console said how many notices it queued.
+ * effect and linking to it. Before publishing, the console says how many customers will be told
+ * (the API's count) and publishes only once that is confirmed; it then queues exactly that many.
  *
  * This spec runs in the last project (playwright.config.ts, with the other at-scale tests):
  * it writes to every customer, which the other tests' mailboxes must not see.
@@ -39,11 +40,21 @@ test("[P-18] a material change published in the console is emailed to every cust
   await console.getByLabel("Effective date").fill(day);
   await console.getByRole("checkbox", { name: /Material change/ }).check();
   await console.getByRole("button", { name: "Publish" }).click();
+  const dialog = console.getByRole("dialog", { name: "Publish a material change?" });
+  await expect(dialog).toBeVisible();
+  const told = Number(
+    /(\d+) now/.exec((await dialog.getByTestId("notice-recipients").textContent()) ?? "")?.[1],
+  );
+  expect(told).toBeGreaterThan(200);
+  await dialog.getByRole("button", { name: `Publish and notify ${told} customers` }).click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
   const published = console.getByText(new RegExp(`^Published version ${version}; (\\d+) notices`));
   await expect(published).toBeVisible();
   const queued = Number(/; (\d+) notices/.exec((await published.textContent()) ?? "")?.[1]);
   // Everyone: the demo customers and every customer the other tests registered.
   expect(queued).toBeGreaterThan(200);
+  // The count shown before publishing is the number of notices queued.
+  expect(queued).toBe(told);
 
   // Delivered over SMTP (the API's worker runs every 15 s and works through the outbox).
   const mailbox = await staffClient("privacy");

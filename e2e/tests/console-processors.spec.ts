@@ -1,9 +1,13 @@
 /**
  * P-10: the processor registry flags the demo processor whose agreement lapsed (Driftwood
  * Backup, DPA-DWB-2021, ended 30 June 2025: packages/db/src/seed/processors.ts) and no other.
+ * A key is issued through a dialog naming the processor, with a label, and shown once; revoking
+ * it names it, and from then on the partner is refused.
  */
 import { expect, test } from "@playwright/test";
 import { consoleAs, openArea } from "../support/console.js";
+import { apiClient, PREFLIGHT } from "../support/graphql.js";
+import { API_URL } from "../support/urls.js";
 
 test("[P-10] the Processors page flags the processor whose agreement expired", async ({
   browser,
@@ -27,4 +31,59 @@ test("[P-10] the Processors page flags the processor whose agreement expired", a
       name,
     ).toBeVisible();
   }
+});
+
+test("issuing a key names the processor, requires a label and shows the key once; revoking names the key", async ({
+  browser,
+}) => {
+  const page = await consoleAs(browser, "privacy");
+  await openArea(page, "Processors", "Processors");
+  const card = page.locator("li.card").filter({
+    has: page.getByRole("heading", { level: 2, name: "Larkpost Mail", exact: true }),
+  });
+  const label = `E2E key ${Date.now()}`;
+  await card.getByRole("button", { name: "Issue a key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Issue an API key for Larkpost Mail?" });
+  await expect(dialog).toBeVisible();
+  // No label, no key.
+  await dialog.getByRole("button", { name: "Issue key for Larkpost Mail" }).click();
+  await expect(dialog.getByText(/Give the key a label/)).toBeVisible();
+  await dialog.getByLabel("Label").fill(label);
+  await dialog.getByRole("button", { name: "Issue key for Larkpost Mail" }).click();
+
+  const shown = page.getByRole("dialog", { name: "New API key for Larkpost Mail" });
+  await expect(shown).toContainText("This key will not be shown again.");
+  const key = (await shown.getByTestId("issued-key").textContent()) ?? "";
+  expect(key).toMatch(/^pk_/);
+  await shown.getByRole("button", { name: "Copy key" }).click();
+  await expect(shown.getByRole("status")).toHaveText(/Copied\.|Could not copy/);
+  // The key works for its processor until revoked.
+  const partner = await apiClient();
+  /** The first error's code of a partner read with the key (none when it is accepted). */
+  const asPartner = async () => {
+    const response = await partner.post(`${API_URL}/graphql`, {
+      headers: { ...PREFLIGHT, authorization: `Bearer ${key}` },
+      data: {
+        query:
+          'query KeyCheck @purpose(name: SERVICE_ANNOUNCEMENTS, ref: "E2E") { partnerSubjects(first: 1) { nodes { id } } }',
+      },
+    });
+    const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+    return body.errors?.[0]?.extensions?.code ?? null;
+  };
+  expect(await asPartner()).not.toBe("UNAUTHENTICATED");
+  await shown.getByRole("button", { name: "I have stored the key" }).click();
+  await expect(shown).toBeHidden();
+  // Shown once: the page keeps only its prefix.
+  await expect(page.getByText(key)).toHaveCount(0);
+  await expect(card).toContainText(`${key.slice(0, 10)}… ${label}`);
+
+  await card.getByRole("button", { name: `Revoke key ${label}` }).click();
+  const revoke = page.getByRole("dialog", { name: `Revoke Larkpost Mail's key “${label}”?` });
+  await expect(revoke).toContainText(`${key.slice(0, 10)}…`);
+  await revoke.getByRole("button", { name: "Revoke key" }).click();
+  await expect(revoke).toBeHidden();
+  await expect(card).toContainText(new RegExp(`${label} — revoked`));
+  expect(await asPartner()).toBe("UNAUTHENTICATED");
+  await partner.dispose();
 });

@@ -12,7 +12,7 @@ test("a support agent cannot see what only a privacy officer may; the privacy of
 }) => {
   const agent = await consolePage(browser);
   await staffSignIn(agent, STAFF.support);
-  await expect(agent.getByText("Signed in as support agent")).toBeVisible();
+  await expect(agent.getByRole("banner").getByText("Signed in as support agent")).toBeVisible();
   const nav = consoleNav(agent);
   await expect(nav.getByRole("link", { name: "Customers", exact: true })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Support", exact: true })).toBeVisible();
@@ -35,16 +35,19 @@ test("a support agent cannot see what only a privacy officer may; the privacy of
     const held = agent
       .getByRole("heading", { level: 2, name: "Records the customer holds about others" })
       .locator("xpath=following-sibling::ul[1]");
-    const redacted = held.locator(".redacted");
+    const redacted = held.locator(".withheld");
     expect(await redacted.count()).toBeGreaterThan(0);
-    await expect(redacted.first()).toContainText(/^Redacted — .+/);
-    const reason = await redacted.first().getAttribute("data-redacted");
+    // A small mark, its reason in words as its tooltip; the page says why once, in a sentence.
+    await expect(redacted.first()).toHaveText(/^withheld: .+/);
+    const reason = await redacted.first().getAttribute("title");
     expect(reason).toBeTruthy();
-    await expect(redacted.first().locator("code")).toHaveText(reason ?? "");
+    await expect(redacted.first()).toHaveText(`withheld: ${reason}`);
+    await expect(redacted.first()).toHaveAttribute("data-redacted", /^[A-Z_]+$/);
+    await expect(agent.getByRole("note")).toContainText("Some fields are withheld.");
     // Nothing in the held records is shown in the clear.
     const items = held.getByRole("listitem");
     for (const item of await items.all()) {
-      await expect(item.locator(".redacted")).toHaveCount(2);
+      await expect(item.locator(".withheld")).toHaveCount(2);
     }
   });
 
@@ -55,7 +58,7 @@ test("a support agent cannot see what only a privacy officer may; the privacy of
 
   const officer = await consolePage(browser);
   await staffSignIn(officer, STAFF.privacy);
-  await expect(officer.getByText("Signed in as privacy officer")).toBeVisible();
+  await expect(officer.getByRole("banner").getByText("Signed in as privacy officer")).toBeVisible();
   for (const area of ["Privacy requests", "Breaches", "Marketing", "Processors", "Policy"]) {
     await expect(
       consoleNav(officer).getByRole("link", { name: area, exact: true }),

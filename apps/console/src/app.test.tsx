@@ -26,6 +26,16 @@ function setup(role: string | null, path = "/") {
     }),
     AuditVerification: () => ({ auditVerification: null }),
     OpenCustomer: () => ({ customer: null }),
+    PrivacyOverview: () => ({
+      privacyOverview: {
+        consentRates: [],
+        openRequestsByDueWeek: [],
+        accessesByPurpose: [],
+        requestsDue: null,
+        openBreaches: null,
+        recentBreakGlassGrants: null,
+      },
+    }),
   });
   render(<App />, { wrapper: api.wrapper });
   return api;
@@ -42,7 +52,7 @@ afterEach(() => window.history.pushState(null, "", "/"));
 
 describe("the console frame", () => {
   it.each([
-    ["SUPPORT_AGENT", ["Customers", "Support"]],
+    ["SUPPORT_AGENT", ["Support", "Customers"]],
     ["AUDITOR", ["Overview", "Customers", "Legal requests", "Audit", "Staff actions"]],
     [
       "SECURITY_OFFICER",
@@ -53,17 +63,17 @@ describe("the console frame", () => {
       "PRIVACY_OFFICER",
       [
         "Overview",
-        "Customers",
         "Privacy requests",
         "Support",
-        "Break-glass",
+        "Customers",
         "Processors",
         "Legal requests",
+        "Break-glass",
         "Breaches",
-        "Marketing",
         "Audit",
         "Staff actions",
         "Policy",
+        "Marketing",
       ],
     ],
   ])("shows a %s only the areas the role may use", async (role, expected) => {
@@ -115,13 +125,72 @@ describe("the console frame", () => {
     });
     fireEvent.change(screen.getByLabelText("Password"), { target: { value: "correct horse" } });
     fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
-    expect(await areas()).toEqual(["Customers", "Support"]);
+    expect(await areas()).toEqual(["Support", "Customers"]);
     expect(api.mutations).toEqual([
       {
         name: "StaffSignIn",
         variables: { email: "sam@privet.example", password: "correct horse" },
       },
     ]);
+  });
+
+  it("groups the sidebar by work, each group a labelled section of links", async () => {
+    setup("PRIVACY_OFFICER");
+    const nav = await screen.findByRole("navigation", { name: "Main" });
+    const groups = within(nav).getAllByRole("region");
+    expect(groups.map((g) => within(g).getByRole("heading").textContent)).toEqual([
+      "Start",
+      "Requests",
+      "Customers",
+      "Partners",
+      "Security",
+      "Oversight",
+      "Outreach",
+    ]);
+    const requests = within(nav).getByRole("region", { name: "Requests" });
+    expect(
+      within(requests)
+        .getAllByRole("link")
+        .map((l) => l.textContent),
+    ).toEqual(["Privacy requests", "Support"]);
+  });
+
+  it("opens the overview at the console's address, and marks the area shown as current", async () => {
+    const api = setup("PRIVACY_OFFICER");
+    expect(await screen.findByRole("heading", { name: "Overview", level: 1 })).toBeTruthy();
+    expect(api.queries.map((q) => q.name)).toContain("PrivacyOverview");
+    const nav = await screen.findByRole("navigation", { name: "Main" });
+    expect(within(nav).getByRole("link", { name: "Overview" }).getAttribute("aria-current")).toBe(
+      "page",
+    );
+    expect(
+      within(nav).getByRole("link", { name: "Audit" }).getAttribute("aria-current"),
+    ).toBeNull();
+  });
+
+  it("gives a role without the overview a start page listing its areas", async () => {
+    setup("SUPPORT_AGENT");
+    expect(await screen.findByRole("heading", { name: "Privet console", level: 1 })).toBeTruthy();
+    const main = screen.getByRole("main");
+    expect(
+      within(main)
+        .getAllByRole("link")
+        .map((l) => l.textContent),
+    ).toEqual(["Support", "Customers"]);
+  });
+
+  it("folds the sidebar behind a menu button that says whether it is open", async () => {
+    setup("AUDITOR");
+    const menu = await screen.findByRole("button", { name: "Menu" });
+    expect(menu.getAttribute("aria-expanded")).toBe("false");
+    expect(menu.getAttribute("aria-controls")).toBe("sidebar");
+    fireEvent.click(menu);
+    expect(menu.getAttribute("aria-expanded")).toBe("true");
+    expect(document.getElementById("sidebar")?.className).toContain("open");
+    // Choosing an area closes it again.
+    fireEvent.click(within(screen.getByRole("navigation")).getByRole("link", { name: "Audit" }));
+    expect(await screen.findByRole("heading", { name: "Audit", level: 1 })).toBeTruthy();
+    expect(menu.getAttribute("aria-expanded")).toBe("false");
   });
 
   it("signs out and goes back to the sign-in page", async () => {

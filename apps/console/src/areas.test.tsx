@@ -43,7 +43,7 @@ describe("the console's navigation", () => {
     );
   });
 
-  it("lists a role's areas in the table's order", async () => {
+  it("lists a role's areas by sidebar group, in the table's order within a group", async () => {
     expect(await navigationOf("SECURITY_OFFICER")).toEqual([
       "Overview",
       "Customers",

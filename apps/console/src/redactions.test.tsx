@@ -1,10 +1,10 @@
 import { OpenCustomerDocument } from "@privet/client";
-import { DENY_REASONS, denyReasonInBrief } from "@privet/domain/decide";
+import { DENY_REASONS, denyReasonInBrief, explainDenyReason } from "@privet/domain/decide";
 import { render, screen } from "@testing-library/react";
 import { CombinedError } from "@urql/core";
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
-import { failuresOf, redactionsOf, Value } from "./redactions.js";
+import { failuresOf, redactionsOf, Value, WithheldNotice } from "./redactions.js";
 
 const redacted = (path: string[], reason: string) =>
   new GraphQLError("Redacted", { path, extensions: { code: "PRIVACY_REDACTED", reason } });
@@ -20,7 +20,8 @@ describe("redactions in the console", () => {
     render(
       <Value value={null} at={["customer", "heldRecords", 0, "content"]} redactions={redactions} />,
     );
-    expect(screen.getByText(/Redacted — needs an active break-glass grant/)).toBeTruthy();
+    const mark = screen.getByTitle("needs an active break-glass grant");
+    expect(mark.textContent).toBe("withheld: needs an active break-glass grant");
     expect(redactions.has(["customer", "heldRecords", 0, "content"])).toBe(true);
     expect(redactions.has(["customer", "heldRecords", 1, "content"])).toBe(false);
     expect(failuresOf(error)).toEqual([]);
@@ -40,12 +41,34 @@ describe("redactions in the console", () => {
       const { container } = render(
         <Value value={null} at={["customer", "sessions", i, "os"]} redactions={redactions} />,
       );
-      expect(container.textContent).toBe(`Redacted — ${denyReasonInBrief(reason)} ${reason}`);
+      expect(container.textContent).toBe(`withheld: ${denyReasonInBrief(reason)}`);
     });
     const { container } = render(
       <Value value={null} at={["customer", "email"]} redactions={redactions} />,
     );
-    expect(container.textContent).toBe("Redacted — SOMETHING_NEW SOMETHING_NEW");
+    expect(container.textContent).toBe("withheld: SOMETHING_NEW");
+  });
+
+  it("says why once per section, however many fields were withheld for the same reason", () => {
+    const error = new CombinedError({
+      graphQLErrors: [0, 1, 2].flatMap((i) => [
+        redacted(["customer", "sessions", `${i}`, "os"], "ROLE"),
+        redacted(["customer", "sessions", `${i}`, "browser"], "ROLE"),
+      ]),
+    });
+    const redactions = redactionsOf(OpenCustomerDocument, error);
+    expect(redactions.reasons).toEqual(["ROLE"]);
+    render(<WithheldNotice redactions={redactions} />);
+    expect(screen.getByRole("note").textContent).toBe(
+      `Some fields are withheld. ${explainDenyReason("ROLE")}`,
+    );
+  });
+
+  it("shows no notice when nothing was withheld", () => {
+    const { container } = render(
+      <WithheldNotice redactions={redactionsOf(OpenCustomerDocument, undefined)} />,
+    );
+    expect(container.textContent).toBe("");
   });
 
   it("keeps real failures apart from redactions", () => {

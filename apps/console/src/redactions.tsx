@@ -6,7 +6,7 @@
  * a document makes every path that names it fail to compile instead of silently never matching:
  * `redactionsOf(OpenCustomerDocument, error)` then `at={["customer", "sessions", i, "os"]}`.
  */
-import { denyReasonInBrief, isDenyReason } from "@privet/domain/decide";
+import { denyReasonInBrief, explainDenyReason, isDenyReason } from "@privet/domain/decide";
 import type { CombinedError } from "@urql/core";
 import type { ReactNode } from "react";
 
@@ -36,6 +36,8 @@ export interface Redactions<TResult> {
   /** The deny reason at this path, when the API redacted it. */
   reasonAt(path: ResultPath<TResult>): string | undefined;
   has(path: ResultPath<TResult>): boolean;
+  /** Every distinct reason in the response, in the order first met (for a section's notice). */
+  readonly reasons: readonly string[];
 }
 
 /** The redactions in a response to `document`, from its errors (path → reason). */
@@ -51,6 +53,7 @@ export function redactionsOf<TResult>(
   return {
     reasonAt: (path) => found.get(path.join(".")),
     has: (path) => found.has(path.join(".")),
+    reasons: [...new Set(found.values())],
   };
 }
 
@@ -62,7 +65,16 @@ export function failuresOf(error: CombinedError | undefined): string[] {
     .map((e) => e.message);
 }
 
-/** The value at `at`, or "Redacted — reason" when the API redacted it. */
+/** A reason in a few words ("needs an active break-glass grant"); an unknown one as sent. */
+function inBrief(reason: string): string {
+  return isDenyReason(reason) ? denyReasonInBrief(reason) : reason;
+}
+
+/**
+ * The value at `at`, or a small "withheld" mark when the API redacted it: the reason is its
+ * tooltip and, for screen readers, part of its text. The section says why once
+ * (<WithheldNotice>), so a table of redactions is not a wall of repeated sentences.
+ */
 export function Value<TResult>({
   value,
   at,
@@ -75,10 +87,23 @@ export function Value<TResult>({
   const reason = redactions.reasonAt(at);
   if (reason) {
     return (
-      <span className="redacted" data-redacted={reason}>
-        Redacted — {isDenyReason(reason) ? denyReasonInBrief(reason) : reason} <code>{reason}</code>
+      <span className="withheld" data-redacted={reason} title={inBrief(reason)}>
+        withheld<span className="visually-hidden">: {inBrief(reason)}</span>
       </span>
     );
   }
   return <>{value ?? "—"}</>;
+}
+
+/** Once per section: why its fields marked "withheld" were not shown, in plain sentences. */
+export function WithheldNotice<TResult>({ redactions }: { redactions: Redactions<TResult> }) {
+  if (redactions.reasons.length === 0) return null;
+  return (
+    <div className="withheld-notice" role="note">
+      <strong>Some fields are withheld.</strong>{" "}
+      {redactions.reasons
+        .map((reason) => (isDenyReason(reason) ? explainDenyReason(reason) : inBrief(reason)))
+        .join(" ")}
+    </div>
+  );
 }

@@ -129,6 +129,7 @@ export const OPERATIONS = {
   extendPrivacyRequest: { staff: PRIVACY_OFFICER },
   rejectPrivacyRequest: { staff: PRIVACY_OFFICER },
   fulfilPrivacyRequest: { staff: PRIVACY_OFFICER },
+  erasurePreview: { staff: PRIVACY_OFFICER },
 
   // Staff: processors and partners' keys.
   processors: { staff: KEY_MANAGERS },
@@ -157,6 +158,8 @@ export const OPERATIONS = {
   deliverOutbox: { staff: OUTBOX_RUNNERS },
   campaigns: { staff: OUTBOX_RUNNERS },
   sendCampaign: { staff: OUTBOX_RUNNERS },
+  campaignPreview: { staff: OUTBOX_RUNNERS },
+  sendCampaignTest: { staff: OUTBOX_RUNNERS },
 
   // Staff: the audit trail and the staff action log.
   auditEvents: { staff: AUDIT_READERS },
@@ -172,6 +175,7 @@ export const OPERATIONS = {
   discardPolicyDraft: { staff: PRIVACY_OFFICER },
   publishPolicyDraft: { staff: PRIVACY_OFFICER },
   publishPolicyVersion: { staff: PRIVACY_OFFICER },
+  policyNoticeRecipients: { staff: PRIVACY_OFFICER },
   privacyOverview: { staff: PROGRAMME_RUNNERS },
 } as const satisfies Record<string, Access>;
 

@@ -15,6 +15,7 @@ import {
 } from "@privet/client";
 import { humanize, purposeLabel } from "@privet/domain/labels";
 import { PURPOSES } from "@privet/domain/purposes";
+import { DataTable } from "@privet/ui/data-table";
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDateTime } from "@privet/ui/format";
 import { type OlderPage, ShowOlder, useOlderPages } from "@privet/ui/show-older";
@@ -100,6 +101,7 @@ export function AuditPage() {
   };
 
   const checks = verification?.auditVerification;
+  const who = (e: AuditEvent) => e.processorName ?? humanize(e.staffRole ?? e.principalKind);
   return (
     <>
       <h1>Audit</h1>
@@ -191,46 +193,60 @@ export function AuditPage() {
       {error && <ErrorNotice>{formErrorOf(error)?.message}</ErrorNotice>}
       {fetching && !data ? (
         <Loading what="the access log" />
-      ) : !data || data.auditEvents.nodes.length === 0 ? (
+      ) : !data ? (
         <Empty>No reads match.</Empty>
       ) : (
-        <div className="table-scroll">
-          <table className="stack-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Category</th>
-                <th scope="col">Purpose</th>
-                <th scope="col">Outcome</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.entries.map((e) => (
-                <tr key={e.id}>
-                  <td data-label="When">{formatDateTime(e.occurredAt)}</td>
-                  <td data-label="Who">
-                    {e.processorName ?? humanize(e.staffRole ?? e.principalKind)}
-                  </td>
-                  <td data-label="Customer">
-                    <code>{e.subjectId.slice(0, 8)}</code>
-                  </td>
-                  <td data-label="Category">{e.category}</td>
-                  <td data-label="Purpose">
-                    {e.purpose ? purposeLabel(e.purpose) : "—"}
-                    {e.reference && ` (${e.reference})`}
-                    {e.breakGlassId && " · break-glass"}
-                    {e.legalRequestId && " · legal request"}
-                  </td>
-                  <td data-label="Outcome">
-                    {e.outcome === "ALLOWED" ? "allowed" : `refused: ${e.denyReason}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Reads of personal data, newest first"
+          rows={events.entries}
+          rowKey={(e) => e.id}
+          empty="No reads match."
+          columns={[
+            {
+              key: "when",
+              header: "When",
+              sortValue: (e) => e.occurredAt,
+              cell: (e) => formatDateTime(e.occurredAt),
+            },
+            {
+              key: "who",
+              header: "Who",
+              sortValue: (e) => who(e),
+              cell: (e) => who(e),
+            },
+            {
+              key: "customer",
+              header: "Customer",
+              sortValue: (e) => e.subjectId,
+              cell: (e) => <code>{e.subjectId.slice(0, 8)}</code>,
+            },
+            {
+              key: "category",
+              header: "Category",
+              sortValue: (e) => e.category,
+              cell: (e) => e.category,
+            },
+            {
+              key: "purpose",
+              header: "Purpose",
+              sortValue: (e) => (e.purpose ? purposeLabel(e.purpose) : null),
+              cell: (e) => (
+                <>
+                  {e.purpose ? purposeLabel(e.purpose) : "—"}
+                  {e.reference && ` (${e.reference})`}
+                  {e.breakGlassId && " · break-glass"}
+                  {e.legalRequestId && " · legal request"}
+                </>
+              ),
+            },
+            {
+              key: "outcome",
+              header: "Outcome",
+              sortValue: (e) => e.outcome,
+              cell: (e) => (e.outcome === "ALLOWED" ? "allowed" : `refused: ${e.denyReason}`),
+            },
+          ]}
+        />
       )}
       <ShowOlder pages={events} noun="entries" />
     </>

@@ -58,7 +58,7 @@ export function BreachesPage() {
     <>
       <h1>Breach incidents</h1>
       {error && <ErrorNotice>{formErrorOf(error)?.message}</ErrorNotice>}
-      {!data || data.breachIncidents.length === 0 ? (
+      {!data ? null : data.breachIncidents.length === 0 ? (
         <Empty>No incidents recorded.</Empty>
       ) : (
         <ul className="cards">

@@ -56,6 +56,13 @@ describe("the break-glass grants", () => {
     });
     render(<BreakGlassGrants />, { wrapper: api.wrapper });
     fireEvent.click(await screen.findByRole("button", { name: "Revoke" }));
+    // Nothing is revoked until the dialog naming whose access ends is confirmed.
+    const dialog = await screen.findByRole("dialog", { name: "Revoke this break-glass grant?" });
+    expect(dialog.textContent).toContain("s-1");
+    expect(dialog.textContent).toContain("c-1");
+    expect(dialog.textContent).toContain("INC-7");
+    expect(sent(api, "RevokeBreakGlass")).toEqual([]);
+    fireEvent.click(within(dialog).getByRole("button", { name: "Revoke grant" }));
     await waitFor(() => expect(sent(api, "RevokeBreakGlass")).toEqual([{ id: "g-active" }]));
     expect(await screen.findByText(/^Revoked /)).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Revoke" })).toBeNull();

@@ -5,9 +5,11 @@
  */
 import { BreakGlassGrantsDocument, RevokeBreakGlassDocument } from "@privet/client";
 import { breakGlassReasonLabel } from "@privet/domain/labels";
+import { ConfirmDialog } from "@privet/ui/confirm";
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDateTime } from "@privet/ui/format";
-import { Empty, ErrorNotice } from "@privet/ui/states";
+import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
+import { useState } from "react";
 import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
 
@@ -29,12 +31,40 @@ export function BreakGlassGrants() {
   const [{ data, error }, refetch] = useQuery({ query: BreakGlassGrantsDocument });
   const [revoked, revoke] = useActionMutation(RevokeBreakGlassDocument);
   const grants = data?.breakGlassGrants ?? [];
+  // Revoking closes someone's access at once: confirmed in a dialog naming whose and to what.
+  const [revoking, setRevoking] = useState<(typeof grants)[number] | null>(null);
   return (
     <section aria-labelledby="grants-heading">
       <h2 id="grants-heading">Grants</h2>
       {error && <ErrorNotice>{formErrorOf(error)?.message}</ErrorNotice>}
-      {revoked.error && <ErrorNotice>{formErrorOf(revoked.error)?.message}</ErrorNotice>}
-      {grants.length === 0 ? (
+      {revoking && (
+        <ConfirmDialog
+          title="Revoke this break-glass grant?"
+          confirmLabel="Revoke grant"
+          busy={revoked.fetching}
+          error={formErrorOf(revoked.error)?.message ?? null}
+          danger
+          onConfirm={async () => {
+            const result = await revoke({ id: revoking.id });
+            if (result.error) return;
+            setRevoking(null);
+            refetch({ requestPolicy: "network-only" });
+          }}
+          onCancel={() => setRevoking(null)}
+        >
+          <p>
+            Staff member <code>{revoking.staffUserId}</code> loses access at once to the records
+            customer <code>{revoking.customerId}</code> holds about other people, opened for{" "}
+            {breakGlassReasonLabel(revoking.reason).toLowerCase()}
+            {revoking.incidentRef && ` (${revoking.incidentRef})`} until{" "}
+            {formatDateTime(revoking.expiresAt)}. A revoked grant cannot be reopened; a new one
+            needs a new approval.
+          </p>
+        </ConfirmDialog>
+      )}
+      {!data ? (
+        !error && <Loading what="the grants" />
+      ) : grants.length === 0 ? (
         <Empty>No grants.</Empty>
       ) : (
         <div className="table-scroll">
@@ -70,10 +100,7 @@ export function BreakGlassGrants() {
                         type="button"
                         className="secondary"
                         disabled={revoked.fetching}
-                        onClick={async () => {
-                          const result = await revoke({ id: g.id });
-                          if (!result.error) refetch({ requestPolicy: "network-only" });
-                        }}
+                        onClick={() => setRevoking(g)}
                       >
                         Revoke
                       </button>

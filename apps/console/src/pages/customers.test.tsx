@@ -80,7 +80,7 @@ describe("the customers page", () => {
     const cells = within(row).getAllByRole("cell");
     expect(cells[1]?.textContent).toBe("Ada Lovelace");
     expect(cells[2]?.textContent).toBe(
-      "Redacted — the declared purpose does not allow reading this PURPOSE_NOT_PERMITTED",
+      "withheld: the declared purpose does not allow reading this",
     );
     expect(within(row).getByRole("link").getAttribute("href")).toBe(`/customers/${ADA}`);
     // A redaction is not a failure: nothing is announced as an error.
@@ -178,14 +178,14 @@ describe("one customer", () => {
     const heading = await screen.findByRole("heading", { name: /Records the customer holds/ });
     const held = heading.nextElementSibling;
     expect(held?.textContent).toBe(
-      "Redacted — needs an active break-glass grant BREAK_GLASS_REQUIRED: " +
-        "Redacted — needs an active break-glass grant BREAK_GLASS_REQUIRED",
+      "withheld: needs an active break-glass grant: " +
+        "withheld: needs an active break-glass grant",
     );
     const session = screen.getByRole("heading", { name: "Sessions" }).nextElementSibling;
     expect(session?.textContent).toContain(
-      "Redacted — the declared purpose does not allow reading this PURPOSE_NOT_PERMITTED · Firefox · Linux",
+      "withheld: the declared purpose does not allow reading this · Firefox · Linux",
     );
-    expect(screen.getByText("VISA", { exact: false }).textContent).toContain("Redacted —");
+    expect(screen.getByText("VISA", { exact: false }).textContent).toContain("withheld:");
     expect(screen.getByText("ada@example.com")).toBeTruthy();
   });
 
@@ -294,7 +294,7 @@ describe("one customer", () => {
         ]),
     });
     const log = (await screen.findByRole("heading", { name: "Access log" })).nextElementSibling;
-    expect(log?.textContent).toBe("Redacted — your role may not use data for this purpose ROLE");
+    expect(log?.textContent).toBe("withheld: your role may not use data for this purpose");
   });
 
   it("says there is no such customer, with the API's reason", async () => {

@@ -10,6 +10,7 @@ import {
   type OpenCustomerQuery,
 } from "@privet/client";
 import { breakGlassReasonLabel, inWords, purposeLabel, roleLabel } from "@privet/domain/labels";
+import { DataTable } from "@privet/ui/data-table";
 import { formatDateTime } from "@privet/ui/format";
 import { Link } from "@privet/ui/router";
 import { type OlderPage, ShowOlder, useOlderPages } from "@privet/ui/show-older";
@@ -17,7 +18,7 @@ import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useCallback, useState } from "react";
 import { useClient, useQuery } from "urql";
 import { type Declaration, useLatestDeclaration, usePurpose } from "../purpose.js";
-import { failuresOf, type ResultPath, redactionsOf, Value } from "../redactions.js";
+import { failuresOf, type ResultPath, redactionsOf, Value, WithheldNotice } from "../redactions.js";
 
 export function CustomersPage() {
   // A search reads under the declaration in force when it is made; declaring another later
@@ -49,59 +50,74 @@ export function CustomersPage() {
       {failuresOf(error).map((message) => (
         <ErrorNotice key={message}>{message}</ErrorNotice>
       ))}
+      <WithheldNotice redactions={redactions} />
       {search === null ? (
         <p>
           Search by exact email address or customer ID. Customers are read only when you search.
         </p>
       ) : fetching && !data ? (
         <Loading what="customers" />
-      ) : !data || data.customers.nodes.length === 0 ? (
+      ) : !data ? (
         <Empty>No customer matches.</Empty>
       ) : (
-        <div className="table-scroll">
-          <table className="stack-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">Customer</th>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Country</th>
-                <th scope="col">Since</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.customers.nodes.map((customer, i) => (
-                <tr key={customer.id}>
-                  <td data-label="Customer">
-                    <Link href={`/customers/${customer.id}`}>{customer.id.slice(0, 8)}…</Link>
-                  </td>
-                  <td data-label="Name">
-                    <Value
-                      value={customer.name}
-                      at={["customers", "nodes", i, "name"]}
-                      redactions={redactions}
-                    />
-                  </td>
-                  <td data-label="Email">
-                    <Value
-                      value={customer.email}
-                      at={["customers", "nodes", i, "email"]}
-                      redactions={redactions}
-                    />
-                  </td>
-                  <td data-label="Country">
-                    <Value
-                      value={customer.country}
-                      at={["customers", "nodes", i, "country"]}
-                      redactions={redactions}
-                    />
-                  </td>
-                  <td data-label="Since">{formatDateTime(customer.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Customers found"
+          rows={data.customers.nodes.map((customer, i) => ({ customer, i }))}
+          rowKey={({ customer }) => customer.id}
+          empty="No customer matches."
+          pageSize={25}
+          columns={[
+            {
+              key: "customer",
+              header: "Customer",
+              cell: ({ customer }) => (
+                <Link href={`/customers/${customer.id}`}>{customer.id.slice(0, 8)}…</Link>
+              ),
+            },
+            {
+              key: "name",
+              header: "Name",
+              sortValue: ({ customer }) => customer.name,
+              cell: ({ customer, i }) => (
+                <Value
+                  value={customer.name}
+                  at={["customers", "nodes", i, "name"]}
+                  redactions={redactions}
+                />
+              ),
+            },
+            {
+              key: "email",
+              header: "Email",
+              sortValue: ({ customer }) => customer.email,
+              cell: ({ customer, i }) => (
+                <Value
+                  value={customer.email}
+                  at={["customers", "nodes", i, "email"]}
+                  redactions={redactions}
+                />
+              ),
+            },
+            {
+              key: "country",
+              header: "Country",
+              sortValue: ({ customer }) => customer.country,
+              cell: ({ customer, i }) => (
+                <Value
+                  value={customer.country}
+                  at={["customers", "nodes", i, "country"]}
+                  redactions={redactions}
+                />
+              ),
+            },
+            {
+              key: "since",
+              header: "Since",
+              sortValue: ({ customer }) => customer.createdAt,
+              cell: ({ customer }) => formatDateTime(customer.createdAt),
+            },
+          ]}
+        />
       )}
     </>
   );
@@ -168,6 +184,7 @@ export function CustomerPage({ id }: { id: string }) {
       {failuresOf(error).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
+      <WithheldNotice redactions={redactions} />
       <dl className="facts">
         <dt>Name</dt>
         <dd>{v(customer.name, ["customer", "name"])}</dd>

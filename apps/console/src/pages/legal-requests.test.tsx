@@ -107,10 +107,8 @@ describe("the legal requests page", () => {
     expect(sent(api, "LegalDisclosure")).toEqual([{ id: "lr-open", ref: "lr-open" }]);
     expect(section.getByText("ada@example.com")).toBeTruthy();
     const name = section.getByText("Name").nextElementSibling;
-    expect(name?.textContent).toBe(
-      "Redacted — needs a recorded legal request covering it LEGAL_REQUEST_REQUIRED",
-    );
-    expect(section.getByText("Country").nextElementSibling?.textContent).toContain("Redacted —");
+    expect(name?.textContent).toBe("withheld: needs a recorded legal request covering it");
+    expect(section.getByText("Country").nextElementSibling?.textContent).toContain("withheld:");
   });
 
   it("[P-11] shows why the API refused a disclosure", async () => {
@@ -176,6 +174,18 @@ describe("the legal requests page", () => {
     const closed = await card("HC-2026-118");
     await waitFor(() => expect(closed.getByText(/· Closed/)).toBeTruthy());
     expect(closed.queryByRole("button", { name: "Produce disclosure" })).toBeNull();
+  });
+
+  it("says the register could not be read, rather than that it is empty", async () => {
+    setup({
+      LegalRequests: () => {
+        throw refusal("INTERNAL", "Privet could not read the register. Try again.");
+      },
+    });
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Privet could not read the register. Try again.",
+    );
+    expect(screen.queryByText("No legal requests recorded.")).toBeNull();
   });
 
   it("says why a request could not be closed", async () => {

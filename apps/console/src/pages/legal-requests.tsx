@@ -19,7 +19,7 @@ import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
-import { failuresOf, type ResultPath, redactionsOf, Value } from "../redactions.js";
+import { failuresOf, type ResultPath, redactionsOf, Value, WithheldNotice } from "../redactions.js";
 import { useStaffSession } from "../session.js";
 
 export function LegalRequestsPage() {
@@ -64,7 +64,7 @@ export function LegalRequestsPage() {
       <h1>Legal requests</h1>
       {error && <ErrorNotice>{formErrorOf(error)?.message}</ErrorNotice>}
       {closed.error && <ErrorNotice>{formErrorOf(closed.error)?.message}</ErrorNotice>}
-      {!data || data.legalRequests.length === 0 ? (
+      {!data ? null : data.legalRequests.length === 0 ? (
         <Empty>No legal requests recorded.</Empty>
       ) : (
         <ul className="cards">
@@ -172,6 +172,7 @@ function Disclosure({ id, legalRef }: { id: string; legalRef: string }) {
       {failuresOf(error).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
+      <WithheldNotice redactions={redactions} />
       <p className="status">
         Every field below was read under this request and is in the audit log; anything outside its
         scope is redacted.

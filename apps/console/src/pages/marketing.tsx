@@ -4,6 +4,7 @@
  * what the declared purpose may not read in it is shown redacted, with the reason.
  */
 import {
+  CampaignPreviewDocument,
   CampaignsDocument,
   DeliverOutboxDocument,
   OutboxDocument,
@@ -14,11 +15,16 @@ import { formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice, Notice } from "@privet/ui/states";
-import type { FormEvent } from "react";
-import { useQuery } from "urql";
+import { type FormEvent, useState } from "react";
+import { useClient, useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
 import { usePurpose } from "../purpose.js";
-import { failuresOf, redactionsOf, Value } from "../redactions.js";
+import { failuresOf, redactionsOf, Value, WithheldNotice } from "../redactions.js";
+import {
+  CampaignConfirm,
+  type CampaignDraft,
+  type CampaignPreviewData,
+} from "./campaign-confirm.js";
 
 export function MarketingPage() {
   const { purpose, ref } = usePurpose();
@@ -29,9 +35,17 @@ export function MarketingPage() {
     query: OutboxDocument,
     variables: { purpose, ref: ref || null },
   });
+  const client = useClient();
   const [sent, sendCampaign] = useActionMutation(SendCampaignDocument);
   const [delivered, deliver] = useActionMutation(DeliverOutboxDocument);
-  const error = formErrorOf(sent.error);
+  // Nothing is sent from the form: it opens the preview, whose button sends.
+  const [previewing, setPreviewing] = useState<{
+    campaign: CampaignDraft;
+    preview: CampaignPreviewData;
+  } | null>(null);
+  const [previewError, setPreviewError] = useState<ReturnType<typeof formErrorOf>>(null);
+  const [checking, setChecking] = useState(false);
+  const error = previewError ?? formErrorOf(sent.error);
   const redactions = redactionsOf(OutboxDocument, outboxError);
   // A campaign email's subject is the campaign's, the same for every recipient and not
   // personal: shown from the campaign even where the purpose may not read an email's subject.
@@ -44,10 +58,21 @@ export function MarketingPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
-    const result = await sendCampaign({
-      input: { name: text("name") || null, subject: text("subject"), text: text("text") },
-    });
-    if (!result.error) reload();
+    const campaign = { name: text("name") || null, subject: text("subject"), text: text("text") };
+    setChecking(true);
+    const result = await client
+      .query(CampaignPreviewDocument, { input: campaign }, { requestPolicy: "network-only" })
+      .toPromise();
+    setChecking(false);
+    setPreviewError(formErrorOf(result.error));
+    if (result.data) setPreviewing({ campaign, preview: result.data.campaignPreview });
+  };
+  const send = async () => {
+    if (!previewing) return;
+    const result = await sendCampaign({ input: previewing.campaign });
+    if (result.error) return;
+    setPreviewing(null);
+    reload();
   };
   return (
     <>
@@ -60,16 +85,28 @@ export function MarketingPage() {
           <label htmlFor="text">Text</label>
           <textarea id="text" name="text" rows={6} required />
         </div>
-        {error && error.field !== "subject" && <ErrorNotice>{error.message}</ErrorNotice>}
+        {error && error.field !== "subject" && !previewing && (
+          <ErrorNotice>{error.message}</ErrorNotice>
+        )}
         {sent.data && (
           <Notice>
             <p>{sent.data.sendCampaign.emailsQueued} emails queued.</p>
           </Notice>
         )}
-        <button type="submit" disabled={sent.fetching}>
-          Send to customers who allow marketing
+        <button type="submit" disabled={sent.fetching || checking}>
+          Preview and send
         </button>
       </form>
+      {previewing && (
+        <CampaignConfirm
+          campaign={previewing.campaign}
+          preview={previewing.preview}
+          busy={sent.fetching}
+          error={formErrorOf(sent.error)?.message ?? null}
+          onConfirm={send}
+          onCancel={() => setPreviewing(null)}
+        />
+      )}
       <h2>Campaigns</h2>
       {failuresOf(campaignsError).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
@@ -107,7 +144,8 @@ export function MarketingPage() {
       {failuresOf(outboxError).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
-      {!outbox || outbox.outboxEmails.length === 0 ? (
+      <WithheldNotice redactions={redactions} />
+      {!outbox ? null : outbox.outboxEmails.length === 0 ? (
         <Empty>The outbox is empty.</Empty>
       ) : (
         <div className="table-scroll">

@@ -42,6 +42,64 @@ const overview = {
     { purpose: "SUPPORT", allowed: 10, denied: 1 },
     { purpose: null, allowed: 0, denied: 4 },
   ],
+  requestsDue: null,
+  openBreaches: null,
+  recentBreakGlassGrants: null,
+};
+
+/** What a privacy officer sees: every list. */
+const officersOverview = {
+  ...overview,
+  requestsDue: {
+    overdue: 1,
+    dueThisWeek: 1,
+    requests: [
+      {
+        id: "0195f3c2-7a10-7000-8000-0000000000r1",
+        kind: "DELETION",
+        status: "VERIFIED",
+        jurisdiction: "GDPR",
+        dueAt: "2026-12-03T00:00:00.000Z",
+        daysLeft: -3,
+      },
+      {
+        id: "0195f3c2-7a10-7000-8000-0000000000r2",
+        kind: "ACCESS",
+        status: "RECEIVED",
+        jurisdiction: "CCPA",
+        dueAt: "2026-12-07T00:00:00.000Z",
+        daysLeft: 1,
+      },
+    ],
+  },
+  openBreaches: [
+    {
+      id: "b1",
+      title: "Mailer credentials leaked",
+      discoveredAt: "2026-12-05T10:00:00.000Z",
+      authorityNoticeDue: "2026-12-08T10:00:00.000Z",
+      hoursLeft: 61,
+      notifying: false,
+    },
+    {
+      id: "b2",
+      title: "Lost laptop",
+      discoveredAt: "2026-11-20T10:00:00.000Z",
+      authorityNoticeDue: "2026-11-23T10:00:00.000Z",
+      hoursLeft: -300,
+      notifying: true,
+    },
+  ],
+  recentBreakGlassGrants: [
+    {
+      id: "g1",
+      reason: "MALFUNCTION",
+      startsAt: "2026-12-06T08:00:00.000Z",
+      expiresAt: "2026-12-06T12:00:00.000Z",
+      revokedAt: null,
+      active: true,
+    },
+  ],
 };
 
 describe("the overview", () => {
@@ -81,6 +139,50 @@ describe("the overview", () => {
     await screen.findByRole("heading", { name: "Overview" });
     expect(within(figureCaptioned(REQUESTS)).getByText("Nothing to show yet.")).toBeTruthy();
     expect(within(figureCaptioned(READS)).getByText("Nothing to show yet.")).toBeTruthy();
+  });
+
+  it("starts the day with the counts, requests due in words, and breaches on their 72-hour clocks", async () => {
+    setup(officersOverview);
+    await screen.findByRole("heading", { name: "Overview", level: 1 });
+    const tiles = within(screen.getByLabelText("Today"))
+      .getAllByRole("term")
+      .map((t) => [t.textContent, t.nextElementSibling?.textContent]);
+    expect(tiles).toEqual([
+      ["Requests overdue", "1"],
+      ["Requests due this week", "1"],
+      ["Open breaches", "2"],
+      ["Break-glass grants active", "1"],
+    ]);
+    const due = within(screen.getByRole("region", { name: "Requests due this week and overdue" }));
+    const rows = due.getAllByRole("row").slice(1);
+    expect(rows[0]?.textContent).toContain("3 days overdue");
+    expect(rows[0]?.textContent).toContain("Deletion");
+    expect(rows[1]?.textContent).toContain("due tomorrow");
+    // The whole reference, not a cut-off id.
+    expect(due.getByText("0195f3c2-7a10-7000-8000-0000000000r1")).toBeTruthy();
+    const breaches = within(screen.getByRole("region", { name: "Open breaches" }));
+    expect(breaches.getByText("Mailer credentials leaked").closest("li")?.textContent).toContain(
+      "61 hours left",
+    );
+    expect(breaches.getByText("Lost laptop").closest("li")?.textContent).toContain(
+      "12 days overdue (notices being sent)",
+    );
+    const grants = within(screen.getByRole("region", { name: /Break-glass grants/ }));
+    expect(grants.getByRole("listitem").textContent).toContain("active");
+  });
+
+  it("shows only the lists the API gave the role, and no empty tiles for the others", async () => {
+    setup(overview);
+    await screen.findByRole("heading", { name: "Overview", level: 1 });
+    expect(screen.queryByRole("region", { name: /Requests due/ })).toBeNull();
+    expect(screen.queryByRole("region", { name: "Open breaches" })).toBeNull();
+    expect(screen.queryByRole("region", { name: /Break-glass/ })).toBeNull();
+    expect(screen.queryByLabelText("Today")).toBeNull();
+    // Consent rates are for every role that has the overview: today's rate per purpose.
+    const consent = within(screen.getByRole("region", { name: "Consent today" }));
+    expect(consent.getByText("Marketing").nextElementSibling?.textContent).toBe(
+      "63% of 80 customers",
+    );
   });
 
   it("says why the overview could not be loaded", async () => {

@@ -8,14 +8,17 @@
 import {
   DiscardPolicyDraftDocument,
   type PolicyDraftQuery,
+  PolicyNoticeRecipientsDocument,
   PublishPolicyDraftDocument,
   PublishPolicyVersionDocument,
   SavePolicyDraftDocument,
 } from "@privet/client";
+import { ConfirmDialog } from "@privet/ui/confirm";
 import { type FormError, formErrorOf } from "@privet/ui/errors";
 import { formatDateTime } from "@privet/ui/format";
 import { ErrorNotice, Notice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
+import { useClient } from "urql";
 import { useActionMutation } from "../action-mutation.js";
 import {
   EMPTY_FIELDS,
@@ -69,6 +72,9 @@ export function PolicyVersionForm({ draft, onChange }: PolicyVersionFormProps) {
     discarding.fetching ||
     publishingDraft.fetching ||
     publishingVersion.fetching;
+  const client = useClient();
+  // A material change is told to every customer: published only after its audience is shown.
+  const [telling, setTelling] = useState<{ recipients: number } | null>(null);
   const set = (change: Partial<PolicyVersionFieldValues>) =>
     setFields((current) => ({ ...current, ...change }));
 
@@ -109,9 +115,19 @@ export function PolicyVersionForm({ draft, onChange }: PolicyVersionFormProps) {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setOutcome(null);
+    if (!fields.material) return publish();
+    const counted = await client
+      .query(PolicyNoticeRecipientsDocument, {}, { requestPolicy: "network-only" })
+      .toPromise();
+    if (counted.data) setTelling({ recipients: counted.data.policyNoticeRecipients });
+    else setError(formErrorOf(counted.error));
+  };
+
+  const publish = async () => {
     const published = draftId ? await publishOpenDraft() : await publishFromForm();
     if (!published) return;
     const { policyVersion, noticesQueued } = published;
+    setTelling(null);
     close({ kind: "published", version: policyVersion.version, noticesQueued });
   };
 
@@ -141,43 +157,66 @@ export function PolicyVersionForm({ draft, onChange }: PolicyVersionFormProps) {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <h2>{draftId ? "Edit a draft" : "Publish a new version"}</h2>
-      {draftId && savedAt && (
-        <p className="status" role="status" data-testid="draft-saved-at">
-          Draft saved {formatDateTime(savedAt)}.
-        </p>
-      )}
-      <PolicyVersionFields fields={fields} onChange={set} error={error} />
-      {error && !NAMED_FIELDS.includes(error.field ?? "") && (
-        <ErrorNotice>{error.message}</ErrorNotice>
-      )}
-      {outcome?.kind === "published" && (
-        <Notice>
-          <p>
-            Published version {outcome.version}; {outcome.noticesQueued} notices queued.
+    <>
+      <form onSubmit={submit} noValidate>
+        <h2>{draftId ? "Edit a draft" : "Publish a new version"}</h2>
+        {draftId && savedAt && (
+          <p className="status" role="status" data-testid="draft-saved-at">
+            Draft saved {formatDateTime(savedAt)}.
           </p>
-        </Notice>
-      )}
-      {outcome?.kind === "discarded" && (
-        <Notice>
-          <p>Draft discarded.</p>
-        </Notice>
-      )}
-      <PolicyPreview title={fields.title} body={fields.body} />
-      <div className="actions">
-        <button type="button" className="secondary" disabled={busy} onClick={saveDraft}>
-          Save draft
-        </button>
-        {draftId && (
-          <button type="button" className="secondary" disabled={busy} onClick={discardDraft}>
-            Discard draft
-          </button>
         )}
-        <button type="submit" disabled={busy}>
-          Publish
-        </button>
-      </div>
-    </form>
+        <PolicyVersionFields fields={fields} onChange={set} error={error} />
+        {error && !NAMED_FIELDS.includes(error.field ?? "") && (
+          <ErrorNotice>{error.message}</ErrorNotice>
+        )}
+        {outcome?.kind === "published" && (
+          <Notice>
+            <p>
+              Published version {outcome.version}; {outcome.noticesQueued} notices queued.
+            </p>
+          </Notice>
+        )}
+        {outcome?.kind === "discarded" && (
+          <Notice>
+            <p>Draft discarded.</p>
+          </Notice>
+        )}
+        <PolicyPreview title={fields.title} body={fields.body} />
+        <div className="actions">
+          <button type="button" className="secondary" disabled={busy} onClick={saveDraft}>
+            Save draft
+          </button>
+          {draftId && (
+            <button type="button" className="secondary" disabled={busy} onClick={discardDraft}>
+              Discard draft
+            </button>
+          )}
+          <button type="submit" disabled={busy}>
+            Publish
+          </button>
+        </div>
+      </form>
+      {telling && (
+        <ConfirmDialog
+          title="Publish a material change?"
+          confirmLabel={`Publish and notify ${telling.recipients} customer${telling.recipients === 1 ? "" : "s"}`}
+          busy={busy}
+          error={error?.message ?? null}
+          onConfirm={publish}
+          onCancel={() => setTelling(null)}
+        >
+          <p data-testid="notice-recipients">
+            Version {fields.version || "(no label yet)"} is marked as a material change: every
+            customer who has not been erased — <strong>{telling.recipients}</strong> now — will be
+            emailed a notice of it. A notice cannot be recalled once sent.
+          </p>
+          <p>
+            {fields.effectiveAt
+              ? `It takes effect on ${fields.effectiveAt}.`
+              : "Choose the date it takes effect before publishing."}
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
   );
 }

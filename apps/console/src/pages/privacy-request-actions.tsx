@@ -17,6 +17,7 @@ import { Field } from "@privet/ui/field";
 import { ErrorNotice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useActionMutation } from "../action-mutation.js";
+import { ErasureConfirm } from "./erasure-confirm.js";
 
 export interface ActionableRequest {
   readonly id: string;
@@ -64,6 +65,8 @@ export function PrivacyRequestActions({
   readonly onChanged: () => void;
 }) {
   const [form, setForm] = useState<OpenForm | null>(null);
+  // A deletion is fulfilled only through the erasure's preview and a typed confirmation.
+  const [erasing, setErasing] = useState(false);
   const [verified, verify] = useActionMutation(VerifyPrivacyRequestDocument);
   const [started, start] = useActionMutation(StartPrivacyRequestDocument);
   const [extended, extend] = useActionMutation(ExtendPrivacyRequestDocument);
@@ -116,8 +119,12 @@ export function PrivacyRequestActions({
           type="button"
           disabled={busy}
           onClick={async () =>
-            // A correction must say what was corrected; the others need no words.
-            kind === "CORRECTION" ? setForm("fulfil") : done(await fulfil({ id, note: null }))
+            // A correction must say what was corrected; a deletion is previewed and confirmed.
+            kind === "CORRECTION"
+              ? setForm("fulfil")
+              : kind === "DELETION"
+                ? setErasing(true)
+                : done(await fulfil({ id, note: null }))
           }
         >
           Fulfil
@@ -148,7 +155,20 @@ export function PrivacyRequestActions({
           </button>
         </form>
       )}
-      {error && !(form && error.field === FORMS[form].argument) && (
+      {erasing && (
+        <ErasureConfirm
+          requestId={id}
+          busy={fulfilled.fetching}
+          error={formErrorOf(fulfilled.error)?.message ?? null}
+          onConfirm={async () => {
+            const result = await fulfil({ id, note: null });
+            if (!result.error) setErasing(false);
+            done(result);
+          }}
+          onCancel={() => setErasing(false)}
+        />
+      )}
+      {error && !erasing && !(form && error.field === FORMS[form].argument) && (
         <ErrorNotice>{error.message}</ErrorNotice>
       )}
     </>

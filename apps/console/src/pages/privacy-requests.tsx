@@ -22,7 +22,7 @@ import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useEffect, useState } from "react";
 import { type UseQueryState, useQuery } from "urql";
 import { type Declaration, sayDeclaration, useLatestDeclaration } from "../purpose.js";
-import { failuresOf, redactionsOf, Value } from "../redactions.js";
+import { failuresOf, redactionsOf, Value, WithheldNotice } from "../redactions.js";
 import { PrivacyRequestActions } from "./privacy-request-actions.js";
 import { RequestOutcome } from "./privacy-request-outcome.js";
 
@@ -92,7 +92,7 @@ export function PrivacyRequestsPage() {
           Refresh
         </button>
       </div>
-      {items.length === 0 ? (
+      {!data ? null : items.length === 0 ? (
         <Empty>No requests.</Empty>
       ) : (
         <div className="table-scroll">
@@ -263,6 +263,7 @@ function OpenedRequest({
       {failuresOf(error).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
+      <WithheldNotice redactions={redactions} />
       <p className="hint">Read under {sayDeclaration(under)}.</p>
       {item && (
         <dl>

@@ -113,44 +113,93 @@ describe("the processors page", () => {
     );
   });
 
-  it("issues a key and shows it once: the registry keeps only its prefix", async () => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(new Date("2026-11-25T12:00:00.000Z"));
+  it("issues a key for the processor named in the dialog, with the label given, and shows it once with a copy button", async () => {
+    const writeText = vi.fn(async () => {});
+    Object.assign(navigator, { clipboard: { writeText } });
     const api = setup();
     fireEvent.click((await card("MailCo")).getByRole("button", { name: "Issue a key" }));
-    expect((await screen.findByTestId("issued-key")).textContent).toBe(FULL_KEY);
+    const dialog = await screen.findByRole("dialog", { name: "Issue an API key for MailCo?" });
+    // The label field has the focus, and an empty label is refused before anything is sent.
+    const label = within(dialog).getByLabelText("Label");
+    expect(document.activeElement).toBe(label);
+    fireEvent.click(within(dialog).getByRole("button", { name: "Issue key for MailCo" }));
+    expect(await within(dialog).findByText(/Give the key a label/)).toBeTruthy();
+    expect(api.mutations).toEqual([]);
+
+    fireEvent.change(label, { target: { value: " Production sync " } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Issue key for MailCo" }));
+    const shown = await screen.findByRole("dialog", { name: "New API key for MailCo" });
+    expect(within(shown).getByTestId("issued-key").textContent).toBe(FULL_KEY);
+    expect(within(shown).getByText("This key will not be shown again.")).toBeTruthy();
     expect(api.mutations[0]).toEqual({
       name: "IssuePartnerApiKey",
-      variables: { processorId: "p-mail", label: "Issued 2026-11-25" },
+      variables: { processorId: "p-mail", label: "Production sync" },
     });
-    // The registry is read again and lists the new key by its prefix, never the key itself.
+    fireEvent.click(within(shown).getByRole("button", { name: "Copy key" }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(FULL_KEY));
+    expect(await within(shown).findByText("Copied.")).toBeTruthy();
+
+    fireEvent.click(within(shown).getByRole("button", { name: "I have stored the key" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    // Gone for good: the registry lists the new key by its prefix, never the key itself.
     expect(
-      await (await card("MailCo")).findByText("Issued 2026-11-25", { exact: false }),
+      await (await card("MailCo")).findByText("Production sync", { exact: false }),
     ).toBeTruthy();
-    expect(screen.getAllByText(FULL_KEY)).toHaveLength(1);
+    expect(screen.queryByText(FULL_KEY)).toBeNull();
     expect(screen.getAllByText(/pk_live_3f9a…/)).toHaveLength(1);
   });
 
-  it("revokes a key and shows it revoked", async () => {
+  it("shows the API's objection to a label next to the label", async () => {
+    const api = setup({
+      IssuePartnerApiKey: () => {
+        throw refusal("BAD_USER_INPUT", "label must be at most 100 characters.", "label");
+      },
+    });
+    fireEvent.click((await card("MailCo")).getByRole("button", { name: "Issue a key" }));
+    const dialog = await screen.findByRole("dialog");
+    fireEvent.change(within(dialog).getByLabelText("Label"), { target: { value: "x" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Issue key for MailCo" }));
+    expect(await within(dialog).findByText("label must be at most 100 characters.")).toBeTruthy();
+    expect(api.mutations).toHaveLength(1);
+  });
+
+  it("revokes a key only once the dialog naming it is confirmed", async () => {
     const api = setup();
-    fireEvent.click((await card("MailCo")).getByRole("button", { name: "Revoke" }));
+    fireEvent.click((await card("MailCo")).getByRole("button", { name: "Revoke key Production" }));
+    const dialog = await screen.findByRole("dialog", {
+      name: "Revoke MailCo's key “Production”?",
+    });
+    expect(dialog.textContent).toContain("pk_live_77aa…");
+    // Escape cancels, sending nothing.
+    fireEvent.keyDown(dialog, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(api.mutations).toEqual([]);
+
+    fireEvent.click((await card("MailCo")).getByRole("button", { name: "Revoke key Production" }));
+    fireEvent.click(
+      within(await screen.findByRole("dialog")).getByRole("button", { name: "Revoke key" }),
+    );
     await waitFor(() =>
       expect(api.mutations).toEqual([{ name: "RevokePartnerApiKey", variables: { id: "k1" } }]),
     );
     expect(
       await (await card("MailCo")).findByText(/Production — revoked 25 November 2026/),
     ).toBeTruthy();
-    expect((await card("MailCo")).queryByRole("button", { name: "Revoke" })).toBeNull();
+    expect(
+      (await card("MailCo")).queryByRole("button", { name: "Revoke key Production" }),
+    ).toBeNull();
   });
 
-  it("says why a key could not be revoked", async () => {
+  it("says why a key could not be revoked, in the dialog", async () => {
     setup({
       RevokePartnerApiKey: () => {
         throw refusal("FORBIDDEN", "Your role may not manage partner keys.");
       },
     });
-    fireEvent.click((await card("MailCo")).getByRole("button", { name: "Revoke" }));
-    expect((await screen.findByRole("alert")).textContent).toBe(
+    fireEvent.click((await card("MailCo")).getByRole("button", { name: "Revoke key Production" }));
+    const dialog = await screen.findByRole("dialog");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Revoke key" }));
+    expect((await within(dialog).findByRole("alert")).textContent).toBe(
       "Your role may not manage partner keys.",
     );
   });

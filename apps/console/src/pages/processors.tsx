@@ -4,7 +4,6 @@
  * once) and revoked.
  */
 import {
-  IssuePartnerApiKeyDocument,
   ProcessorRegistryDocument,
   type Purpose,
   RecordProcessorAgreementDocument,
@@ -14,15 +13,21 @@ import { inWords, processorKindLabel, purposeLabel } from "@privet/domain/labels
 import { type FormError, formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { formatDate } from "@privet/ui/format";
-import { Empty, ErrorNotice, Loading, Notice } from "@privet/ui/states";
+import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
+import { IssueKeyDialog, type KeyProcessor, RevokeKeyDialog } from "./processor-key-dialogs.js";
 
 export function ProcessorsPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ProcessorRegistryDocument });
-  const [issued, issue] = useActionMutation(IssuePartnerApiKeyDocument);
   const [revoked, revoke] = useActionMutation(RevokePartnerApiKeyDocument);
+  // Issuing and revoking go through a dialog naming the processor (processor-key-dialogs.tsx).
+  const [issuingFor, setIssuingFor] = useState<KeyProcessor | null>(null);
+  const [revoking, setRevoking] = useState<{
+    processor: KeyProcessor;
+    apiKey: { id: string; prefix: string; label: string };
+  } | null>(null);
   if (fetching && !data) return <Loading what="the processor registry" />;
   if (!data)
     return (
@@ -32,16 +37,28 @@ export function ProcessorsPage() {
   return (
     <>
       <h1>Processors</h1>
-      {issued.data && (
-        <Notice>
-          <p>
-            New key (shown once — give it to the partner now):{" "}
-            <code data-testid="issued-key">{issued.data.issuePartnerApiKey.key}</code>
-          </p>
-        </Notice>
+      {issuingFor && (
+        <IssueKeyDialog
+          processor={issuingFor}
+          onIssued={reload}
+          onDone={() => setIssuingFor(null)}
+        />
       )}
-      {issued.error && <ErrorNotice>{formErrorOf(issued.error)?.message}</ErrorNotice>}
-      {revoked.error && <ErrorNotice>{formErrorOf(revoked.error)?.message}</ErrorNotice>}
+      {revoking && (
+        <RevokeKeyDialog
+          processor={revoking.processor}
+          apiKey={revoking.apiKey}
+          busy={revoked.fetching}
+          error={formErrorOf(revoked.error)?.message ?? null}
+          onConfirm={async () => {
+            const result = await revoke({ id: revoking.apiKey.id });
+            if (result.error) return;
+            setRevoking(null);
+            reload();
+          }}
+          onCancel={() => setRevoking(null)}
+        />
+      )}
       {data.processors.length === 0 ? (
         <Empty>No processors.</Empty>
       ) : (
@@ -86,10 +103,8 @@ export function ProcessorsPage() {
                       <button
                         type="button"
                         className="link-button"
-                        onClick={async () => {
-                          await revoke({ id: k.id });
-                          reload();
-                        }}
+                        aria-label={`Revoke key ${k.label}`}
+                        onClick={() => setRevoking({ processor: p, apiKey: k })}
                       >
                         Revoke
                       </button>
@@ -97,18 +112,7 @@ export function ProcessorsPage() {
                   </li>
                 ))}
               </ul>
-              <button
-                type="button"
-                className="secondary"
-                disabled={issued.fetching}
-                onClick={async () => {
-                  await issue({
-                    processorId: p.id,
-                    label: `Issued ${new Date().toISOString().slice(0, 10)}`,
-                  });
-                  reload();
-                }}
-              >
+              <button type="button" className="secondary" onClick={() => setIssuingFor(p)}>
                 Issue a key
               </button>
               <AgreementForm processorId={p.id} onRecorded={reload} />

@@ -5,9 +5,10 @@
  */
 import { type StaffActionOutcome, StaffActionsDocument } from "@privet/client";
 import { humanize, purposeLabel, roleLabel } from "@privet/domain/labels";
+import { DataTable } from "@privet/ui/data-table";
 import { Field } from "@privet/ui/field";
 import { formatDateTime } from "@privet/ui/format";
-import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
+import { ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useQuery } from "urql";
 import { failuresOf } from "../redactions.js";
@@ -61,45 +62,65 @@ export function StaffActionsPage() {
       ))}
       {fetching && !data ? (
         <Loading what="staff actions" />
-      ) : entries.length === 0 ? (
-        <Empty>No staff actions match.</Empty>
       ) : (
-        <div className="table-scroll">
-          <table className="stack-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Purpose</th>
-                <th scope="col">Arguments</th>
-                <th scope="col">Outcome</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} data-outcome={e.outcome}>
-                  <td data-label="When">{formatDateTime(e.occurredAt)}</td>
-                  <td data-label="Who">
-                    {roleLabel(e.staffRole)} <code>{e.staffUserId.slice(0, 8)}</code>
-                  </td>
-                  <td data-label="Action">{words(e.action)}</td>
-                  <td data-label="Purpose">
-                    {e.purpose ? purposeLabel(e.purpose) : "—"}
-                    {e.reference && ` (ref. ${e.reference})`}
-                  </td>
-                  <td data-label="Arguments">
-                    <code>{e.arguments}</code>
-                  </td>
-                  <td data-label="Outcome">
-                    {humanize(e.outcome)}
-                    {e.errorCode && ` — ${e.errorCode}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Staff actions, newest first"
+          rows={entries}
+          rowKey={(e) => e.id}
+          empty="No staff actions match."
+          rowProps={(e) => ({ "data-outcome": e.outcome })}
+          columns={[
+            {
+              key: "when",
+              header: "When",
+              sortValue: (e) => e.occurredAt,
+              cell: (e) => formatDateTime(e.occurredAt),
+            },
+            {
+              key: "who",
+              header: "Who",
+              sortValue: (e) => roleLabel(e.staffRole),
+              cell: (e) => (
+                <>
+                  {roleLabel(e.staffRole)} <code>{e.staffUserId.slice(0, 8)}</code>
+                </>
+              ),
+            },
+            {
+              key: "action",
+              header: "Action",
+              sortValue: (e) => words(e.action),
+              cell: (e) => words(e.action),
+            },
+            {
+              key: "purpose",
+              header: "Purpose",
+              sortValue: (e) => (e.purpose ? purposeLabel(e.purpose) : null),
+              cell: (e) => (
+                <>
+                  {e.purpose ? purposeLabel(e.purpose) : "—"}
+                  {e.reference && ` (ref. ${e.reference})`}
+                </>
+              ),
+            },
+            {
+              key: "arguments",
+              header: "Arguments",
+              cell: (e) => <code>{e.arguments}</code>,
+            },
+            {
+              key: "outcome",
+              header: "Outcome",
+              sortValue: (e) => e.outcome,
+              cell: (e) => (
+                <>
+                  {humanize(e.outcome)}
+                  {e.errorCode && ` — ${e.errorCode}`}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       {entries.length === 50 && (
         <button

@@ -77,8 +77,8 @@ describe("the support queue", () => {
         ]),
     });
     const visitor = await card("Do you sell my data?");
-    expect(visitor.getByText(/the customer has not consented to this purpose/).textContent).toBe(
-      "Redacted — the customer has not consented to this purpose CONSENT_WITHDRAWN",
+    expect(visitor.getByTitle("the customer has not consented to this purpose").textContent).toBe(
+      "withheld: the customer has not consented to this purpose",
     );
   });
 

@@ -5,7 +5,7 @@ import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useQuery } from "urql";
 import { usePurpose } from "../purpose.js";
-import { failuresOf, redactionsOf, Value } from "../redactions.js";
+import { failuresOf, redactionsOf, Value, WithheldNotice } from "../redactions.js";
 
 export function SupportPage() {
   const { ref } = usePurpose();
@@ -22,7 +22,8 @@ export function SupportPage() {
       {failuresOf(error).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
-      {!data || data.supportRequests.length === 0 ? (
+      <WithheldNotice redactions={redactions} />
+      {!data ? null : data.supportRequests.length === 0 ? (
         <Empty>No questions waiting.</Empty>
       ) : (
         <ul className="cards">

@@ -10,13 +10,22 @@ import { campaignEmail } from "./campaign-email.js";
 
 export const CAMPAIGN_BATCH_SIZE = 1000;
 
-export async function queueCampaign(
+/** A customer a campaign goes to: the platform reads the address, on their consent. */
+export interface CampaignRecipient {
+  readonly id: string;
+  readonly email: string;
+}
+
+/**
+ * The customers a campaign goes to now, a batch at a time: MARKETING consent GIVEN (the
+ * ledger's projection) and not erased. The one query both the count shown before sending
+ * (campaignPreview) and the send itself use, so the number the member confirms is the number
+ * queued.
+ */
+export async function forEachCampaignRecipientBatch(
   tx: Prisma.TransactionClient,
-  campaign: { readonly id: string; readonly subject: string; readonly body: string },
-  config: { readonly hashKey: string; readonly apiUrl: string },
-  now: Date,
-): Promise<number> {
-  let queued = 0;
+  onBatch: (customers: readonly CampaignRecipient[]) => Promise<void>,
+): Promise<void> {
   let after: string | undefined;
   for (;;) {
     // Keyset pagination over the consent projection: one read per batch, however many.
@@ -36,26 +45,45 @@ export async function queueCampaign(
       where: { id: { in: consents.map((consent) => consent.subjectId) }, erasedAt: null },
       select: { id: true, email: true },
     });
-    if (customers.length > 0) {
-      await tx.outboxEmail.createMany({
-        data: customers.map((customer) => {
-          // A random id (not time-ordered): the unsubscribe token carries it.
-          const id = randomUUID();
-          return {
-            id,
-            kind: "CAMPAIGN" as const,
-            customerId: customer.id,
-            campaignId: campaign.id,
-            toAddress: customer.email,
-            ...campaignEmail(campaign, id, config),
-            createdAt: now,
-          };
-        }),
-      });
-    }
-    queued += customers.length;
+    if (customers.length > 0) await onBatch(customers);
     after = consents[consents.length - 1]?.subjectId;
     if (consents.length < CAMPAIGN_BATCH_SIZE) break;
   }
+}
+
+/** How many customers a campaign sent now would reach. */
+export async function countCampaignRecipients(tx: Prisma.TransactionClient): Promise<number> {
+  let count = 0;
+  await forEachCampaignRecipientBatch(tx, async (customers) => {
+    count += customers.length;
+  });
+  return count;
+}
+
+export async function queueCampaign(
+  tx: Prisma.TransactionClient,
+  campaign: { readonly id: string; readonly subject: string; readonly body: string },
+  config: { readonly hashKey: string; readonly apiUrl: string },
+  now: Date,
+): Promise<number> {
+  let queued = 0;
+  await forEachCampaignRecipientBatch(tx, async (customers) => {
+    await tx.outboxEmail.createMany({
+      data: customers.map((customer) => {
+        // A random id (not time-ordered): the unsubscribe token carries it.
+        const id = randomUUID();
+        return {
+          id,
+          kind: "CAMPAIGN" as const,
+          customerId: customer.id,
+          campaignId: campaign.id,
+          toAddress: customer.email,
+          ...campaignEmail(campaign, id, config),
+          createdAt: now,
+        };
+      }),
+    });
+    queued += customers.length;
+  });
   return queued;
 }

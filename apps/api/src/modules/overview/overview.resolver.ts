@@ -1,11 +1,13 @@
 /**
  * The console's overview: consent rates by purpose month by month, open privacy requests by
  * the week they fall due, and reads of personal data by purpose — counts only, no person in
- * them. Three aggregate statements, whatever the size of the data.
+ * them. Three aggregate statements, whatever the size of the data; then the lists a role may
+ * see (load-sections.ts): requests due, open breaches, recent break-glass grants.
  */
 import { CONSENT_PURPOSES } from "@privet/domain/consent";
 import { Authorized, Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
+import { openBreaches, recentBreakGlassGrants, requestsDue, roleMaySee } from "./load-sections.js";
 import {
   AccessesByPurpose,
   type ConsentRatePoint,
@@ -101,18 +103,25 @@ export class OverviewResolver {
   @Authorized()
   @Query(() => PrivacyOverview, {
     description:
-      "Privacy officers, security officers, auditors and administrators: consent rates by purpose over the last 12 months, open requests by due week, reads by purpose over 30 days. Counts only.",
+      "Privacy officers, security officers, auditors and administrators: consent rates by purpose over the last 12 months, open requests by due week, reads by purpose over 30 days; and, for the roles whose areas hold them, requests due, open breaches and recent break-glass grants. Counts and references only.",
   })
   async privacyOverview(@Ctx() context: Context): Promise<PrivacyOverview> {
-    const [rates, requests, accesses] = await Promise.all([
+    // Each list only for a role whose areas hold it (the permission table's operation).
+    const [rates, requests, accesses, due, breaches, grants] = await Promise.all([
       consentRates(context),
       openRequestsByDueWeek(context),
       accessesByPurpose(context),
+      roleMaySee(context, "privacyRequestQueue") ? requestsDue(context) : null,
+      roleMaySee(context, "breachIncidents") ? openBreaches(context) : null,
+      roleMaySee(context, "breakGlassGrants") ? recentBreakGlassGrants(context) : null,
     ]);
     return Object.assign(new PrivacyOverview(), {
       consentRates: rates,
       openRequestsByDueWeek: requests,
       accessesByPurpose: accesses,
+      requestsDue: due,
+      openBreaches: breaches,
+      recentBreakGlassGrants: grants,
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Classified } from "../../privacy/personal.js";
 import { ConsentPurposeValues, PurposeValues } from "../../vocabulary/enums.js";
+import { BreachClock, RecentBreakGlassGrant, RequestsDue } from "./overview-sections.type.js";
 
 /** The share of customers whose consent to one purpose was GIVEN at the end of a month. */
 @ObjectType()
@@ -71,4 +72,26 @@ export class PrivacyOverview {
   @Classified("NON_PERSONAL")
   @Field(() => [AccessesByPurpose], { description: "The last 30 days." })
   accessesByPurpose!: AccessesByPurpose[];
+
+  @Classified("NON_PERSONAL")
+  @Field(() => RequestsDue, {
+    nullable: true,
+    description: "Requests due this week and overdue; null for a role that may not see the queue.",
+  })
+  requestsDue!: RequestsDue | null;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => [BreachClock], {
+    nullable: true,
+    description: "Open breaches, oldest first; null for a role that may not see breaches.",
+  })
+  openBreaches!: BreachClock[] | null;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => [RecentBreakGlassGrant], {
+    nullable: true,
+    description:
+      "Break-glass grants started in the last 30 days, newest first (at most 10); null for a role that may not list grants.",
+  })
+  recentBreakGlassGrants!: RecentBreakGlassGrant[] | null;
 }

@@ -70,6 +70,14 @@ export function policyNotice(
   return { subject, textBody: lines.join("\n") };
 }
 
+/** Who a material change's notice goes to: every customer not erased. */
+export const NOTICE_RECIPIENTS = { erasedAt: null } as const satisfies Prisma.CustomerWhereInput;
+
+/** How many customers a material change published now would notify (shown before publishing). */
+export function countNoticeRecipients(db: Pick<Prisma.TransactionClient, "customer">) {
+  return db.customer.count({ where: NOTICE_RECIPIENTS });
+}
+
 /** Queues the notice for every customer not erased; returns how many were queued. */
 export async function queuePolicyNotices(
   tx: Prisma.TransactionClient,
@@ -83,7 +91,7 @@ export async function queuePolicyNotices(
   for (;;) {
     // Keyset pagination by id: each batch is one read and one insert, whatever the total.
     const customers = await tx.customer.findMany({
-      where: { erasedAt: null, ...(after ? { id: { gt: after } } : {}) },
+      where: { ...NOTICE_RECIPIENTS, ...(after ? { id: { gt: after } } : {}) },
       select: { id: true, email: true },
       orderBy: { id: "asc" },
       take: NOTICE_BATCH_SIZE,

@@ -1,6 +1,7 @@
 import { DiscardPolicyDraftResolver } from "./discard-policy-draft.resolver.js";
 import { PolicyResolver } from "./policy.resolver.js";
 import { PolicyDraftsResolver } from "./policy-drafts.resolver.js";
+import { PolicyNoticeRecipientsResolver } from "./policy-notice-recipients.resolver.js";
 import { PolicyVersionResolver } from "./policy-version.resolver.js";
 import { PolicyVersionBodyResolver } from "./policy-version-body.resolver.js";
 import { PolicyVersionsResolver } from "./policy-versions.resolver.js";
@@ -19,4 +20,5 @@ export const policyResolvers = [
   SavePolicyDraftResolver,
   DiscardPolicyDraftResolver,
   PublishPolicyDraftResolver,
+  PolicyNoticeRecipientsResolver,
 ] as const;

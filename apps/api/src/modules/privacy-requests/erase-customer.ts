@@ -15,21 +15,37 @@ import type { ErasedCategory } from "@privet/domain/data-rights";
  * categories the domain declares erased (@privet/domain/data-rights) may be listed, and every
  * one of them must be in some piece (ERASURE_PIECES, tested in data-categories.test.ts).
  */
-interface Piece {
+export interface Piece {
   readonly data: string;
+  /** The same data in the words the console's erasure preview shows. */
+  readonly label: string;
   readonly categories: readonly ErasedCategory[];
 }
 
-const NAME: Piece = { data: "Customer.name", categories: ["user.name"] };
-const EMAIL: Piece = { data: "Customer.email", categories: ["user.contact.email"] };
-const COUNTRY: Piece = { data: "Customer.country/region", categories: ["user.contact.country"] };
+const NAME: Piece = { data: "Customer.name", label: "Name", categories: ["user.name"] };
+const EMAIL: Piece = {
+  data: "Customer.email",
+  label: "Email address",
+  categories: ["user.contact.email"],
+};
+const COUNTRY: Piece = {
+  data: "Customer.country/region",
+  label: "Country and region",
+  categories: ["user.contact.country"],
+};
 const SESSION_DEVICE: Piece = {
   data: "Session (IP address, browser, OS, user agent)",
+  label: "Devices signed in from (IP address, browser, operating system)",
   categories: ["user.device.ip_address", "user.device.browser", "user.device.os"],
 };
-const COOKIES: Piece = { data: "Visitor (cookie ids)", categories: ["user.device.cookie_id"] };
+const COOKIES: Piece = {
+  data: "Visitor (cookie ids)",
+  label: "Cookie ids of their browsers",
+  categories: ["user.device.cookie_id"],
+};
 const CARDS: Piece = {
   data: "PaymentMethod",
+  label: "Payment cards",
   categories: [
     "user.financial.card.brand",
     "user.financial.card.last4",
@@ -37,25 +53,41 @@ const CARDS: Piece = {
     "user.financial.card.token",
   ],
 };
-const NAVIGATION: Piece = { data: "NavigationEvent", categories: ["user.behavior.navigation"] };
-const HELD: Piece = { data: "CustomerHeldRecord", categories: ["user.held.other_individuals"] };
-const NEWSLETTER: Piece = { data: "NewsletterSubscriber", categories: ["user.contact.email"] };
+const NAVIGATION: Piece = {
+  data: "NavigationEvent",
+  label: "Pages visited",
+  categories: ["user.behavior.navigation"],
+};
+const HELD: Piece = {
+  data: "CustomerHeldRecord",
+  label: "Records they hold about other people",
+  categories: ["user.held.other_individuals"],
+};
+const NEWSLETTER: Piece = {
+  data: "NewsletterSubscriber",
+  label: "Newsletter subscription",
+  categories: ["user.contact.email"],
+};
 const SUPPORT: Piece = {
   data: "SupportRequest (subject, message, reply address)",
+  label: "Support questions (subject, message, reply address)",
   categories: ["user.content.message"],
 };
 const REQUESTS: Piece = {
   data: "PrivacyRequest (details, stored exports)",
+  label: "Their privacy requests' details and stored data exports",
   categories: ["user.content.message"],
 };
 const EMAILS: Piece = {
   data: "OutboxEmail (address and body)",
+  label: "Emails sent to them (address and text)",
   categories: ["user.contact.email"],
 };
 // Always replaced, and not listed in the outcome: nobody can read a password, so no legal
 // request can need it kept.
 const PASSWORD: Piece = {
   data: "Customer.passwordHash",
+  label: "Password",
   categories: ["user.credentials.password"],
 };
 

@@ -1,4 +1,5 @@
 import { CustomerPrivacyRequestsResolver } from "./customer-privacy-requests.resolver.js";
+import { ErasurePreviewResolver } from "./erasure-preview.resolver.js";
 import { ExtendPrivacyRequestResolver } from "./extend-privacy-request.resolver.js";
 import { FulfilPrivacyRequestResolver } from "./fulfil-privacy-request.resolver.js";
 import { PrivacyRequestQueueResolver } from "./privacy-request-queue.resolver.js";
@@ -15,6 +16,7 @@ export const privacyRequestsResolvers = [
   VerifyPrivacyRequestResolver,
   StartPrivacyRequestResolver,
   ExtendPrivacyRequestResolver,
+  ErasurePreviewResolver,
   FulfilPrivacyRequestResolver,
   RejectPrivacyRequestResolver,
 ] as const;

@@ -72,7 +72,7 @@ export async function transition(
 }
 
 /** One request by id, with what the queue shows; NOT_FOUND when there is none. */
-async function loadPrivacyRequest(context: Context, idInput: string): Promise<QueueItemRow> {
+export async function loadPrivacyRequest(context: Context, idInput: string): Promise<QueueItemRow> {
   const id = validateId("id", idInput);
   const row = await context.prisma.privacyRequest.findUnique({
     where: { id },
