@@ -201,8 +201,7 @@ test("[P-08] a campaign from the console reaches only customers whose marketing 
 
 test("the campaign preview, shot", { tag: "@screenshots" }, async ({ browser }, testInfo) => {
   const page = await consoleAs(browser, "privacy");
-  await declarePurpose(page, "MARKETING", "CAMPAIGN-SHOT");
-  await openArea(page, "Marketing", "Marketing");
+  await openArea(page, "Marketing", "Marketing", ["MARKETING", "CAMPAIGN-SHOT"]);
   const { dialog } = await previewCampaign(page, "Autumn collection");
   await page.screenshot({
     path: fileURLToPath(
