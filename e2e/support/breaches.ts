@@ -21,7 +21,7 @@ export interface IncidentForm {
   title: string;
   /** YYYY-MM-DD, inclusive. */
   exposedFrom: string;
-  /** One taxonomy key, e.g. "user.contact.email". */
+  /** One taxonomy key, e.g. "user.contact.email": its box is ticked under "Data exposed". */
   category: string;
 }
 
@@ -38,7 +38,10 @@ export async function recordIncidentInConsole(page: Page, incident: IncidentForm
   await form.getByLabel("Discovered on").fill(today);
   await form.getByLabel("Exposed from").fill(incident.exposedFrom);
   await form.getByLabel("Exposed until").fill(today);
-  await form.getByLabel(/^Data categories/).fill(incident.category);
+  await form
+    .getByRole("group", { name: "Data exposed" })
+    .locator(`input[name="categories"][value="${incident.category}"]`)
+    .check();
   await form.getByRole("button", { name: "Record incident" }).click();
   const card = incidentCard(page, incident.title);
   await expect(card).toBeVisible();

@@ -30,11 +30,7 @@ test(
     await declarePurpose(page, "SUPPORT", "T-1042");
     await page.getByLabel("Email address or customer ID").fill(customer.id);
     await page.getByRole("button", { name: "Search" }).click();
-    await page
-      .getByRole("row")
-      .filter({ hasText: customer.id.slice(0, 8) })
-      .getByRole("link")
-      .click();
+    await page.getByRole("row").filter({ hasText: customer.email }).getByRole("link").click();
     await expect(page.getByRole("heading", { level: 1, name: /^Customer / })).toBeVisible();
 
     const entries = page.locator("ul.access-log > li");

@@ -5,10 +5,12 @@
  * officer may declare MALFUNCTION_INVESTIGATION: the privacy officer grants in the console, the
  * security officer reads over the API; the demo customer's "Who accessed my data" shows the
  * emergency access; after "Revoke now" the same read is redacted again (BREAK_GLASS_REQUIRED).
+ * The officer chooses the customer and the grantee by name in the form's pickers: no id is typed.
  */
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
-import { consoleAs, openArea, STAFF, staffClient } from "../support/console.js";
+import { fileURLToPath } from "node:url";
+import { expect, type Page, test } from "@playwright/test";
+import { consoleAs, declarePurpose, openArea, STAFF, staffClient } from "../support/console.js";
 import {
   apiClient,
   DEMO_CUSTOMER,
@@ -23,6 +25,19 @@ import { follow, settled } from "../support/portal.js";
 // Both tests open the demo customer's records to the one demo security officer: one grant
 // must not keep the other's records open, so they take turns.
 test.describe.configure({ mode: "serial" });
+
+/** Types part of a name into a picker and chooses the option whose text holds `which`. */
+async function choose(page: Page, picker: string, typed: string, which: string) {
+  const box = page.getByRole("combobox", { name: picker });
+  await box.fill(typed);
+  await page
+    .getByRole("listbox", { name: picker })
+    .getByRole("option")
+    .filter({ hasText: which })
+    .first()
+    .click();
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+}
 
 interface Held {
   customer: { heldRecords: Array<{ id: string; label: string | null; content: string | null }> };
@@ -39,8 +54,8 @@ test("[P-12] a break-glass read appears in the customer's access log, and stops 
   await page.goto("/");
   await signInOver(page.request, DEMO_CUSTOMER, DEMO_PASSWORD, "/graphql");
   const own = await gqlOk<{
-    me: { id: string; heldRecords: Array<{ content: string | null }> };
-  }>(page.request, `{ me { id heldRecords { content } } }`, {}, "/graphql");
+    me: { id: string; name: string; heldRecords: Array<{ content: string | null }> };
+  }>(page.request, `{ me { id name heldRecords { content } } }`, {}, "/graphql");
   const customerId = own.me.id;
   const contents = own.me.heldRecords.map((r) => r.content).filter(Boolean) as string[];
   expect(contents.length, "the demo customer holds records in the seed").toBeGreaterThan(0);
@@ -70,8 +85,10 @@ test("[P-12] a break-glass read appears in the customer's access log, and stops 
   // The privacy officer grants it on the console's Break-glass page.
   const consolePage = await consoleAs(browser, "privacy");
   await openArea(consolePage, "Break-glass", "Break-glass access");
-  await consolePage.getByLabel("Customer ID").fill(customerId);
-  await consolePage.getByLabel(/^Staff member ID/).fill(signedIn.id);
+  // Searching customers reads their names: under a declared purpose, like every read.
+  await declarePurpose(consolePage, "SUPPORT", incident);
+  await choose(consolePage, "Customer", own.me.name, DEMO_CUSTOMER);
+  await choose(consolePage, "Staff member (who may read)", "Dario", "Dario Quintel");
   await consolePage.getByLabel("Reason").selectOption("MALFUNCTION");
   await consolePage.getByLabel("Incident reference").fill(incident);
   await consolePage
@@ -79,7 +96,9 @@ test("[P-12] a break-glass read appears in the customer's access log, and stops 
     .fill("Sync corrupted this customer's contact list; need to inspect it.");
   await consolePage.getByLabel("Hours until it expires").fill("1");
   await consolePage.getByRole("button", { name: "Grant" }).click();
-  await expect(consolePage.getByText(/^Grant .+ active until/)).toBeVisible();
+  await expect(
+    consolePage.getByText(`may read ${own.me.name}'s records about other people until`),
+  ).toBeVisible();
 
   // Open: the security officer reads the content.
   const open = await read();
@@ -173,3 +192,31 @@ test("[P-12] a grant stops working on its own when it expires, and the console l
   await officer.dispose();
   await consolePage.context().close();
 });
+
+test(
+  "the break-glass form with the customer picker open",
+  { tag: "@screenshots" },
+  async ({ browser }, testInfo) => {
+    const consolePage = await consoleAs(browser, "privacy");
+    await openArea(consolePage, "Break-glass", "Break-glass access");
+    await declarePurpose(consolePage, "SUPPORT", "T-1042");
+    const box = consolePage.getByRole("combobox", { name: "Customer" });
+    await box.fill("demo");
+    const options = consolePage.getByRole("listbox", { name: "Customer" }).getByRole("option");
+    await expect(options.first()).toBeVisible();
+    await expect(box).toHaveAttribute("aria-expanded", "true");
+    // Keyboard: the arrow marks an option as the active one without leaving the input.
+    await box.press("ArrowDown");
+    await expect(options.first()).toHaveAttribute("aria-selected", "true");
+    const folder = fileURLToPath(
+      new URL(`../screenshots/${testInfo.project.name}/`, import.meta.url),
+    );
+    await consolePage.screenshot({
+      path: `${folder}break-glass-picker.png`,
+      fullPage: true,
+      animations: "disabled",
+      caret: "hide",
+    });
+    await consolePage.context().close();
+  },
+);

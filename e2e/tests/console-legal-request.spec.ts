@@ -2,11 +2,12 @@
  * P-11: a legal request recorded in the console by the privacy officer, scoped to one customer
  * and one category (user.contact.email); the disclosure shows that customer's email and redacts
  * the rest (LEGAL_REQUEST_REQUIRED); the audit log holds the email's read under
- * LEGAL_OBLIGATION, tied to the request.
+ * LEGAL_OBLIGATION, tied to the request. The customer is chosen by name in the form's picker
+ * and the category ticked by its label: no id or taxonomy key is typed.
  */
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { consoleAs, openArea, STAFF, staffClient } from "../support/console.js";
+import { consoleAs, declarePurpose, openArea, STAFF, staffClient } from "../support/console.js";
 import { apiClient, DEMO_PASSWORD, gqlOk, registerCustomer } from "../support/graphql.js";
 
 interface AuditRow {
@@ -37,15 +38,24 @@ test("[P-11] a disclosure shows exactly the legal request's scope and each read 
   await form.getByLabel("Authority").fill(authority);
   await form.getByLabel("Reference").fill(reference);
   await form.getByLabel("Received on").fill(new Date().toISOString().slice(0, 10));
-  await form.getByLabel(/^Customer IDs in scope/).fill(customer.id);
-  await form.getByLabel(/^Data categories in scope/).fill("user.contact.email");
+  // Finding the customer the order names reads their name: under a declared purpose, audited.
+  await declarePurpose(page, "SUPPORT", reference);
+  const picker = form.getByRole("combobox", { name: "Customers in scope" });
+  await picker.fill(customer.name);
+  await page
+    .getByRole("listbox", { name: "Customers in scope" })
+    .getByRole("option")
+    .filter({ hasText: customer.email })
+    .click();
+  await expect(form.getByRole("list", { name: "Customers chosen" })).toContainText(customer.name);
+  await form.getByRole("checkbox", { name: "Email address" }).check();
   await form.getByRole("button", { name: "Record" }).click();
 
   const card = page.locator("li.card").filter({
     has: page.getByRole("heading", { level: 2, name: `${authority} — ${reference}`, exact: true }),
   });
   await expect(card).toBeVisible();
-  await expect(card).toContainText("1 subjects; categories: user.contact.email");
+  await expect(card).toContainText("1 customer; Email address");
   await card.getByRole("button", { name: "Produce disclosure" }).click();
 
   const disclosure = page.getByRole("region", { name: `Disclosure for ${reference}` });
@@ -53,7 +63,7 @@ test("[P-11] a disclosure shows exactly the legal request's scope and each read 
   const facts = disclosure.locator("dl.facts");
   await expect(facts).toHaveCount(1);
   const fact = (term: string) => facts.locator(`dt:text-is("${term}") + dd`);
-  await expect(fact("Customer")).toHaveText(customer.id);
+  await expect(fact("Customer")).toContainText(customer.id);
   await expect(fact("Email")).toHaveText(customer.email);
   await expect(fact("Name").locator(".withheld")).toHaveAttribute(
     "data-redacted",

@@ -39,7 +39,8 @@ interface PurposeState {
    * member confirms the reference still fits.
    */
   readonly carried: Declaration | null;
-  declare(declaration: Declaration): void;
+  /** Declares here, or in another area (`scope`, its path) the member is about to open. */
+  declare(declaration: Declaration, scope?: string): void;
 }
 
 const PurposeContext = createContext<PurposeState | null>(null);
@@ -62,10 +63,10 @@ export function PurposeProvider({
   const offered = declarablePurposes(role) as readonly Purpose[];
   // Only the area's own purpose is proposed: guessing another would be the trap this avoids.
   const proposed = natural && offered.includes(natural) ? natural : null;
-  const declare = (declaration: Declaration) => {
+  const declare = (declaration: Declaration, where = scope) => {
     // Re-inserted last: the newest declaration is the last key.
-    const { [scope]: _replaced, ...others } = declarations;
-    const next = { ...others, [scope]: declaration };
+    const { [where]: _replaced, ...others } = declarations;
+    const next = { ...others, [where]: declaration };
     saveDeclarations(next);
     setDeclarations(next);
   };
@@ -84,6 +85,15 @@ export function PurposeProvider({
 /** The declaration in force now (null when none, or outside the console's frame). */
 export function useLatestDeclaration(): Declaration | null {
   return useContext(PurposeContext)?.declared ?? null;
+}
+
+/**
+ * Declares for an area the member is about to open by a deliberate step (a ticket's "Open the
+ * customer" declares support with the ticket as reference for the customers area).
+ */
+export function useDeclareFor(): (scope: string, declaration: Declaration) => void {
+  const state = useContext(PurposeContext);
+  return (scope, declaration) => state?.declare(declaration, scope);
 }
 
 /** Alias kept for actions: an action carries the declaration in force when it is taken. */

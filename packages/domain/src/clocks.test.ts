@@ -6,6 +6,7 @@ import {
   ccpaConfirmBy,
   ccpaDueDate,
   daysLeft,
+  daysLeftInWords,
   EEA_COUNTRIES,
   gdprDueDate,
   isoDate,
@@ -158,6 +159,18 @@ describe("daysLeft: whole calendar days", () => {
     ["2026-11-02", "2026-10-20T12:00:00Z", 13], // across a (non-UTC) DST change
   ])("due %s, now %s → %i", (due, now, expected) => {
     expect(daysLeft(d(due), new Date(now))).toBe(expected);
+  });
+});
+
+describe("daysLeftInWords: a deadline as people say it", () => {
+  it.each([
+    [3, "3 days left"],
+    [1, "1 day left"],
+    [0, "due today"],
+    [-1, "1 day overdue"],
+    [-42, "42 days overdue"],
+  ])("%i → %s", (days, words) => {
+    expect(daysLeftInWords(days)).toBe(words);
   });
 });
 

@@ -68,6 +68,17 @@ export function daysLeft(due: Date, now: Date): number {
   return Math.round((startOfUtcDay(due).getTime() - startOfUtcDay(now).getTime()) / MS_PER_DAY);
 }
 
+/**
+ * A deadline's days left (as `daysLeft` counts them) in words people read: "3 days left",
+ * "1 day left", "due today", "1 day overdue", "42 days overdue" — never "-42 days left".
+ */
+export function daysLeftInWords(days: number): string {
+  if (days === 0) return "due today";
+  const count = Math.abs(days);
+  const unit = count === 1 ? "day" : "days";
+  return days > 0 ? `${count} ${unit} left` : `${count} ${unit} overdue`;
+}
+
 // ── GDPR (Art. 12(3)) ───────────────────────────────────────────────────────────────────
 
 /**

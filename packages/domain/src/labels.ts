@@ -111,3 +111,57 @@ export const BREAK_GLASS_REASON_LABELS: Readonly<Record<BreakGlassReason, string
 export function breakGlassReasonLabel(reason: BreakGlassReason): string {
   return BREAK_GLASS_REASON_LABELS[reason];
 }
+
+/** "verifyPrivacyRequest" → "Verify privacy request": an API name (an operation) as a label. */
+export function identifierInWords(identifier: string): string {
+  const words = identifier.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * The API's input fields in words, where the field's own name does not read well: for the API's
+ * validation messages (the field's name stays in the error's `extensions.field`) and for the
+ * arguments the staff action log keeps. Any other field reads as `identifierInWords` makes it.
+ */
+export const INPUT_FIELD_LABELS: Readonly<Record<string, string>> = {
+  id: "Record",
+  customerId: "Customer",
+  subjectId: "Customer",
+  subjectIds: "Customers",
+  staffUserId: "Staff member",
+  principalId: "Read by",
+  processorId: "Processor",
+  legalRequestId: "Legal request",
+  incidentId: "Breach incident",
+  incidentRef: "Incident reference",
+  campaignId: "Campaign",
+  noticeIds: "Notices",
+  requestId: "Request",
+  expiresAt: "Ends",
+  ref: "Reference",
+  body: "The text",
+  replyTo: "Reply-to address",
+};
+
+/** An input field in words: "staffUserId" → "Staff member", "expiryMonth" → "Expiry month". */
+export function inputFieldLabel(field: string): string {
+  const last = field.split(".").at(-1) ?? field;
+  return INPUT_FIELD_LABELS[last] ?? identifierInWords(last);
+}
+
+/** What the API's error codes mean, as a staff member reads them in the staff action log. */
+export const ERROR_CODE_LABELS: Readonly<Record<string, string>> = {
+  BAD_USER_INPUT: "the input was not valid",
+  UNAUTHENTICATED: "not signed in",
+  FORBIDDEN: "not allowed",
+  PURPOSE_REQUIRED: "no purpose declared",
+  NOT_FOUND: "not found",
+  RATE_LIMITED: "too many attempts",
+  AUDIT_UNAVAILABLE: "the audit log could not be written, so nothing was done",
+  INTERNAL_SERVER_ERROR: "an error on Privet's side",
+};
+
+/** An error code in words; one this table lacks, as its constant in words. */
+export function errorCodeInWords(code: string): string {
+  return ERROR_CODE_LABELS[code] ?? inWords(code);
+}

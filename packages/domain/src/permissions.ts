@@ -66,6 +66,25 @@ const BREAK_GLASS_APPROVERS: readonly StaffRole[] = ["SECURITY_OFFICER", "PRIVAC
 /** Listing grants: those who grant and revoke them, and auditors. */
 const BREAK_GLASS_READERS: readonly StaffRole[] = [...BREAK_GLASS_APPROVERS, "AUDITOR"];
 
+/**
+ * Choosing a staff member by name: break-glass approvers naming who may read, and audit readers
+ * narrowing the trail or the staff action log to one person. Staff names are not customer data.
+ */
+const STAFF_PICKERS: readonly StaffRole[] = [
+  ...new Set([...BREAK_GLASS_APPROVERS, ...AUDIT_READERS]),
+];
+
+/** Choosing a processor by name: those who manage them, and audit readers narrowing to one. */
+const PROCESSOR_PICKERS: readonly StaffRole[] = [...new Set([...KEY_MANAGERS, ...AUDIT_READERS])];
+
+/**
+ * Choosing a legal request by its authority or reference: those who read the register, and
+ * break-glass approvers citing one for a grant.
+ */
+const LEGAL_REQUEST_PICKERS: readonly StaffRole[] = [
+  ...new Set([...LEGAL_REQUEST_READERS, ...BREAK_GLASS_APPROVERS]),
+];
+
 /** The programme's overview: everyone who runs it; support agents work cases, not the programme. */
 const PROGRAMME_RUNNERS: readonly StaffRole[] = [
   "PRIVACY_OFFICER",
@@ -109,6 +128,7 @@ export const OPERATIONS = {
   myDataExport: "customer",
   setPaymentMethod: "customer",
   submitPrivacyRequest: "customer",
+  mySupportRequests: "customer",
 
   // Partners.
   partnerSubjects: "partner",
@@ -117,7 +137,17 @@ export const OPERATIONS = {
   // Staff: customers, support, break-glass.
   customer: { staff: ANY_STAFF },
   customers: { staff: ANY_STAFF },
+  searchCustomers: { staff: ANY_STAFF }, // under the declared purpose, like any read of them
+  searchStaff: { staff: STAFF_PICKERS },
+  searchProcessors: { staff: PROCESSOR_PICKERS },
+  searchLegalRequests: { staff: LEGAL_REQUEST_PICKERS },
   supportRequests: { staff: SUPPORT_QUEUE },
+  supportRequest: { staff: SUPPORT_QUEUE },
+  supportAssignees: { staff: SUPPORT_QUEUE },
+  replyToSupportRequest: { staff: SUPPORT_QUEUE },
+  assignSupportRequest: { staff: SUPPORT_QUEUE },
+  closeSupportRequest: { staff: SUPPORT_QUEUE },
+  reopenSupportRequest: { staff: SUPPORT_QUEUE },
   breakGlassGrants: { staff: BREAK_GLASS_READERS },
   grantBreakGlass: { staff: BREAK_GLASS_APPROVERS },
   revokeBreakGlass: { staff: BREAK_GLASS_APPROVERS },

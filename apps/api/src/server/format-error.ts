@@ -39,7 +39,12 @@ function formatError(
     if (error instanceof AppError || unwrapResolverError(error) instanceof AppError) {
       return formatted;
     }
-    return { ...formatted, message: scrub(formatted.message) };
+    const field = code === "BAD_USER_INPUT" ? coercedField(formatted) : null;
+    return {
+      ...formatted,
+      message: scrub(formatted.message),
+      ...(field ? { extensions: { ...formatted.extensions, field } } : {}),
+    };
   }
   // Only the kind of failure is logged: an unexpected error's message may quote the values
   // of the call that failed (a database driver's does), and those may be personal.
@@ -63,4 +68,22 @@ function formatError(
         : {}),
     },
   };
+}
+
+/**
+ * The input field a variable failed to coerce at (an empty or malformed date, a wrong enum),
+ * as our own errors name it in `extensions.field`, so a form can put the message next to that
+ * field: `Variable "$input" got invalid value "" at "input.discoveredAt"; …` → "discoveredAt".
+ */
+function coercedField(formatted: GraphQLFormattedError): string | null {
+  if (formatted.extensions?.field) return null;
+  const match = /^Variable "\$(\w+)" got invalid value .*? at "([\w.[\]]+)"/s.exec(
+    formatted.message,
+  );
+  if (!match) return null;
+  const last = match[2]
+    ?.split(".")
+    .at(-1)
+    ?.replace(/\[\d+\]$/, "");
+  return last || null;
 }

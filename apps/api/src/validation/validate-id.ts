@@ -1,4 +1,5 @@
 import { badInput } from "../errors/app-error.js";
+import { chooseMessage } from "./field-words.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,6 +13,6 @@ export function isUuid(value: string): boolean {
  */
 export function validateId(field: string, value: string): string {
   const trimmed = value.trim().toLowerCase();
-  if (!isUuid(trimmed)) throw badInput(field, `${field} is not a valid id.`);
+  if (!isUuid(trimmed)) throw badInput(field, chooseMessage(field));
   return trimmed;
 }

@@ -6,6 +6,7 @@
  */
 import { passwordProblem } from "@privet/domain/passwords";
 import { badInput } from "../errors/app-error.js";
+import { fieldLabel } from "./field-words.js";
 
 const EMAIL =
   /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
@@ -13,9 +14,10 @@ const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 
 export function text(field: string, value: string, options: { min?: number; max: number }): string {
   const trimmed = value.trim();
-  if (trimmed.length < (options.min ?? 1)) throw badInput(field, `${field} is required.`);
+  if (trimmed.length < (options.min ?? 1))
+    throw badInput(field, `${fieldLabel(field)} is required.`);
   if (trimmed.length > options.max) {
-    throw badInput(field, `${field} must be at most ${options.max} characters.`);
+    throw badInput(field, `${fieldLabel(field)} must be at most ${options.max} characters.`);
   }
   return trimmed;
 }

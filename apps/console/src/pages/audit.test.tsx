@@ -1,10 +1,11 @@
 import { fakeApi } from "@privet/ui/test-support/fake-client";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { refusal, sent } from "../test-support/console.js";
+import { pick, refusal, sent } from "../test-support/console.js";
 import { AuditPage } from "./audit.js";
 
 const ADA = "0195f3c2-7a10-7000-8000-00000000ada1";
+const AGENT = "0195f3c2-7a10-7000-8000-0000000000a9";
 
 const event = (over: Record<string, unknown>) => ({
   id: "e1",
@@ -40,7 +41,7 @@ function setup(handlers: Parameters<typeof fakeApi>[0] = {}) {
             processorName: "AdNet",
             purpose: "REMARKETING",
             reference: null,
-            category: "user.behavior.browsing",
+            category: "user.behavior.navigation",
             outcome: "DENIED",
             denyReason: "CONSENT_WITHDRAWN",
           }),
@@ -49,7 +50,7 @@ function setup(handlers: Parameters<typeof fakeApi>[0] = {}) {
             staffRole: "SECURITY_OFFICER",
             purpose: "MALFUNCTION_INVESTIGATION",
             reference: "INC-7",
-            category: "user.content.held",
+            category: "user.held.other_individuals",
             breakGlassId: "g1",
           }),
         ],
@@ -72,6 +73,10 @@ function setup(handlers: Parameters<typeof fakeApi>[0] = {}) {
         content: "id,occurredAt\n",
       },
     }),
+    PickStaff: () => ({
+      searchStaff: [{ id: AGENT, name: "Sam Support", role: "SUPPORT_AGENT" }],
+    }),
+    PickProcessors: () => ({ searchProcessors: [] }),
     ...handlers,
   });
   render(<AuditPage />, { wrapper: api.wrapper });
@@ -110,7 +115,9 @@ describe("the audit page", () => {
               })(),
     });
     await screen.findByRole("table");
-    filterBy({ "Customer ID": ADA });
+    fireEvent.click(
+      screen.getAllByRole("button", { name: "Only this customer" })[0] as HTMLElement,
+    );
     await waitFor(() =>
       expect(sent(api, "AuditEvents").at(-1)?.filter).toMatchObject({ subjectId: ADA }),
     );
@@ -137,29 +144,33 @@ describe("the audit page", () => {
           .getAllByRole("cell")
           .map((cell) => cell.textContent),
       );
+    // Categories and outcomes in words; the customer's id whole, to copy.
     expect(rows[0]?.slice(1)).toEqual([
       "Support agent",
-      "0195f3c2",
-      "user.contact.email",
+      `${ADA}CopyOnly this customer`,
+      "Email address",
       "Support (T-1042)",
-      "allowed",
+      "Allowed",
     ]);
     expect(rows[1]?.slice(1)).toEqual([
       "AdNet",
-      "0195f3c2",
-      "user.behavior.browsing",
+      `${ADA}CopyOnly this customer`,
+      "Navigation events",
       "Remarketing",
-      "refused: CONSENT_WITHDRAWN",
+      "Refused: the customer has not consented to this purpose",
     ]);
+    expect(rows[2]?.[3]).toBe("Records you hold about other individuals");
     expect(rows[2]?.[4]).toBe("Malfunction investigation (INC-7) · break-glass");
   });
 
   it("sends every filter as the query's variables, the day chosen as To included", async () => {
     const api = setup();
     await screen.findByRole("table");
+    await pick("Read by", "Sam", /Sam Support/);
+    fireEvent.click(
+      screen.getAllByRole("button", { name: "Only this customer" })[0] as HTMLElement,
+    );
     filterBy({
-      "Principal ID": " s1 ",
-      "Customer ID": ADA,
       Category: "user.contact.email",
       Purpose: "SUPPORT",
       Outcome: "DENIED",
@@ -169,7 +180,7 @@ describe("the audit page", () => {
     await waitFor(() =>
       expect(sent(api, "AuditEvents").at(-1)).toEqual({
         filter: {
-          principalId: "s1",
+          principalId: AGENT,
           subjectId: ADA,
           category: "user.contact.email",
           purpose: "SUPPORT",

@@ -13,8 +13,11 @@ import {
   ChainCheckpointExportDocument,
   type Purpose,
 } from "@privet/client";
-import { humanize, purposeLabel } from "@privet/domain/labels";
+import { denyReasonInBrief, isDenyReason } from "@privet/domain/decide";
+import { humanize, purposeLabel, roleLabel } from "@privet/domain/labels";
 import { PURPOSES } from "@privet/domain/purposes";
+import { ALL_CATEGORIES, categoryLabel, isDataCategory } from "@privet/domain/taxonomy";
+import { CopyableId } from "@privet/ui/copyable-id";
 import { DataTable } from "@privet/ui/data-table";
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDateTime } from "@privet/ui/format";
@@ -23,6 +26,16 @@ import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useCallback, useState } from "react";
 import { useClient, useQuery } from "urql";
 import { CHAIN_PROBLEM_WORDS } from "../chain-problems.js";
+import { ReaderPicker } from "../pickers.js";
+
+/** A category key in words; a key this console does not know (a newer API), as it is. */
+const categoryInWords = (key: string) => (isDataCategory(key) ? categoryLabel(key) : key);
+
+/** An access's outcome in words: "Allowed", or "Refused: no consent" with the reason in brief. */
+function outcomeInWords(outcome: AccessOutcome, reason: string | null): string {
+  if (outcome === "ALLOWED") return "Allowed";
+  return reason && isDenyReason(reason) ? `Refused: ${denyReasonInBrief(reason)}` : "Refused";
+}
 
 export function AuditPage() {
   const client = useClient();
@@ -58,7 +71,8 @@ export function AuditPage() {
         : null;
     setFilter({
       principalId: text("principalId") || null,
-      subjectId: text("subjectId") || null,
+      // The customer is chosen from a row ("Only this customer"), never typed: kept until cleared.
+      subjectId: filter.subjectId ?? null,
       category: text("category") || null,
       purpose: (text("purpose") || null) as Purpose | null,
       outcome: (text("outcome") || null) as AccessOutcome | null,
@@ -101,7 +115,8 @@ export function AuditPage() {
   };
 
   const checks = verification?.auditVerification;
-  const who = (e: AuditEvent) => e.processorName ?? humanize(e.staffRole ?? e.principalKind);
+  const who = (e: AuditEvent) =>
+    e.processorName ?? (e.staffRole ? roleLabel(e.staffRole) : humanize(e.principalKind));
   return (
     <>
       <h1>Audit</h1>
@@ -145,14 +160,17 @@ export function AuditPage() {
         </p>
       </section>
       <form onSubmit={apply} className="inline-form" aria-label="Filter the access log">
+        <ReaderPicker label="Read by" name="principalId" />
         <label>
-          Principal ID <input name="principalId" />
-        </label>
-        <label>
-          Customer ID <input name="subjectId" />
-        </label>
-        <label>
-          Category <input name="category" placeholder="user.contact.email" />
+          Category
+          <select name="category" defaultValue="">
+            <option value="">any</option>
+            {ALL_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {categoryLabel(c)}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           Purpose
@@ -189,6 +207,19 @@ export function AuditPage() {
           Export JSON
         </button>
       </p>
+      {filter.subjectId && (
+        <p className="status">
+          Showing one customer's reads:{" "}
+          <CopyableId id={String(filter.subjectId)} what="customer id" />{" "}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setFilter({ ...filter, subjectId: null })}
+          >
+            Show every customer
+          </button>
+        </p>
+      )}
       {exportError && <ErrorNotice>{exportError}</ErrorNotice>}
       {error && <ErrorNotice>{formErrorOf(error)?.message}</ErrorNotice>}
       {fetching && !data ? (
@@ -218,13 +249,26 @@ export function AuditPage() {
               key: "customer",
               header: "Customer",
               sortValue: (e) => e.subjectId,
-              cell: (e) => <code>{e.subjectId.slice(0, 8)}</code>,
+              cell: (e) => (
+                <>
+                  <CopyableId id={e.subjectId} what="customer id" />
+                  {filter.subjectId !== e.subjectId && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setFilter({ ...filter, subjectId: e.subjectId })}
+                    >
+                      Only this customer
+                    </button>
+                  )}
+                </>
+              ),
             },
             {
               key: "category",
               header: "Category",
-              sortValue: (e) => e.category,
-              cell: (e) => e.category,
+              sortValue: (e) => categoryInWords(e.category),
+              cell: (e) => categoryInWords(e.category),
             },
             {
               key: "purpose",
@@ -243,7 +287,7 @@ export function AuditPage() {
               key: "outcome",
               header: "Outcome",
               sortValue: (e) => e.outcome,
-              cell: (e) => (e.outcome === "ALLOWED" ? "allowed" : `refused: ${e.denyReason}`),
+              cell: (e) => outcomeInWords(e.outcome, e.denyReason),
             },
           ]}
         />

@@ -1,58 +1,38 @@
 /**
- * Breach incidents (P-17): record an incident; Privet finds the affected customers, counts
- * Californians, flags the Attorney General notice above 500, computes the deadlines and drafts
- * each notice in the California form, for review and sending through the outbox.
+ * Breach incidents (P-17): record an incident; Privet finds the affected customers (counted
+ * from the moment it is recorded), counts Californians, flags the Attorney General notice above
+ * 500, computes the deadlines and drafts each notice in the California form, for review and
+ * sending through the outbox. Each incident offers only the actions its state allows (the
+ * API's `actions`), and sending — an email to every approved recipient — is confirmed with
+ * its count first, in the shared confirmation dialog.
  */
 import {
   ApproveBreachNoticesDocument,
+  type BreachAction,
   BreachIncidentsDocument,
+  type BreachIncidentsQuery,
   DraftBreachNoticesDocument,
-  RecordBreachIncidentDocument,
   SendBreachNoticesDocument,
 } from "@privet/client";
-import { formErrorOf, messageFor } from "@privet/ui/errors";
-import { Field } from "@privet/ui/field";
+import { daysLeftInWords } from "@privet/domain/clocks";
+import { inWords } from "@privet/domain/labels";
+import { categoryLabel, isDataCategory } from "@privet/domain/taxonomy";
+import { ConfirmDialog } from "@privet/ui/confirm";
+import { formErrorOf } from "@privet/ui/errors";
 import { formatDate } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
-import type { FormEvent } from "react";
+import { useState } from "react";
 import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
+import { BreachIncidentForm } from "./breach-incident-form.js";
+
+type Incident = BreachIncidentsQuery["breachIncidents"][number];
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function BreachesPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: BreachIncidentsDocument });
-  const [recorded, record] = useActionMutation(RecordBreachIncidentDocument);
-  const [, draft] = useActionMutation(DraftBreachNoticesDocument);
-  const [, approve] = useActionMutation(ApproveBreachNoticesDocument);
-  const [, send] = useActionMutation(SendBreachNoticesDocument);
-  const formError = formErrorOf(recorded.error);
   const reload = () => refetch({ requestPolicy: "network-only" });
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "").trim();
-    const day = (name: string) => new Date(`${text(name)}T00:00:00Z`).toISOString();
-    // "Exposed until" is inclusive: through the end of that day, or until now for today (the
-    // API's window end is exclusive and never in the future).
-    const through = (name: string) => {
-      const end = new Date(`${text(name)}T00:00:00Z`);
-      end.setUTCDate(end.getUTCDate() + 1);
-      return new Date(Math.min(end.getTime(), Date.now())).toISOString();
-    };
-    const result = await record({
-      input: {
-        title: text("title"),
-        description: text("description"),
-        discoveredAt: day("discoveredAt"),
-        windowStart: day("windowStart"),
-        windowEnd: through("windowEnd"),
-        categories: text("categories")
-          .split(",")
-          .map((c) => c.trim())
-          .filter(Boolean),
-      },
-    });
-    if (!result.error) reload();
-  };
   if (fetching && !data) return <Loading what="incidents" />;
   return (
     <>
@@ -63,104 +43,107 @@ export function BreachesPage() {
       ) : (
         <ul className="cards">
           {data.breachIncidents.map((b) => (
-            <li key={b.id} className="card">
-              <h2>{b.title}</h2>
-              <p>
-                Discovered {formatDate(b.discoveredAt)}; exposure {formatDate(b.windowStart)} –{" "}
-                {formatDate(b.windowEnd)}; {b.categories.join(", ")}
-              </p>
-              <p>
-                <strong>{b.affectedCustomers}</strong> customers affected,{" "}
-                <strong>{b.californiaResidents}</strong> in California.
-              </p>
-              {b.attorneyGeneralNoticeRequired && (
-                <p className="redacted" data-flag="attorney-general">
-                  More than 500 Californians: notify the Attorney General
-                  {b.attorneyGeneralNoticeDue && ` by ${formatDate(b.attorneyGeneralNoticeDue)}`}.
-                </p>
-              )}
-              <p>
-                Notify customers by {formatDate(b.individualNoticeDue)} ({b.daysLeft} days left).
-              </p>
-              <p className="status">
-                Notices: {b.draftNotices} draft, {b.approvedNotices} approved, {b.sentNotices} sent.
-              </p>
-              <div className="actions">
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={async () => {
-                    await draft({ incidentId: b.id });
-                    reload();
-                  }}
-                >
-                  Draft notices
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={async () => {
-                    await approve({ incidentId: b.id });
-                    reload();
-                  }}
-                >
-                  Approve drafts
-                </button>
-                <button
-                  type="button"
-                  onClick={async () => {
-                    await send({ incidentId: b.id });
-                    reload();
-                  }}
-                >
-                  Send approved
-                </button>
-              </div>
-            </li>
+            <IncidentCard key={b.id} incident={b} onChanged={reload} />
           ))}
         </ul>
       )}
-      <form onSubmit={submit} noValidate>
-        <h2>Record an incident</h2>
-        <Field label="Title" name="title" required error={messageFor(formError, "title")} />
-        <Field
-          label="What happened"
-          name="description"
-          required
-          error={messageFor(formError, "description")}
-        />
-        <Field
-          label="Discovered on"
-          name="discoveredAt"
-          type="date"
-          required
-          error={messageFor(formError, "discoveredAt")}
-        />
-        <Field
-          label="Exposed from"
-          name="windowStart"
-          type="date"
-          required
-          error={messageFor(formError, "windowStart")}
-        />
-        <Field
-          label="Exposed until (inclusive)"
-          name="windowEnd"
-          type="date"
-          required
-          error={messageFor(formError, "windowEnd")}
-        />
-        <Field
-          label="Data categories (comma-separated keys, e.g. user.contact.email)"
-          name="categories"
-          required
-          error={messageFor(formError, "categories")}
-        />
-        {formError && !formError.field && <ErrorNotice>{formError.message}</ErrorNotice>}
-        <button type="submit" disabled={recorded.fetching}>
-          Record incident
-        </button>
-      </form>
+      <BreachIncidentForm onRecorded={reload} />
     </>
+  );
+}
+
+function IncidentCard({ incident: b, onChanged }: { incident: Incident; onChanged(): void }) {
+  const [drafted, draft] = useActionMutation(DraftBreachNoticesDocument);
+  const [approved, approve] = useActionMutation(ApproveBreachNoticesDocument);
+  const [sent, send] = useActionMutation(SendBreachNoticesDocument);
+  const [confirming, setConfirming] = useState(false);
+  const may = (action: BreachAction) => b.actions.includes(action);
+  const busy = drafted.fetching || approved.fetching || sent.fetching;
+  const failure =
+    formErrorOf(drafted.error) ?? formErrorOf(approved.error) ?? formErrorOf(sent.error);
+  const act = async (run: () => Promise<{ error?: unknown }>) => {
+    const result = await run();
+    if (!result.error) onChanged();
+  };
+  const overdue = b.daysLeft < 0 && b.status !== "CLOSED";
+  return (
+    <li className="card" aria-labelledby={`incident-${b.id}`}>
+      <h2 id={`incident-${b.id}`}>{b.title}</h2>
+      <p className="status">State: {inWords(b.status)}</p>
+      <p>
+        Discovered {formatDate(b.discoveredAt)}; exposure {formatDate(b.windowStart)} –{" "}
+        {formatDate(b.windowEnd)};{" "}
+        {b.categories.map((c) => (isDataCategory(c) ? categoryLabel(c) : c)).join(", ")}.
+      </p>
+      <p data-testid="affected">
+        <strong>{plural(b.affectedCustomers, "customer", "customers")}</strong> affected,{" "}
+        <strong>{b.californiaResidents}</strong> in California.
+      </p>
+      {b.attorneyGeneralNoticeRequired && (
+        <p className="redacted" data-flag="attorney-general">
+          More than 500 Californians: notify the Attorney General
+          {b.attorneyGeneralNoticeDue && ` by ${formatDate(b.attorneyGeneralNoticeDue)}`}.
+        </p>
+      )}
+      <p className={overdue ? "redacted" : undefined} data-testid="deadline">
+        Notify customers by {formatDate(b.individualNoticeDue)} ({daysLeftInWords(b.daysLeft)}).
+      </p>
+      <p className="status" data-testid="notices">
+        Notices: {b.draftNotices} draft, {b.approvedNotices} approved, {b.sentNotices} sent.
+      </p>
+      {failure && <ErrorNotice>{failure.message}</ErrorNotice>}
+      {confirming && (
+        <ConfirmDialog
+          title="Send the approved notices?"
+          confirmLabel={`Send ${plural(b.approvedNotices, "notice", "notices")}`}
+          busy={sent.fetching}
+          error={formErrorOf(sent.error)?.message ?? null}
+          onConfirm={async () => {
+            const result = await send({ incidentId: b.id });
+            if (!result.error) {
+              setConfirming(false);
+              onChanged();
+            }
+          }}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            Send {plural(b.approvedNotices, "approved notice", "approved notices")} by email, one to
+            each customer, about “{b.title}”? This cannot be undone.
+          </p>
+        </ConfirmDialog>
+      )}
+      {b.actions.length === 0 ? (
+        <p className="status">This incident is closed: nothing more to do here.</p>
+      ) : (
+        <div className="actions">
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy || !may("DRAFT_NOTICES")}
+            onClick={() => act(() => draft({ incidentId: b.id }))}
+          >
+            {b.draftNotices + b.approvedNotices + b.sentNotices === 0
+              ? "Draft notices"
+              : "Draft notices for newly found customers"}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy || !may("APPROVE_DRAFTS")}
+            onClick={() => act(() => approve({ incidentId: b.id }))}
+          >
+            Approve drafts
+          </button>
+          <button
+            type="button"
+            disabled={busy || !may("SEND_APPROVED")}
+            onClick={() => setConfirming(true)}
+          >
+            Send approved…
+          </button>
+        </div>
+      )}
+    </li>
   );
 }

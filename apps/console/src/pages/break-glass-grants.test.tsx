@@ -8,11 +8,13 @@ const HOUR = 3_600_000;
 const at = (offset: number) => new Date(Date.now() + offset).toISOString();
 const grant = (over: Record<string, unknown>) => ({
   id: "g-active",
-  customerId: "c-1",
+  customerId: "0195f3c2-7a10-7000-8000-00000000ada1",
   staffUserId: "s-1",
+  staffName: "Lin Engineer",
   reason: "MALFUNCTION",
   incidentRef: "INC-7",
   legalRequestId: null,
+  legalRequestName: null,
   expiresAt: at(HOUR),
   revokedAt: null,
   active: true,
@@ -41,6 +43,26 @@ describe("the break-glass grants", () => {
     // Only an active grant can be revoked.
     expect(screen.getAllByRole("button", { name: "Revoke" })).toHaveLength(1);
     expect((await row("g-active")).getByText("Malfunction (INC-7)")).toBeTruthy();
+    // The grantee by name, the customer by the whole id (their name is read under a purpose).
+    expect((await row("g-active")).getByText("Lin Engineer")).toBeTruthy();
+    expect((await row("g-active")).getByText("0195f3c2-7a10-7000-8000-00000000ada1")).toBeTruthy();
+  });
+
+  it("[P-12] names the legal request a grant cites by its authority and reference", async () => {
+    const api = fakeApi({
+      BreakGlassGrants: () => ({
+        breakGlassGrants: [
+          grant({
+            reason: "LEGAL_REQUEST",
+            incidentRef: null,
+            legalRequestId: "lr-1",
+            legalRequestName: "District Court — CO-7",
+          }),
+        ],
+      }),
+    });
+    render(<BreakGlassGrants />, { wrapper: api.wrapper });
+    expect(await screen.findByText("Legal request (District Court — CO-7)")).toBeTruthy();
   });
 
   it("revokes an active grant and reads the list again", async () => {
@@ -58,8 +80,8 @@ describe("the break-glass grants", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Revoke" }));
     // Nothing is revoked until the dialog naming whose access ends is confirmed.
     const dialog = await screen.findByRole("dialog", { name: "Revoke this break-glass grant?" });
-    expect(dialog.textContent).toContain("s-1");
-    expect(dialog.textContent).toContain("c-1");
+    expect(dialog.textContent).toContain("Lin Engineer");
+    expect(dialog.textContent).toContain("0195f3c2-7a10-7000-8000-00000000ada1");
     expect(dialog.textContent).toContain("INC-7");
     expect(sent(api, "RevokeBreakGlass")).toEqual([]);
     fireEvent.click(within(dialog).getByRole("button", { name: "Revoke grant" }));

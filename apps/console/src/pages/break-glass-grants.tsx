@@ -6,6 +6,7 @@
 import { BreakGlassGrantsDocument, RevokeBreakGlassDocument } from "@privet/client";
 import { breakGlassReasonLabel } from "@privet/domain/labels";
 import { ConfirmDialog } from "@privet/ui/confirm";
+import { CopyableId } from "@privet/ui/copyable-id";
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
@@ -53,8 +54,8 @@ export function BreakGlassGrants() {
           onCancel={() => setRevoking(null)}
         >
           <p>
-            Staff member <code>{revoking.staffUserId}</code> loses access at once to the records
-            customer <code>{revoking.customerId}</code> holds about other people, opened for{" "}
+            {revoking.staffName ?? "The staff member"} loses access at once to the records customer{" "}
+            <code>{revoking.customerId}</code> holds about other people, opened for{" "}
             {breakGlassReasonLabel(revoking.reason).toLowerCase()}
             {revoking.incidentRef && ` (${revoking.incidentRef})`} until{" "}
             {formatDateTime(revoking.expiresAt)}. A revoked grant cannot be reopened; a new one
@@ -82,15 +83,15 @@ export function BreakGlassGrants() {
               {grants.map((g) => (
                 <tr key={g.id} data-grant={g.id}>
                   <td>
-                    <code>{g.customerId}</code>
+                    {/* The customer's name is personal data, read only under a purpose: the
+                        list shows the whole id, which the audit trail and the customer page take. */}
+                    <CopyableId id={g.customerId} what="customer id" />
                   </td>
-                  <td>
-                    <code>{g.staffUserId}</code>
-                  </td>
+                  <td>{g.staffName ?? <CopyableId id={g.staffUserId} what="staff member id" />}</td>
                   <td>
                     {breakGlassReasonLabel(g.reason)}
                     {g.incidentRef && ` (${g.incidentRef})`}
-                    {g.legalRequestId && ` (legal request ${g.legalRequestId.slice(0, 8)}…)`}
+                    {g.legalRequestId && ` (${g.legalRequestName ?? "a legal request"})`}
                   </td>
                   <td>{formatDateTime(g.expiresAt)}</td>
                   <td>

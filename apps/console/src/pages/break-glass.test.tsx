@@ -1,22 +1,46 @@
 import { formatDateTime } from "@privet/ui/format";
-import { fakeApi } from "@privet/ui/test-support/fake-client";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { refusal } from "../test-support/console.js";
+import {
+  declarePurpose,
+  pick,
+  refusal,
+  renderUnderPurpose,
+  sent,
+} from "../test-support/console.js";
 import { BreakGlassPage } from "./break-glass.js";
 
 const ADA = "0195f3c2-7a10-7000-8000-00000000ada1";
 const ENGINEER = "0195f3c2-7a10-7000-8000-0000000057a1";
 const LEGAL_REQUEST = "0195f3c2-7a10-7000-8000-000000001e9a";
+const GRANT = "0195f3c2-7a10-7000-8000-00000000a001";
 const NOW = new Date("2026-11-25T12:00:00.000Z");
 
-function setup(handlers: Parameters<typeof fakeApi>[0] = {}) {
-  const api = fakeApi({
+function setup(handlers: Parameters<typeof renderUnderPurpose>[1] = {}) {
+  const api = renderUnderPurpose(<BreakGlassPage />, {
+    PickCustomers: () => ({
+      searchCustomers: [{ id: ADA, name: "Ada Lovelace", email: "ada@example.com" }],
+    }),
+    PickStaff: () => ({
+      searchStaff: [{ id: ENGINEER, name: "Lin Engineer", role: "SECURITY_OFFICER" }],
+    }),
+    PickLegalRequests: () => ({
+      searchLegalRequests: [
+        {
+          id: LEGAL_REQUEST,
+          kind: "COURT_ORDER",
+          authority: "District Court",
+          reference: "CO-7",
+          receivedAt: "2026-11-01T00:00:00.000Z",
+          status: "OPEN",
+        },
+      ],
+    }),
     GrantBreakGlass: (v) => {
       const input = v.input as Record<string, unknown>;
       return {
         grantBreakGlass: {
-          id: "0195f3c2-gran-7000-8000-000000000001",
+          id: GRANT,
           customerId: input.customerId,
           staffUserId: input.staffUserId,
           reason: input.reason,
@@ -32,7 +56,7 @@ function setup(handlers: Parameters<typeof fakeApi>[0] = {}) {
     BreakGlassGrants: () => ({ breakGlassGrants: [] }),
     ...handlers,
   });
-  render(<BreakGlassPage />, { wrapper: api.wrapper });
+  declarePurpose("MALFUNCTION_INVESTIGATION", "INC-7");
   return api;
 }
 
@@ -42,11 +66,12 @@ function fill(values: Record<string, string>) {
   }
 }
 
-const base = {
-  "Customer ID": ` ${ADA} `,
-  "Staff member ID (who may read)": ENGINEER,
-  Justification: "Checkout fails for this customer only.",
-};
+/** The customer and the staff member chosen by name, and a justification. */
+async function chooseBoth() {
+  await pick("Customer", "Ada", /Ada Lovelace/);
+  await pick("Staff member (who may read)", "Lin", /Lin Engineer/);
+  fill({ Justification: "Checkout fails for this customer only." });
+}
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date"] });
@@ -55,9 +80,10 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe("the break-glass page", () => {
-  it("[P-12] grants for a malfunction, citing the incident, for 4 hours unless told", async () => {
+  it("[P-12] grants for a malfunction to people chosen by name, for 4 hours unless told", async () => {
     const api = setup();
-    fill({ ...base, "Incident reference": "INC-7", "Legal request ID": "left over" });
+    await chooseBoth();
+    fill({ "Incident reference": "INC-7" });
     fireEvent.click(screen.getByRole("button", { name: "Grant" }));
     await waitFor(() => expect(api.mutations).toHaveLength(1));
     expect(api.mutations[0]).toEqual({
@@ -76,15 +102,36 @@ describe("the break-glass page", () => {
     });
   });
 
-  it("[P-12] grants under a legal request, citing it, for the hours chosen", async () => {
+  it("[P-06] searches customers under the declared purpose and reference", async () => {
     const api = setup();
-    fill({
-      ...base,
-      Reason: "LEGAL_REQUEST",
-      "Legal request ID": LEGAL_REQUEST,
-      "Incident reference": "INC-7",
-      "Hours until it expires": "24",
+    await pick("Customer", "Ada", /Ada Lovelace/);
+    expect(sent(api, "PickCustomers")).toEqual([
+      { text: "Ada", purpose: "MALFUNCTION_INVESTIGATION", ref: "INC-7" },
+    ]);
+  });
+
+  it("says why customers cannot be searched, in words", async () => {
+    setup({
+      PickCustomers: () => {
+        throw refusal("FORBIDDEN", "Searching customers uses their names or emails.");
+      },
     });
+    fireEvent.change(screen.getByRole("combobox", { name: "Customer" }), {
+      target: { value: "Ada" },
+    });
+    await waitFor(() =>
+      expect(
+        screen.getAllByRole("status").some((s) => /uses their names/.test(s.textContent ?? "")),
+      ).toBe(true),
+    );
+  });
+
+  it("[P-12] grants under a legal request chosen by its reference, for the hours chosen", async () => {
+    const api = setup();
+    await chooseBoth();
+    fill({ Reason: "LEGAL_REQUEST", "Hours until it expires": "24" });
+    expect(screen.queryByLabelText("Incident reference")).toBeNull();
+    await pick("Legal request", "CO-7", /District Court — CO-7/);
     fireEvent.click(screen.getByRole("button", { name: "Grant" }));
     await waitFor(() => expect(api.mutations).toHaveLength(1));
     expect(api.mutations[0]?.variables.input).toMatchObject({
@@ -93,6 +140,7 @@ describe("the break-glass page", () => {
       incidentRef: null,
       expiresAt: "2026-11-26T12:00:00.000Z",
     });
+    expect(sent(api, "PickLegalRequests")[0]).toEqual({ text: "CO-7", openOnly: true });
   });
 
   it("[P-12] offers exactly two reasons: a malfunction incident or a legal request", () => {
@@ -106,7 +154,8 @@ describe("the break-glass page", () => {
 
   it("[P-12] refuses a grant longer than 72 hours without sending it", async () => {
     const api = setup();
-    fill({ ...base, "Incident reference": "INC-7", "Hours until it expires": "100" });
+    await chooseBoth();
+    fill({ "Incident reference": "INC-7", "Hours until it expires": "100" });
     fireEvent.click(screen.getByRole("button", { name: "Grant" }));
     const hours = screen.getByLabelText("Hours until it expires");
     await waitFor(() => expect(hours.getAttribute("aria-invalid")).toBe("true"));
@@ -114,33 +163,18 @@ describe("the break-glass page", () => {
     expect(api.mutations).toEqual([]);
   });
 
-  it("shows the API's objection to the expiry next to the hours", async () => {
+  it("shows the API's objection next to the picker it names", async () => {
     setup({
       GrantBreakGlass: () => {
-        throw refusal("BAD_USER_INPUT", "expiresAt must be in the future.", "expiresAt");
+        throw refusal("BAD_USER_INPUT", "Choose a staff member.", "staffUserId");
       },
     });
-    fill({ ...base, "Incident reference": "INC-7" });
+    await pick("Customer", "Ada", /Ada Lovelace/);
+    fill({ "Incident reference": "INC-7", Justification: "Checkout fails for this one." });
     fireEvent.click(screen.getByRole("button", { name: "Grant" }));
-    const hours = screen.getByLabelText("Hours until it expires");
-    await waitFor(() => expect(hours.getAttribute("aria-invalid")).toBe("true"));
-    expect(screen.getByText("expiresAt must be in the future.")).toBeTruthy();
-  });
-
-  it("shows the API's objection next to the field it names", async () => {
-    setup({
-      GrantBreakGlass: () => {
-        throw refusal(
-          "BAD_USER_INPUT",
-          "A MALFUNCTION grant cites the incident it investigates.",
-          "incidentRef",
-        );
-      },
-    });
-    fill(base);
-    fireEvent.click(screen.getByRole("button", { name: "Grant" }));
-    const incident = screen.getByLabelText("Incident reference");
-    await waitFor(() => expect(incident.getAttribute("aria-invalid")).toBe("true"));
+    const staff = screen.getByRole("combobox", { name: "Staff member (who may read)" });
+    await waitFor(() => expect(staff.getAttribute("aria-invalid")).toBe("true"));
+    expect(screen.getByText("Choose a staff member.")).toBeTruthy();
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
@@ -150,25 +184,26 @@ describe("the break-glass page", () => {
         throw refusal("FORBIDDEN", "Breaking glass takes two people.");
       },
     });
-    fill({ ...base, "Incident reference": "INC-7" });
+    await chooseBoth();
+    fill({ "Incident reference": "INC-7" });
     fireEvent.click(screen.getByRole("button", { name: "Grant" }));
     expect((await screen.findByRole("alert")).textContent).toBe("Breaking glass takes two people.");
   });
 
-  it("[P-12] shows the grant's expiry and revokes it early", async () => {
+  it("[P-12] says whom the grant opens to, shows its whole id and revokes it early", async () => {
     const api = setup();
-    fill({ ...base, "Incident reference": "INC-7", "Hours until it expires": "2" });
+    await chooseBoth();
+    fill({ "Incident reference": "INC-7", "Hours until it expires": "2" });
     fireEvent.click(screen.getByRole("button", { name: "Grant" }));
     const until = formatDateTime("2026-11-25T14:00:00.000Z");
-    expect((await screen.findByText(/^Grant 0195f3c2…/)).textContent).toBe(
-      `Grant 0195f3c2… active until ${until}.`,
+    expect((await screen.findByText(/^Lin Engineer may read/)).textContent).toBe(
+      `Lin Engineer may read Ada Lovelace's records about other people until ${until}.`,
     );
+    expect(screen.getByText(GRANT).tagName).toBe("CODE");
+    expect(screen.getByRole("button", { name: "Copy grant id" })).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Revoke now" }));
     const revoked = await screen.findByRole("button", { name: "Revoked" });
     expect((revoked as HTMLButtonElement).disabled).toBe(true);
-    expect(api.mutations[1]).toEqual({
-      name: "RevokeBreakGlass",
-      variables: { id: "0195f3c2-gran-7000-8000-000000000001" },
-    });
+    expect(api.mutations[1]).toEqual({ name: "RevokeBreakGlass", variables: { id: GRANT } });
   });
 });

@@ -4,12 +4,14 @@
  * audited and shown in that customer's access log; an expired grant stops working.
  */
 import { GrantBreakGlassDocument, RevokeBreakGlassDocument } from "@privet/client";
+import { CopyableId } from "@privet/ui/copyable-id";
 import { type FormError, formErrorOf, formLevelMessage, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { formatDateTime } from "@privet/ui/format";
 import { ErrorNotice, Notice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useActionMutation } from "../action-mutation.js";
+import { CustomerPicker, LegalRequestPicker, StaffPicker } from "../pickers.js";
 import { BreakGlassGrants } from "./break-glass-grants.js";
 
 /** The longest grant the API allows (it refuses longer ones). */
@@ -30,6 +32,10 @@ export function BreakGlassPage() {
   const [revoked, revoke] = useActionMutation(RevokeBreakGlassDocument);
   // A duration that is no number of hours is caught here: it cannot be turned into an instant.
   const [badHours, setBadHours] = useState<FormError | null>(null);
+  // What the grant cites depends on its reason: only that one's input is shown and sent.
+  const [reason, setReason] = useState<"MALFUNCTION" | "LEGAL_REQUEST">("MALFUNCTION");
+  // The names chosen, to say whom the grant concerns once it is made.
+  const [names, setNames] = useState({ customer: "", staff: "" });
   const error = badHours ?? formErrorOf(granted.error);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -41,7 +47,6 @@ export function BreakGlassPage() {
     if (!hoursOk) return;
     // A grant cites one thing, the one its reason names: the API refuses a malfunction grant
     // that also cites a legal request, so a leftover entry in the other field is not sent.
-    const reason = text("reason") === "LEGAL_REQUEST" ? "LEGAL_REQUEST" : "MALFUNCTION";
     void grant({
       input: {
         customerId: text("customerId"),
@@ -59,35 +64,50 @@ export function BreakGlassPage() {
     <>
       <h1>Break-glass access</h1>
       <form onSubmit={submit} noValidate>
-        <Field
-          label="Customer ID"
+        <CustomerPicker
+          label="Customer"
           name="customerId"
           required
+          onChange={(option) => setNames((n) => ({ ...n, customer: option?.label ?? "" }))}
           error={messageFor(error, "customerId")}
         />
-        <Field
-          label="Staff member ID (who may read)"
+        <StaffPicker
+          label="Staff member (who may read)"
           name="staffUserId"
           required
+          onChange={(option) => setNames((n) => ({ ...n, staff: option?.label ?? "" }))}
           error={messageFor(error, "staffUserId")}
         />
         <div className="field">
           <label htmlFor="reason">Reason</label>
-          <select id="reason" name="reason">
+          <select
+            id="reason"
+            name="reason"
+            value={reason}
+            onChange={(event) =>
+              setReason(event.target.value === "LEGAL_REQUEST" ? "LEGAL_REQUEST" : "MALFUNCTION")
+            }
+          >
             <option value="MALFUNCTION">Malfunction incident</option>
             <option value="LEGAL_REQUEST">Legal request</option>
           </select>
         </div>
-        <Field
-          label="Incident reference"
-          name="incidentRef"
-          error={messageFor(error, "incidentRef")}
-        />
-        <Field
-          label="Legal request ID"
-          name="legalRequestId"
-          error={messageFor(error, "legalRequestId")}
-        />
+        {reason === "MALFUNCTION" ? (
+          <Field
+            label="Incident reference"
+            name="incidentRef"
+            error={messageFor(error, "incidentRef")}
+          />
+        ) : (
+          <LegalRequestPicker
+            label="Legal request"
+            name="legalRequestId"
+            openOnly
+            required
+            hint="Type part of its authority or reference."
+            error={messageFor(error, "legalRequestId")}
+          />
+        )}
         <Field
           label="Justification"
           name="justification"
@@ -113,8 +133,13 @@ export function BreakGlassPage() {
       {grantResult && (
         <Notice>
           <p>
-            Grant {grantResult.id.slice(0, 8)}… active until {formatDateTime(grantResult.expiresAt)}
-            .
+            {names.staff && names.customer
+              ? `${names.staff} may read ${names.customer}'s records about other people`
+              : "Granted"}{" "}
+            until {formatDateTime(grantResult.expiresAt)}.
+          </p>
+          <p>
+            Grant id: <CopyableId id={grantResult.id} what="grant id" />
           </p>
           <button
             type="button"

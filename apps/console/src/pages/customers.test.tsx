@@ -158,7 +158,8 @@ describe("one customer", () => {
     expect(screen.getByRole("heading", { name: "Declare a purpose first" })).toBeTruthy();
     expect(sent(api, "OpenCustomer")).toEqual([]);
     declarePurpose("BREACH_RESPONSE", "T-1042");
-    await screen.findByRole("heading", { name: /Customer 0195f3c2/ });
+    await screen.findByRole("heading", { name: "Customer Ada Lovelace" });
+    expect(screen.getByText(ADA).tagName).toBe("CODE");
     expect(await screen.findByText(/Read under breach response \(ref\. T-1042\)/)).toBeTruthy();
     expect(sent(api, "OpenCustomer")).toEqual([
       { id: ADA, purpose: "BREACH_RESPONSE", ref: "T-1042" },

@@ -10,6 +10,7 @@ import {
   type OpenCustomerQuery,
 } from "@privet/client";
 import { breakGlassReasonLabel, inWords, purposeLabel, roleLabel } from "@privet/domain/labels";
+import { CopyableId } from "@privet/ui/copyable-id";
 import { DataTable } from "@privet/ui/data-table";
 import { formatDateTime } from "@privet/ui/format";
 import { Link } from "@privet/ui/router";
@@ -70,8 +71,10 @@ export function CustomersPage() {
             {
               key: "customer",
               header: "Customer",
+              // Named by the name when the purpose shows it; uuid v7 ids share their first
+              // characters, so a cut id would name every customer alike.
               cell: ({ customer }) => (
-                <Link href={`/customers/${customer.id}`}>{customer.id.slice(0, 8)}…</Link>
+                <Link href={`/customers/${customer.id}`}>{customer.name ?? "Open"}</Link>
               ),
             },
             {
@@ -176,7 +179,10 @@ export function CustomerPage({ id }: { id: string }) {
   );
   return (
     <>
-      <h1>Customer {customer.id.slice(0, 8)}…</h1>
+      <h1>Customer {customer.name ?? "(name not shown)"}</h1>
+      <p>
+        Customer id: <CopyableId id={customer.id} what="customer id" />
+      </p>
       <p className="status">
         Read under {inWords(purposeLabel(purpose))}
         {ref && ` (ref. ${ref})`}; this read is in the customer's access log.

@@ -1,11 +1,17 @@
 import { fakeApi, withErrors } from "@privet/ui/test-support/fake-client";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { PurposeBar, PurposeProvider } from "../purpose.js";
 import { StaffSessionProvider } from "../session.js";
-import { redacted, refusal, sent } from "../test-support/console.js";
+import { declarePurpose, pick, redacted, refusal, sent } from "../test-support/console.js";
 import { LegalRequestsPage } from "./legal-requests.js";
 
 const ADA = "0195f3c2-7a10-7000-8000-00000000ada1";
+const BOB = "0195f3c2-7a10-7000-8000-00000000b0b2";
+const PEOPLE = [
+  { id: ADA, name: "Ada Lovelace", email: "ada@example.com" },
+  { id: BOB, name: "Bob Babbage", email: "bob@example.com" },
+];
 
 const request = (over: Record<string, unknown>) => ({
   id: "lr-open",
@@ -47,6 +53,9 @@ function setup(handlers: Parameters<typeof fakeApi>[0] = {}, role = "PRIVACY_OFF
   ];
   const api = fakeApi({
     ConsoleSession: () => ({ viewer: { kind: "staff", role } }),
+    PickCustomers: (v) => ({
+      searchCustomers: PEOPLE.filter((p) => p.name.includes(String(v.text))),
+    }),
     LegalRequests: () => ({ legalRequests: requests }),
     LegalDisclosure: () =>
       withErrors(disclosure, [
@@ -64,9 +73,12 @@ function setup(handlers: Parameters<typeof fakeApi>[0] = {}, role = "PRIVACY_OFF
     ...handlers,
   });
   render(
-    <StaffSessionProvider>
-      <LegalRequestsPage />
-    </StaffSessionProvider>,
+    <PurposeProvider staffRole="PRIVACY_OFFICER" scope="/legal-requests" natural="LEGAL_OBLIGATION">
+      <PurposeBar />
+      <StaffSessionProvider>
+        <LegalRequestsPage />
+      </StaffSessionProvider>
+    </PurposeProvider>,
     { wrapper: api.wrapper },
   );
   return api;
@@ -82,7 +94,7 @@ describe("the legal requests page", () => {
     setup();
     const open = await card("HC-2026-118");
     expect(open.getByText(/Court order received 2 November 2026 · Open · legal hold/)).toBeTruthy();
-    expect(open.getByText("1 subjects; categories: user.contact.email")).toBeTruthy();
+    expect(open.getByText("1 customer; Email address")).toBeTruthy();
   });
 
   it("[P-11] offers a disclosure only for a recorded request that is not closed", async () => {
@@ -106,6 +118,9 @@ describe("the legal requests page", () => {
     );
     expect(sent(api, "LegalDisclosure")).toEqual([{ id: "lr-open", ref: "lr-open" }]);
     expect(section.getByText("ada@example.com")).toBeTruthy();
+    // The customer's id whole, to quote to the authority, with a button to copy it.
+    expect(section.getByText(ADA).tagName).toBe("CODE");
+    expect(section.getByRole("button", { name: "Copy customer id" })).toBeTruthy();
     const name = section.getByText("Name").nextElementSibling;
     expect(name?.textContent).toBe("withheld: needs a recorded legal request covering it");
     expect(section.getByText("Country").nextElementSibling?.textContent).toContain("withheld:");
@@ -131,12 +146,11 @@ describe("the legal requests page", () => {
     fireEvent.change(screen.getByLabelText("Authority"), { target: { value: " Tax office " } });
     fireEvent.change(screen.getByLabelText("Reference"), { target: { value: "GOV-8" } });
     fireEvent.change(screen.getByLabelText("Received on"), { target: { value: "2026-11-20" } });
-    fireEvent.change(screen.getByLabelText(/Customer IDs in scope/), {
-      target: { value: `${ADA}, 0195f3c2-7a10-7000-8000-00000000b0b2` },
-    });
-    fireEvent.change(screen.getByLabelText(/Data categories in scope/), {
-      target: { value: "user.contact.email user.name" },
-    });
+    declarePurpose("SUPPORT", "GOV-8 intake");
+    await pick("Customers in scope", "Ada", /Ada Lovelace/);
+    await pick("Customers in scope", "Bob", /Bob Babbage/);
+    fireEvent.click(screen.getByRole("checkbox", { name: "Email address" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Name" }));
     fireEvent.click(screen.getByRole("button", { name: "Record" }));
     await waitFor(() => expect(api.mutations).toHaveLength(1));
     expect(api.mutations[0]).toEqual({
@@ -147,12 +161,55 @@ describe("the legal requests page", () => {
           authority: "Tax office",
           reference: "GOV-8",
           receivedAt: "2026-11-20T00:00:00.000Z",
-          subjectIds: [ADA, "0195f3c2-7a10-7000-8000-00000000b0b2"],
-          categories: ["user.contact.email", "user.name"],
+          subjectIds: [ADA, BOB],
+          categories: ["user.name", "user.contact.email"],
           notes: null,
         },
       },
     });
+  });
+
+  it("[P-06] searches customers by name under the declared purpose, and a chosen one can be removed", async () => {
+    const api = setup();
+    declarePurpose("SUPPORT", "GOV-8 intake");
+    await pick("Customers in scope", "Ada", /Ada Lovelace/);
+    await pick("Customers in scope", "Bob", /Bob Babbage/);
+    expect(sent(api, "PickCustomers")).toEqual([
+      { text: "Ada", purpose: "SUPPORT", ref: "GOV-8 intake" },
+      { text: "Bob", purpose: "SUPPORT", ref: "GOV-8 intake" },
+    ]);
+    const chosen = within(screen.getByRole("list", { name: "Customers chosen" }));
+    fireEvent.click(chosen.getByRole("button", { name: "Remove Ada Lovelace" }));
+    expect(chosen.getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Bob Babbage bob@example.com Remove",
+    ]);
+  });
+
+  it("[P-11] says that under a legal obligation only customers a request names are found", async () => {
+    setup({ PickCustomers: () => ({ searchCustomers: [] }) });
+    declarePurpose("LEGAL_OBLIGATION", "HC-2026-118");
+    fireEvent.change(await screen.findByRole("combobox", { name: "Customers in scope" }), {
+      target: { value: "Ada" },
+    });
+    await waitFor(() =>
+      expect(
+        screen
+          .getAllByRole("status")
+          .some(
+            (s) =>
+              s.textContent === "No customer matches among those a recorded legal request names.",
+          ),
+      ).toBe(true),
+    );
+  });
+
+  it("offers the categories a disclosure may read, in words", async () => {
+    setup();
+    const group = within(await screen.findByRole("group", { name: "Data categories in scope" }));
+    const labels = group.getAllByRole("checkbox").map((box) => box.closest("label")?.textContent);
+    expect(labels).toContain(" Email address");
+    expect(labels).not.toContain(" Password");
+    expect(group.queryByText(/user\./)).toBeNull();
   });
 
   it("asks for the date it was received instead of sending the request", async () => {

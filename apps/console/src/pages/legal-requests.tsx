@@ -12,15 +12,28 @@ import {
   RecordLegalRequestDocument,
 } from "@privet/client";
 import { humanize } from "@privet/domain/labels";
+import { PURPOSE_DEFINITIONS } from "@privet/domain/purposes";
+import { categoryLabel, isDataCategory } from "@privet/domain/taxonomy";
+import { CopyableId } from "@privet/ui/copyable-id";
 import { type FormError, formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { formatDate } from "@privet/ui/format";
+import type { PickerOption } from "@privet/ui/picker";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
+import { CustomerPicker } from "../pickers.js";
 import { failuresOf, type ResultPath, redactionsOf, Value, WithheldNotice } from "../redactions.js";
 import { useStaffSession } from "../session.js";
+
+/** What a legal disclosure may ever read: the categories offered for a request's scope. */
+const DISCLOSABLE = PURPOSE_DEFINITIONS.LEGAL_OBLIGATION.categories;
+
+/** A taxonomy key in words; an unknown key (a newer API) as it is. */
+function categoryInWords(key: string): string {
+  return isDataCategory(key) ? categoryLabel(key) : key;
+}
 
 export function LegalRequestsPage() {
   // Auditors read the register to check disclosures against it; only privacy officers record,
@@ -32,6 +45,16 @@ export function LegalRequestsPage() {
   const [disclosing, setDisclosing] = useState<{ id: string; ref: string } | null>(null);
   // A date left empty is caught here: it cannot even be turned into an instant to send.
   const [missingDate, setMissingDate] = useState<FormError | null>(null);
+  // The customers in scope, chosen by name one at a time; the picker starts afresh after each.
+  const [subjects, setSubjects] = useState<readonly PickerOption[]>([]);
+  const [pickerKey, setPickerKey] = useState(0);
+  const addSubject = (option: PickerOption | null) => {
+    if (!option) return;
+    setSubjects((chosen) =>
+      chosen.some((c) => c.id === option.id) ? chosen : [...chosen, option],
+    );
+    setPickerKey((key) => key + 1);
+  };
   const formError = missingDate ?? formErrorOf(recorded.error);
   const reload = () => refetch({ requestPolicy: "network-only" });
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -41,22 +64,21 @@ export function LegalRequestsPage() {
     const noDate = !/^\d{4}-\d{2}-\d{2}$/.test(text("receivedAt"));
     setMissingDate(noDate ? { field: "receivedAt", message: "Enter a date." } : null);
     if (noDate) return;
-    const list = (name: string) =>
-      text(name)
-        .split(/[\s,]+/)
-        .filter(Boolean);
     const result = await record({
       input: {
         kind: text("kind") as LegalRequestKind,
         authority: text("authority"),
         reference: text("reference"),
         receivedAt: new Date(`${text("receivedAt")}T00:00:00Z`).toISOString(),
-        subjectIds: list("subjectIds"),
-        categories: list("categories"),
+        subjectIds: subjects.map((subject) => subject.id),
+        categories: form.getAll("categories").map(String),
         notes: text("notes") || null,
       },
     });
-    if (!result.error) reload();
+    if (!result.error) {
+      setSubjects([]);
+      reload();
+    }
   };
   if (fetching && !data) return <Loading what="legal requests" />;
   return (
@@ -78,7 +100,8 @@ export function LegalRequestsPage() {
                 {r.legalHold && " · legal hold"}
               </p>
               <p>
-                {r.subjectIds.length} subjects; categories: {r.categories.join(", ")}
+                {r.subjectIds.length === 1 ? "1 customer" : `${r.subjectIds.length} customers`};{" "}
+                {r.categories.map(categoryInWords).join(", ")}
               </p>
               <div className="actions">
                 {mayAct && r.status !== "CLOSED" && (
@@ -134,18 +157,48 @@ export function LegalRequestsPage() {
             required
             error={messageFor(formError, "receivedAt")}
           />
-          <Field
-            label="Customer IDs in scope (comma or space separated)"
-            name="subjectIds"
-            required
+          <CustomerPicker
+            key={pickerKey}
+            label="Customers in scope"
+            hint="Type at least 2 letters of a name or email, then choose; add as many as the request names. Searching is audited under the purpose you declared."
+            onChange={addSubject}
             error={messageFor(formError, "subjectIds")}
           />
-          <Field
-            label="Data categories in scope (e.g. user.contact.email)"
-            name="categories"
-            required
-            error={messageFor(formError, "categories")}
-          />
+          {subjects.length > 0 && (
+            <ul className="chosen" aria-label="Customers chosen">
+              {subjects.map((subject) => (
+                <li key={subject.id}>
+                  {subject.label}
+                  {subject.detail && <span className="hint"> {subject.detail}</span>}{" "}
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Remove ${subject.label}`}
+                    onClick={() => setSubjects((chosen) => chosen.filter((c) => c !== subject))}
+                  >
+                    Remove
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <fieldset
+            className={messageFor(formError, "categories") ? "field field-invalid" : "field"}
+            aria-describedby={messageFor(formError, "categories") ? "categories-error" : undefined}
+          >
+            <legend>Data categories in scope</legend>
+            {DISCLOSABLE.map((category) => (
+              <label key={category} className="checkbox">
+                <input type="checkbox" name="categories" value={category} />{" "}
+                {categoryLabel(category)}
+              </label>
+            ))}
+            {messageFor(formError, "categories") && (
+              <p className="field-error" id="categories-error">
+                {messageFor(formError, "categories")}
+              </p>
+            )}
+          </fieldset>
           <Field label="Notes" name="notes" error={messageFor(formError, "notes")} />
           {formError && !formError.field && <ErrorNotice>{formError.message}</ErrorNotice>}
           <button type="submit" disabled={recorded.fetching}>
@@ -185,7 +238,9 @@ function Disclosure({ id, legalRef }: { id: string; legalRef: string }) {
         return (
           <dl key={s.id} className="facts">
             <dt>Customer</dt>
-            <dd>{s.id}</dd>
+            <dd>
+              <CopyableId id={s.id} what="customer id" />
+            </dd>
             <dt>Name</dt>
             <dd>{v(s.customer.name, [...customer, "name"])}</dd>
             <dt>Email</dt>

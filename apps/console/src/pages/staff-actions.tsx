@@ -4,13 +4,21 @@
  * the ids acted on. Free text is never kept, so the log shows no one's personal data.
  */
 import { type StaffActionOutcome, StaffActionsDocument } from "@privet/client";
-import { humanize, purposeLabel, roleLabel } from "@privet/domain/labels";
+import {
+  errorCodeInWords,
+  humanize,
+  identifierInWords,
+  purposeLabel,
+  roleLabel,
+} from "@privet/domain/labels";
 import { DataTable } from "@privet/ui/data-table";
 import { Field } from "@privet/ui/field";
 import { formatDateTime } from "@privet/ui/format";
 import { ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useQuery } from "urql";
+import { ActionArguments } from "../action-arguments.js";
+import { StaffPicker } from "../pickers.js";
 import { failuresOf } from "../redactions.js";
 
 interface Filter {
@@ -21,9 +29,6 @@ interface Filter {
 }
 
 const NO_FILTER: Filter = { action: null, outcome: null, staffUserId: null, before: null };
-
-/** "verifyPrivacyRequest" → "verify privacy request". */
-const words = (action: string) => action.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
 
 export function StaffActionsPage() {
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
@@ -45,7 +50,7 @@ export function StaffActionsPage() {
       <h1>Staff actions</h1>
       <form className="inline-form" onSubmit={apply} aria-label="Filter staff actions">
         <Field label="Action (e.g. verifyPrivacyRequest)" name="action" />
-        <Field label="Staff member ID" name="staffUserId" />
+        <StaffPicker label="Staff member" name="staffUserId" />
         <div className="field">
           <label htmlFor="outcome">Outcome</label>
           <select id="outcome" name="outcome" defaultValue="">
@@ -79,18 +84,19 @@ export function StaffActionsPage() {
             {
               key: "who",
               header: "Who",
-              sortValue: (e) => roleLabel(e.staffRole),
+              sortValue: (e) => e.staffName ?? "",
               cell: (e) => (
                 <>
-                  {roleLabel(e.staffRole)} <code>{e.staffUserId.slice(0, 8)}</code>
+                  {e.staffName ?? "A former staff member"}{" "}
+                  <span className="hint">({roleLabel(e.staffRole)})</span>
                 </>
               ),
             },
             {
               key: "action",
               header: "Action",
-              sortValue: (e) => words(e.action),
-              cell: (e) => words(e.action),
+              sortValue: (e) => identifierInWords(e.action),
+              cell: (e) => identifierInWords(e.action),
             },
             {
               key: "purpose",
@@ -106,7 +112,7 @@ export function StaffActionsPage() {
             {
               key: "arguments",
               header: "Arguments",
-              cell: (e) => <code>{e.arguments}</code>,
+              cell: (e) => <ActionArguments json={e.arguments} />,
             },
             {
               key: "outcome",
@@ -115,7 +121,7 @@ export function StaffActionsPage() {
               cell: (e) => (
                 <>
                   {humanize(e.outcome)}
-                  {e.errorCode && ` — ${e.errorCode}`}
+                  {e.errorCode && `: ${errorCodeInWords(e.errorCode)}`}
                 </>
               ),
             },

@@ -90,3 +90,11 @@ export function numbersOf(title: string): string[][] {
     .getAllByRole("row", { hidden: true })
     .map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent ?? ""));
 }
+
+/** Choose in a picker as staff do: type part of a name, then pick the option it offers. */
+export async function pick(label: string | RegExp, text: string, option: string | RegExp) {
+  fireEvent.change(await screen.findByRole("combobox", { name: label }), {
+    target: { value: text },
+  });
+  fireEvent.mouseDown(await screen.findByRole("option", { name: option }));
+}

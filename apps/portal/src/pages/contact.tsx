@@ -1,6 +1,7 @@
 /**
  * Contact: a question becomes a support request (P-19); visitors give a reply address.
- * Visitors can also sign up for the newsletter without an account (P-03).
+ * Visitors can also sign up for the newsletter without an account (P-03). Signed-in customers
+ * read their earlier questions here with the answers staff sent.
  */
 import { SubmitSupportRequestDocument, SubscribeNewsletterDocument } from "@privet/client";
 import { formErrorOf, formLevelMessage, messageFor } from "@privet/ui/errors";
@@ -9,6 +10,7 @@ import { ErrorNotice, Notice } from "@privet/ui/states";
 import type { FormEvent } from "react";
 import { useMutation } from "urql";
 import { useSession } from "../session.js";
+import { MyQuestions } from "./my-questions.js";
 
 const SUPPORT_FIELDS = ["subject", "message", "replyTo"] as const;
 
@@ -90,6 +92,12 @@ export function ContactPage() {
           </form>
         )}
       </section>
+      {me && (
+        <section aria-labelledby="questions-title">
+          <h2 id="questions-title">Earlier questions and our answers</h2>
+          <MyQuestions />
+        </section>
+      )}
       {!me && (
         <section aria-labelledby="newsletter-title">
           <h2 id="newsletter-title">Newsletter</h2>

@@ -35,7 +35,7 @@ export function auditConditions(filter: AuditEventFilter | null | undefined): Au
   }
   if (filter.category !== null && filter.category !== undefined) {
     if (!isDataCategory(filter.category)) {
-      throw badInput("filter.category", "filter.category is not a data category.");
+      throw badInput("filter.category", "Choose a data category from the list.");
     }
     conditions.push(Prisma.sql`e.read->>1 = ${filter.category}`);
   }
@@ -44,7 +44,8 @@ export function auditConditions(filter: AuditEventFilter | null | undefined): Au
   if (filter.outcome === "DENIED") conditions.push(Prisma.sql`e.read->>3 IS NOT NULL`);
   const from = validInstant("filter.from", filter.from);
   const to = validInstant("filter.to", filter.to);
-  if (from && to && from >= to) throw badInput("filter.to", "filter.to must be after filter.from.");
+  if (from && to && from >= to)
+    throw badInput("filter.to", "The end of the period must come after its start.");
   if (from) conditions.push(Prisma.sql`r."occurredAt" >= ${from}`);
   if (to) conditions.push(Prisma.sql`r."occurredAt" < ${to}`);
   return { subjectId, conditions };

@@ -7,6 +7,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError, badInput } from "../../errors/app-error.js";
 import { validateId } from "../../validation/validate-id.js";
+import { checkBreachStatus } from "./breach-actions.js";
 import { BreachIncident } from "./breach-incident.type.js";
 import { loadBreachIncidents } from "./load-breach-incidents.js";
 
@@ -30,8 +31,12 @@ export class ApproveBreachNoticesResolver {
     }
     const ids = noticeIds?.map((noticeId) => validateId("noticeIds", noticeId)) ?? null;
     const { prisma, request } = context;
-    const exists = await prisma.breachIncident.findUnique({ where: { id }, select: { id: true } });
+    const exists = await prisma.breachIncident.findUnique({
+      where: { id },
+      select: { status: true },
+    });
     if (!exists) throw new AppError("NOT_FOUND", "No breach incident has this id.");
+    checkBreachStatus("APPROVE_DRAFTS", exists.status);
     if (ids) {
       const found = await prisma.breachNotice.count({
         where: { incidentId: id, id: { in: ids } },

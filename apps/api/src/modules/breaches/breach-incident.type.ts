@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Classified } from "../../privacy/personal.js";
+import { type BreachAction, BreachActionValues } from "./breach-actions.js";
 import { type BreachStatus, BreachStatusValues } from "./breach-enums.js";
 
 /**
@@ -94,4 +95,10 @@ export class BreachIncident {
   @Classified("NON_PERSONAL")
   @Field(() => Int, { description: "Notices queued in the outbox." })
   sentNotices!: number;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => [BreachActionValues], {
+    description: "What an officer can do with it now (breach-actions.ts): the console's buttons.",
+  })
+  actions!: BreachAction[];
 }

@@ -1,6 +1,8 @@
 /**
  * Incidents with their counts and clocks: one statement for the incidents, one grouped count
- * of their notices by status, however many incidents the page holds.
+ * of their notices by status, however many incidents the page holds. An incident with no
+ * notice yet is counted from the data (count-affected-customers.ts), one aggregate each: the
+ * register shows who it affects from the start, not 0 until notices are drafted.
  */
 import type { PrismaClient } from "@privet/db/client";
 import {
@@ -8,7 +10,9 @@ import {
   daysLeft,
   requiresAttorneyGeneralNotice,
 } from "@privet/domain/clocks";
+import { allowedBreachActions } from "./breach-actions.js";
 import { BreachIncident } from "./breach-incident.type.js";
+import { type AffectedCounts, countAffectedCustomers } from "./count-affected-customers.js";
 
 export async function loadBreachIncidents(
   prisma: PrismaClient,
@@ -28,13 +32,22 @@ export async function loadBreachIncidents(
   });
   const countOf = (incidentId: string, status: string) =>
     counts.find((c) => c.incidentId === incidentId && c.status === status)?._count._all ?? 0;
+  const undrafted = new Map<string, AffectedCounts>(
+    await Promise.all(
+      rows
+        .filter((row) => !counts.some((c) => c.incidentId === row.id))
+        .map(async (row) => [row.id, await countAffectedCustomers(prisma, row)] as const),
+    ),
+  );
   return rows.map((row) => {
     const due = breachIndividualNoticeDue(row.discoveredAt);
-    // The stored flag is set from the count when drafted; recomputed here from the same rule.
-    const agRequired = requiresAttorneyGeneralNotice(row.californiaResidents);
     const draft = countOf(row.id, "DRAFT");
     const approved = countOf(row.id, "APPROVED");
     const sent = countOf(row.id, "SENT");
+    const live = undrafted.get(row.id);
+    const californiaResidents = live?.californiaResidents ?? row.californiaResidents;
+    // The stored flag is set from the count when drafted; recomputed here from the same rule.
+    const agRequired = requiresAttorneyGeneralNotice(californiaResidents);
     return Object.assign(new BreachIncident(), {
       id: row.id,
       title: row.title,
@@ -45,8 +58,8 @@ export async function loadBreachIncidents(
       categories: row.categories,
       status: row.status,
       createdAt: row.createdAt,
-      affectedCustomers: draft + approved + sent,
-      californiaResidents: row.californiaResidents,
+      affectedCustomers: live?.affected ?? draft + approved + sent,
+      californiaResidents,
       attorneyGeneralNoticeRequired: agRequired,
       individualNoticeDue: due,
       attorneyGeneralNoticeDue: agRequired ? due : null,
@@ -54,6 +67,11 @@ export async function loadBreachIncidents(
       draftNotices: draft,
       approvedNotices: approved,
       sentNotices: sent,
+      actions: allowedBreachActions({
+        status: row.status,
+        draftNotices: draft,
+        approvedNotices: approved,
+      }),
     });
   });
 }

@@ -9,6 +9,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
 import { validateId } from "../../validation/validate-id.js";
+import { checkBreachStatus } from "./breach-actions.js";
 import { BreachIncident } from "./breach-incident.type.js";
 import { BREACH_TRANSACTION } from "./breach-transaction.js";
 import { draftBreachNotices } from "./draft-breach-notices.js";
@@ -30,9 +31,7 @@ export class RedraftBreachNoticesResolver {
     await prisma.$transaction(async (tx) => {
       const incident = await tx.breachIncident.findUnique({ where: { id } });
       if (!incident) throw new AppError("NOT_FOUND", "No breach incident has this id.");
-      if (incident.status === "CLOSED") {
-        throw new AppError("BAD_USER_INPUT", "The incident is closed.", { field: "incidentId" });
-      }
+      checkBreachStatus("DRAFT_NOTICES", incident.status);
       // Stored categories were validated when recorded; anything else is ignored, not trusted.
       const categories = (incident.categories as string[]).filter(isDataCategory) as DataCategory[];
       await draftBreachNotices(tx, incident, categories, request.now, context.config.portalUrl);

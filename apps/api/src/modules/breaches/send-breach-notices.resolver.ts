@@ -16,6 +16,7 @@ import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
 import { Classified } from "../../privacy/personal.js";
 import { validateId } from "../../validation/validate-id.js";
+import { checkBreachStatus } from "./breach-actions.js";
 import { BreachIncident } from "./breach-incident.type.js";
 import { NOTICE_SECTIONS, NOTICE_TITLE, noticeSubject } from "./breach-notice-text.js";
 import { BREACH_TRANSACTION } from "./breach-transaction.js";
@@ -62,8 +63,12 @@ export class SendBreachNoticesResolver {
     const { prisma, request } = context;
     const now = request.now;
     const queued = await prisma.$transaction(async (tx) => {
-      const exists = await tx.breachIncident.findUnique({ where: { id }, select: { id: true } });
+      const exists = await tx.breachIncident.findUnique({
+        where: { id },
+        select: { status: true },
+      });
       if (!exists) throw new AppError("NOT_FOUND", "No breach incident has this id.");
+      checkBreachStatus("SEND_APPROVED", exists.status);
       const count = await tx.$executeRaw`
         WITH picked AS (
           SELECT n."id" AS notice_id, gen_random_uuid() AS email_id, c."id" AS customer_id,

@@ -21,7 +21,7 @@ export class LegalRequestsResolver {
     @Ctx() context: Context,
   ): Promise<LegalRequest[]> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
-      throw badInput("first", `first must be from 1 to ${MAX_FIRST}.`);
+      throw badInput("first", `Ask for 1 to ${MAX_FIRST} at a time.`);
     }
     const rows = await context.prisma.legalRequest.findMany({
       where: status ? { status } : {},

@@ -33,10 +33,10 @@ export class RecordLegalRequestResolver {
     const notes = input.notes ? validate.text("notes", input.notes, { max: 5000 }) : "";
     const receivedAt = input.receivedAt;
     if (!(receivedAt instanceof Date) || Number.isNaN(receivedAt.getTime())) {
-      throw badInput("receivedAt", "receivedAt must be a date and time.");
+      throw badInput("receivedAt", "Give the date the request was received.");
     }
     if (receivedAt.getTime() > request.now.getTime() + CLOCK_SKEW_MS) {
-      throw badInput("receivedAt", "receivedAt cannot be in the future.");
+      throw badInput("receivedAt", "The date received cannot be in the future.");
     }
     const categories = validateScopeCategories(input.categories);
     const subjectIds = await validateSubjects(prisma, input.subjectIds);

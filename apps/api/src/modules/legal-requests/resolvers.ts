@@ -3,10 +3,12 @@ import { CloseLegalRequestResolver } from "./close-legal-request.resolver.js";
 import { LegalDisclosureResolver } from "./legal-disclosure.resolver.js";
 import { LegalRequestsResolver } from "./legal-requests.resolver.js";
 import { RecordLegalRequestResolver } from "./record-legal-request.resolver.js";
+import { SearchLegalRequestsResolver } from "./search-legal-requests.resolver.js";
 
 export const legalRequestsResolvers = [
   LegalRequestsResolver,
   RecordLegalRequestResolver,
   CloseLegalRequestResolver,
   LegalDisclosureResolver,
+  SearchLegalRequestsResolver,
 ] as const;

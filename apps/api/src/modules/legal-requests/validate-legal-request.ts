@@ -43,7 +43,11 @@ export async function validateSubjects(
   }
   const ids = [...new Set(values.map((value) => value.trim().toLowerCase()))];
   const malformed = ids.filter((id) => !isUuid(id));
-  if (malformed.length > 0) throw badInput("subjectIds", "subjectIds holds an invalid id.");
+  if (malformed.length > 0)
+    throw badInput(
+      "subjectIds",
+      "Choose the customers from the list: one of them is not a customer's id.",
+    );
   const found = await prisma.customer.findMany({
     where: { id: { in: ids }, erasedAt: null },
     select: { id: true },

@@ -70,7 +70,7 @@ const NEWSLETTER: Piece = {
 };
 const SUPPORT: Piece = {
   data: "SupportRequest (subject, message, reply address)",
-  label: "Support questions (subject, message, reply address)",
+  label: "Support questions and our answers to them (subject, message, reply address)",
   categories: ["user.content.message"],
 };
 const REQUESTS: Piece = {
@@ -254,6 +254,11 @@ export async function eraseCustomer(
     const { count } = await tx.supportRequest.updateMany({
       ...mine,
       data: { subject: ERASED_TEXT, message: ERASED_TEXT, replyTo: null },
+    });
+    // Staff answers quote and address the customer, so they go with the questions they answer.
+    await tx.supportReply.updateMany({
+      where: { request: { customerId } },
+      data: { body: ERASED_TEXT },
     });
     done(SUPPORT, count);
   }

@@ -292,6 +292,11 @@ describe.each(testDatabases)("fulfilling a deletion request on $name", (kind) =>
         replyTo: customer.email,
       },
     });
+    // A staff answer quotes the customer back to them: it goes with the question.
+    const staff = await prisma.staffUser.findFirstOrThrow();
+    await prisma.supportReply.create({
+      data: { requestId: support.id, staffUserId: staff.id, body: "We called 555-0100 back." },
+    });
     const access = await submitRequest(client, "ACCESS", "Send me my data.");
     await officer.gql(VERIFY, { id: access.id });
     expect((await officer.gql(FULFIL, { id: access.id })).errors).toEqual([]);
@@ -325,6 +330,8 @@ describe.each(testDatabases)("fulfilling a deletion request on $name", (kind) =>
       message: "[erased]",
       replyTo: null,
     });
+    const replies = await prisma.supportReply.findMany({ where: { requestId: supportId } });
+    expect(replies.map((r) => r.body)).toEqual(["[erased]"]);
     const requests = await prisma.privacyRequest.findMany({ where: { customerId: customer.id } });
     expect(requests.map((r) => r.details)).toEqual(["", "", ""]);
     const accessRow = requests.find((r) => r.id === accessId);

@@ -33,6 +33,14 @@ export class StaffActionEntry {
   staffUserId!: string;
 
   @Classified("NON_PERSONAL")
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The staff member's name, to show instead of the id (staff names are not customer data).",
+  })
+  staffName!: string | null;
+
+  @Classified("NON_PERSONAL")
   @Field(() => StaffRoleValues)
   staffRole!: keyof typeof StaffRoleValues;
 

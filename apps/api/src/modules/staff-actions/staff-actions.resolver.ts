@@ -42,9 +42,16 @@ export class StaffActionsResolver {
       orderBy: { id: "desc" },
       take: first,
     });
+    // Names for the page's staff members, in one statement: people are shown by name.
+    const staff = await context.prisma.staffUser.findMany({
+      where: { id: { in: [...new Set(rows.map((r) => r.staffUserId))] } },
+      select: { id: true, name: true },
+    });
+    const names = new Map(staff.map((s) => [s.id, s.name]));
     return rows.map((r) =>
       Object.assign(new StaffActionEntry(), {
         ...r,
+        staffName: names.get(r.staffUserId) ?? null,
         arguments: JSON.stringify(r.arguments),
       }),
     );

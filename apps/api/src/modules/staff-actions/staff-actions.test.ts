@@ -46,7 +46,7 @@ const ACTIONS = graphql(`
       action: $action
       outcome: $outcome
     ) {
-      id requestId staffUserId staffRole action arguments purpose reference outcome errorCode
+      id requestId staffUserId staffName staffRole action arguments purpose reference outcome errorCode
       occurredAt
     }
   }
@@ -96,6 +96,8 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
     for (const entry of entries) {
       expect(entry).toMatchObject({
         staffUserId: officerId,
+        // Shown by name, not by id.
+        staffName: "Test PRIVACY_OFFICER",
         staffRole: "PRIVACY_OFFICER",
         purpose: "SUPPORT",
         reference: "PR-77",

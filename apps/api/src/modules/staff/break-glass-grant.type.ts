@@ -18,6 +18,14 @@ export class BreakGlassGrant {
   staffUserId!: string;
 
   @Classified("NON_PERSONAL")
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "In the list of grants: the grantee's name, to show instead of the id (staff names are not customer data).",
+  })
+  staffName?: string | null;
+
+  @Classified("NON_PERSONAL")
   @Field(() => ID, { description: "The customer whose held records it opens." })
   customerId!: string;
 
@@ -32,6 +40,13 @@ export class BreakGlassGrant {
   @Classified("NON_PERSONAL")
   @Field(() => ID, { nullable: true })
   legalRequestId!: string | null;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => String, {
+    nullable: true,
+    description: "In the list of grants: the cited legal request as its authority and reference.",
+  })
+  legalRequestName?: string | null;
 
   @Classified("NON_PERSONAL")
   @Field(() => String, { description: "Why, in the approver's words." })

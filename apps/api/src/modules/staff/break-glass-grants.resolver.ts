@@ -25,7 +25,20 @@ export class BreakGlassGrantsResolver {
       where,
       orderBy: { createdAt: "desc" },
       take: first,
+      // Names to show instead of ids, in the same statement: staff names and legal requests'
+      // references are nobody's personal data.
+      include: {
+        staffUser: { select: { name: true } },
+        legalRequest: { select: { authority: true, reference: true } },
+      },
     });
-    return rows.map((row) => toBreakGlassGrant(row, now));
+    return rows.map(({ staffUser, legalRequest, ...row }) =>
+      Object.assign(toBreakGlassGrant(row, now), {
+        staffName: staffUser.name,
+        legalRequestName: legalRequest
+          ? `${legalRequest.authority} — ${legalRequest.reference}`
+          : null,
+      }),
+    );
   }
 }

@@ -18,7 +18,7 @@ const REVOKE = graphql(`
 const GRANTS = graphql(`
   query Grants($activeOnly: Boolean, $first: Int) {
     breakGlassGrants(activeOnly: $activeOnly, first: $first) {
-      id customerId staffUserId reason expiresAt revokedAt active
+      id customerId staffUserId staffName legalRequestName reason expiresAt revokedAt active
     }
   }
 `);
@@ -65,6 +65,12 @@ describe.each(testDatabases)("the list of break-glass grants on $name", (kind) =
       [revoked, false],
     ]);
     expect(mine[2]?.revokedAt).not.toBeNull();
+    // The grantee by name, so the console shows people, not ids; no legal request cited.
+    expect(mine.map((g) => [g.staffName, g.legalRequestName])).toEqual([
+      ["Test SECURITY_OFFICER", null],
+      ["Test SECURITY_OFFICER", null],
+      ["Test SECURITY_OFFICER", null],
+    ]);
     expect(mine[1]?.revokedAt).toBeNull();
 
     const open = await officer.gql(GRANTS, { activeOnly: true });

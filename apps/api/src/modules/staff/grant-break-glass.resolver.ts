@@ -10,6 +10,7 @@
  *     request that names this customer;
  *   - it starts now and ends in the future, at most 72 hours ahead.
  */
+import { inWords, purposeLabel, roleLabel } from "@privet/domain/labels";
 import { BREAK_GLASS_REASON_PURPOSE, roleMayDeclare } from "@privet/domain/principals";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
@@ -47,23 +48,26 @@ export class GrantBreakGlassResolver {
         ? null
         : validate.text("incidentRef", input.incidentRef, { max: 100 });
     if (reason === "MALFUNCTION" && incidentRef === null) {
-      throw badInput("incidentRef", "A MALFUNCTION grant cites the incident it investigates.");
+      throw badInput(
+        "incidentRef",
+        "A grant for a malfunction names the incident it investigates.",
+      );
     }
     if (reason === "MALFUNCTION" && input.legalRequestId) {
-      throw badInput("legalRequestId", "Only a LEGAL_REQUEST grant cites a legal request.");
+      throw badInput("legalRequestId", "Only a grant for a legal request cites a legal request.");
     }
     if (reason === "LEGAL_REQUEST" && !input.legalRequestId) {
-      throw badInput("legalRequestId", "A LEGAL_REQUEST grant cites a recorded legal request.");
+      throw badInput("legalRequestId", "Choose the legal request this grant answers.");
     }
     const legalRequestId = input.legalRequestId
       ? validateId("legalRequestId", input.legalRequestId)
       : null;
     const expiresAt = input.expiresAt;
     if (!(expiresAt instanceof Date) || Number.isNaN(expiresAt.getTime())) {
-      throw badInput("expiresAt", "expiresAt must be a date and time.");
+      throw badInput("expiresAt", "Give the time the grant ends.");
     }
     if (expiresAt.getTime() <= request.now.getTime()) {
-      throw badInput("expiresAt", "expiresAt must be in the future.");
+      throw badInput("expiresAt", "The grant must end in the future.");
     }
     if (expiresAt.getTime() - request.now.getTime() > MAX_GRANT_MS) {
       throw badInput("expiresAt", "A grant lasts at most 72 hours.");
@@ -92,19 +96,20 @@ export class GrantBreakGlassResolver {
         : null,
     ]);
     if (!grantee || grantee.disabledAt) {
-      throw badInput("staffUserId", "No active staff member has this id.");
+      throw badInput("staffUserId", "Choose an active staff member.");
     }
     const purpose = BREAK_GLASS_REASON_PURPOSE[reason];
     if (!roleMayDeclare(grantee.role, purpose)) {
       throw badInput(
         "staffUserId",
-        `A ${grantee.role} cannot declare ${purpose}, the only purpose a ${reason} grant opens.`,
+        `A ${inWords(roleLabel(grantee.role))} cannot declare ${inWords(purposeLabel(purpose))}, the only purpose this grant opens.`,
       );
     }
-    if (!customer || customer.erasedAt) throw badInput("customerId", "No customer has this id.");
+    if (!customer || customer.erasedAt)
+      throw badInput("customerId", "Choose a customer who has not been erased.");
     if (legalRequestId) {
       if (!legalRequest || legalRequest.status === "CLOSED") {
-        throw badInput("legalRequestId", "No open legal request has this id.");
+        throw badInput("legalRequestId", "Choose an open legal request.");
       }
       if (legalRequest.subjects.length === 0) {
         throw badInput("legalRequestId", "The legal request does not name this customer.");

@@ -1,5 +1,10 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Classified, Personal } from "../../privacy/personal.js";
+import {
+  allowedSupportActions,
+  type SupportAction,
+  SupportActionValues,
+} from "./support-lifecycle.js";
 import { SupportStatusValues } from "./support-status.enum.js";
 
 /**
@@ -26,6 +31,8 @@ export class SupportRequest {
   subjectId!: string;
   /** The customer who sent it, when signed in. */
   customerId!: string | null;
+  /** The staff member working it (see support-request-fields.resolver.ts). */
+  assigneeId!: string | null;
 
   @Classified("NON_PERSONAL")
   @Field(() => ID)
@@ -57,6 +64,16 @@ export class SupportRequest {
   @Classified("NON_PERSONAL")
   @Field(() => Date, { nullable: true })
   answeredAt!: Date | null;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => Date, { nullable: true })
+  closedAt!: Date | null;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => [SupportActionValues], {
+    description: "What staff may do with it now (support-lifecycle.ts): the console's buttons.",
+  })
+  actions!: SupportAction[];
 }
 
 export function toSupportRequest(row: {
@@ -68,9 +85,14 @@ export function toSupportRequest(row: {
   status: keyof typeof SupportStatusValues;
   createdAt: Date;
   answeredAt: Date | null;
+  assigneeId?: string | null;
+  closedAt?: Date | null;
 }): SupportRequest {
   return Object.assign(new SupportRequest(), {
     ...row,
+    assigneeId: row.assigneeId ?? null,
+    closedAt: row.closedAt ?? null,
+    actions: allowedSupportActions(row.status),
     subjectId: row.customerId ?? row.id,
   });
 }

@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
-import { badInput } from "../../errors/app-error.js";
+import { AppError, badInput } from "../../errors/app-error.js";
+import { validateId } from "../../validation/validate-id.js";
 import { SupportRequest, toSupportRequest } from "./support-request.type.js";
 import { type SupportStatus, SupportStatusValues } from "./support-status.enum.js";
 
@@ -27,5 +28,21 @@ export class SupportRequestsResolver {
       take: first,
     });
     return rows.map(toSupportRequest);
+  }
+
+  @Authorized()
+  @Query(() => SupportRequest, {
+    description:
+      "One support request with its thread, for the console's ticket view: read it under SUPPORT with the ticket as reference (each read is audited).",
+  })
+  async supportRequest(
+    @Arg("id", () => ID) id: string,
+    @Ctx() context: Context,
+  ): Promise<SupportRequest> {
+    const row = await context.prisma.supportRequest.findUnique({
+      where: { id: validateId("id", id) },
+    });
+    if (!row) throw new AppError("NOT_FOUND", "No support request has this id.");
+    return toSupportRequest(row);
   }
 }
