@@ -89,14 +89,27 @@ export async function navLink(page: Page, name: string) {
   return consoleNav(page).getByRole("link", { name, exact: true });
 }
 
-/** Opens an area by its link in the navigation and waits for its heading. */
-export async function openArea(page: Page, link: string, heading: string | RegExp) {
+/**
+ * Opens an area by its link in the navigation and waits for its heading. An area that shows
+ * personal data opens only once a purpose is declared there (each area has its own): pass
+ * `declare` to declare it on arrival, as a member would.
+ */
+export async function openArea(
+  page: Page,
+  link: string,
+  heading: string | RegExp,
+  declare?: readonly [purpose: string, ref: string],
+) {
   await (await navLink(page, link)).click();
+  if (declare) await declarePurpose(page, ...declare);
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   await expect(page.locator("main .loading")).toHaveCount(0);
 }
 
-/** Declares a purpose and reference in the purpose bar ("SUPPORT", "T-1042"). */
+/**
+ * Declares a purpose and reference in the purpose bar ("SUPPORT", "T-1042") for the area that
+ * is open: moving to another area asks again.
+ */
 export async function declarePurpose(page: Page, purpose: string, ref: string) {
   const bar = page.getByRole("form", { name: "Declared purpose" });
   await bar.getByLabel("Purpose").selectOption(purpose);

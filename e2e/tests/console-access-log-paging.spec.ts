@@ -26,8 +26,8 @@ test(
     await readManyTimes(customer.id, READS, ticket);
 
     const page = await consoleAs(browser, "privacy");
-    await declarePurpose(page, "SUPPORT", "T-1042");
     await (await navLink(page, "Customers")).click();
+    await declarePurpose(page, "SUPPORT", "T-1042");
     await page.getByLabel("Email address or customer ID").fill(customer.id);
     await page.getByRole("button", { name: "Search" }).click();
     await page.getByRole("row").filter({ hasText: customer.email }).getByRole("link").click();

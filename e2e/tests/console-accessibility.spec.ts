@@ -44,15 +44,36 @@ async function go(page: Page, path: string) {
   await expect(page.locator("main h1")).toBeVisible();
 }
 
+/**
+ * Where a page waits for a declaration, declares the area's proposed purpose (or else the
+ * role's first), so the page itself is checked rather than its "declare first" notice.
+ */
+async function declareHere(page: Page, ref: string) {
+  const bar = page.getByRole("form", { name: "Declared purpose" });
+  if ((await bar.count()) === 0) return;
+  if (!(await bar.getByText(/^Nothing declared here/).isVisible())) return;
+  const select = bar.getByLabel("Purpose");
+  if ((await select.inputValue()) === "") {
+    const offered = await select
+      .locator("option")
+      .evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    await select.selectOption(offered[0] ?? "");
+  }
+  await bar.getByLabel(/^Reference/).fill(ref);
+  await bar.getByRole("button", { name: "Declare" }).click();
+  await expect(bar.locator(".status")).toContainText(`(ref. ${ref})`);
+  await expect(page.locator("main h1")).toBeVisible();
+}
+
 /** Every page in the role's sidebar, each checked; then a customer opened from the search. */
 async function checkEveryPage(page: Page) {
-  await declarePurpose(page, "SUPPORT", "A11Y-1");
   const links = consoleNav(page).getByRole("link");
   const paths = await links.evaluateAll((all) => all.map((a) => a.getAttribute("href") ?? ""));
   expect(paths.length).toBeGreaterThan(2);
   const found: Record<string, string[]> = {};
   for (const path of paths) {
     await go(page, path);
+    await declareHere(page, "A11Y-1");
     found[path] = await seriousViolations(page);
   }
   // A customer of its own, found by id (a role whose purpose may not use emails cannot search
@@ -61,6 +82,7 @@ async function checkEveryPage(page: Page) {
   const customer = await registerCustomer(api);
   await api.dispose();
   await go(page, "/customers");
+  await declareHere(page, "A11Y-1");
   await page.getByLabel("Email address or customer ID").fill(customer.id);
   await page.getByRole("button", { name: "Search" }).click();
   const found1 = page.getByRole("table", { name: "Customers found" }).getByRole("link");
@@ -117,7 +139,10 @@ test("the privacy-request queue can be worked by keyboard alone", async ({ brows
   await api.dispose();
 
   const page = await consoleAs(browser, "privacy");
-  await declarePurpose(page, "SUPPORT", "KBD-1");
+  // The queue's actions are recorded with the purpose they are taken under: declared first.
+  await go(page, "/requests");
+  await declarePurpose(page, "PRIVACY_REQUEST_HANDLING", "KBD-1");
+  await go(page, "/");
   // From here on only the keyboard: into the sidebar, to the queue.
   await page.locator("body").focus();
   await tabTo(page, consoleNav(page).getByRole("link", { name: "Privacy requests", exact: true }));
@@ -125,7 +150,8 @@ test("the privacy-request queue can be worked by keyboard alone", async ({ brows
   await expect(page.getByRole("heading", { level: 1, name: "Privacy requests" })).toBeVisible();
   // The focus moved to the new page, so the next Tab is inside it.
   await expect(page.locator("main")).toBeFocused();
-  const row = page.getByRole("row").filter({ hasText: customer.email });
+  // The queue shows the customer by their id (listing it reads no one's personal data).
+  const row = page.getByRole("row").filter({ hasText: customer.id });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("Received");
 

@@ -6,13 +6,14 @@
  */
 import { fileURLToPath } from "node:url";
 import { expect, type Page, test } from "@playwright/test";
-import { consoleAs, declarePurpose, openArea } from "../support/console.js";
+import { consoleAs, openArea } from "../support/console.js";
 import { apiClient, gqlOk, registerCustomer } from "../support/graphql.js";
 
 const ME = `query { me { id name email } }`;
 
-async function openErasureDialog(console: Page, email: string) {
-  const row = console.getByRole("row").filter({ hasText: email });
+/** The queue shows the customer by their id (listing it reads no one's personal data). */
+async function openErasureDialog(console: Page, customerId: string) {
+  const row = console.getByRole("row").filter({ hasText: customerId });
   await row.getByRole("button", { name: "Fulfil" }).click();
   const dialog = console.getByRole("dialog", { name: "Erase this customer's data?" });
   await expect(dialog).toBeVisible();
@@ -31,15 +32,17 @@ test("a deletion request is erased only after its preview and a typed confirmati
   );
 
   const console = await consoleAs(browser, "privacy");
-  await declarePurpose(console, "SUPPORT", "PR-ERASE-E2E");
-  await openArea(console, "Privacy requests", "Privacy requests");
-  const row = console.getByRole("row").filter({ hasText: customer.email });
+  await openArea(console, "Privacy requests", "Privacy requests", [
+    "PRIVACY_REQUEST_HANDLING",
+    "PR-ERASE-E2E",
+  ]);
+  const row = console.getByRole("row").filter({ hasText: customer.id });
   await expect(row).toHaveCount(1);
   await row.getByRole("button", { name: "Verify" }).click();
   await expect(row.getByRole("button", { name: "Start work" })).toBeVisible();
 
   await test.step("the preview says what goes and what stays; cancelled, nothing goes", async () => {
-    const { dialog } = await openErasureDialog(console, customer.email);
+    const { dialog } = await openErasureDialog(console, customer.id);
     const erased = dialog.getByTestId("erasure-erased");
     await expect(erased).toContainText("Name");
     await expect(erased).toContainText("Email address");
@@ -58,7 +61,7 @@ test("a deletion request is erased only after its preview and a typed confirmati
   });
 
   await test.step("confirmed by typing, the customer is erased", async () => {
-    const { dialog } = await openErasureDialog(console, customer.email);
+    const { dialog } = await openErasureDialog(console, customer.id);
     await dialog.getByLabel("Type erase to confirm").fill("erase");
     await dialog.getByRole("button", { name: "Erase and fulfil" }).click();
     await expect(dialog).toBeHidden({ timeout: 30_000 });
@@ -78,12 +81,14 @@ test("the erasure confirmation, shot", { tag: "@screenshots" }, async ({ browser
     `mutation { submitPrivacyRequest(input: { kind: DELETION, details: "" }) { id } }`,
   );
   const console = await consoleAs(browser, "privacy");
-  await declarePurpose(console, "SUPPORT", "PR-ERASE-SHOT");
-  await openArea(console, "Privacy requests", "Privacy requests");
-  const row = console.getByRole("row").filter({ hasText: customer.email });
+  await openArea(console, "Privacy requests", "Privacy requests", [
+    "PRIVACY_REQUEST_HANDLING",
+    "PR-ERASE-SHOT",
+  ]);
+  const row = console.getByRole("row").filter({ hasText: customer.id });
   await row.getByRole("button", { name: "Verify" }).click();
   await expect(row.getByRole("button", { name: "Start work" })).toBeVisible();
-  const { dialog } = await openErasureDialog(console, customer.email);
+  const { dialog } = await openErasureDialog(console, customer.id);
   await expect(dialog.getByTestId("erasure-erased")).toBeVisible();
   await console.screenshot({
     path: fileURLToPath(

@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { consoleAs, declarePurpose, openArea, STAFF, staffClient } from "../support/console.js";
+import { consoleAs, openArea, STAFF, staffClient } from "../support/console.js";
 import { apiClient, gqlOk, registerCustomer } from "../support/graphql.js";
 import { allMail, headersOf, mailTo } from "../support/mailbox.js";
 
@@ -100,8 +100,7 @@ test("[P-08] a campaign from the console reaches only customers whose marketing 
   const subject = `E2E campaign ${randomUUID().slice(0, 8)}`;
 
   const page = await consoleAs(browser, "privacy");
-  await declarePurpose(page, "MARKETING", "CAMPAIGN-E2E");
-  await openArea(page, "Marketing", "Marketing");
+  await openArea(page, "Marketing", "Marketing", ["MARKETING", "CAMPAIGN-E2E"]);
   const officer = await staffClient("privacy");
 
   await test.step("the preview sends a test to the officer alone, and cancelling sends nothing", async () => {
@@ -202,8 +201,7 @@ test("[P-08] a campaign from the console reaches only customers whose marketing 
 
 test("the campaign preview, shot", { tag: "@screenshots" }, async ({ browser }, testInfo) => {
   const page = await consoleAs(browser, "privacy");
-  await declarePurpose(page, "MARKETING", "CAMPAIGN-SHOT");
-  await openArea(page, "Marketing", "Marketing");
+  await openArea(page, "Marketing", "Marketing", ["MARKETING", "CAMPAIGN-SHOT"]);
   const { dialog } = await previewCampaign(page, "Autumn collection");
   await page.screenshot({
     path: fileURLToPath(

@@ -5,7 +5,7 @@
  * the acknowledgement of receipt and the completion by email, over SMTP.
  */
 import { expect, test } from "@playwright/test";
-import { consoleAs, declarePurpose, openArea, staffClient } from "../support/console.js";
+import { consoleAs, openArea, staffClient } from "../support/console.js";
 import { gqlOk } from "../support/graphql.js";
 import { headersOf, mailTo } from "../support/mailbox.js";
 import { follow, settled, signUp } from "../support/portal.js";
@@ -31,16 +31,30 @@ test("a privacy request from the portal is verified and fulfilled in the console
   await expect(mine).toHaveCount(1);
   await expect(mine).not.toContainText("Done");
 
+  // The queue shows customers by their id (no personal field is read to list it).
+  const { me: who } = await gqlOk<{ me: { id: string } }>(
+    page.request,
+    `query { me { id } }`,
+    {},
+    "/graphql",
+  );
   const console = await consoleAs(browser, "privacy");
-  await declarePurpose(console, "SUPPORT", "PR-E2E");
-  await openArea(console, "Privacy requests", "Privacy requests");
-  const row = console.getByRole("row").filter({ hasText: customer.email });
+  await openArea(console, "Privacy requests", "Privacy requests", [
+    "PRIVACY_REQUEST_HANDLING",
+    "PR-E2E",
+  ]);
+  const row = console.getByRole("row").filter({ hasText: who.id });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("Access");
+  await expect(row).not.toContainText(customer.name);
+  // Opening it reads who asked, under the declared purpose.
+  await row.getByRole("button", { name: /^Open the Access request/ }).click();
   await expect(row).toContainText(customer.name);
+  await expect(row).toContainText(customer.email);
+  await expect(row).toContainText("Read under handling a privacy request (ref. PR-E2E)");
   // The same legal due date as the portal's, and still ahead.
   await expect(row.getByRole("cell").nth(3)).toContainText(due);
-  await expect(row.getByRole("cell").nth(3)).toContainText(/\(\d+ days left\)/);
+  await expect(row.getByRole("cell").nth(3)).toContainText(/\d+ days left/);
   await expect(row).not.toHaveAttribute("data-overdue", "true");
   await expect(row.getByRole("cell").nth(4)).toHaveText("Received");
 
@@ -80,7 +94,7 @@ test("a privacy request from the portal is verified and fulfilled in the console
     await expect(entries.nth(0)).toContainText("Succeeded");
     await expect(entries.nth(1)).toContainText("Attempted");
     await expect(entries.nth(0)).toContainText("Privacy officer");
-    await expect(entries.nth(0)).toContainText("Support (ref. PR-E2E)");
+    await expect(entries.nth(0)).toContainText(/Handling a privacy request.*PR-E2E/);
   }
 
   // Both emails arrive over SMTP (the API's worker delivers every 15 s): receipt, then done.

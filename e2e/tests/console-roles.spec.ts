@@ -4,14 +4,7 @@
  * others as redacted with the reason (never blank); the privacy officer has the request queue.
  */
 import { expect, test } from "@playwright/test";
-import {
-  consoleNav,
-  consolePage,
-  declarePurpose,
-  openArea,
-  STAFF,
-  staffSignIn,
-} from "../support/console.js";
+import { consoleNav, consolePage, openArea, STAFF, staffSignIn } from "../support/console.js";
 import { DEMO_CUSTOMER } from "../support/graphql.js";
 
 test("a support agent cannot see what only a privacy officer may; the privacy officer can", async ({
@@ -28,8 +21,7 @@ test("a support agent cannot see what only a privacy officer may; the privacy of
   }
 
   await test.step("a customer opened under SUPPORT: held records redacted with the reason", async () => {
-    await declarePurpose(agent, "SUPPORT", "T-E2E-ROLES");
-    await openArea(agent, "Customers", "Customers");
+    await openArea(agent, "Customers", "Customers", ["SUPPORT", "T-E2E-ROLES"]);
     await agent.getByLabel("Email address or customer ID").fill(DEMO_CUSTOMER);
     await agent.getByRole("button", { name: "Search" }).click();
     const row = agent.getByRole("row").filter({ hasText: DEMO_CUSTOMER });
@@ -73,6 +65,9 @@ test("a support agent cannot see what only a privacy officer may; the privacy of
       area,
     ).toBeVisible();
   }
-  await openArea(officer, "Privacy requests", "Privacy requests");
+  await openArea(officer, "Privacy requests", "Privacy requests", [
+    "PRIVACY_REQUEST_HANDLING",
+    "PR-E2E-ROLES",
+  ]);
   await expect(officer.getByRole("columnheader", { name: "Due" })).toBeVisible();
 });

@@ -21,6 +21,13 @@ const PHONE_PAGES = new Set([
   "customer-privacy-officer",
   "menu",
 ]);
+/** Areas that show personal data open once a purpose is declared there (the area's own). */
+const DECLARED_ON_ARRIVAL: Readonly<Record<string, readonly [string, string]>> = {
+  "/requests": ["PRIVACY_REQUEST_HANDLING", "PR-1042"],
+  "/support": ["SUPPORT", "T-1042"],
+  "/marketing": ["MARKETING", "CAMPAIGN-1042"],
+};
+
 let folder = `${screenshots}console/`;
 let phone = false;
 
@@ -56,8 +63,7 @@ test("the console's pages", { tag: "@screenshots" }, async ({ browser }, testInf
       await shoot(page, "menu");
       await page.getByRole("button", { name: "Menu" }).click();
     }
-    await declarePurpose(page, "SUPPORT", "T-1042");
-    // The in-app router: a history push keeps the declared purpose (a reload would reset it).
+    // The in-app router; each area that shows personal data is declared for on arrival.
     const go = async (path: string) => {
       await page.evaluate((to) => {
         window.history.pushState({}, "", to);
@@ -77,9 +83,16 @@ test("the console's pages", { tag: "@screenshots" }, async ({ browser }, testInf
       ["/policy", "policy"],
     ] as const) {
       await go(path);
+      const declare = DECLARED_ON_ARRIVAL[path];
+      // The queue lists without personal data: nothing declared, requests cannot be opened.
+      if (path === "/requests") await shoot(page, "privacy-requests-nothing-declared");
+      if (declare) await declarePurpose(page, ...declare);
       await shoot(page, name);
     }
     await go("/customers");
+    // What a page showing personal data says before anything is declared.
+    await shoot(page, "customers-nothing-declared");
+    await declarePurpose(page, "SUPPORT", "T-1042");
     await page.getByLabel("Email address or customer ID").fill(DEMO_CUSTOMER);
     await page.getByRole("button", { name: "Search" }).click();
     const row = page.getByRole("row").filter({ hasText: DEMO_CUSTOMER });
@@ -95,11 +108,11 @@ test("the console's pages", { tag: "@screenshots" }, async ({ browser }, testInf
   await test.step("support agent", async () => {
     const page = await consoleAs(browser, "support");
     await shoot(page, "home-support-agent");
-    await declarePurpose(page, "SUPPORT", "T-1042");
     await page
       .getByRole("navigation", { name: "Main" })
       .getByRole("link", { name: "Customers" })
       .click();
+    await declarePurpose(page, "SUPPORT", "T-1042");
     await page.getByLabel("Email address or customer ID").fill(DEMO_CUSTOMER);
     await page.getByRole("button", { name: "Search" }).click();
     const row = page.getByRole("row").filter({ hasText: DEMO_CUSTOMER });
@@ -112,6 +125,7 @@ test("the console's pages", { tag: "@screenshots" }, async ({ browser }, testInf
       .getByRole("navigation", { name: "Main" })
       .getByRole("link", { name: "Support" })
       .click();
+    await declarePurpose(page, "SUPPORT", "T-1042");
     await shoot(page, "support-queue-support-agent");
     await page.context().close();
   });

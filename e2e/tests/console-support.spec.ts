@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { consoleAs, declarePurpose, openArea, staffClient } from "../support/console.js";
+import { consoleAs, openArea, staffClient } from "../support/console.js";
 import { uniqueEmail } from "../support/graphql.js";
 import { headersOf, mailTo } from "../support/mailbox.js";
 import { follow, settled, signUp } from "../support/portal.js";
@@ -28,8 +28,7 @@ async function ask(page: Page, subject: string, message: string, replyTo?: strin
 /** Opens the support queue and the ticket with this subject. */
 async function openTicket(browser: Browser, subject: string) {
   const console = await consoleAs(browser, "support");
-  await declarePurpose(console, "SUPPORT", "T-E2E-19");
-  await openArea(console, "Support", "Support queue");
+  await openArea(console, "Support", "Support queue", ["SUPPORT", "T-E2E-19"]);
   await expect(console.getByText("Read under support (ref. T-E2E-19).")).toBeVisible();
   // Newest first: the question just sent (a subject may repeat across runs).
   await console.getByRole("button", { name: subject, exact: true }).first().click();

@@ -99,13 +99,19 @@ describe("the console frame", () => {
   });
 
   it("opens a customer under the purpose declared in the frame's purpose bar", async () => {
+    sessionStorage.clear();
     const api = setup("SUPPORT_AGENT", `/customers/${CUSTOMER_ID}`);
-    expect(await screen.findByRole("form", { name: "Declared purpose" })).toBeTruthy();
+    const bar = within(await screen.findByRole("form", { name: "Declared purpose" }));
+    // Nothing declared yet: the page says so and reads nothing.
+    expect(await screen.findByRole("heading", { name: "Declare a purpose first" })).toBeTruthy();
+    expect(api.queries.filter((q) => q.name === "OpenCustomer")).toEqual([]);
+    fireEvent.change(bar.getByLabelText(/Reference/), { target: { value: "T-7" } });
+    fireEvent.click(bar.getByRole("button", { name: "Declare" }));
     await waitFor(() =>
       expect(api.queries.find((q) => q.name === "OpenCustomer")?.variables).toEqual({
         id: CUSTOMER_ID,
         purpose: "SUPPORT",
-        ref: null,
+        ref: "T-7",
       }),
     );
   });

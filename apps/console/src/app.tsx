@@ -11,9 +11,10 @@ import { Loading } from "@privet/ui/states";
 import { useEffect, useRef, useState } from "react";
 import { useMutation } from "urql";
 import { type Area, areaAt, areaGroupsFor, areasFor } from "./areas.js";
+import { forgetDeclarations } from "./declarations.js";
 import { CustomerPage } from "./pages/customers.js";
 import { SignInPage } from "./pages/sign-in.js";
-import { PurposeBar, PurposeProvider } from "./purpose.js";
+import { NeedsPurpose, PurposeBar, PurposeProvider } from "./purpose.js";
 import { StaffSessionProvider, useStaffSession } from "./session.js";
 
 function SignOut() {
@@ -26,6 +27,7 @@ function SignOut() {
       disabled={result.fetching}
       onClick={async () => {
         await signOut({});
+        forgetDeclarations();
         refresh();
         navigate("/");
       }}
@@ -120,52 +122,57 @@ function Frame() {
   const customer = /^\/customers\/([0-9a-f-]{36})$/i.exec(path);
   const area = areaAt(areas, path);
   return (
-    <div className="console">
-      <a className="skip-link" href="#main">
-        Skip to the page
-      </a>
-      <header className="topbar">
-        <button
-          type="button"
-          className="menu-button secondary"
-          aria-expanded={menuOpen}
-          aria-controls="sidebar"
-          onClick={() => setMenuOpen(!menuOpen)}
-        >
-          Menu
-        </button>
-        <Link href="/" className="brand">
-          Privet console
-        </Link>
-        <p className="member">
-          <span className="visually-hidden">Signed in as </span>
-          {roleLabel(role)}
-        </p>
-        <SignOut />
-      </header>
-      <Sidebar id="sidebar" open={menuOpen} path={path} />
-      <div className="workspace">
-        <PurposeBar />
-        <main id="main" tabIndex={-1}>
-          {customer?.[1] ? (
-            <CustomerPage id={customer[1]} />
-          ) : area ? (
-            area.page()
-          ) : (
-            <Landing areas={areas} unknown={path !== "/"} />
-          )}
-        </main>
+    // Each area has its own declaration (a customer's page is the customers area's).
+    <PurposeProvider key={role} staffRole={role} scope={area?.path ?? "/"} natural={area?.purpose}>
+      <div className="console">
+        <a className="skip-link" href="#main">
+          Skip to the page
+        </a>
+        <header className="topbar">
+          <button
+            type="button"
+            className="menu-button secondary"
+            aria-expanded={menuOpen}
+            aria-controls="sidebar"
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
+            Menu
+          </button>
+          <Link href="/" className="brand">
+            Privet console
+          </Link>
+          <p className="member">
+            <span className="visually-hidden">Signed in as </span>
+            {roleLabel(role)}
+          </p>
+          <SignOut />
+        </header>
+        <Sidebar id="sidebar" open={menuOpen} path={path} />
+        <div className="workspace">
+          <PurposeBar />
+          <main id="main" tabIndex={-1}>
+            {customer?.[1] ? (
+              <NeedsPurpose key={path}>
+                <CustomerPage id={customer[1]} />
+              </NeedsPurpose>
+            ) : area?.personal ? (
+              <NeedsPurpose key={path}>{area.page()}</NeedsPurpose>
+            ) : area ? (
+              area.page()
+            ) : (
+              <Landing areas={areas} unknown={path !== "/"} />
+            )}
+          </main>
+        </div>
       </div>
-    </div>
+    </PurposeProvider>
   );
 }
 
 export function App() {
   return (
     <StaffSessionProvider>
-      <PurposeProvider>
-        <Frame />
-      </PurposeProvider>
+      <Frame />
     </StaffSessionProvider>
   );
 }

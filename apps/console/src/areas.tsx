@@ -3,7 +3,7 @@
  * permission table (@privet/domain/permissions) gives each area the roles of the operation it
  * opens with, the same table the API enforces.
  */
-import type { StaffRole } from "@privet/client";
+import type { Purpose, StaffRole } from "@privet/client";
 import { type ConsoleArea, roleMayUseArea } from "@privet/domain/permissions";
 import type { ReactNode } from "react";
 import { AuditPage } from "./pages/audit.js";
@@ -39,6 +39,10 @@ export interface Area {
   /** The sidebar group it is listed under. */
   readonly group: AreaGroup;
   readonly page: () => ReactNode;
+  /** The purpose this area's work is for: the purpose bar proposes it (purpose.tsx). */
+  readonly purpose?: Purpose;
+  /** The page reads personal data: it reads nothing until a purpose is declared. */
+  readonly personal?: true;
 }
 
 /**
@@ -52,14 +56,25 @@ export const AREAS: Readonly<Record<ConsoleArea, Area>> = {
     label: "Customers",
     group: "customers",
     page: () => <CustomersPage />,
+    purpose: "SUPPORT",
+    personal: true,
   },
   "privacy-requests": {
     path: "/requests",
     label: "Privacy requests",
     group: "requests",
+    // The list reads no personal field; opening a request needs a declaration (the page's own).
     page: () => <PrivacyRequestsPage />,
+    purpose: "PRIVACY_REQUEST_HANDLING",
   },
-  support: { path: "/support", label: "Support", group: "requests", page: () => <SupportPage /> },
+  support: {
+    path: "/support",
+    label: "Support",
+    group: "requests",
+    page: () => <SupportPage />,
+    purpose: "SUPPORT",
+    personal: true,
+  },
   "break-glass": {
     path: "/break-glass",
     label: "Break-glass",
@@ -77,18 +92,22 @@ export const AREAS: Readonly<Record<ConsoleArea, Area>> = {
     label: "Legal requests",
     group: "partners",
     page: () => <LegalRequestsPage />,
+    purpose: "LEGAL_OBLIGATION",
   },
   breaches: {
     path: "/breaches",
     label: "Breaches",
     group: "security",
     page: () => <BreachesPage />,
+    purpose: "BREACH_RESPONSE",
   },
   marketing: {
     path: "/marketing",
     label: "Marketing",
     group: "outreach",
     page: () => <MarketingPage />,
+    purpose: "MARKETING",
+    personal: true,
   },
   audit: { path: "/audit", label: "Audit", group: "oversight", page: () => <AuditPage /> },
   "staff-actions": {

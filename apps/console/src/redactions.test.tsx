@@ -1,10 +1,9 @@
 import { OpenCustomerDocument } from "@privet/client";
 import { DENY_REASONS, denyReasonInBrief, explainDenyReason } from "@privet/domain/decide";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { render, screen } from "@testing-library/react";
 import { CombinedError } from "@urql/core";
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
-import { PurposeBar, PurposeProvider, usePurpose } from "./purpose.js";
 import { failuresOf, redactionsOf, Value, WithheldNotice } from "./redactions.js";
 
 const redacted = (path: string[], reason: string) =>
@@ -97,26 +96,5 @@ describe("redactions in the console", () => {
     // @ts-expect-error a list position is a number
     expect(redactions.has(["customer", "sessions", "first", "os"])).toBe(false);
     expect(redactions.has(["customer", "sessions", 0, "os"])).toBe(false);
-  });
-});
-
-function Declared() {
-  const { purpose, ref } = usePurpose();
-  return <output>{`${purpose}|${ref}`}</output>;
-}
-
-describe("the purpose bar", () => {
-  it("declares a purpose and reference only when asked, not on every keystroke", () => {
-    render(
-      <PurposeProvider>
-        <PurposeBar />
-        <Declared />
-      </PurposeProvider>,
-    );
-    fireEvent.change(screen.getByLabelText(/Reference/), { target: { value: "T-1042" } });
-    fireEvent.change(screen.getByLabelText("Purpose"), { target: { value: "PAYMENT" } });
-    expect(screen.getByRole("status", { name: "" }).textContent).toBe("SUPPORT|");
-    fireEvent.click(screen.getByRole("button", { name: "Declare" }));
-    expect(screen.getByRole("status", { name: "" }).textContent).toBe("PAYMENT|T-1042");
   });
 });

@@ -640,6 +640,53 @@ const MATRIX: ReadonlyArray<readonly [string, Case, Expected]> = [
     "ALLOW",
   ],
 
+  // Handling a privacy request: the queue's who-asked and what-they-wrote, for privacy officers
+  // only, with no legal request (the customer's own request is the obligation) and no consent.
+  [
+    "privacy officer reads who asked under PRIVACY_REQUEST_HANDLING",
+    { as: "PRIVACY_OFFICER", purpose: "PRIVACY_REQUEST_HANDLING", category: NAME },
+    "ALLOW",
+  ],
+  [
+    "... their email, with every consent withdrawn",
+    {
+      as: "PRIVACY_OFFICER",
+      purpose: "PRIVACY_REQUEST_HANDLING",
+      category: EMAIL,
+      consents: ALL_WITHDRAWN,
+    },
+    "ALLOW",
+  ],
+  [
+    "... what they wrote",
+    { as: "PRIVACY_OFFICER", purpose: "PRIVACY_REQUEST_HANDLING", category: MESSAGE },
+    "ALLOW",
+  ],
+  [
+    "... but not their browsing (fulfilment does not need it)",
+    { as: "PRIVACY_OFFICER", purpose: "PRIVACY_REQUEST_HANDLING", category: NAV },
+    "PURPOSE_NOT_PERMITTED",
+  ],
+  [
+    "... nor their card",
+    {
+      as: "PRIVACY_OFFICER",
+      purpose: "PRIVACY_REQUEST_HANDLING",
+      category: "user.financial.card.last4",
+    },
+    "PURPOSE_NOT_PERMITTED",
+  ],
+  [
+    "support agent declaring PRIVACY_REQUEST_HANDLING",
+    { as: "SUPPORT_AGENT", purpose: "PRIVACY_REQUEST_HANDLING", category: NAME },
+    "ROLE",
+  ],
+  [
+    "administrator declaring PRIVACY_REQUEST_HANDLING",
+    { as: "ADMINISTRATOR", purpose: "PRIVACY_REQUEST_HANDLING", category: EMAIL },
+    "ROLE",
+  ],
+
   // 4e. Staff and customer-held data: break glass.
   [
     "security officer reads customer-held data without a grant",

@@ -35,6 +35,7 @@ export const PURPOSE_LABELS: Readonly<Record<Purpose, string>> = {
   LEGAL_OBLIGATION: "Legal obligation",
   MALFUNCTION_INVESTIGATION: "Malfunction investigation",
   BREACH_RESPONSE: "Breach response",
+  PRIVACY_REQUEST_HANDLING: "Handling a privacy request",
 };
 
 export function purposeLabel(purpose: Purpose): string {

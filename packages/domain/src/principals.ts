@@ -20,6 +20,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const ROLE_PURPOSES: Readonly<Record<StaffRole, readonly Purpose[]>> = {
   SUPPORT_AGENT: ["SUPPORT"],
   PRIVACY_OFFICER: [
+    "PRIVACY_REQUEST_HANDLING",
     "SUPPORT",
     "LEGAL_OBLIGATION",
     "BREACH_RESPONSE",
@@ -44,6 +45,14 @@ export const SECOND_FACTOR_ROLES: readonly StaffRole[] = ["ADMINISTRATOR", "PRIV
 
 export function roleNeedsSecondFactor(role: StaffRole): boolean {
   return SECOND_FACTOR_ROLES.includes(role);
+}
+
+/**
+ * What the console's purpose bar offers this role: the purposes decide() lets it read under
+ * (ROLE_PURPOSES, the table the API enforces), so nobody is offered one that only redacts.
+ */
+export function declarablePurposes(role: StaffRole): readonly Purpose[] {
+  return ROLE_PURPOSES[role];
 }
 
 export const PROCESSOR_KINDS = [

@@ -26,6 +26,7 @@ export const PURPOSES = [
   "LEGAL_OBLIGATION",
   "MALFUNCTION_INVESTIGATION",
   "BREACH_RESPONSE",
+  "PRIVACY_REQUEST_HANDLING",
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
@@ -135,6 +136,15 @@ export const PURPOSE_DEFINITIONS: Readonly<Record<Purpose, PurposeDefinition>> =
     basis: "LEGAL_OBLIGATION",
     description: "Notify you and the authorities of a security breach, as the law requires.",
     categories: [...CONTACT, "user.contact.country"],
+  },
+  PRIVACY_REQUEST_HANDLING: {
+    // GDPR Art. 12–22 (and the CCPA's equivalents) oblige us to answer a customer's request.
+    basis: "LEGAL_OBLIGATION",
+    description: "Answer your requests to see, correct, erase or stop sharing your data.",
+    // Exactly what answering needs: who asked and how to reach them (to verify and to reply),
+    // their country (which law's deadlines apply) and what they wrote. Fulfilment itself
+    // (the export, the erasure) is the API's work and reads nothing on a staff member's behalf.
+    categories: [...CONTACT, "user.contact.country", "user.content.message"],
   },
 };
 

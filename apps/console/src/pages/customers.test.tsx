@@ -34,21 +34,39 @@ function search(value: string) {
 
 describe("the customers page", () => {
   it("reads nothing until the staff member searches", async () => {
-    const api = renderUnderPurpose(<CustomersPage />, { FindCustomers: () => found });
-    declarePurpose("PAYMENT", "T-1042");
+    const api = renderUnderPurpose(
+      <CustomersPage />,
+      { FindCustomers: () => found },
+      { declared: null },
+    );
+    declarePurpose("BREACH_RESPONSE", "T-1042");
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(sent(api, "FindCustomers")).toEqual([]);
     expect(screen.getByText(/Customers are read only when you search/)).toBeTruthy();
   });
 
   it("searches under the declared purpose and reference", async () => {
-    const api = renderUnderPurpose(<CustomersPage />, { FindCustomers: () => found });
-    declarePurpose("PAYMENT", " T-1042 ");
+    const api = renderUnderPurpose(
+      <CustomersPage />,
+      { FindCustomers: () => found },
+      { declared: null },
+    );
+    declarePurpose("BREACH_RESPONSE", " T-1042 ");
     search("  ada@example.com ");
     await screen.findByRole("table");
+    // A later declaration does not search again; the next search is made under it.
+    declarePurpose("BREACH_RESPONSE", "INC-9");
     expect(sent(api, "FindCustomers")).toEqual([
-      { search: "ada@example.com", purpose: "PAYMENT", ref: "T-1042" },
+      { search: "ada@example.com", purpose: "BREACH_RESPONSE", ref: "T-1042" },
     ]);
+    search("bob@example.com");
+    await waitFor(() =>
+      expect(sent(api, "FindCustomers").at(-1)).toEqual({
+        search: "bob@example.com",
+        purpose: "BREACH_RESPONSE",
+        ref: "INC-9",
+      }),
+    );
   });
 
   it("shows a field the purpose may not read as redacted with the reason, never blank", async () => {
@@ -131,20 +149,21 @@ const customer = (over: Record<string, unknown> = {}) => ({
 
 describe("one customer", () => {
   it("is read under the declared purpose and reference, and says so", async () => {
-    const api = renderUnderPurpose(<CustomerPage id={ADA} />, {
-      OpenCustomer: () => ({ customer: customer() }),
-    });
+    const api = renderUnderPurpose(
+      <CustomerPage id={ADA} />,
+      { OpenCustomer: () => ({ customer: customer() }) },
+      { declared: null },
+    );
+    // Nothing declared: nothing is read.
+    expect(screen.getByRole("heading", { name: "Declare a purpose first" })).toBeTruthy();
+    expect(sent(api, "OpenCustomer")).toEqual([]);
+    declarePurpose("BREACH_RESPONSE", "T-1042");
     await screen.findByRole("heading", { name: "Customer Ada Lovelace" });
     expect(screen.getByText(ADA).tagName).toBe("CODE");
-    declarePurpose("PAYMENT", "T-1042");
-    expect(await screen.findByText(/Read under payment \(ref\. T-1042\)/)).toBeTruthy();
-    await waitFor(() =>
-      expect(sent(api, "OpenCustomer").at(-1)).toEqual({
-        id: ADA,
-        purpose: "PAYMENT",
-        ref: "T-1042",
-      }),
-    );
+    expect(await screen.findByText(/Read under breach response \(ref\. T-1042\)/)).toBeTruthy();
+    expect(sent(api, "OpenCustomer")).toEqual([
+      { id: ADA, purpose: "BREACH_RESPONSE", ref: "T-1042" },
+    ]);
   });
 
   it("[P-12] shows records about other people as redacted without a break-glass grant", async () => {
@@ -197,19 +216,23 @@ describe("one customer", () => {
       "cursor-1": { nodes: [read(18)], pageInfo: { endCursor: "cursor-2", hasNextPage: true } },
       "cursor-2": { nodes: [read(17)], pageInfo: { endCursor: "cursor-3", hasNextPage: false } },
     };
-    const api = renderUnderPurpose(<CustomerPage id={ADA} />, {
-      OpenCustomer: () => ({
-        customer: customer({
-          accessLogPage: {
-            nodes: [read(20), read(19)],
-            pageInfo: { endCursor: "cursor-1", hasNextPage: true },
-          },
+    const api = renderUnderPurpose(
+      <CustomerPage id={ADA} />,
+      {
+        OpenCustomer: () => ({
+          customer: customer({
+            accessLogPage: {
+              nodes: [read(20), read(19)],
+              pageInfo: { endCursor: "cursor-1", hasNextPage: true },
+            },
+          }),
         }),
-      }),
-      CustomerAccessLogOlder: (v) => ({
-        customer: { id: ADA, accessLogPage: older[String(v.after)] },
-      }),
-    });
+        CustomerAccessLogOlder: (v) => ({
+          customer: { id: ADA, accessLogPage: older[String(v.after)] },
+        }),
+      },
+      { declared: null },
+    );
     declarePurpose("SUPPORT", "T-1042");
     await screen.findByText(/Read under support \(ref\. T-1042\)/);
     const references = async () =>

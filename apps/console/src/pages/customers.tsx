@@ -18,15 +18,19 @@ import { type OlderPage, ShowOlder, useOlderPages } from "@privet/ui/show-older"
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useCallback, useState } from "react";
 import { useClient, useQuery } from "urql";
-import { usePurpose } from "../purpose.js";
+import { type Declaration, useLatestDeclaration, usePurpose } from "../purpose.js";
 import { failuresOf, type ResultPath, redactionsOf, Value, WithheldNotice } from "../redactions.js";
 
 export function CustomersPage() {
-  const { purpose, ref } = usePurpose();
-  const [search, setSearch] = useState<string | null>(null);
+  // A search reads under the declaration in force when it is made; declaring another later
+  // does not search again (the results shown stay as they were read).
+  const opened = usePurpose();
+  const latest = useLatestDeclaration() ?? opened;
+  const [search, setSearch] = useState<{ text: string; under: Declaration } | null>(null);
+  const under = search?.under ?? opened;
   const [{ data, fetching, error }] = useQuery({
     query: FindCustomersDocument,
-    variables: { search: search || null, purpose, ref: ref || null },
+    variables: { search: search?.text || null, purpose: under.purpose, ref: under.ref || null },
     // Nothing is read (nor audited) until the staff member searches.
     pause: search === null,
   });
@@ -34,7 +38,7 @@ export function CustomersPage() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const value = String(new FormData(event.currentTarget).get("search") ?? "").trim();
-    setSearch(value);
+    setSearch({ text: value, under: latest });
   };
   return (
     <>

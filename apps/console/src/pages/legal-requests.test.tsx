@@ -73,7 +73,7 @@ function setup(handlers: Parameters<typeof fakeApi>[0] = {}, role = "PRIVACY_OFF
     ...handlers,
   });
   render(
-    <PurposeProvider>
+    <PurposeProvider staffRole="PRIVACY_OFFICER" scope="/legal-requests" natural="LEGAL_OBLIGATION">
       <PurposeBar />
       <StaffSessionProvider>
         <LegalRequestsPage />

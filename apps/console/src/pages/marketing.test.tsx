@@ -29,7 +29,10 @@ const outbox = [
   email({ id: "m3", kind: "BREACH_NOTICE", status: "FAILED", attempts: 5 }),
 ];
 
-function setup(handlers: Parameters<typeof renderUnderPurpose>[1] = {}) {
+function setup(
+  handlers: Parameters<typeof renderUnderPurpose>[1] = {},
+  options?: Parameters<typeof renderUnderPurpose>[2],
+) {
   const campaigns = [
     {
       id: "c1",
@@ -40,43 +43,47 @@ function setup(handlers: Parameters<typeof renderUnderPurpose>[1] = {}) {
       sentAt: null,
     },
   ];
-  return renderUnderPurpose(<MarketingPage />, {
-    Campaigns: () => ({ campaigns }),
-    Outbox: () =>
-      withErrors({ outboxEmails: outbox }, [
-        redacted("outboxEmails.1.toAddress", "PURPOSE_NOT_PERMITTED"),
-      ]),
-    SendCampaign: (v) => {
-      const input = v.input as { subject: string };
-      campaigns.unshift({
-        ...campaigns[0],
-        id: "c2",
-        subject: input.subject,
-        recipients: 12,
-      } as never);
-      return { sendCampaign: { emailsQueued: 12, campaign: { id: "c2", recipients: 12 } } };
-    },
-    CampaignPreview: (v) => {
-      const input = v.input as { subject: string; text: string };
-      return {
-        campaignPreview: {
-          recipients: 12,
+  return renderUnderPurpose(
+    <MarketingPage />,
+    {
+      Campaigns: () => ({ campaigns }),
+      Outbox: () =>
+        withErrors({ outboxEmails: outbox }, [
+          redacted("outboxEmails.1.toAddress", "PURPOSE_NOT_PERMITTED"),
+        ]),
+      SendCampaign: (v) => {
+        const input = v.input as { subject: string };
+        campaigns.unshift({
+          ...campaigns[0],
+          id: "c2",
           subject: input.subject,
-          textBody: `${input.text}\n\n--\nUnsubscribe with one click, no sign-in needed: https://api.example/unsubscribe?token=x`,
-        },
-      };
-    },
-    SendCampaignTest: (v) => ({
-      sendCampaignTest: {
-        queued: true,
-        subject: `[Test] ${(v.input as { subject: string }).subject}`,
+          recipients: 12,
+        } as never);
+        return { sendCampaign: { emailsQueued: 12, campaign: { id: "c2", recipients: 12 } } };
       },
-    }),
-    DeliverOutbox: () => ({
-      deliverOutbox: { configured: false, attempted: 0, sent: 0, failed: 0 },
-    }),
-    ...handlers,
-  });
+      CampaignPreview: (v) => {
+        const input = v.input as { subject: string; text: string };
+        return {
+          campaignPreview: {
+            recipients: 12,
+            subject: input.subject,
+            textBody: `${input.text}\n\n--\nUnsubscribe with one click, no sign-in needed: https://api.example/unsubscribe?token=x`,
+          },
+        };
+      },
+      SendCampaignTest: (v) => ({
+        sendCampaignTest: {
+          queued: true,
+          subject: `[Test] ${(v.input as { subject: string }).subject}`,
+        },
+      }),
+      DeliverOutbox: () => ({
+        deliverOutbox: { configured: false, attempted: 0, sent: 0, failed: 0 },
+      }),
+      ...handlers,
+    },
+    options,
+  );
 }
 
 describe("the marketing page", () => {
@@ -201,7 +208,7 @@ describe("the marketing page", () => {
   });
 
   it("reads the outbox under the declared purpose, and shows what it may not read as redacted", async () => {
-    const api = setup();
+    const api = setup({}, { declared: null });
     declarePurpose("SERVICE_ANNOUNCEMENTS", "NOTICE-2027");
     await waitFor(() =>
       expect(sent(api, "Outbox").at(-1)).toEqual({

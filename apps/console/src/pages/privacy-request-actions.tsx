@@ -11,6 +11,7 @@ import {
   StartPrivacyRequestDocument,
   VerifyPrivacyRequestDocument,
 } from "@privet/client";
+import { allowedRequestActions } from "@privet/domain/request-actions";
 import { formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { ErrorNotice } from "@privet/ui/states";
@@ -41,7 +42,20 @@ const FORMS = {
 } as const;
 type OpenForm = keyof typeof FORMS;
 
-const isOpen = (status: string) => status !== "FULFILLED" && status !== "REJECTED";
+/** The lifecycle only moves forward (RECEIVED → VERIFIED → IN_PROGRESS → closed). */
+const STAGE: Readonly<Record<string, number>> = {
+  RECEIVED: 0,
+  VERIFIED: 1,
+  IN_PROGRESS: 2,
+  FULFILLED: 3,
+  REJECTED: 3,
+};
+function latestStatus(listed: string, answered: ReadonlyArray<string | undefined>): string {
+  return answered.reduce<string>(
+    (latest, s) => (s !== undefined && (STAGE[s] ?? 0) > (STAGE[latest] ?? 0) ? s : latest),
+    listed,
+  );
+}
 
 export function PrivacyRequestActions({
   request,
@@ -66,8 +80,18 @@ export function PrivacyRequestActions({
     setForm(null);
     onChanged();
   };
-  const { id, kind, status } = request;
-  const workable = status === "VERIFIED" || status === "IN_PROGRESS";
+  const { id, kind } = request;
+  // What this row's own actions answered is newer than the list until it reloads: offering
+  // "Extend" again after extending, or "Verify" after verifying, would offer what is refused.
+  const status = latestStatus(request.status, [
+    verified.data?.verifyPrivacyRequest.status,
+    started.data?.startPrivacyRequest.status,
+    fulfilled.data?.fulfilPrivacyRequest.status,
+    rejected.data?.rejectPrivacyRequest.status,
+  ]);
+  const extendedAt = request.extendedAt ?? extended.data?.extendPrivacyRequest.extendedAt;
+  const busy = [verified, started, extended, fulfilled, rejected].some((r) => r.fetching);
+  const allowed = allowedRequestActions(status, Boolean(extendedAt));
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -77,22 +101,23 @@ export function PrivacyRequestActions({
     if (form === "fulfil") done(await fulfil({ id, note: text }));
   };
 
-  if (!isOpen(status)) return null;
+  if (allowed.size === 0) return null;
   return (
     <>
-      {status === "RECEIVED" && (
-        <button type="button" onClick={async () => done(await verify({ id }))}>
+      {allowed.has("verify") && (
+        <button type="button" disabled={busy} onClick={async () => done(await verify({ id }))}>
           Verify
         </button>
       )}
-      {status === "VERIFIED" && (
-        <button type="button" onClick={async () => done(await start({ id }))}>
+      {allowed.has("start") && (
+        <button type="button" disabled={busy} onClick={async () => done(await start({ id }))}>
           Start work
         </button>
       )}
-      {workable && (
+      {allowed.has("fulfil") && (
         <button
           type="button"
+          disabled={busy}
           onClick={async () =>
             // A correction must say what was corrected; a deletion is previewed and confirmed.
             kind === "CORRECTION"
@@ -105,14 +130,16 @@ export function PrivacyRequestActions({
           Fulfil
         </button>
       )}
-      {!request.extendedAt && (
+      {allowed.has("extend") && (
         <button type="button" className="secondary" onClick={() => setForm("extend")}>
           Extend
         </button>
       )}
-      <button type="button" className="secondary" onClick={() => setForm("reject")}>
-        Reject
-      </button>
+      {allowed.has("reject") && (
+        <button type="button" className="secondary" onClick={() => setForm("reject")}>
+          Reject
+        </button>
+      )}
       {form && (
         <form onSubmit={submit} noValidate aria-label={FORMS[form].submit} className="inline-form">
           <Field

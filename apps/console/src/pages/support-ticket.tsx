@@ -25,7 +25,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
 import { underPurpose } from "../graphql-client.js";
-import { usePurpose } from "../purpose.js";
+import { useDeclareFor } from "../purpose.js";
 import { failuresOf, redactionsOf, Value, WithheldNotice } from "../redactions.js";
 
 /** A ticket's purpose reference: the request's whole id, in the characters references allow. */
@@ -56,7 +56,7 @@ export function SupportTicket({
   onSeen(summary: TicketSummary): void;
 }) {
   const ref = supportTicketRef(id);
-  const { declare } = usePurpose();
+  const declareFor = useDeclareFor();
   const [{ data, fetching, error }, reload] = useQuery({
     query: SupportTicketDocument,
     variables: { id, ref },
@@ -161,7 +161,7 @@ export function SupportTicket({
             aria-describedby="open-customer-hint"
             onClick={() => {
               // Reading the customer is a new read: declared as support for this ticket.
-              declare("SUPPORT", ref);
+              declareFor("/customers", { purpose: "SUPPORT", ref });
               navigate(`/customers/${ticket.customer?.id}`);
             }}
           >

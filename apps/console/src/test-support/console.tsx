@@ -2,20 +2,45 @@
  * What the console's component tests share: pages rendered under the purpose bar as the
  * frame renders them, declaring a purpose the way staff do, and the API's errors.
  */
+import type { Purpose, StaffRole } from "@privet/client";
 import { type ApiError, type FakeApi, fakeApi } from "@privet/ui/test-support/fake-client";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import type { ReactNode } from "react";
-import { PurposeBar, PurposeProvider } from "../purpose.js";
+import { type Declaration, saveDeclarations } from "../declarations.js";
+import { NeedsPurpose, PurposeBar, PurposeProvider } from "../purpose.js";
 
 type Handlers = Parameters<typeof fakeApi>[0];
 
-/** Render a page below the purpose bar, as the console's frame does. */
-export function renderUnderPurpose(page: ReactNode, handlers: Handlers): FakeApi {
+export interface UnderPurpose {
+  readonly role?: StaffRole;
+  /** The area's natural purpose, which the bar proposes. */
+  readonly natural?: Purpose;
+  /** Declared before the page opens (as a reload finds it); null: nothing declared yet. */
+  readonly declared?: Declaration | null;
+}
+
+/** The declaration most tests open a page under. */
+export const SUPPORT_TICKET: Declaration = { purpose: "SUPPORT", ref: "T-1" };
+
+/**
+ * Render a page that reads personal data below the purpose bar, as the console's frame does
+ * (the page opens once a purpose is declared). A privacy officer by default, with SUPPORT
+ * (ref. T-1) already declared in the tab.
+ */
+export function renderUnderPurpose(
+  page: ReactNode,
+  handlers: Handlers,
+  { role = "PRIVACY_OFFICER", natural, declared = SUPPORT_TICKET }: UnderPurpose = {},
+): FakeApi {
   const api = fakeApi(handlers);
+  sessionStorage.clear();
+  if (declared) saveDeclarations({ "/test": declared });
   render(
-    <PurposeProvider>
+    <PurposeProvider staffRole={role} scope="/test" natural={natural}>
       <PurposeBar />
-      <main>{page}</main>
+      <main>
+        <NeedsPurpose>{page}</NeedsPurpose>
+      </main>
     </PurposeProvider>,
     { wrapper: api.wrapper },
   );

@@ -1,7 +1,8 @@
 import { daysLeft, startOfUtcDay } from "@privet/domain/clocks";
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { badInput } from "../../errors/app-error.js";
+import { validateId } from "../../validation/validate-id.js";
 import {
   type PrivacyRequestKind,
   PrivacyRequestKindValues,
@@ -23,7 +24,7 @@ export class PrivacyRequestQueueResolver {
   @Authorized()
   @Query(() => [PrivacyRequestQueueItem], {
     description:
-      "Privacy officer: privacy requests, overdue first, then by legal due date. Without `status`, the open ones (RECEIVED, VERIFIED, IN_PROGRESS). Who asked (name, email, details) is personal: declare a purpose (`@purpose(name: SUPPORT, ref: …)`).",
+      "Privacy officer: privacy requests, overdue first, then by legal due date. Without `status`, the open ones (RECEIVED, VERIFIED, IN_PROGRESS). Who asked (name, email, details, outcome) is personal: declare a purpose (`@purpose(name: PRIVACY_REQUEST_HANDLING, ref: …)`), and select it only for a request you open (`id`), so that listing the queue reads no one's data.",
   })
   async privacyRequestQueue(
     @Arg("status", () => PrivacyRequestStatusValues, { nullable: true })
@@ -32,6 +33,12 @@ export class PrivacyRequestQueueResolver {
     kind: PrivacyRequestKind | null | undefined,
     @Arg("first", () => Int, { defaultValue: 100, description: `At most ${MAX_FIRST}.` })
     first: number,
+    @Arg("id", () => ID, {
+      nullable: true,
+      description:
+        "Only this request, whatever its status: opening one request reads who asked for that request alone, so the list itself can be read without personal fields.",
+    })
+    id: string | null | undefined,
     @Ctx() context: Context,
   ): Promise<PrivacyRequestQueueItem[]> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
@@ -39,10 +46,9 @@ export class PrivacyRequestQueueResolver {
     }
     const now = context.request.now;
     const rows = await context.prisma.privacyRequest.findMany({
-      where: {
-        status: status ? status : { in: OPEN },
-        ...(kind ? { kind } : {}),
-      },
+      where: id
+        ? { id: validateId("id", id) }
+        : { status: status ? status : { in: OPEN }, ...(kind ? { kind } : {}) },
       // Among open requests the earliest due are the overdue ones; ids (UUIDv7) settle ties.
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
       take: first,

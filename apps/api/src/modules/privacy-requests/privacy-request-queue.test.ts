@@ -24,6 +24,17 @@ const QUEUE_WITHOUT_A_PURPOSE = graphql(`
   }
 `);
 
+const LIST_WITHOUT_WHO_ASKED = graphql(`
+  query ListWithoutWhoAsked @purpose(name: PRIVACY_REQUEST_HANDLING, ref: "PR-list") {
+    privacyRequestQueue(first: 500) { id customerId status daysLeft }
+  }
+`);
+const OPEN_ONE_REQUEST = graphql(`
+  query OpenOneRequest($id: ID!) @purpose(name: PRIVACY_REQUEST_HANDLING, ref: "PR-open") {
+    privacyRequestQueue(id: $id) { id customerName customerEmail details }
+  }
+`);
+
 describe.each(testDatabases)("the privacy officer's request queue on $name", (kind) => {
   let api: TestApi;
   let officer: ApiClient;
@@ -102,6 +113,37 @@ describe.each(testDatabases)("the privacy officer's request queue on $name", (ki
       where: { subjectIds: { has: customer.id } },
     });
     expect(after).toBeGreaterThan(before);
+  });
+
+  it("[P-06] handling privacy requests reads who asked for the one request opened, and the list without who asked reads no one", async () => {
+    const client = api.client();
+    const customer = await registerCustomer(client);
+    const opened = await submitRequest(client, "ACCESS", "Everything, please.");
+    const bystanderClient = api.client();
+    const bystander = await registerCustomer(bystanderClient);
+    await submitRequest(bystanderClient, "DELETION");
+    const readsOf = (subjectId: string) =>
+      api.db.prisma.accessRecord.count({ where: { subjectIds: { has: subjectId } } });
+    const bystanderBefore = await readsOf(bystander.id);
+
+    const list = await officer.gql(LIST_WITHOUT_WHO_ASKED);
+    expect(list.errors).toEqual([]);
+    expect(list.data?.privacyRequestQueue.map((i) => i.customerId)).toContain(bystander.id);
+    // Under the purpose made for it, who asked is read, not redacted, for that request alone.
+    const one = await officer.gql(OPEN_ONE_REQUEST, { id: opened.id });
+    expect(one.errors).toEqual([]);
+    expect(one.data?.privacyRequestQueue).toEqual([
+      {
+        id: opened.id,
+        customerName: customer.name,
+        customerEmail: customer.email,
+        details: "Everything, please.",
+      },
+    ]);
+    expect(await readsOf(customer.id)).toBeGreaterThan(0);
+    expect(await readsOf(bystander.id)).toBe(bystanderBefore);
+    const malformed = await officer.gql(OPEN_ONE_REQUEST, { id: "not-an-id" });
+    expect(malformed.errors[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("a support agent, an administrator, an auditor and a customer cannot see or act on the queue; a visitor must sign in", async () => {

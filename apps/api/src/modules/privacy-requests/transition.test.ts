@@ -6,6 +6,7 @@
 import type { ResultOf } from "@graphql-typed-document-node/core";
 import { testDatabases } from "@privet/db/testing";
 import { privacyRequestDueDate } from "@privet/domain/clocks";
+import { allowedRequestActions, REQUEST_ACTIONS } from "@privet/domain/request-actions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type ApiClient,
@@ -86,6 +87,19 @@ describe("the lifecycle table", () => {
       expect(step).toEqual({ to: expected === status && action === "extend" ? "same" : expected });
     } else {
       expect(step).toEqual({ refused: { reason: expected[0], message: expected[1] } });
+    }
+  });
+
+  it("allows exactly what the console offers (@privet/domain/request-actions), in every state", () => {
+    for (const status of STATUSES) {
+      for (const extended of [false, true]) {
+        const allowed = REQUEST_ACTIONS.filter(
+          (action) => "to" in stepOf(action, { status, extendedAt: extended ? new Date() : null }),
+        );
+        expect(allowed, `${status}${extended ? ", extended" : ""}`).toEqual([
+          ...allowedRequestActions(status, extended),
+        ]);
+      }
     }
   });
 

@@ -122,6 +122,28 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
     ]);
   });
 
+  it("an action taken in the console carries the purpose and reference declared for it (the X-Privet-Purpose headers)", async () => {
+    const id = await receivedRequest();
+    const extended = await officer.gql(
+      EXTEND,
+      { id, reason: "We need to check your identity." },
+      {
+        headers: {
+          "x-privet-purpose": "PRIVACY_REQUEST_HANDLING",
+          "x-privet-purpose-ref": "PR-2026-0042",
+        },
+      },
+    );
+    expect(extended.errors).toEqual([]);
+    const entries = (await entriesOf({ staffUserId: officerId, action: "extendPrivacyRequest" }))
+      .filter((e) => JSON.parse(e.arguments).id === id)
+      .reverse();
+    expect(entries.map((e) => [e.outcome, e.purpose, e.reference])).toEqual([
+      ["ATTEMPTED", "PRIVACY_REQUEST_HANDLING", "PR-2026-0042"],
+      ["SUCCEEDED", "PRIVACY_REQUEST_HANDLING", "PR-2026-0042"],
+    ]);
+  });
+
   it("an action refused before it ran (a malformed purpose reference) is recorded as failed, not done", async () => {
     const id = await receivedRequest();
     const refused = await officer.gql(VERIFY_UNDER_A_MALFORMED_REFERENCE, { id });
