@@ -17,45 +17,50 @@ const GRANT = "0195f3c2-7a10-7000-8000-00000000a001";
 const NOW = new Date("2026-11-25T12:00:00.000Z");
 
 function setup(handlers: Parameters<typeof renderUnderPurpose>[1] = {}) {
-  const api = renderUnderPurpose(<BreakGlassPage />, {
-    PickCustomers: () => ({
-      searchCustomers: [{ id: ADA, name: "Ada Lovelace", email: "ada@example.com" }],
-    }),
-    PickStaff: () => ({
-      searchStaff: [{ id: ENGINEER, name: "Lin Engineer", role: "SECURITY_OFFICER" }],
-    }),
-    PickLegalRequests: () => ({
-      searchLegalRequests: [
-        {
-          id: LEGAL_REQUEST,
-          kind: "COURT_ORDER",
-          authority: "District Court",
-          reference: "CO-7",
-          receivedAt: "2026-11-01T00:00:00.000Z",
-          status: "OPEN",
-        },
-      ],
-    }),
-    GrantBreakGlass: (v) => {
-      const input = v.input as Record<string, unknown>;
-      return {
-        grantBreakGlass: {
-          id: GRANT,
-          customerId: input.customerId,
-          staffUserId: input.staffUserId,
-          reason: input.reason,
-          incidentRef: input.incidentRef,
-          expiresAt: input.expiresAt,
-          active: true,
-        },
-      };
+  const api = renderUnderPurpose(
+    <BreakGlassPage />,
+    {
+      PickCustomers: () => ({
+        searchCustomers: [{ id: ADA, name: "Ada Lovelace", email: "ada@example.com" }],
+      }),
+      PickStaff: () => ({
+        searchStaff: [{ id: ENGINEER, name: "Lin Engineer", role: "SECURITY_OFFICER" }],
+      }),
+      PickLegalRequests: () => ({
+        searchLegalRequests: [
+          {
+            id: LEGAL_REQUEST,
+            kind: "COURT_ORDER",
+            authority: "District Court",
+            reference: "CO-7",
+            receivedAt: "2026-11-01T00:00:00.000Z",
+            status: "OPEN",
+          },
+        ],
+      }),
+      GrantBreakGlass: (v) => {
+        const input = v.input as Record<string, unknown>;
+        return {
+          grantBreakGlass: {
+            id: GRANT,
+            customerId: input.customerId,
+            staffUserId: input.staffUserId,
+            reason: input.reason,
+            incidentRef: input.incidentRef,
+            expiresAt: input.expiresAt,
+            active: true,
+          },
+        };
+      },
+      RevokeBreakGlass: (v) => ({
+        revokeBreakGlass: { id: v.id, active: false, revokedAt: NOW.toISOString() },
+      }),
+      BreakGlassGrants: () => ({ breakGlassGrants: [] }),
+      ...handlers,
     },
-    RevokeBreakGlass: (v) => ({
-      revokeBreakGlass: { id: v.id, active: false, revokedAt: NOW.toISOString() },
-    }),
-    BreakGlassGrants: () => ({ breakGlassGrants: [] }),
-    ...handlers,
-  });
+    { role: "SECURITY_OFFICER", declared: null },
+  );
+  // A security officer investigating a malfunction: a purpose their role may declare.
   declarePurpose("MALFUNCTION_INVESTIGATION", "INC-7");
   return api;
 }

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { loadDeclarations } from "../declarations.js";
 import { refusal, renderUnderPurpose, sent } from "../test-support/console.js";
 import { SupportPage } from "./support.js";
 
@@ -187,6 +188,10 @@ describe("a support ticket", () => {
     await openTicket();
     fireEvent.click(screen.getByRole("button", { name: "Open the customer" }));
     expect(window.location.pathname).toBe("/customers/c1");
-    expect(screen.getByText(/Reading under/).textContent).toContain(`(ref. ${REF})`);
+    // Declared for the customers area, where the customer opens (each area keeps its own).
+    expect(loadDeclarations("PRIVACY_OFFICER")["/customers"]).toEqual({
+      purpose: "SUPPORT",
+      ref: REF,
+    });
   });
 });

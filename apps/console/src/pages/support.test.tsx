@@ -1,5 +1,5 @@
 import { withErrors } from "@privet/ui/test-support/fake-client";
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import {
   declarePurpose,
@@ -73,9 +73,15 @@ describe("the support queue", () => {
     const api = renderUnderPurpose(<SupportPage />, handlers);
     await screen.findByRole("button", { name: "Where is my invoice?" });
     declarePurpose("SUPPORT", "T-1042");
+    // Declaring does not re-read the open queue; the member asks for it under the new ticket.
+    fireEvent.click(
+      await screen.findByRole("button", {
+        name: /Read this page again under support \(ref\. T-1042\)/i,
+      }),
+    );
     expect(await screen.findByText("Read under support (ref. T-1042).")).toBeTruthy();
     await waitFor(() => expect(sent(api, "SupportQueue").at(-1)).toEqual({ ref: "T-1042" }));
-    expect(sent(api, "SupportQueue")[0]).toEqual({ ref: null });
+    expect(sent(api, "SupportQueue")[0]).toEqual({ ref: "T-1" });
   });
 
   it("shows what may not be read as redacted, with the reason", async () => {
