@@ -121,6 +121,10 @@ test("[P-12] a break-glass read appears in the customer's access log, and stops 
 
   // Revoked in the console → closed again.
   await consolePage.getByRole("button", { name: "Revoke now" }).click();
+  await consolePage
+    .getByRole("dialog", { name: "Revoke this break-glass grant?" })
+    .getByRole("button", { name: "Revoke grant" })
+    .click();
   await expect(consolePage.getByRole("button", { name: "Revoked" })).toBeVisible();
   const after = await read();
   expect(reasonsOf(after)).toEqual(new Set(["PRIVACY_REDACTED:BREAK_GLASS_REQUIRED"]));

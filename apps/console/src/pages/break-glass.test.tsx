@@ -1,5 +1,5 @@
 import { formatDateTime } from "@privet/ui/format";
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   declarePurpose,
@@ -207,6 +207,11 @@ describe("the break-glass page", () => {
     expect(screen.getByText(GRANT).tagName).toBe("CODE");
     expect(screen.getByRole("button", { name: "Copy grant id" })).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Revoke now" }));
+    // Nothing is revoked until the dialog naming whose access ends is confirmed.
+    const dialog = await screen.findByRole("dialog", { name: "Revoke this break-glass grant?" });
+    expect(dialog.textContent).toContain("Lin Engineer loses access");
+    expect(api.mutations.map((m) => m.name)).not.toContain("RevokeBreakGlass");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Revoke grant" }));
     const revoked = await screen.findByRole("button", { name: "Revoked" });
     expect((revoked as HTMLButtonElement).disabled).toBe(true);
     expect(api.mutations[1]).toEqual({ name: "RevokeBreakGlass", variables: { id: GRANT } });

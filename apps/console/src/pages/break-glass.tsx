@@ -4,6 +4,7 @@
  * audited and shown in that customer's access log; an expired grant stops working.
  */
 import { GrantBreakGlassDocument, RevokeBreakGlassDocument } from "@privet/client";
+import { ConfirmDialog } from "@privet/ui/confirm";
 import { CopyableId } from "@privet/ui/copyable-id";
 import { type FormError, formErrorOf, formLevelMessage, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
@@ -36,6 +37,7 @@ export function BreakGlassPage() {
   const [reason, setReason] = useState<"MALFUNCTION" | "LEGAL_REQUEST">("MALFUNCTION");
   // The names chosen, to say whom the grant concerns once it is made.
   const [names, setNames] = useState({ customer: "", staff: "" });
+  const [confirmingRevoke, setConfirmingRevoke] = useState(false);
   const error = badHours ?? formErrorOf(granted.error);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -144,11 +146,32 @@ export function BreakGlassPage() {
           <button
             type="button"
             disabled={revoked.fetching || Boolean(revoked.data)}
-            onClick={() => revoke({ id: grantResult.id })}
+            onClick={() => setConfirmingRevoke(true)}
           >
             {revoked.data ? "Revoked" : "Revoke now"}
           </button>
-          {revoked.error && <ErrorNotice>{formErrorOf(revoked.error)?.message}</ErrorNotice>}
+          {confirmingRevoke && (
+            // Revoking is final (a new grant needs a new approval), so it is confirmed like
+            // revoking from the list, naming whose access ends.
+            <ConfirmDialog
+              title="Revoke this break-glass grant?"
+              confirmLabel="Revoke grant"
+              busy={revoked.fetching}
+              error={formErrorOf(revoked.error)?.message ?? null}
+              danger
+              onConfirm={async () => {
+                const result = await revoke({ id: grantResult.id });
+                if (!result.error) setConfirmingRevoke(false);
+              }}
+              onCancel={() => setConfirmingRevoke(false)}
+            >
+              <p>
+                {names.staff || "The staff member"} loses access at once to the records{" "}
+                {names.customer || "the customer"} holds about other people. A revoked grant cannot
+                be reopened; a new one needs a new approval.
+              </p>
+            </ConfirmDialog>
+          )}
         </Notice>
       )}
       <BreakGlassGrants key={`${grantResult?.id ?? ""}:${revoked.data ? "revoked" : ""}`} />
