@@ -6,7 +6,10 @@
  */
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type {
+  SqlDriverAdapterFactory,
+  SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { type AuditWriter, createAuditWriter } from "./audit/audit-writer.js";
 import { type DatabaseConfig, databaseConfigFromEnv } from "./config.js";
@@ -15,6 +18,7 @@ import { lockDataDir } from "./lock/data-dir-lock.js";
 import { applyPendingMigrations } from "./migrations/apply.js";
 import { pgliteOptions } from "./pglite/options.js";
 import { createSqlReader, type SqlReader } from "./sql-reader.js";
+import { preparedStatementName } from "./statement-names.js";
 
 export type { DatabaseConfig } from "./config.js";
 export { databaseConfigFromEnv, describeDatabase, isNewEmbeddedDatabase } from "./config.js";
@@ -70,12 +74,23 @@ export async function openAdapterFactory(
   } = {},
 ): Promise<{
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * The factory the SQL reader connects through. On PostgreSQL its statements are prepared
+   * once per connection and reused (statement-names.ts): the reader sends a few fixed
+   * statements on every request, and parsing and planning them again each time was a
+   * measurable share of PostgreSQL's CPU per request (bench/RESULTS.md, "Prepared reads").
+   */
+  readerFactory: SqlDriverAdapterFactory;
   dispose: () => Promise<void>;
 }> {
   if (config.kind === "postgres") {
     const factory = new PrismaPg({ connectionString: config.url });
+    const readerFactory = new PrismaPg(
+      { connectionString: config.url },
+      { statementNameGenerator: preparedStatementName },
+    );
     // PrismaPg opens its pool on connect(); disposing the client releases it.
-    return { factory, dispose: async () => {} };
+    return { factory, readerFactory, dispose: async () => {} };
   }
   const openPGlite = async (dataDir: string) => {
     const { options: pgliteSettings, snapshot } = await pgliteOptions(
@@ -91,7 +106,8 @@ export async function openAdapterFactory(
   };
   if (config.dataDir === "memory://") {
     const pglite = await openPGlite(config.dataDir);
-    return { factory: new PrismaPGlite(pglite), dispose: () => pglite.close() };
+    const factory = new PrismaPGlite(pglite);
+    return { factory, readerFactory: factory, dispose: () => pglite.close() };
   }
   const lock = lockDataDir(config.dataDir);
   if (lock.replacedStale) {
@@ -109,8 +125,10 @@ export async function openAdapterFactory(
     throw error;
   }
   const opened = pglite;
+  const factory = new PrismaPGlite(opened);
   return {
-    factory: new PrismaPGlite(opened),
+    factory,
+    readerFactory: factory,
     dispose: async () => {
       try {
         await opened.close();
@@ -125,7 +143,7 @@ export async function openDatabase(
   config: DatabaseConfig = databaseConfigFromEnv(),
   options: OpenOptions = {},
 ): Promise<Database> {
-  const { factory, dispose } = await openAdapterFactory(config, {
+  const { factory, readerFactory, dispose } = await openAdapterFactory(config, {
     log: options.log,
     migratedSnapshot: options.migrate !== false,
   });
@@ -142,7 +160,7 @@ export async function openDatabase(
       ? countingClient(factory, options.onQuery)
       : new PrismaClient({ adapter: factory });
     const audit = createAuditWriter(factory, { onQuery: options.onQuery });
-    const reader = createSqlReader(factory, { onQuery: options.onQuery });
+    const reader = createSqlReader(readerFactory, { onQuery: options.onQuery });
     return {
       prisma,
       audit,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "./client.js";
 import { prismaSqlReader } from "./sql-reader.js";
+import { preparedStatementName } from "./statement-names.js";
 import { type OpenTestDatabase, testDatabases } from "./test-support/databases.js";
 
 describe.each(testDatabases)("the SQL reader on $name", (kind) => {
@@ -36,3 +37,35 @@ describe.each(testDatabases)("the SQL reader on $name", (kind) => {
     expect(await prismaSqlReader(db.prisma).query(SQL, ARGS)).toEqual(rows);
   });
 });
+
+describe.each(testDatabases.filter((kind) => kind.name === "postgres"))(
+  "the SQL reader on $name: prepared statements",
+  (kind) => {
+    let testDb: OpenTestDatabase;
+    let db: Database;
+
+    beforeAll(async () => {
+      testDb = await kind.open();
+      db = await openDatabase(testDb.config);
+    });
+    afterAll(async () => {
+      await db?.close();
+      await testDb?.drop();
+    });
+
+    it("prepares each statement once on its connection and reuses it, with the same rows", async () => {
+      const SQL = `SELECT $1::text || '!' AS "shout"`;
+      const first = await db.reader.query(SQL, ["hi"]);
+      const second = await db.reader.query(SQL, ["again"]);
+      expect(first).toEqual([{ shout: "hi!" }]);
+      expect(second).toEqual([{ shout: "again!" }]);
+      // Sequential statements run on the pool's one connection, whose prepared statements
+      // this session view lists: the statement is there once, under its name, run twice.
+      const prepared = await db.reader.query<{ name: string; statement: string }>(
+        `SELECT name, statement FROM pg_prepared_statements WHERE statement = $1`,
+        [SQL],
+      );
+      expect(prepared).toEqual([{ name: preparedStatementName({ sql: SQL }), statement: SQL }]);
+    });
+  },
+);
