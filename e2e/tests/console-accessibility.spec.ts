@@ -7,13 +7,7 @@
  */
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import {
-  consoleAs,
-  consoleNav,
-  consolePage,
-  STAFF,
-  staffSignIn,
-} from "../support/console.js";
+import { consoleAs, consoleNav, consolePage, STAFF, staffSignIn } from "../support/console.js";
 import { apiClient, gqlOk, registerCustomer } from "../support/graphql.js";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
