@@ -141,7 +141,23 @@ export async function collectDataExportHead(
     }),
     prisma.customerHeldRecord.findMany({ ...mine, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     prisma.privacyRequest.findMany({ ...mine, orderBy: [{ receivedAt: "desc" }, { id: "desc" }] }),
-    prisma.supportRequest.findMany({ ...mine, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    prisma.supportRequest.findMany({
+      ...mine,
+      select: {
+        id: true,
+        subject: true,
+        message: true,
+        status: true,
+        createdAt: true,
+        answeredAt: true,
+        // The answers with their writer's role only: staff names are not the customer's data.
+        replies: {
+          select: { body: true, createdAt: true, staffUser: { select: { role: true } } },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        },
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    }),
     navigationEventsOf(context, customerId),
     consentsOf(context, { kind: "CUSTOMER", id: customerId }),
     consentHistoryOf(context, customerId),
@@ -233,6 +249,11 @@ export async function collectDataExportHead(
       status: s.status,
       createdAt: iso(s.createdAt),
       answeredAt: isoOrNull(s.answeredAt),
+      replies: s.replies.map((r) => ({
+        body: r.body,
+        staffRole: r.staffUser.role,
+        sentAt: iso(r.createdAt),
+      })),
     })),
   };
 }

@@ -8,8 +8,8 @@
  * cookie is shown by the same pseudonym as Customer.cookieIds), the payment processor's token,
  * the ledger's and audit log's chain hashes and the keyed hash of the IP in consent events
  * (integrity and pseudonymisation machinery, meaningless without our key), staff members'
- * names (the access log shows their role, as the portal does) and anything about another
- * person. `notes` says so in the document itself.
+ * names (the access log and the answers to support requests name the staff member's role, as
+ * the portal does) and anything about another person. `notes` says so in the document itself.
  */
 import type { ExportedCategory } from "@privet/domain/data-rights";
 
@@ -48,6 +48,7 @@ export const EXPORTED_FIELDS: { readonly [C in ExportedCategory]: readonly Secti
   "user.content.message": [
     "supportRequests.subject",
     "supportRequests.message",
+    "supportRequests.replies",
     "privacyRequests.details",
   ],
   "user.behavior.navigation": ["navigationEvents.path", "navigationEvents.referrer"],
@@ -60,6 +61,7 @@ export const DATA_EXPORT_NOTES: readonly string[] = [
   "Your card is shown by brand, last four digits and expiry. The payment processor's token is not included: it can only be used through our processor account, and says nothing more about you.",
   "The IP address behind each consent choice is held only as a keyed hash, which is not included.",
   "The access log lists each read of your data by our staff (by role) or a processor (by name): who, why, when and what kind of data, never the values read.",
+  "Each support request holds the answers our staff sent you, oldest first, with the role of the person who wrote each one, not their name.",
 ];
 
 type Iso = string;
@@ -169,5 +171,11 @@ export interface DataExportDocument {
     readonly status: string;
     readonly createdAt: Iso;
     readonly answeredAt: Iso | null;
+    /** Staff answers, oldest first: the text sent to the customer and who wrote it, by role. */
+    readonly replies: ReadonlyArray<{
+      readonly body: string;
+      readonly staffRole: string;
+      readonly sentAt: Iso;
+    }>;
   }>;
 }

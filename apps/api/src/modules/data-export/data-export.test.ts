@@ -48,6 +48,11 @@ const STAFF_READ = graphql(`
     customer(id: $id) { email }
   }
 `);
+const ANSWER = graphql(`
+  mutation BusyCustomerIsAnswered($id: ID!, $body: String!) {
+    replyToSupportRequest(id: $id, body: $body) { id }
+  }
+`);
 const PARTNER_READ = graphql(`
   query PartnerReadsCountries @purpose(name: CROSS_BORDER_CONSOLIDATION, ref: "SYNC-7") {
     partnerSubjects(first: 500) { edges { node { country } } }
@@ -76,22 +81,22 @@ async function busyCustomer(api: TestApi, label: string) {
       },
     }),
   );
-  await run(
-    client.gql(ASK, {
-      input: { subject: `${label}'s question`, message: `${label} asks about consent.` },
-    }),
-  );
+  const asked = await client.gql(ASK, {
+    input: { subject: `${label}'s question`, message: `${label} asks about consent.` },
+  });
+  expect(asked.errors).toEqual([]);
+  const supportRequestId = asked.data?.submitSupportRequest.id ?? "";
   await run(client.gql(REQUEST, { input: { kind: "ACCESS", details: `${label} wants a copy.` } }));
   await api.db.prisma.customerHeldRecord.create({
     data: { customerId: customer.id, label: `${label}'s contact`, content: "Bob, +1 555 0100" },
   });
-  return { client, customer };
+  return { client, customer, supportRequestId };
 }
 
 describe.each(testDatabases)("the data export on $name", (kind) => {
   let api: TestApi;
-  let alice: { client: ApiClient; customer: RegisteredCustomer };
-  let bob: { client: ApiClient; customer: RegisteredCustomer };
+  let alice: { client: ApiClient; customer: RegisteredCustomer; supportRequestId: string };
+  let bob: { client: ApiClient; customer: RegisteredCustomer; supportRequestId: string };
   let processorName: string;
   let text: string;
   let exported: DataExportDocument;
@@ -108,6 +113,16 @@ describe.each(testDatabases)("the data export on $name", (kind) => {
     for (const id of [alice.customer.id, bob.customer.id]) {
       const read = await agent.gql(STAFF_READ, { id });
       expect(read.errors).toEqual([]);
+    }
+    // Staff answers to their questions: two to Alice's (by two roles), one to Bob's.
+    const officer = api.client();
+    await signInStaff(api.db.prisma, officer, "PRIVACY_OFFICER");
+    for (const [client, id, body] of [
+      [agent, alice.supportRequestId, "We never sell data, Alice."],
+      [officer, alice.supportRequestId, "Your consents are on the Consents page."],
+      [agent, bob.supportRequestId, "Bob's answer."],
+    ] as const) {
+      expect((await client.gql(ANSWER, { id, body })).errors).toEqual([]);
     }
     const { processor, apiKey } = await createPartner(api.db.prisma, {
       kind: "CLOUD_STORAGE",
@@ -156,6 +171,23 @@ describe.each(testDatabases)("the data export on $name", (kind) => {
     expect(exported.supportRequests.map((r) => [r.subject, r.message])).toEqual([
       ["Alice's question", "Alice asks about consent."],
     ]);
+  });
+
+  it("[P-19] holds each support request with the answers staff sent, oldest first, by role, never a staff name", async () => {
+    const [request] = exported.supportRequests;
+    expect(request).toMatchObject({ id: alice.supportRequestId, status: "ANSWERED" });
+    expect(request?.answeredAt).not.toBeNull();
+    expect(request?.replies.map((r) => [r.staffRole, r.body])).toEqual([
+      ["SUPPORT_AGENT", "We never sell data, Alice."],
+      ["PRIVACY_OFFICER", "Your consents are on the Consents page."],
+    ]);
+    for (const reply of request?.replies ?? []) {
+      expect(Object.keys(reply).sort()).toEqual(["body", "sentAt", "staffRole"]);
+      expect(Number.isNaN(Date.parse(reply.sentAt))).toBe(false);
+    }
+    expect(text).not.toContain("Test SUPPORT_AGENT");
+    expect(text).not.toContain("Test PRIVACY_OFFICER");
+    expect(text).not.toMatch(/staffUserId|staffName|"author"/);
   });
 
   it("holds every category the domain declares exported, at the fields the format names for it", async () => {
@@ -255,6 +287,7 @@ describe.each(testDatabases)("the data export on $name", (kind) => {
       "/bob-page",
       "1881",
       "Bob's question",
+      "Bob's answer.",
       "Bob wants a copy.",
       "Bob's contact",
     ]) {

@@ -22,6 +22,17 @@ const EXPORT = graphql(`
   }
 `);
 
+const ASK = graphql(`
+  mutation StreamedExportAsk($input: SubmitSupportRequestInput!) {
+    submitSupportRequest(input: $input) { id }
+  }
+`);
+const ANSWER = graphql(`
+  mutation StreamedExportAnswer($id: ID!, $body: String!) {
+    replyToSupportRequest(id: $id, body: $body) { id }
+  }
+`);
+
 const RECORDS = 500;
 const PORTAL_ORIGIN = "https://portal.privet.test";
 
@@ -53,6 +64,17 @@ describe.each(testDatabases)("GET /my-data-export on $name", (kind) => {
     other = await registerCustomer(api.client());
     const agent = api.client();
     const { id: agentId } = await signInStaff(api.db.prisma, agent, "SUPPORT_AGENT");
+    // Two questions, one answered twice: the replies sit inside the requests in both forms.
+    for (const subject of ["First question", "Second question"]) {
+      const asked = await own.gql(ASK, { input: { subject, message: `${subject}, in full.` } });
+      expect(asked.errors).toEqual([]);
+      if (subject === "Second question") {
+        for (const body of ["A first answer.", "A second answer."]) {
+          const id = asked.data?.submitSupportRequest.id ?? "";
+          expect((await agent.gql(ANSWER, { id, body })).errors).toEqual([]);
+        }
+      }
+    }
     await writeLongHistory(api.db.prisma, {
       agentId,
       subjectId: customer.id,
@@ -94,6 +116,19 @@ describe.each(testDatabases)("GET /my-data-export on $name", (kind) => {
     expect(queried.errors).toEqual([]);
     const document = JSON.parse(queried.data?.myDataExport ?? "null") as DataExportDocument;
     expect(withoutExportedAt(streamed)).toEqual(withoutExportedAt(document));
+    // Support requests with their answers, newest request first, answers oldest first.
+    expect(
+      streamed.supportRequests.map((r) => [r.subject, r.replies.map((a) => [a.staffRole, a.body])]),
+    ).toEqual([
+      [
+        "Second question",
+        [
+          ["SUPPORT_AGENT", "A first answer."],
+          ["SUPPORT_AGENT", "A second answer."],
+        ],
+      ],
+      ["First question", []],
+    ]);
     expect(streamed.profile.id).toBe(customer.id);
   });
 
