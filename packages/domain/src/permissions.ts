@@ -221,6 +221,8 @@ export const OPERATIONS = {
   disableStaffMember: { staff: ACCOUNT_ADMINISTRATORS },
   enableStaffMember: { staff: ACCOUNT_ADMINISTRATORS },
   resetStaffSecondFactor: { staff: ACCOUNT_ADMINISTRATORS },
+  resendStaffInvitation: { staff: ACCOUNT_ADMINISTRATORS },
+  sendStaffPasswordReset: { staff: ACCOUNT_ADMINISTRATORS },
 } as const satisfies Record<string, Access>;
 
 export type Operation = keyof typeof OPERATIONS;

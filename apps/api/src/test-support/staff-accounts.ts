@@ -53,6 +53,16 @@ export const RESET_SECOND_FACTOR = graphql(`
     resetStaffSecondFactor(id: $id) { id secondFactor }
   }
 `);
+export const RESEND_INVITATION = graphql(`
+  mutation ResendMemberInvitation($id: ID!) {
+    resendStaffInvitation(id: $id) { id status }
+  }
+`);
+export const SEND_RESET = graphql(`
+  mutation SendMemberPasswordReset($id: ID!) {
+    sendStaffPasswordReset(id: $id) { id status }
+  }
+`);
 export const WHO = graphql(`
   query WhoAmIAsStaff {
     viewer { kind role }

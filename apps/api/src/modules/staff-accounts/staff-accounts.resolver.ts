@@ -12,7 +12,7 @@ import { currentStaff } from "../../guards/current-staff.js";
 import * as validate from "../../validation/validate.js";
 import { validateId } from "../../validation/validate-id.js";
 import { StaffRoleValues } from "../../vocabulary/enums.js";
-import { sendAccountLink } from "./account-links.js";
+import { type AccountLinkKind, sendAccountLink } from "./account-links.js";
 import { endSessions, keepAnAdministrator, lockAdministrators } from "./member-access.js";
 import { InviteStaffMemberInput, StaffAccount } from "./staff-account.type.js";
 import { STAFF_ACCOUNT_COLUMNS, toStaffAccount } from "./to-staff-account.js";
@@ -124,6 +124,60 @@ export class StaffAccountsResolver {
       await endSessions(tx, id, context.request.now);
       return { totpSecret: null, totpPendingSecret: null, totpEnrolledAt: null };
     });
+  }
+
+  @Authorized()
+  @Mutation(() => StaffAccount, {
+    description:
+      "Administrators: emails an invited member (who has not chosen a password yet) a new one-time link (7 days); their earlier link stops working.",
+  })
+  async resendStaffInvitation(
+    @Arg("id", () => ID) idInput: string,
+    @Ctx() context: Context,
+  ): Promise<StaffAccount> {
+    const id = validateId("id", idInput);
+    return this.sendLink(context, id, "INVITATION");
+  }
+
+  @Authorized()
+  @Mutation(() => StaffAccount, {
+    description:
+      "Administrators: emails an active member a one-time link (one hour) to choose a new password; their earlier links stop working, and their sessions end when the new password is set.",
+  })
+  async sendStaffPasswordReset(
+    @Arg("id", () => ID) idInput: string,
+    @Ctx() context: Context,
+  ): Promise<StaffAccount> {
+    const id = validateId("id", idInput);
+    return this.sendLink(context, id, "PASSWORD_RESET");
+  }
+
+  /**
+   * An administrator's link: an invitation again only to a member still invited, a reset only
+   * to an active one; never to a disabled account. Checked and sent in one transaction, under
+   * a lock on the member's row, so a link is never sent to an account disabled meanwhile.
+   */
+  private async sendLink(
+    context: Context,
+    id: string,
+    kind: AccountLinkKind,
+  ): Promise<StaffAccount> {
+    const row = await context.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM "StaffUser" WHERE id = ${id}::uuid FOR UPDATE`;
+      const member = await tx.staffUser.findUnique({
+        where: { id },
+        select: STAFF_ACCOUNT_COLUMNS,
+      });
+      if (!member) throw new AppError("NOT_FOUND");
+      if (member.disabledAt) throw new AppError("STAFF_MEMBER_DISABLED");
+      if (kind === "INVITATION" && member.passwordHash) throw new AppError("STAFF_ALREADY_ACTIVE");
+      if (kind === "PASSWORD_RESET" && !member.passwordHash) throw new AppError("STAFF_NOT_ACTIVE");
+      await sendAccountLink(context, tx, member, kind, {
+        byAdministrator: kind === "PASSWORD_RESET",
+      });
+      return member;
+    });
+    return toStaffAccount(row);
   }
 
   /** Loads the member under the administrators' lock, applies the change, returns the account. */
