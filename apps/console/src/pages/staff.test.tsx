@@ -1,6 +1,7 @@
 import { fakeApi } from "@privet/ui/test-support/fake-client";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { refusal } from "../test-support/console.js";
 import { StaffPage } from "./staff.js";
 
 const ADA = {
@@ -16,10 +17,22 @@ const ADA = {
   disabledAt: null as string | null,
 };
 
+const BO = {
+  ...ADA,
+  id: "0195f3c2-7a10-7000-8000-0000000000b2",
+  name: "Bo Lind",
+  email: "bo@privet.example",
+  status: "INVITED",
+};
+
 function setup() {
   let ada = { ...ADA };
   const api = fakeApi({
-    StaffAccounts: () => ({ staffAccounts: [ada] }),
+    StaffAccounts: () => ({ staffAccounts: [ada, BO] }),
+    ResendStaffInvitation: () => ({ resendStaffInvitation: BO }),
+    SendStaffPasswordReset: () => {
+      throw refusal("STAFF_MEMBER_DISABLED", "This account is disabled. Enable it first.");
+    },
     DisableStaffMember: () => {
       ada = { ...ada, status: "DISABLED", disabledAt: "2026-12-06T09:00:00.000Z" };
       return { disableStaffMember: ada };
@@ -83,5 +96,48 @@ describe("the Staff page", () => {
         variables: { input: { name: "Bo Lind", email: "bo@privet.example", role: "AUDITOR" } },
       },
     ]);
+  });
+
+  it("resends an invitation only after a dialog naming the person and the address, and says it went", async () => {
+    const api = setup();
+    const row = await screen.findByRole("row", { name: /Bo Lind/ });
+    // An invited member has no password to reset; an active one no invitation to resend.
+    expect(within(row).queryByRole("button", { name: /Send password reset/ })).toBeNull();
+    const adaRow = screen.getByRole("row", { name: /Ada Quill/ });
+    expect(within(adaRow).queryByRole("button", { name: /Resend invitation/ })).toBeNull();
+
+    fireEvent.click(within(row).getByRole("button", { name: /^Resend invitation\s*to Bo Lind$/ }));
+    const dialog = screen.getByRole("dialog", { name: "Send Bo Lind a new invitation?" });
+    expect(dialog.textContent).toContain("An email goes to bo@privet.example");
+    expect(dialog.textContent).toContain("The link in the earlier invitation stops working.");
+    expect(api.mutations).toEqual([]);
+    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(api.mutations).toEqual([]);
+
+    fireEvent.click(within(row).getByRole("button", { name: /^Resend invitation/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Send new invitation" }));
+    expect(
+      await within(row).findByText("New invitation emailed to bo@privet.example."),
+    ).toBeTruthy();
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(api.mutations).toEqual([{ name: "ResendStaffInvitation", variables: { id: BO.id } }]);
+  });
+
+  it("a password reset is confirmed naming the address, and a refusal is shown in plain words in the dialog", async () => {
+    const api = setup();
+    const row = await screen.findByRole("row", { name: /Ada Quill/ });
+    fireEvent.click(
+      within(row).getByRole("button", { name: /^Send password reset\s*to Ada Quill$/ }),
+    );
+    const dialog = screen.getByRole("dialog", { name: "Send Ada Quill a password-reset link?" });
+    expect(dialog.textContent).toContain("An email goes to ada@privet.example");
+    expect(dialog.textContent).toContain("then they are signed out everywhere");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Send reset link" }));
+    expect(
+      await within(dialog).findByText("This account is disabled. Enable it first."),
+    ).toBeTruthy();
+    expect(api.mutations).toEqual([{ name: "SendStaffPasswordReset", variables: { id: ADA.id } }]);
+    expect(within(row).queryByText(/Password-reset link emailed/)).toBeNull();
   });
 });

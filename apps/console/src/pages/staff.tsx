@@ -1,20 +1,25 @@
 /**
  * Staff accounts, for administrators: invite a member (an emailed link to choose a password),
  * change a role, disable and re-enable, reset a lost authenticator. Changes that lock someone
- * out are confirmed first, naming the member and what happens. Every change is a staff action.
+ * out are confirmed first, naming the member and what happens; so are the emailed links an
+ * administrator sends (the invitation again, or a password reset), naming the address. Every
+ * change is a staff action.
  */
 import {
   ChangeStaffRoleDocument,
   DisableStaffMemberDocument,
   EnableStaffMemberDocument,
   InviteStaffMemberDocument,
+  ResendStaffInvitationDocument,
   ResetStaffSecondFactorDocument,
+  SendStaffPasswordResetDocument,
   type StaffAccountRowFragment,
   StaffAccountsDocument,
   type StaffRole,
 } from "@privet/client";
 import { roleLabel } from "@privet/domain/labels";
 import { STAFF_ROLES } from "@privet/domain/principals";
+import { ConfirmDialog } from "@privet/ui/confirm";
 import { formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { formatDate } from "@privet/ui/format";
@@ -150,6 +155,8 @@ function MemberRow({ member, onChanged }: { member: Member; onChanged: () => voi
   const [disable, disableNow] = useMutation(DisableStaffMemberDocument);
   const [enable, enableNow] = useMutation(EnableStaffMemberDocument);
   const [reset, resetNow] = useMutation(ResetStaffSecondFactorDocument);
+  const [linkToSend, setLinkToSend] = useState<LinkKind | null>(null);
+  const [sentLink, setSentLink] = useState<LinkKind | null>(null);
   const busy = changeRole.fetching || disable.fetching || enable.fetching || reset.fetching;
   const failure = [changeRole, disable, enable, reset]
     .map((r) => formErrorOf(r.error)?.message)
@@ -233,6 +240,26 @@ function MemberRow({ member, onChanged }: { member: Member; onChanged: () => voi
                 Disable<span className="visually-hidden"> {member.name}</span>
               </button>
             )}
+            {member.status === "INVITED" && (
+              <button
+                type="button"
+                className="secondary"
+                disabled={busy}
+                onClick={() => setLinkToSend("invitation")}
+              >
+                Resend invitation<span className="visually-hidden"> to {member.name}</span>
+              </button>
+            )}
+            {member.status === "ACTIVE" && (
+              <button
+                type="button"
+                className="secondary"
+                disabled={busy}
+                onClick={() => setLinkToSend("reset")}
+              >
+                Send password reset<span className="visually-hidden"> to {member.name}</span>
+              </button>
+            )}
             {member.secondFactor && (
               <button
                 type="button"
@@ -246,8 +273,81 @@ function MemberRow({ member, onChanged }: { member: Member; onChanged: () => voi
           </div>
         )}
         {failure && <ErrorNotice>{failure}</ErrorNotice>}
+        {sentLink && !linkToSend && (
+          <Notice>
+            {sentLink === "invitation"
+              ? `New invitation emailed to ${member.email}.`
+              : `Password-reset link emailed to ${member.email}.`}
+          </Notice>
+        )}
+        {linkToSend && (
+          <SendLinkDialog
+            member={member}
+            kind={linkToSend}
+            onSent={() => {
+              setSentLink(linkToSend);
+              setLinkToSend(null);
+              onChanged();
+            }}
+            onCancel={() => setLinkToSend(null)}
+          />
+        )}
       </td>
     </tr>
+  );
+}
+
+type LinkKind = "invitation" | "reset";
+
+/** Sending an emailed link, confirmed first: whom it goes to, at which address, what it does. */
+function SendLinkDialog({
+  member,
+  kind,
+  onSent,
+  onCancel,
+}: {
+  readonly member: Member;
+  readonly kind: LinkKind;
+  readonly onSent: () => void;
+  readonly onCancel: () => void;
+}) {
+  const [resend, resendNow] = useMutation(ResendStaffInvitationDocument);
+  const [reset, resetNow] = useMutation(SendStaffPasswordResetDocument);
+  const result = kind === "invitation" ? resend : reset;
+  const send = async () => {
+    const id = member.id;
+    const outcome = kind === "invitation" ? await resendNow({ id }) : await resetNow({ id });
+    if (!outcome.error) onSent();
+  };
+  return kind === "invitation" ? (
+    <ConfirmDialog
+      title={`Send ${member.name} a new invitation?`}
+      confirmLabel="Send new invitation"
+      busy={result.fetching}
+      error={formErrorOf(result.error)?.message ?? null}
+      onConfirm={send}
+      onCancel={onCancel}
+    >
+      <p>
+        An email goes to <strong>{member.email}</strong> with a new link to choose a password, valid
+        for 7 days. The link in the earlier invitation stops working.
+      </p>
+    </ConfirmDialog>
+  ) : (
+    <ConfirmDialog
+      title={`Send ${member.name} a password-reset link?`}
+      confirmLabel="Send reset link"
+      busy={result.fetching}
+      error={formErrorOf(result.error)?.message ?? null}
+      onConfirm={send}
+      onCancel={onCancel}
+    >
+      <p>
+        An email goes to <strong>{member.email}</strong> with a link to choose a new password, valid
+        for one hour. Their current password works until they choose a new one; then they are signed
+        out everywhere.
+      </p>
+    </ConfirmDialog>
   );
 }
 
