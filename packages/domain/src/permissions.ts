@@ -216,6 +216,7 @@ export const OPERATIONS = {
 
   // Staff: accounts (administrators run them; each change is a staff action).
   staffAccounts: { staff: ACCOUNT_ADMINISTRATORS },
+  staffAccountPage: { staff: ACCOUNT_ADMINISTRATORS },
   inviteStaffMember: { staff: ACCOUNT_ADMINISTRATORS },
   changeStaffRole: { staff: ACCOUNT_ADMINISTRATORS },
   disableStaffMember: { staff: ACCOUNT_ADMINISTRATORS },

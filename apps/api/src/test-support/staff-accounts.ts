@@ -63,6 +63,14 @@ export const SEND_RESET = graphql(`
     sendStaffPasswordReset(id: $id) { id status }
   }
 `);
+export const ACCOUNT_PAGE = graphql(`
+  query StaffAccountPageOf($order: StaffAccountOrder!, $search: String!, $first: Int!, $after: String) {
+    staffAccountPage(order: $order, search: $search, first: $first, after: $after) {
+      nodes { id name email status }
+      pageInfo { endCursor hasNextPage }
+    }
+  }
+`);
 export const WHO = graphql(`
   query WhoAmIAsStaff {
     viewer { kind role }

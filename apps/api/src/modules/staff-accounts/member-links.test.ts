@@ -126,9 +126,7 @@ describe.each(testDatabases)("an administrator's links to a member on $name", (k
     await signInStaff(api.db.prisma, officer, "PRIVACY_OFFICER");
     expect(outcome(await officer.gql(SEND_RESET, { id: agent.id }))).toBe("FORBIDDEN");
     expect(outcome(await officer.gql(RESEND_INVITATION, { id: agent.id }))).toBe("FORBIDDEN");
-    expect(outcome(await api.client().gql(SEND_RESET, { id: agent.id }))).toBe(
-      "UNAUTHENTICATED",
-    );
+    expect(outcome(await api.client().gql(SEND_RESET, { id: agent.id }))).toBe("UNAUTHENTICATED");
     expect(await emailsTo(agent.email)).toBe(0);
   });
 });

@@ -5,16 +5,27 @@
  */
 import type { Prisma } from "@privet/db/client";
 import { roleNeedsSecondFactor, type StaffRole } from "@privet/domain/principals";
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
 import { currentStaff } from "../../guards/current-staff.js";
+import { toPageInfo } from "../../pagination/page-info.type.js";
+import { pageSize } from "../../pagination/subject-cursor.js";
+import { searchText } from "../../validation/search-text.js";
 import * as validate from "../../validation/validate.js";
 import { validateId } from "../../validation/validate-id.js";
 import { StaffRoleValues } from "../../vocabulary/enums.js";
 import { type AccountLinkKind, sendAccountLink } from "./account-links.js";
 import { endSessions, keepAnAdministrator, lockAdministrators } from "./member-access.js";
 import { InviteStaffMemberInput, StaffAccount } from "./staff-account.type.js";
+import {
+  openStaffCursor,
+  STAFF_PAGE_SIZE,
+  type StaffAccountOrder,
+  StaffAccountOrderValues,
+  StaffAccountPage,
+  sealStaffCursor,
+} from "./staff-account-page.js";
 import { STAFF_ACCOUNT_COLUMNS, toStaffAccount } from "./to-staff-account.js";
 
 @Resolver()
@@ -29,6 +40,70 @@ export class StaffAccountsResolver {
       orderBy: [{ name: "asc" }, { id: "asc" }],
     });
     return rows.map(toStaffAccount);
+  }
+
+  @Authorized()
+  @Query(() => StaffAccountPage, {
+    description:
+      "Administrators: staff accounts a page at a time, newest first or by name, those whose name or email contains `search` (an empty search: all). Pass the page's endCursor as `after` for the next, with the same order and search.",
+  })
+  async staffAccountPage(
+    @Arg("order", () => StaffAccountOrderValues, { defaultValue: "NEWEST" })
+    order: StaffAccountOrder,
+    @Arg("search", () => String, { defaultValue: "" }) searchInput: string,
+    @Arg("first", () => Int, { defaultValue: STAFF_PAGE_SIZE.default }) firstInput: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() context: Context,
+  ): Promise<StaffAccountPage> {
+    const search = searchText("search", searchInput, 0);
+    const first = pageSize("first", firstInput, STAFF_PAGE_SIZE.max);
+    const hashKey = context.config.hashKey;
+    const at = openStaffCursor(after, order, search, hashKey);
+    const matching: Prisma.StaffUserWhereInput = search
+      ? {
+          OR: [
+            { name: { contains: search, mode: "insensitive" } },
+            { email: { contains: search, mode: "insensitive" } },
+          ],
+        }
+      : {};
+    const past: Prisma.StaffUserWhereInput =
+      at === null
+        ? {}
+        : at.order === "NEWEST"
+          ? {
+              OR: [
+                { createdAt: { lt: at.createdAt } },
+                { createdAt: at.createdAt, id: { lt: at.id } },
+              ],
+            }
+          : { OR: [{ name: { gt: at.name } }, { name: at.name, id: { gt: at.id } }] };
+    const rows = await context.prisma.staffUser.findMany({
+      where: { AND: [matching, past] },
+      select: STAFF_ACCOUNT_COLUMNS,
+      orderBy:
+        order === "NEWEST"
+          ? [{ createdAt: "desc" }, { id: "desc" }]
+          : [{ name: "asc" }, { id: "asc" }],
+      take: first + 1,
+    });
+    const page = rows.slice(0, first);
+    const last = page.at(-1);
+    const hasNextPage = rows.length > first;
+    const endCursor =
+      last && hasNextPage
+        ? sealStaffCursor(
+            order === "NEWEST"
+              ? { order, createdAt: last.createdAt, id: last.id }
+              : { order, name: last.name, id: last.id },
+            search,
+            hashKey,
+          )
+        : null;
+    return Object.assign(new StaffAccountPage(), {
+      nodes: page.map(toStaffAccount),
+      pageInfo: toPageInfo({ endCursor, hasNextPage }),
+    });
   }
 
   @Authorized()
