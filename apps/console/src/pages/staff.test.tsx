@@ -1,8 +1,8 @@
 import { fakeApi } from "@privet/ui/test-support/fake-client";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { refusal } from "../test-support/console.js";
-import { StaffPage } from "./staff.js";
+import { refusal, sent } from "../test-support/console.js";
+import { STAFF_PAGE_SIZE, StaffPage } from "./staff.js";
 
 const ADA = {
   __typename: "StaffAccount",
@@ -28,7 +28,12 @@ const BO = {
 function setup() {
   let ada = { ...ADA };
   const api = fakeApi({
-    StaffAccounts: () => ({ staffAccounts: [ada, BO] }),
+    StaffAccountPage: () => ({
+      staffAccountPage: {
+        nodes: [ada, BO],
+        pageInfo: { endCursor: null, hasNextPage: false },
+      },
+    }),
     ResendStaffInvitation: () => ({ resendStaffInvitation: BO }),
     SendStaffPasswordReset: () => {
       throw refusal("STAFF_MEMBER_DISABLED", "This account is disabled. Enable it first.");
@@ -139,5 +144,62 @@ describe("the Staff page", () => {
     ).toBeTruthy();
     expect(api.mutations).toEqual([{ name: "SendStaffPasswordReset", variables: { id: ADA.id } }]);
     expect(within(row).queryByText(/Password-reset link emailed/)).toBeNull();
+  });
+
+  it("pages, orders and searches on the server: Next sends the page's cursor, Previous goes back, a new order or search starts again", async () => {
+    const members = Array.from({ length: 3 }, (_, i) => ({
+      ...ADA,
+      id: `0195f3c2-7a10-7000-8000-00000000000${i}`,
+      name: `Member ${i}`,
+      email: `member${i}@privet.example`,
+    }));
+    const api = fakeApi({
+      StaffAccountPage: ({ after }) => {
+        const nodes = after === "cursor-1" ? [members[2]] : [members[0], members[1]];
+        const hasNextPage = after !== "cursor-1";
+        return {
+          staffAccountPage: {
+            nodes,
+            pageInfo: { endCursor: hasNextPage ? "cursor-1" : null, hasNextPage },
+          },
+        };
+      },
+    });
+    render(<StaffPage />, { wrapper: api.wrapper });
+    expect(await screen.findByRole("row", { name: /Member 0/ })).toBeTruthy();
+    const first = { order: "NEWEST", search: "", first: STAFF_PAGE_SIZE, after: null };
+    expect(sent(api, "StaffAccountPage")).toEqual([first]);
+
+    // The pager is drawn again with each page: found afresh each time.
+    const pager = () => screen.getByRole("navigation", { name: "Members: pages" });
+    expect(
+      (within(pager()).getByRole("button", { name: "Previous" }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    fireEvent.click(within(pager()).getByRole("button", { name: "Next" }));
+    expect(await screen.findByRole("row", { name: /Member 2/ })).toBeTruthy();
+    expect(screen.queryByRole("row", { name: /Member 0/ })).toBeNull();
+    expect(sent(api, "StaffAccountPage").at(-1)).toEqual({ ...first, after: "cursor-1" });
+    expect(within(pager()).getByText("Page 2")).toBeTruthy();
+
+    fireEvent.click(within(pager()).getByRole("button", { name: "Previous" }));
+    expect(await screen.findByRole("row", { name: /Member 0/ })).toBeTruthy();
+
+    fireEvent.click(within(pager()).getByRole("button", { name: "Next" }));
+    await screen.findByRole("row", { name: /Member 2/ });
+    fireEvent.change(screen.getByLabelText("Order"), { target: { value: "NAME" } });
+    expect(await screen.findByRole("row", { name: /Member 0/ })).toBeTruthy();
+    expect(sent(api, "StaffAccountPage").at(-1)).toEqual({ ...first, order: "NAME" });
+
+    const form = screen.getByRole("form", { name: "Find a member" });
+    fireEvent.change(within(form).getByLabelText("Name or email address"), {
+      target: { value: " member1 " },
+    });
+    fireEvent.click(within(form).getByRole("button", { name: "Search" }));
+    await screen.findByRole("table", { name: "Members matching “member1”" });
+    expect(sent(api, "StaffAccountPage").at(-1)).toEqual({
+      ...first,
+      order: "NAME",
+      search: "member1",
+    });
   });
 });
