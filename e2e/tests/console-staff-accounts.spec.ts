@@ -147,121 +147,133 @@ test("an administrator invites a member, who sets a password from the emailed li
   });
 });
 
-test("an invitation sent again, a reset an administrator sends, and 'forgot your password'", async ({
-  browser,
-}, testInfo) => {
-  test.setTimeout(240_000);
-  const folder = testInfo.project.name === "console-mobile" ? "console-mobile" : "console";
-  const admin = await consolePage(browser);
-  await staffSignIn(admin, STAFF.administrator);
-  await openArea(admin, "Staff", "Staff");
+// Tagged for the phone run too: the dialogs and the QR code's set-up step at phone size.
+test(
+  "an invitation sent again, a reset an administrator sends, and 'forgot your password'",
+  {
+    tag: "@screenshots",
+  },
+  async ({ browser }, testInfo) => {
+    test.setTimeout(240_000);
+    const folder = testInfo.project.name === "console-mobile" ? "console-mobile" : "console";
+    const admin = await consolePage(browser);
+    await staffSignIn(admin, STAFF.administrator);
+    await openArea(admin, "Staff", "Staff");
 
-  const email = uniqueEmail("new.officer");
-  const name = `Quinn Harrow ${email.slice(12, 16)}`;
-  const row = admin.getByRole("row", { name: new RegExp(name) });
-  await test.step("invite a privacy officer", async () => {
-    const form = admin.getByRole("form", { name: "Invite a member" });
-    await form.getByLabel("Name").fill(name);
-    await form.getByLabel("Email address").fill(email);
-    await form.getByLabel("Role").selectOption({ label: "Privacy officer" });
-    await form.getByRole("button", { name: "Send invitation" }).click();
-    await expect(row).toContainText("Invited — has not chosen a password yet");
-  });
-  const first = await invitationLinkTo(admin, email);
+    const email = uniqueEmail("new.officer");
+    const name = `Quinn Harrow ${email.slice(12, 16)}`;
+    const row = admin.getByRole("row", { name: new RegExp(name) });
+    await test.step("invite a privacy officer", async () => {
+      const form = admin.getByRole("form", { name: "Invite a member" });
+      await form.getByLabel("Name").fill(name);
+      await form.getByLabel("Email address").fill(email);
+      await form.getByLabel("Role").selectOption({ label: "Privacy officer" });
+      await form.getByRole("button", { name: "Send invitation" }).click();
+      await expect(row).toContainText("Invited — has not chosen a password yet");
+    });
+    const first = await invitationLinkTo(admin, email);
 
-  const second =
-    await test.step("resend the invitation, confirmed in a dialog naming the person and address", async () => {
-      await row.getByRole("button", { name: `Resend invitation to ${name}` }).click();
-      const dialog = admin.getByRole("dialog", { name: `Send ${name} a new invitation?` });
-      await expect(dialog).toContainText(`An email goes to ${email}`);
-      await dialog.getByRole("button", { name: "Send new invitation" }).click();
-      await expect(row).toContainText(`New invitation emailed to ${email}.`);
-      return invitationLinkTo(admin, email, first);
+    const second =
+      await test.step("resend the invitation, confirmed in a dialog naming the person and address", async () => {
+        await row.getByRole("button", { name: `Resend invitation to ${name}` }).click();
+        const dialog = admin.getByRole("dialog", { name: `Send ${name} a new invitation?` });
+        await expect(dialog).toContainText(`An email goes to ${email}`);
+        await dialog.getByRole("button", { name: "Send new invitation" }).click();
+        await expect(row).toContainText(`New invitation emailed to ${email}.`);
+        return invitationLinkTo(admin, email, first);
+      });
+
+    const member = await consolePage(browser);
+    await test.step("the first invitation's link no longer works; the new one does", async () => {
+      await setPasswordWith(member, first, "quinn's long console password");
+      await expect(member.getByText("This link has expired or was already used.")).toBeVisible();
+      await setPasswordWith(member, second, "quinn's long console password");
+      await expect(member.getByRole("heading", { level: 1, name: "Password set" })).toBeVisible();
     });
 
-  const member = await consolePage(browser);
-  await test.step("the first invitation's link no longer works; the new one does", async () => {
-    await setPasswordWith(member, first, "quinn's long console password");
-    await expect(member.getByText("This link has expired or was already used.")).toBeVisible();
-    await setPasswordWith(member, second, "quinn's long console password");
-    await expect(member.getByRole("heading", { level: 1, name: "Password set" })).toBeVisible();
-  });
-
-  await test.step("signing in, the officer sets up the authenticator from a QR code", async () => {
-    await member.getByLabel("Password", { exact: true }).fill("quinn's long console password");
-    await member.getByRole("button", { name: "Sign in" }).click();
-    await expect(
-      member.getByRole("heading", { name: "Set up your authenticator app" }),
-    ).toBeVisible();
-    const qr = member.getByRole("img", { name: /QR code of your authenticator key/ });
-    await expect(qr).toBeVisible();
-    await member.screenshot({
-      path: `${screenshots}${folder}/staff-authenticator-setup.png`,
-      fullPage: true,
-      animations: "disabled",
-      caret: "hide",
-    });
-    const secret = ((await member.locator(".totp-secret").textContent()) ?? "").replace(/\s/g, "");
-    const uri = await member
-      .getByRole("link", { name: "Open in an authenticator app" })
-      .getAttribute("href");
-    expect(uri).toContain(`secret=${secret}`);
-    await withTotpCode(email, secret, async (code) => {
-      await member.getByLabel("Authentication code").fill(code);
-      await member.getByRole("button", { name: "Confirm and sign in" }).click();
-      const signedIn = member.getByRole("banner").getByText("Signed in as privacy officer");
-      const refused = member.getByText(/That code is not correct/);
-      await expect(signedIn.or(refused)).toBeVisible();
-      return (await signedIn.isVisible()) ? { refused: false, value: null } : { refused: true };
-    });
-  });
-
-  await test.step("an administrator sends a reset link; the new password ends the member's session", async () => {
-    await admin.reload();
-    await expect(row).toContainText("Active");
-    await row.getByRole("button", { name: `Send password reset to ${name}` }).click();
-    const dialog = admin.getByRole("dialog", { name: `Send ${name} a password-reset link?` });
-    await expect(dialog).toContainText(`An email goes to ${email}`);
-    await dialog.getByRole("button", { name: "Send reset link" }).click();
-    await expect(row).toContainText(`Password-reset link emailed to ${email}.`);
-    const reset = await linkInEmailTo(admin, email, "Reset your Privet console password");
-    // Sent, not yet used: the member is still signed in.
-    await member.reload();
-    await expect(
-      member.getByRole("banner").getByText("Signed in as privacy officer"),
-    ).toBeVisible();
-    const other = await consolePage(browser);
-    await setPasswordWith(other, reset, "quinn's second long password");
-    await expect(other.getByRole("heading", { level: 1, name: "Password set" })).toBeVisible();
-    await member.reload();
-    await expect(member.getByRole("heading", { level: 1, name: "Staff sign-in" })).toBeVisible();
-  });
-
-  await test.step("'Forgot your password?' answers the same words for any address, and mails a member a link", async () => {
-    const page = await consolePage(browser);
-    await page.goto(`${CONSOLE_URL}/`);
-    const ask = async (address: string) => {
-      await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await test.step("signing in, the officer sets up the authenticator from a QR code", async () => {
+      await member.getByLabel("Password", { exact: true }).fill("quinn's long console password");
+      await member.getByRole("button", { name: "Sign in" }).click();
       await expect(
-        page.getByRole("heading", { level: 1, name: "Forgot your password?" }),
+        member.getByRole("heading", { name: "Set up your authenticator app" }),
       ).toBeVisible();
-      await page.getByLabel("Email address").fill(address);
-      await page.getByRole("button", { name: "Email me a link" }).click();
-      const answer = page.getByText(/If that address belongs to a staff account/);
-      await expect(answer).toBeVisible();
-      const words = await answer.textContent();
-      await page.getByRole("link", { name: "Back to sign-in" }).click();
-      return words;
-    };
-    const previous = await linkInEmailTo(admin, email, "Reset your Privet console password");
-    const forMember = await ask(email);
-    const forNobody = await ask(uniqueEmail("nobody"));
-    expect(forNobody).toBe(forMember);
-    const link = await linkInEmailTo(admin, email, "Reset your Privet console password", previous);
-    await setPasswordWith(page, link, "quinn's third long password");
-    await expect(page.getByRole("heading", { level: 1, name: "Password set" })).toBeVisible();
-  });
-});
+      const qr = member.getByRole("img", { name: /QR code of your authenticator key/ });
+      await expect(qr).toBeVisible();
+      await member.screenshot({
+        path: `${screenshots}${folder}/staff-authenticator-setup.png`,
+        fullPage: true,
+        animations: "disabled",
+        caret: "hide",
+      });
+      const secret = ((await member.locator(".totp-secret").textContent()) ?? "").replace(
+        /\s/g,
+        "",
+      );
+      const uri = await member
+        .getByRole("link", { name: "Open in an authenticator app" })
+        .getAttribute("href");
+      expect(uri).toContain(`secret=${secret}`);
+      await withTotpCode(email, secret, async (code) => {
+        await member.getByLabel("Authentication code").fill(code);
+        await member.getByRole("button", { name: "Confirm and sign in" }).click();
+        // The Sign out button: the banner's "Signed in as…" is in the menu on a phone.
+        const signedIn = member.getByRole("button", { name: "Sign out" });
+        const refused = member.getByText(/That code is not correct/);
+        await expect(signedIn.or(refused)).toBeVisible();
+        return (await signedIn.isVisible()) ? { refused: false, value: null } : { refused: true };
+      });
+    });
+
+    await test.step("an administrator sends a reset link; the new password ends the member's session", async () => {
+      await admin.reload();
+      await expect(row).toContainText("Active");
+      await row.getByRole("button", { name: `Send password reset to ${name}` }).click();
+      const dialog = admin.getByRole("dialog", { name: `Send ${name} a password-reset link?` });
+      await expect(dialog).toContainText(`An email goes to ${email}`);
+      await dialog.getByRole("button", { name: "Send reset link" }).click();
+      await expect(row).toContainText(`Password-reset link emailed to ${email}.`);
+      const reset = await linkInEmailTo(admin, email, "Reset your Privet console password");
+      // Sent, not yet used: the member is still signed in.
+      await member.reload();
+      await expect(member.getByRole("button", { name: "Sign out" })).toBeVisible();
+      const other = await consolePage(browser);
+      await setPasswordWith(other, reset, "quinn's second long password");
+      await expect(other.getByRole("heading", { level: 1, name: "Password set" })).toBeVisible();
+      await member.reload();
+      await expect(member.getByRole("heading", { level: 1, name: "Staff sign-in" })).toBeVisible();
+    });
+
+    await test.step("'Forgot your password?' answers the same words for any address, and mails a member a link", async () => {
+      const page = await consolePage(browser);
+      await page.goto(`${CONSOLE_URL}/`);
+      const ask = async (address: string) => {
+        await page.getByRole("link", { name: "Forgot your password?" }).click();
+        await expect(
+          page.getByRole("heading", { level: 1, name: "Forgot your password?" }),
+        ).toBeVisible();
+        await page.getByLabel("Email address").fill(address);
+        await page.getByRole("button", { name: "Email me a link" }).click();
+        const answer = page.getByText(/If that address belongs to a staff account/);
+        await expect(answer).toBeVisible();
+        const words = await answer.textContent();
+        await page.getByRole("link", { name: "Back to sign-in" }).click();
+        return words;
+      };
+      const previous = await linkInEmailTo(admin, email, "Reset your Privet console password");
+      const forMember = await ask(email);
+      const forNobody = await ask(uniqueEmail("nobody"));
+      expect(forNobody).toBe(forMember);
+      const link = await linkInEmailTo(
+        admin,
+        email,
+        "Reset your Privet console password",
+        previous,
+      );
+      await setPasswordWith(page, link, "quinn's third long password");
+      await expect(page.getByRole("heading", { level: 1, name: "Password set" })).toBeVisible();
+    });
+  },
+);
 
 test("the Staff page", { tag: "@screenshots" }, async ({ browser }, testInfo) => {
   const page = await consolePage(browser);

@@ -124,8 +124,18 @@ export function StaffPage() {
                 : "No staff accounts yet."
             }
             columns={[
-              { key: "name", header: "Name", cell: (member) => <strong>{member.name}</strong> },
-              { key: "email", header: "Email address", cell: (member) => member.email },
+              {
+                key: "name",
+                header: "Name",
+                cell: (member) => (
+                  <>
+                    <strong>{member.name}</strong>
+                    <br />
+                    <span className="hint">Invited {formatDate(member.createdAt)}</span>
+                  </>
+                ),
+              },
+              { key: "email", header: "Email", cell: (member) => member.email },
               {
                 key: "role",
                 header: "Role",
@@ -141,8 +151,7 @@ export function StaffPage() {
                   </>
                 ),
               },
-              { key: "secondFactor", header: "Second factor", cell: secondFactorInWords },
-              { key: "invited", header: "Invited", cell: (member) => formatDate(member.createdAt) },
+              { key: "secondFactor", header: "Two-step", cell: secondFactorInWords },
               {
                 key: "actions",
                 header: "Actions",
