@@ -35,7 +35,13 @@ describe.each(testDatabases)("the staff account list, paged on the server, on $n
     const seen: string[][] = [];
     let after: string | null = null;
     for (let i = 0; i < 10; i++) {
-      const result = await admin.gql(ACCOUNT_PAGE, { order, search, first: 2, after });
+      const variables: {
+        order: typeof order;
+        search: string;
+        first: number;
+        after: string | null;
+      } = { order, search, first: 2, after };
+      const result = await admin.gql(ACCOUNT_PAGE, variables);
       expect(result.errors).toEqual([]);
       const page = result.data?.staffAccountPage;
       seen.push(page?.nodes.map((n) => n.name) ?? []);
