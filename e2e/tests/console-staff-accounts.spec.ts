@@ -272,6 +272,28 @@ test(
       await setPasswordWith(page, link, "quinn's third long password");
       await expect(page.getByRole("heading", { level: 1, name: "Password set" })).toBeVisible();
     });
+
+    await test.step("the member list, searched and ordered on the server", async () => {
+      const members = admin.getByRole("table", { name: /^Members/ });
+      await admin.getByLabel("Order").selectOption({ label: "By name" });
+      // By name on the server: the e2e database (PGlite) compares names as code points.
+      const names = async () =>
+        (await members.locator("tbody tr strong").allTextContents()).map((n) => n.trim());
+      await expect
+        .poll(async () => {
+          const shown = await names();
+          return shown.length > 2 && shown.join("|") === [...shown].sort().join("|");
+        })
+        .toBe(true);
+      const find = admin.getByRole("form", { name: "Find a member" });
+      await find.getByLabel("Name or email address").fill(email.toUpperCase());
+      await find.getByRole("button", { name: "Search" }).click();
+      const found = admin.getByRole("table", {
+        name: `Members matching “${email.toUpperCase()}”`,
+      });
+      await expect(found.locator("tbody tr")).toHaveCount(1);
+      await expect(found.locator("tbody tr")).toContainText(name);
+    });
   },
 );
 
