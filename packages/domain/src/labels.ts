@@ -159,6 +159,9 @@ export const ERROR_CODE_LABELS: Readonly<Record<string, string>> = {
   RATE_LIMITED: "too many attempts",
   AUDIT_UNAVAILABLE: "the audit log could not be written, so nothing was done",
   INTERNAL_SERVER_ERROR: "an error on Privet's side",
+  STAFF_ALREADY_ACTIVE: "the member has already chosen a password",
+  STAFF_NOT_ACTIVE: "the member has not chosen a password yet",
+  STAFF_MEMBER_DISABLED: "the account is disabled",
 };
 
 /** An error code in words; one this table lacks, as its constant in words. */

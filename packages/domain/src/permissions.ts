@@ -216,11 +216,14 @@ export const OPERATIONS = {
 
   // Staff: accounts (administrators run them; each change is a staff action).
   staffAccounts: { staff: ACCOUNT_ADMINISTRATORS },
+  staffAccountPage: { staff: ACCOUNT_ADMINISTRATORS },
   inviteStaffMember: { staff: ACCOUNT_ADMINISTRATORS },
   changeStaffRole: { staff: ACCOUNT_ADMINISTRATORS },
   disableStaffMember: { staff: ACCOUNT_ADMINISTRATORS },
   enableStaffMember: { staff: ACCOUNT_ADMINISTRATORS },
   resetStaffSecondFactor: { staff: ACCOUNT_ADMINISTRATORS },
+  resendStaffInvitation: { staff: ACCOUNT_ADMINISTRATORS },
+  sendStaffPasswordReset: { staff: ACCOUNT_ADMINISTRATORS },
 } as const satisfies Record<string, Access>;
 
 export type Operation = keyof typeof OPERATIONS;

@@ -60,6 +60,20 @@ export const ERROR_CODES = {
     http: 409,
     message: "You cannot disable your own account. Ask another administrator.",
   },
+  STAFF_ALREADY_ACTIVE: {
+    http: 409,
+    message:
+      "This member has already chosen a password, so there is no invitation to send again. Send a password-reset link instead.",
+  },
+  STAFF_NOT_ACTIVE: {
+    http: 409,
+    message:
+      "This member has not chosen a password yet, so there is none to reset. Send the invitation again instead.",
+  },
+  STAFF_MEMBER_DISABLED: {
+    http: 409,
+    message: "This account is disabled. Enable it first.",
+  },
   LAST_ADMINISTRATOR: {
     http: 409,
     message: "This is the last active administrator. Make another member an administrator first.",

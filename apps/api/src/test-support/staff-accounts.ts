@@ -53,6 +53,24 @@ export const RESET_SECOND_FACTOR = graphql(`
     resetStaffSecondFactor(id: $id) { id secondFactor }
   }
 `);
+export const RESEND_INVITATION = graphql(`
+  mutation ResendMemberInvitation($id: ID!) {
+    resendStaffInvitation(id: $id) { id status }
+  }
+`);
+export const SEND_RESET = graphql(`
+  mutation SendMemberPasswordReset($id: ID!) {
+    sendStaffPasswordReset(id: $id) { id status }
+  }
+`);
+export const ACCOUNT_PAGE = graphql(`
+  query StaffAccountPageOf($order: StaffAccountOrder!, $search: String!, $first: Int!, $after: String) {
+    staffAccountPage(order: $order, search: $search, first: $first, after: $after) {
+      nodes { id name email status }
+      pageInfo { endCursor hasNextPage }
+    }
+  }
+`);
 export const WHO = graphql(`
   query WhoAmIAsStaff {
     viewer { kind role }

@@ -2,6 +2,7 @@ import { fakeApi } from "@privet/ui/test-support/fake-client";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { StaffSessionProvider } from "../session.js";
+import { decodeRendered } from "../test-support/qr.js";
 import { SignInPage } from "./sign-in.js";
 
 function refusal(code: string, message: string) {
@@ -73,6 +74,11 @@ describe("the console's sign-in", () => {
     expect(
       screen.getByRole("link", { name: "Open in an authenticator app" }).getAttribute("href"),
     ).toMatch(/^otpauth:\/\/totp\//);
+    // Beside the key, a QR code (loaded when needed) of exactly the URI the API gave.
+    const qr = await screen.findByRole("img", { name: /QR code of your authenticator key/ });
+    expect(decodeRendered(qr)).toBe(
+      "otpauth://totp/Privet:ines?secret=ABCDEFGHIJKLMNOPQRSTUVWXYZ234567",
+    );
     expect(screen.getByRole("button", { name: "Confirm and sign in" })).toBeTruthy();
     expect(api.mutations.map((m) => m.name)).toEqual(["StaffSignIn", "BeginStaffTotpEnrolment"]);
   });

@@ -1,7 +1,7 @@
 /**
  * Staff sign-in, in steps: email and password; then, for the roles that need it, the
- * authenticator app's code — or, the first time, setting the app up (its secret shown as text
- * and as an otpauth:// link) and confirming it with a code. Signed out, this page also serves
+ * authenticator app's code — or, the first time, setting the app up (its secret shown as a QR
+ * code, as text and as an otpauth:// link) and confirming it with a code. Signed out, this page also serves
  * the emailed links' pages (set-password.tsx) and "forgot password".
  */
 import { BeginStaffTotpEnrolmentDocument, StaffSignInDocument } from "@privet/client";
@@ -9,10 +9,13 @@ import { formErrorOf } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { Link, navigate, usePath } from "@privet/ui/router";
 import { ErrorNotice } from "@privet/ui/states";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, lazy, Suspense, useState } from "react";
 import { useMutation } from "urql";
 import { useStaffSession } from "../session.js";
 import { ForgotPasswordPage, SetPasswordPage } from "./set-password.js";
+
+/** The QR code's encoder, fetched only when a member sets up their app (not on every load). */
+const TotpQrCode = lazy(() => import("./totp-qr-code.js"));
 
 type Step =
   | { readonly kind: "password" }
@@ -145,16 +148,19 @@ export function SignInForm({ email: knownEmail = "" }: { readonly email?: string
   );
 }
 
-/** Setting up the authenticator: the secret to type in, or the link a phone opens. */
+/** Setting up the authenticator: a QR code to scan, the secret to type in, or the link a phone opens. */
 function Enrolment({ secret, otpauthUri }: { secret: string; otpauthUri: string }) {
   return (
     <section aria-labelledby="enrol-heading">
       <h2 id="enrol-heading">Set up your authenticator app</h2>
       <p>
         Your role signs in with a code from an authenticator app (any app for time-based codes) as
-        well as your password. Add this account to the app by typing the key below, or open the link
-        on the phone that has the app. Then enter the code it shows.
+        well as your password. Add this account to the app by scanning the QR code, typing the key
+        below, or opening the link on the phone that has the app. Then enter the code it shows.
       </p>
+      <Suspense fallback={<p className="hint">Drawing the QR code…</p>}>
+        <TotpQrCode uri={otpauthUri} />
+      </Suspense>
       <p>
         Key: <code className="totp-secret">{secret.replace(/(.{4})/g, "$1 ").trim()}</code>
       </p>

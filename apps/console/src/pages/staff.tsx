@@ -1,24 +1,31 @@
 /**
  * Staff accounts, for administrators: invite a member (an emailed link to choose a password),
  * change a role, disable and re-enable, reset a lost authenticator. Changes that lock someone
- * out are confirmed first, naming the member and what happens. Every change is a staff action.
+ * out are confirmed first, naming the member and what happens; so are the emailed links an
+ * administrator sends (the invitation again, or a password reset), naming the address. Every
+ * change is a staff action.
  */
 import {
   ChangeStaffRoleDocument,
   DisableStaffMemberDocument,
   EnableStaffMemberDocument,
   InviteStaffMemberDocument,
+  ResendStaffInvitationDocument,
   ResetStaffSecondFactorDocument,
+  SendStaffPasswordResetDocument,
+  type StaffAccountOrder,
+  StaffAccountPageDocument,
   type StaffAccountRowFragment,
-  StaffAccountsDocument,
   type StaffRole,
 } from "@privet/client";
 import { roleLabel } from "@privet/domain/labels";
 import { STAFF_ROLES } from "@privet/domain/principals";
+import { ConfirmDialog } from "@privet/ui/confirm";
+import { DataTable } from "@privet/ui/data-table";
 import { formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { formatDate } from "@privet/ui/format";
-import { Empty, ErrorNotice, Loading, Notice } from "@privet/ui/states";
+import { ErrorNotice, Loading, Notice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
 
@@ -35,42 +42,149 @@ function secondFactorInWords(member: Member): string {
   return member.secondFactorRequired ? "Sets one up at next sign-in" : "Not needed";
 }
 
+/** Rows per page of the member list (the API pages it: keyset, newest first or by name). */
+export const STAFF_PAGE_SIZE = 25;
+
+const ORDER_WORDS: Readonly<Record<StaffAccountOrder, string>> = {
+  NEWEST: "Newest first",
+  NAME: "By name",
+};
+
 export function StaffPage() {
-  const [{ data, fetching, error }, reload] = useQuery({ query: StaffAccountsDocument });
-  const members = data?.staffAccounts ?? [];
-  // No cache between reads (graphql-client.ts): after a change the list is read again.
+  const [order, setOrder] = useState<StaffAccountOrder>("NEWEST");
+  const [search, setSearch] = useState("");
+  // The cursors of the pages before this one: Previous goes back without asking the API to.
+  const [cursors, setCursors] = useState<readonly (string | null)[]>([null]);
+  const after = cursors.at(-1) ?? null;
+  const [{ data, fetching, error }, reload] = useQuery({
+    query: StaffAccountPageDocument,
+    variables: { order, search, first: STAFF_PAGE_SIZE, after },
+  });
+  const page = data?.staffAccountPage;
+  // No cache between reads (graphql-client.ts): after a change the page is read again.
   const refresh = () => reload({ requestPolicy: "network-only" });
+  const restart = () => setCursors([null]);
+  const submitSearch = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSearch(String(new FormData(event.currentTarget).get("search") ?? "").trim());
+    restart();
+  };
+  const pageNumber = cursors.length;
   return (
     <>
       <h1>Staff</h1>
-      <InviteForm onInvited={refresh} />
+      <InviteForm
+        onInvited={() => {
+          // The newest first page shows whom was just invited.
+          if (order === "NEWEST" && search === "" && pageNumber === 1) refresh();
+          else {
+            setOrder("NEWEST");
+            setSearch("");
+            restart();
+          }
+        }}
+      />
       <h2>Members</h2>
+      <form aria-label="Find a member" className="inline-form" onSubmit={submitSearch}>
+        <label htmlFor="staff-search">Name or email address</label>
+        <input id="staff-search" name="search" type="search" defaultValue={search} />
+        <button type="submit" className="secondary">
+          Search
+        </button>
+        <label>
+          Order
+          <select
+            value={order}
+            onChange={(event) => {
+              setOrder(event.target.value as StaffAccountOrder);
+              restart();
+            }}
+          >
+            {(Object.keys(ORDER_WORDS) as StaffAccountOrder[]).map((value) => (
+              <option key={value} value={value}>
+                {ORDER_WORDS[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
       {error && <ErrorNotice>{formErrorOf(error)?.message}</ErrorNotice>}
       {fetching && !data ? (
         <Loading what="staff accounts" />
-      ) : members.length === 0 ? (
-        <Empty>No staff accounts yet.</Empty>
-      ) : (
-        <div className="table-scroll">
-          <table className="stack-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email address</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Second factor</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => (
-                <MemberRow key={member.id} member={member} onChanged={refresh} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      ) : page ? (
+        <>
+          <DataTable
+            label={search ? `Members matching “${search}”` : "Members"}
+            rows={page.nodes}
+            rowKey={(member) => member.id}
+            rowProps={(member) => ({ "data-status": member.status })}
+            empty={
+              search
+                ? `No member’s name or email address contains “${search}”.`
+                : "No staff accounts yet."
+            }
+            columns={[
+              {
+                key: "name",
+                header: "Name",
+                cell: (member) => (
+                  <>
+                    <strong>{member.name}</strong>
+                    <br />
+                    <span className="hint">Invited {formatDate(member.createdAt)}</span>
+                  </>
+                ),
+              },
+              { key: "email", header: "Email", cell: (member) => member.email },
+              {
+                key: "role",
+                header: "Role",
+                cell: (member) => <RoleCell member={member} onChanged={refresh} />,
+              },
+              {
+                key: "status",
+                header: "Status",
+                cell: (member) => (
+                  <>
+                    {STATUS_WORDS[member.status]}
+                    {member.disabledAt && ` since ${formatDate(member.disabledAt)}`}
+                  </>
+                ),
+              },
+              { key: "secondFactor", header: "Two-step", cell: secondFactorInWords },
+              {
+                key: "actions",
+                header: "Actions",
+                cell: (member) => <MemberActions member={member} onChanged={refresh} />,
+              },
+            ]}
+          />
+          {(pageNumber > 1 || page.pageInfo.hasNextPage) && (
+            <nav className="pager" aria-label="Members: pages">
+              <button
+                type="button"
+                className="secondary"
+                disabled={pageNumber === 1 || fetching}
+                onClick={() => setCursors((was) => was.slice(0, -1))}
+              >
+                Previous
+              </button>
+              <p aria-live="polite">Page {pageNumber}</p>
+              <button
+                type="button"
+                className="secondary"
+                disabled={!page.pageInfo.hasNextPage || fetching}
+                onClick={() => {
+                  const next = page.pageInfo.endCursor;
+                  if (next) setCursors((was) => [...was, next]);
+                }}
+              >
+                Next
+              </button>
+            </nav>
+          )}
+        </>
+      ) : null}
     </>
   );
 }
@@ -139,125 +253,222 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
   );
 }
 
-type Pending =
-  | { readonly kind: "disable" }
-  | { readonly kind: "reset" }
-  | { readonly kind: "role"; readonly role: StaffRole };
+type Pending = { readonly kind: "disable" } | { readonly kind: "reset" };
 
-function MemberRow({ member, onChanged }: { member: Member; onChanged: () => void }) {
-  const [pending, setPending] = useState<Pending | null>(null);
+/** The member's role, changed only after a confirmation in words. */
+function RoleCell({ member, onChanged }: { member: Member; onChanged: () => void }) {
+  const [role, setRole] = useState<StaffRole | null>(null);
   const [changeRole, changeRoleNow] = useMutation(ChangeStaffRoleDocument);
+  const confirm = async () => {
+    if (!role) return;
+    const outcome = await changeRoleNow({ id: member.id, role });
+    setRole(null);
+    if (!outcome.error) onChanged();
+  };
+  const failure = formErrorOf(changeRole.error)?.message;
+  return (
+    <>
+      <label className="visually-hidden" htmlFor={`role-${member.id}`}>
+        Role of {member.name}
+      </label>
+      <select
+        id={`role-${member.id}`}
+        value={role ?? member.role}
+        disabled={changeRole.fetching || member.status === "DISABLED"}
+        onChange={(event) => {
+          const chosen = event.target.value as StaffRole;
+          setRole(chosen === member.role ? null : chosen);
+        }}
+      >
+        {STAFF_ROLES.map((value) => (
+          <option key={value} value={value}>
+            {roleLabel(value)}
+          </option>
+        ))}
+      </select>
+      {role && (
+        <div className="confirm" aria-live="polite">
+          <p>
+            Make {member.name} {roleLabel(role).toLowerCase()} instead of{" "}
+            {roleLabel(member.role).toLowerCase()}?
+          </p>
+          <button type="button" onClick={confirm} disabled={changeRole.fetching}>
+            Confirm
+          </button>{" "}
+          <button type="button" className="secondary" onClick={() => setRole(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {failure && <ErrorNotice>{failure}</ErrorNotice>}
+    </>
+  );
+}
+
+/** Disable or enable, reset the authenticator, send a link: each confirmed first. */
+function MemberActions({ member, onChanged }: { member: Member; onChanged: () => void }) {
+  const [pending, setPending] = useState<Pending | null>(null);
   const [disable, disableNow] = useMutation(DisableStaffMemberDocument);
   const [enable, enableNow] = useMutation(EnableStaffMemberDocument);
   const [reset, resetNow] = useMutation(ResetStaffSecondFactorDocument);
-  const busy = changeRole.fetching || disable.fetching || enable.fetching || reset.fetching;
-  const failure = [changeRole, disable, enable, reset]
-    .map((r) => formErrorOf(r.error)?.message)
-    .find(Boolean);
+  const [linkToSend, setLinkToSend] = useState<LinkKind | null>(null);
+  const [sentLink, setSentLink] = useState<LinkKind | null>(null);
+  const busy = disable.fetching || enable.fetching || reset.fetching;
+  const failure = [disable, enable, reset].map((r) => formErrorOf(r.error)?.message).find(Boolean);
 
   const confirm = async () => {
     if (!pending) return;
     const id = member.id;
-    const outcome =
-      pending.kind === "disable"
-        ? await disableNow({ id })
-        : pending.kind === "reset"
-          ? await resetNow({ id })
-          : await changeRoleNow({ id, role: pending.role });
+    const outcome = pending.kind === "disable" ? await disableNow({ id }) : await resetNow({ id });
     setPending(null);
     if (!outcome.error) onChanged();
   };
 
   return (
-    <tr data-status={member.status}>
-      <th scope="row" data-label="Name">
-        {member.name}
-      </th>
-      <td data-label="Email">{member.email}</td>
-      <td data-label="Role">
-        <label className="visually-hidden" htmlFor={`role-${member.id}`}>
-          Role of {member.name}
-        </label>
-        <select
-          id={`role-${member.id}`}
-          value={pending?.kind === "role" ? pending.role : member.role}
-          disabled={busy || member.status === "DISABLED"}
-          onChange={(event) => {
-            const role = event.target.value as StaffRole;
-            setPending(role === member.role ? null : { kind: "role", role });
-          }}
-        >
-          {STAFF_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {roleLabel(role)}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td data-label="Status">
-        {STATUS_WORDS[member.status]}
-        {member.disabledAt && ` since ${formatDate(member.disabledAt)}`}
-      </td>
-      <td data-label="Two-step">{secondFactorInWords(member)}</td>
-      <td data-label="Actions">
-        {pending ? (
-          <div className="confirm" aria-live="polite">
-            <p>{pendingInWords(member, pending)}</p>
-            <button type="button" onClick={confirm} disabled={busy}>
-              Confirm
-            </button>{" "}
-            <button type="button" className="secondary" onClick={() => setPending(null)}>
-              Cancel
+    <>
+      {pending ? (
+        <div className="confirm" aria-live="polite">
+          <p>
+            {pending.kind === "disable"
+              ? `Disable ${member.name}? They are signed out at once and cannot sign in until enabled again.`
+              : `Remove ${member.name}'s authenticator app? They are signed out and set up a new one at their next sign-in.`}
+          </p>
+          <button type="button" onClick={confirm} disabled={busy}>
+            Confirm
+          </button>{" "}
+          <button type="button" className="secondary" onClick={() => setPending(null)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <div className="actions">
+          {member.status === "DISABLED" ? (
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={async () => {
+                if (!(await enableNow({ id: member.id })).error) onChanged();
+              }}
+            >
+              Enable<span className="visually-hidden"> {member.name}</span>
             </button>
-          </div>
-        ) : (
-          <div className="actions">
-            {member.status === "DISABLED" ? (
-              <button
-                type="button"
-                className="secondary"
-                disabled={busy}
-                onClick={async () => {
-                  if (!(await enableNow({ id: member.id })).error) onChanged();
-                }}
-              >
-                Enable<span className="visually-hidden"> {member.name}</span>
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="secondary"
-                disabled={busy}
-                onClick={() => setPending({ kind: "disable" })}
-              >
-                Disable<span className="visually-hidden"> {member.name}</span>
-              </button>
-            )}
-            {member.secondFactor && (
-              <button
-                type="button"
-                className="secondary"
-                disabled={busy}
-                onClick={() => setPending({ kind: "reset" })}
-              >
-                Reset authenticator<span className="visually-hidden"> of {member.name}</span>
-              </button>
-            )}
-          </div>
-        )}
-        {failure && <ErrorNotice>{failure}</ErrorNotice>}
-      </td>
-    </tr>
+          ) : (
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={() => setPending({ kind: "disable" })}
+            >
+              Disable<span className="visually-hidden"> {member.name}</span>
+            </button>
+          )}
+          {member.status === "INVITED" && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={() => setLinkToSend("invitation")}
+            >
+              Resend invitation<span className="visually-hidden"> to {member.name}</span>
+            </button>
+          )}
+          {member.status === "ACTIVE" && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={() => setLinkToSend("reset")}
+            >
+              Send password reset<span className="visually-hidden"> to {member.name}</span>
+            </button>
+          )}
+          {member.secondFactor && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={() => setPending({ kind: "reset" })}
+            >
+              Reset authenticator<span className="visually-hidden"> of {member.name}</span>
+            </button>
+          )}
+        </div>
+      )}
+      {failure && <ErrorNotice>{failure}</ErrorNotice>}
+      {sentLink && !linkToSend && (
+        <Notice>
+          {sentLink === "invitation"
+            ? `New invitation emailed to ${member.email}.`
+            : `Password-reset link emailed to ${member.email}.`}
+        </Notice>
+      )}
+      {linkToSend && (
+        <SendLinkDialog
+          member={member}
+          kind={linkToSend}
+          onSent={() => {
+            setSentLink(linkToSend);
+            setLinkToSend(null);
+            onChanged();
+          }}
+          onCancel={() => setLinkToSend(null)}
+        />
+      )}
+    </>
   );
 }
 
-function pendingInWords(member: Member, pending: Pending): string {
-  switch (pending.kind) {
-    case "disable":
-      return `Disable ${member.name}? They are signed out at once and cannot sign in until enabled again.`;
-    case "reset":
-      return `Remove ${member.name}'s authenticator app? They are signed out and set up a new one at their next sign-in.`;
-    case "role":
-      return `Make ${member.name} ${roleLabel(pending.role).toLowerCase()} instead of ${roleLabel(member.role).toLowerCase()}?`;
-  }
+type LinkKind = "invitation" | "reset";
+
+/** Sending an emailed link, confirmed first: whom it goes to, at which address, what it does. */
+function SendLinkDialog({
+  member,
+  kind,
+  onSent,
+  onCancel,
+}: {
+  readonly member: Member;
+  readonly kind: LinkKind;
+  readonly onSent: () => void;
+  readonly onCancel: () => void;
+}) {
+  const [resend, resendNow] = useMutation(ResendStaffInvitationDocument);
+  const [reset, resetNow] = useMutation(SendStaffPasswordResetDocument);
+  const result = kind === "invitation" ? resend : reset;
+  const send = async () => {
+    const id = member.id;
+    const outcome = kind === "invitation" ? await resendNow({ id }) : await resetNow({ id });
+    if (!outcome.error) onSent();
+  };
+  return kind === "invitation" ? (
+    <ConfirmDialog
+      title={`Send ${member.name} a new invitation?`}
+      confirmLabel="Send new invitation"
+      busy={result.fetching}
+      error={formErrorOf(result.error)?.message ?? null}
+      onConfirm={send}
+      onCancel={onCancel}
+    >
+      <p>
+        An email goes to <strong>{member.email}</strong> with a new link to choose a password, valid
+        for 7 days. The link in the earlier invitation stops working.
+      </p>
+    </ConfirmDialog>
+  ) : (
+    <ConfirmDialog
+      title={`Send ${member.name} a password-reset link?`}
+      confirmLabel="Send reset link"
+      busy={result.fetching}
+      error={formErrorOf(result.error)?.message ?? null}
+      onConfirm={send}
+      onCancel={onCancel}
+    >
+      <p>
+        An email goes to <strong>{member.email}</strong> with a link to choose a new password, valid
+        for one hour. Their current password works until they choose a new one; then they are signed
+        out everywhere.
+      </p>
+    </ConfirmDialog>
+  );
 }

@@ -25,11 +25,16 @@ interface Recipient {
   readonly role: StaffRole;
 }
 
+/**
+ * Writes a new link for the member and its email to the outbox, retiring the member's earlier
+ * unused links. `byAdministrator`: a reset an administrator sent, which the email says.
+ */
 export async function sendAccountLink(
   context: Context,
   tx: Prisma.TransactionClient,
   member: Recipient,
   kind: AccountLinkKind,
+  { byAdministrator = false }: { readonly byAdministrator?: boolean } = {},
 ): Promise<void> {
   const { now } = context.request;
   const token = randomToken();
@@ -62,9 +67,13 @@ export async function sendAccountLink(
           subject: "Reset your Privet console password",
           textBody: [
             `Hello ${member.name},`,
-            "Someone asked to reset the password of your Privet console account. Choose a new password here (the link works once, for one hour):",
+            byAdministrator
+              ? "An administrator sent you this link to reset the password of your Privet console account. Choose a new password here (the link works once, for one hour; your current sessions end when you do):"
+              : "Someone asked to reset the password of your Privet console account. Choose a new password here (the link works once, for one hour):",
             link,
-            "If it was not you, ignore this email: your password stays as it is.",
+            byAdministrator
+              ? "If you did not expect it, ask your administrator: your password stays as it is until you choose a new one."
+              : "If it was not you, ignore this email: your password stays as it is.",
           ].join("\n\n"),
         };
   await tx.outboxEmail.create({
