@@ -198,7 +198,7 @@ describe("the legal requests page", () => {
     declarePurpose("LEGAL_OBLIGATION", "HC-2026-118");
     const picker = await screen.findByRole("combobox", { name: "Customers in scope" });
     const hint = document.getElementById(
-      String(picker.getAttribute("aria-describedby")).split(" ")[0],
+      String(picker.getAttribute("aria-describedby")).split(" ")[0] ?? "",
     );
     expect(hint?.textContent).toMatch(
       /^Type the customer's whole email address as the request names it/,
