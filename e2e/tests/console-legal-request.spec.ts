@@ -48,10 +48,12 @@ test("[P-11] a disclosure shows exactly the legal request's scope and each read 
     form.getByText(/Type the customer's whole email address as the request names it/),
   ).toBeVisible();
   await picker.fill(customer.name);
+  // A name (or any part of an address) finds nobody under a legal obligation, and says why.
   await expect(
-    form.getByText(
-      "No customer has exactly this email address or customer id. Type it whole, as the request names it.",
-    ),
+    form.locator(".picker-status", {
+      hasText:
+        "No customer has exactly this email address or customer id. Type it whole, as the request names it.",
+    }),
   ).toBeVisible({ timeout: 15_000 });
   await picker.fill(customer.email);
   await page
