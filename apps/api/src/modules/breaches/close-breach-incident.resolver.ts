@@ -13,7 +13,7 @@ import { closeRefusal } from "./breach-actions.js";
 import { BreachIncident } from "./breach-incident.type.js";
 import { loadBreachIncidents } from "./load-breach-incidents.js";
 
-const NOT_FOUND = "This breach incident could not be found. It may have been recorded elsewhere.";
+const NOT_FOUND = "This breach incident could not be found.";
 
 @Resolver()
 export class CloseBreachIncidentResolver {
