@@ -81,6 +81,10 @@ describe("the breach register", () => {
     const closed = await card("Closed one");
     expect(closed.queryAllByRole("button")).toEqual([]);
     expect(closed.getByText(/closed: nothing more to do/)).toBeTruthy();
+    // A closed incident's deadline is history, not a countdown.
+    expect(closed.getByTestId("deadline").textContent).toBe(
+      "Customers were to be notified by 31 October 2026.",
+    );
   });
 
   it("asks before sending, with the number of emails that will go out", async () => {

@@ -90,7 +90,9 @@ function IncidentCard({ incident: b, onChanged }: { incident: Incident; onChange
         </p>
       )}
       <p className={overdue ? "redacted" : undefined} data-testid="deadline">
-        Notify customers by {formatDate(b.individualNoticeDue)} ({daysLeftInWords(b.daysLeft)}).
+        {b.status === "CLOSED"
+          ? `Customers were to be notified by ${formatDate(b.individualNoticeDue)}.`
+          : `Notify customers by ${formatDate(b.individualNoticeDue)} (${daysLeftInWords(b.daysLeft)}).`}
       </p>
       <p className="status" data-testid="notices">
         Notices: {b.draftNotices} draft, {b.approvedNotices} approved, {b.sentNotices} sent.
