@@ -3,7 +3,9 @@
  * Californians (the card's counts are the API's, shown as soon as it is recorded), drafts the
  * notices, which are approved and sent from the card — each button enabled only when the
  * incident's state allows it, sending confirmed with its count; each notice has the California
- * form's five headings, in order. An empty form says what each field needs. The Attorney
+ * form's five headings, in order. Once every notice is sent the incident is closed from the card,
+ * after a confirmation saying what closing means, and then offers nothing more. An empty form
+ * says what each field needs. The Attorney
  * General flag above 500 Californians: console-breach-over-500.spec.ts.
  */
 import { randomUUID } from "node:crypto";
@@ -62,6 +64,8 @@ test("[P-17] a breach over contact data: affected customers and Californians cou
   const button = (name: string | RegExp) => card.getByRole("button", { name });
   await expect(button("Approve drafts")).toBeEnabled();
   await expect(button(/^Send approved/)).toBeDisabled();
+  // Not closable while customers wait for their notices.
+  await expect(button(/^Close incident/)).toBeDisabled();
   // Drafting again writes no second notice to anyone.
   await button(/^Draft notices/).click();
   await page.waitForLoadState("networkidle");
@@ -90,6 +94,23 @@ test("[P-17] a breach over contact data: affected customers and Californians cou
   await expect(status).toHaveText(`Notices: 0 draft, 0 approved, ${sent.sentNotices} sent.`);
   await expect(card).toContainText("State: notifying");
   await expect(button(/^Send approved/)).toBeDisabled();
+
+  // Every notice sent: the incident may be closed, after saying what closing means.
+  await button(/^Close incident/).click();
+  const closing = page.getByRole("dialog", { name: "Close this incident?" });
+  await expect(closing).toContainText(
+    `All ${sent.sentNotices} notices about “${title}” have been sent.`,
+  );
+  await expect(closing).toContainText("no more notices can be drafted, approved or sent");
+  await closing.getByRole("button", { name: "Close the incident" }).click();
+  await expect(closing).toHaveCount(0);
+  await expect(card).toContainText("State: closed", { timeout: 30_000 });
+  await expect(card).toContainText("This incident is closed: nothing more to do here.");
+  await expect(card.getByRole("button")).toHaveCount(0);
+  const { breachIncidents } = await gqlOk<{
+    breachIncidents: Array<{ id: string; status: string }>;
+  }>(officer, `{ breachIncidents(first: 50) { id status } }`);
+  expect(breachIncidents.find((b) => b.id === recorded.id)?.status).toBe("CLOSED");
 
   const { breachIncident } = await gqlOk<{
     breachIncident: { notices: Array<{ headings: string[] }> };

@@ -2,8 +2,10 @@
  * P-11: a legal request recorded in the console by the privacy officer, scoped to one customer
  * and one category (user.contact.email); the disclosure shows that customer's email and redacts
  * the rest (LEGAL_REQUEST_REQUIRED); the audit log holds the email's read under
- * LEGAL_OBLIGATION, tied to the request. The customer is chosen by name in the form's picker
- * and the category ticked by its label: no id or taxonomy key is typed.
+ * LEGAL_OBLIGATION, tied to the request. The customer is found under LEGAL_OBLIGATION itself
+ * (legal-request intake): the whole email address the order names, with the authority's
+ * reference declared, shows exactly that customer by name and email; a part of it finds nobody.
+ * The category is ticked by its label: no id or taxonomy key is typed.
  */
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
@@ -38,14 +40,26 @@ test("[P-11] a disclosure shows exactly the legal request's scope and each read 
   await form.getByLabel("Authority").fill(authority);
   await form.getByLabel("Reference").fill(reference);
   await form.getByLabel("Received on").fill(new Date().toISOString().slice(0, 10));
-  // Finding the customer the order names reads their name: under a declared purpose, audited.
-  await declarePurpose(page, "SUPPORT", reference);
+  // Finding the customer the order names is intake under the area's own purpose, citing the
+  // authority's reference: only the whole email address finds them, and that read is audited.
+  await declarePurpose(page, "LEGAL_OBLIGATION", reference);
   const picker = form.getByRole("combobox", { name: "Customers in scope" });
+  await expect(
+    form.getByText(/Type the customer's whole email address as the request names it/),
+  ).toBeVisible();
   await picker.fill(customer.name);
+  // A name (or any part of an address) finds nobody under a legal obligation, and says why.
+  await expect(
+    form.locator(".picker-status", {
+      hasText:
+        "No customer has exactly this email address or customer id. Type it whole, as the request names it.",
+    }),
+  ).toBeVisible({ timeout: 15_000 });
+  await picker.fill(customer.email);
   await page
     .getByRole("listbox", { name: "Customers in scope" })
     .getByRole("option")
-    .filter({ hasText: customer.email })
+    .filter({ hasText: customer.name })
     .click();
   await expect(form.getByRole("list", { name: "Customers chosen" })).toContainText(customer.name);
   await form.getByRole("checkbox", { name: "Email address" }).check();
@@ -110,10 +124,23 @@ test("[P-11] a disclosure shows exactly the legal request's scope and each read 
         ).length,
     )
     .toBeGreaterThan(0);
-  // Nothing outside the scope was disclosed under it.
-  const allowed = (await eventsOf()).filter(
-    (e) => e.purpose === "LEGAL_OBLIGATION" && e.outcome === "ALLOWED",
+  // Intake read the customer's name and email to confirm identity, and nothing else, before
+  // the request was recorded.
+  const intake = (await eventsOf()).filter(
+    (e) => e.purpose === "LEGAL_OBLIGATION" && e.fieldPath.startsWith("searchCustomers"),
   );
+  expect(new Set(intake.map((e) => e.category))).toEqual(
+    new Set(["user.name", "user.contact.email"]),
+  );
+  for (const e of intake) expect(e.legalRequestId).toBeNull();
+  // Nothing outside the scope was disclosed under the request.
+  const allowed = (await eventsOf()).filter(
+    (e) =>
+      e.purpose === "LEGAL_OBLIGATION" &&
+      e.outcome === "ALLOWED" &&
+      !e.fieldPath.startsWith("searchCustomers"),
+  );
+  expect(allowed.length).toBeGreaterThan(0);
   for (const e of allowed) expect(e.category).toBe("user.contact.email");
   await auditor.dispose();
   await page.context().close();

@@ -14,6 +14,7 @@ import {
   PickStaffDocument,
 } from "@privet/client";
 import { humanize, processorKindLabel, roleLabel } from "@privet/domain/labels";
+import { INTAKE_HINT } from "@privet/domain/legal-intake";
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDate } from "@privet/ui/format";
 import { Picker, type PickerAnswer, type PickerOption, type PickerProps } from "@privet/ui/picker";
@@ -27,7 +28,10 @@ function problemOf(error: CombinedError): PickerAnswer {
   return { problem: formErrorOf(error)?.message ?? "The search failed. Try again." };
 }
 
-/** Customers by part of their name or email, under the declared purpose. */
+/**
+ * Customers by part of their name or email, under the declared purpose; under LEGAL_OBLIGATION
+ * (recording a legal request) by their whole email address or id only.
+ */
 export function CustomerPicker(props: Props) {
   const client = useClient();
   const declared = useDeclaredPurpose();
@@ -51,16 +55,24 @@ export function CustomerPicker(props: Props) {
       ),
     };
   };
-  // Under a legal obligation decide() shows only customers a recorded legal request names: say
-  // so, rather than let "no match" suggest there is no such customer.
-  const noMatch =
-    declared?.purpose === "LEGAL_OBLIGATION"
-      ? "No customer matches among those a recorded legal request names."
-      : "No customer matches.";
+  // Under a legal obligation the search is legal-request intake (@privet/domain/legal-intake):
+  // only the whole identifier the authority gave finds anyone. Say so in words, rather than let
+  // "no match" suggest there is no such customer.
+  if (declared?.purpose === "LEGAL_OBLIGATION") {
+    return (
+      <Picker
+        minLength={2}
+        {...props}
+        hint={INTAKE_HINT}
+        noMatch="No customer has exactly this email address or customer id. Type it whole, as the request names it."
+        search={search}
+      />
+    );
+  }
   return (
     <Picker
       minLength={2}
-      noMatch={noMatch}
+      noMatch="No customer matches."
       hint="Type at least 2 letters of their name or email."
       {...props}
       search={search}

@@ -14,6 +14,8 @@
  *      c. the purpose may not read the category      → PURPOSE_NOT_PERMITTED
  *      d. LEGAL_OBLIGATION without a legal request naming this subject and category
  *                                                    → LEGAL_REQUEST_REQUIRED
+ *         (except intake: the subject was found by an exact lookup of the identifier an
+ *         authority gave, and the category confirms identity — name or email; legal-intake.ts)
  *      e. customer-held data without an active break-glass grant for this staff member,
  *         this subject and a reason matching the purpose → BREAK_GLASS_REQUIRED
  *      f. a consent-based purpose without a GIVEN consent → CONSENT_WITHDRAWN
@@ -32,6 +34,7 @@
  * not consent (e.g. a legal obligation) is never blocked by a withdrawn consent.
  */
 import { type ConsentSnapshot, isConsentPurpose, permitsProcessing } from "./consent.js";
+import { INTAKE_CATEGORIES } from "./legal-intake.js";
 import {
   type Agreement,
   BREAK_GLASS_REASON_PURPOSE,
@@ -78,6 +81,12 @@ export interface DecisionInput {
   readonly agreement: Agreement | null;
   /** The recorded legal request the operation cites, if any. */
   readonly legalRequest: LegalRequestScope | null;
+  /**
+   * Legal-request intake: this subject was found, in this operation, by an exact lookup of the
+   * identifier an authority gave (legal-intake.ts). Under LEGAL_OBLIGATION it opens the
+   * subject's name and email (INTAKE_CATEGORIES) only, to confirm identity. Absent = false.
+   */
+  readonly intake?: boolean;
   readonly now: Date;
 }
 
@@ -108,7 +117,7 @@ function decideForStaff(input: DecisionInput, staffId: string, role: StaffRole):
   if (purpose === null) return deny("PURPOSE_REQUIRED");
   if (!roleMayDeclare(role, purpose)) return deny("ROLE");
   if (!purposeMayRead(purpose, category)) return deny("PURPOSE_NOT_PERMITTED");
-  if (purpose === "LEGAL_OBLIGATION" && !legalRequestCovers(input)) {
+  if (purpose === "LEGAL_OBLIGATION" && !legalRequestCovers(input) && !intakeCovers(input)) {
     return deny("LEGAL_REQUEST_REQUIRED");
   }
   if (categoryGroup(category) === "customer_held" && !hasActiveGrant(input, staffId, purpose)) {
@@ -157,6 +166,11 @@ export function decisionDependsOnSubject(principal: Principal, purpose: Purpose 
 function legalRequestCovers({ legalRequest, subjectId, category }: DecisionInput): boolean {
   if (legalRequest === null) return false;
   return legalRequest.subjectIds.includes(subjectId) && legalRequest.categories.includes(category);
+}
+
+/** An intake match confirms identity: its name and email, nothing more. */
+function intakeCovers({ intake, category }: DecisionInput): boolean {
+  return intake === true && INTAKE_CATEGORIES.includes(category);
 }
 
 /** A grant to this staff member, for this subject, whose reason opens this purpose, live now. */

@@ -188,6 +188,7 @@ export const OPERATIONS = {
   draftBreachNotices: { staff: BREACH_TEAM },
   approveBreachNotices: { staff: BREACH_TEAM },
   sendBreachNotices: { staff: BREACH_TEAM },
+  closeBreachIncident: { staff: BREACH_TEAM },
 
   // Staff: the outbox and marketing.
   outboxEmails: { staff: OUTBOX_RUNNERS },

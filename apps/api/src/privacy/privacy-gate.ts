@@ -26,6 +26,8 @@ export class PrivacyGate {
     purpose: DeclaredPurpose | null;
     perSubject: boolean;
   } = { principal: null, purpose: null, perSubject: true };
+  /** Subjects found by a legal-request intake lookup in this request (legal-intake.ts). */
+  private readonly intakeMatches = new Set<string>();
 
   constructor(
     private readonly inputs: Pick<
@@ -46,6 +48,18 @@ export class PrivacyGate {
   /** The asking partner's agreement in force (consentCheck decides by purpose, not by field). */
   partnerAgreement(): Promise<Agreement | null> {
     return this.inputs.partnerAgreement();
+  }
+
+  /**
+   * Legal-request intake: this subject was found by an exact lookup of the identifier an
+   * authority gave (searchCustomers under LEGAL_OBLIGATION, after decideLegalIntake allowed it).
+   * For the rest of the request decide() is told so, and opens its name and email alone.
+   */
+  admitIntakeMatch(subjectId: string): void {
+    this.intakeMatches.add(subjectId);
+    for (const key of [...this.decisions.keys()]) {
+      if (key.startsWith(`${subjectId}|`)) this.decisions.delete(key);
+    }
   }
 
   /**
@@ -88,6 +102,7 @@ export class PrivacyGate {
       grants: inputs.grants,
       agreement: inputs.agreement,
       legalRequest: inputs.legalRequest,
+      intake: this.intakeMatches.has(subjectId),
       now: this.request.now,
     });
   }

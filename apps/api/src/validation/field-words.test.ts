@@ -10,6 +10,14 @@ describe("validation messages in words", () => {
     expect(() => validateId("staffUserId", "not-an-id")).toThrow("Choose a staff member.");
   });
 
+  it("says a page's place or a record's id is not valid without naming either", () => {
+    expect(chooseMessage("after")).toBe(
+      "The list cannot continue from there. Go back to its first page.",
+    );
+    expect(chooseMessage("id")).toBe("Choose one from the list.");
+    expect(chooseMessage("after")).not.toMatch(/after|cursor/i);
+  });
+
   it("keeps the field's name for clients, in the error's extensions", () => {
     try {
       validateId("customerId", "");

@@ -26,8 +26,16 @@ export function fieldLabel(field: string): string {
   return inputFieldLabel(field);
 }
 
+/** Ids that are not a choice: a page's place in a list, a record opened from a list. */
+const OTHER_IDS: Readonly<Record<string, string>> = {
+  after: "The list cannot continue from there. Go back to its first page.",
+  id: "Choose one from the list.",
+};
+
 /** The message for an id that is malformed: what to choose instead. */
 export function chooseMessage(field: string): string {
+  const other = OTHER_IDS[field];
+  if (other) return other;
   const thing = IDS[field];
   return thing ? `Choose ${thing}.` : `${fieldLabel(field)} does not name anything here.`;
 }

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { renderUnderPurpose, sent } from "../test-support/console.js";
+import { refusal, renderUnderPurpose, sent } from "../test-support/console.js";
 import { incidentFormProblems } from "./breach-form.js";
 import { BreachesPage } from "./breaches.js";
 
@@ -72,6 +72,7 @@ describe("the breach register", () => {
     expect(button(fresh, "Draft notices").disabled).toBe(false);
     expect(button(fresh, "Approve drafts").disabled).toBe(true);
     expect(button(fresh, /Send approved/).disabled).toBe(true);
+    expect(button(fresh, /Close incident/).disabled).toBe(true);
     const reviewed = await card("Reviewed");
     expect(button(reviewed, /Draft notices for newly found/).disabled).toBe(false);
     expect(button(reviewed, "Approve drafts").disabled).toBe(false);
@@ -80,6 +81,10 @@ describe("the breach register", () => {
     const closed = await card("Closed one");
     expect(closed.queryAllByRole("button")).toEqual([]);
     expect(closed.getByText(/closed: nothing more to do/)).toBeTruthy();
+    // A closed incident's deadline is history, not a countdown.
+    expect(closed.getByTestId("deadline").textContent).toBe(
+      "Customers were to be notified by 31 October 2026.",
+    );
   });
 
   it("asks before sending, with the number of emails that will go out", async () => {
@@ -96,6 +101,54 @@ describe("the breach register", () => {
     expect(dialog.getByText(/Send 12 approved notices by email/)).toBeTruthy();
     fireEvent.click(dialog.getByRole("button", { name: "Send 12 notices" }));
     await waitFor(() => expect(sent(api, "SendBreachNotices")).toEqual([{ incidentId: "b1" }]));
+  });
+
+  it("[P-17] closes an incident once its notices are sent, after saying what closing means", async () => {
+    const api = render(
+      [
+        incident({
+          status: "NOTIFYING",
+          sentNotices: 1204,
+          actions: ["DRAFT_NOTICES", "CLOSE"],
+        }),
+      ],
+      {
+        CloseBreachIncident: () => ({
+          closeBreachIncident: { id: "b1", status: "CLOSED", actions: [] },
+        }),
+      },
+    );
+    const entry = await card("Exposed backup");
+    fireEvent.click(button(entry, /Close incident/));
+    expect(sent(api, "CloseBreachIncident")).toEqual([]);
+    const dialog = within(screen.getByRole("dialog", { name: "Close this incident?" }));
+    expect(
+      dialog.getByText(/All 1204 notices about “Exposed backup” have been sent\./),
+    ).toBeTruthy();
+    expect(dialog.getByText(/no more notices can be drafted, approved or sent/)).toBeTruthy();
+    fireEvent.click(dialog.getByRole("button", { name: "Close the incident" }));
+    await waitFor(() => expect(sent(api, "CloseBreachIncident")).toEqual([{ incidentId: "b1" }]));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  });
+
+  it("[P-17] says when no notice is required, and shows the API's refusal in its words", async () => {
+    render([incident({ affectedCustomers: 0, actions: ["DRAFT_NOTICES", "CLOSE"] })], {
+      CloseBreachIncident: () => {
+        throw refusal(
+          "BAD_USER_INPUT",
+          "Some notices are still drafts. Approve and send them (or redraft them) before closing the incident.",
+        );
+      },
+    });
+    fireEvent.click(button(await card("Exposed backup"), /Close incident/));
+    const dialog = within(screen.getByRole("dialog", { name: "Close this incident?" }));
+    expect(dialog.getByText(/affected no customer, so no notice is required/)).toBeTruthy();
+    fireEvent.click(dialog.getByRole("button", { name: "Close the incident" }));
+    expect(
+      await dialog.findByText(
+        "Some notices are still drafts. Approve and send them (or redraft them) before closing the incident.",
+      ),
+    ).toBeTruthy();
   });
 
   it("an empty form says what each field needs and sends nothing", async () => {

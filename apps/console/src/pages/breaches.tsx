@@ -4,13 +4,15 @@
  * 500, computes the deadlines and drafts each notice in the California form, for review and
  * sending through the outbox. Each incident offers only the actions its state allows (the
  * API's `actions`), and sending — an email to every approved recipient — is confirmed with
- * its count first, in the shared confirmation dialog.
+ * its count first, in the shared confirmation dialog. Closing (once every notice that can be
+ * sent was, or nobody was affected) is confirmed too, saying what it ends.
  */
 import {
   ApproveBreachNoticesDocument,
   type BreachAction,
   BreachIncidentsDocument,
   type BreachIncidentsQuery,
+  CloseBreachIncidentDocument,
   DraftBreachNoticesDocument,
   SendBreachNoticesDocument,
 } from "@privet/client";
@@ -56,9 +58,11 @@ function IncidentCard({ incident: b, onChanged }: { incident: Incident; onChange
   const [drafted, draft] = useActionMutation(DraftBreachNoticesDocument);
   const [approved, approve] = useActionMutation(ApproveBreachNoticesDocument);
   const [sent, send] = useActionMutation(SendBreachNoticesDocument);
+  const [closed, close] = useActionMutation(CloseBreachIncidentDocument);
   const [confirming, setConfirming] = useState(false);
+  const [confirmingClose, setConfirmingClose] = useState(false);
   const may = (action: BreachAction) => b.actions.includes(action);
-  const busy = drafted.fetching || approved.fetching || sent.fetching;
+  const busy = drafted.fetching || approved.fetching || sent.fetching || closed.fetching;
   const failure =
     formErrorOf(drafted.error) ?? formErrorOf(approved.error) ?? formErrorOf(sent.error);
   const act = async (run: () => Promise<{ error?: unknown }>) => {
@@ -86,7 +90,9 @@ function IncidentCard({ incident: b, onChanged }: { incident: Incident; onChange
         </p>
       )}
       <p className={overdue ? "redacted" : undefined} data-testid="deadline">
-        Notify customers by {formatDate(b.individualNoticeDue)} ({daysLeftInWords(b.daysLeft)}).
+        {b.status === "CLOSED"
+          ? `Customers were to be notified by ${formatDate(b.individualNoticeDue)}.`
+          : `Notify customers by ${formatDate(b.individualNoticeDue)} (${daysLeftInWords(b.daysLeft)}).`}
       </p>
       <p className="status" data-testid="notices">
         Notices: {b.draftNotices} draft, {b.approvedNotices} approved, {b.sentNotices} sent.
@@ -110,6 +116,30 @@ function IncidentCard({ incident: b, onChanged }: { incident: Incident; onChange
           <p>
             Send {plural(b.approvedNotices, "approved notice", "approved notices")} by email, one to
             each customer, about “{b.title}”? This cannot be undone.
+          </p>
+        </ConfirmDialog>
+      )}
+      {confirmingClose && (
+        <ConfirmDialog
+          title="Close this incident?"
+          confirmLabel="Close the incident"
+          busy={closed.fetching}
+          error={formErrorOf(closed.error)?.message ?? null}
+          onConfirm={async () => {
+            const result = await close({ incidentId: b.id });
+            if (!result.error) {
+              setConfirmingClose(false);
+              onChanged();
+            }
+          }}
+          onCancel={() => setConfirmingClose(false)}
+        >
+          <p>
+            {b.sentNotices > 0
+              ? `All ${plural(b.sentNotices, "notice", "notices")} about “${b.title}” have been sent.`
+              : `“${b.title}” affected no customer, so no notice is required.`}{" "}
+            Closing records that the notification work is done: no more notices can be drafted,
+            approved or sent for it, and it stays in the register as closed. This cannot be undone.
           </p>
         </ConfirmDialog>
       )}
@@ -141,6 +171,14 @@ function IncidentCard({ incident: b, onChanged }: { incident: Incident; onChange
             onClick={() => setConfirming(true)}
           >
             Send approved…
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy || !may("CLOSE")}
+            onClick={() => setConfirmingClose(true)}
+          >
+            Close incident…
           </button>
         </div>
       )}

@@ -53,8 +53,11 @@ function setup(handlers: Parameters<typeof fakeApi>[0] = {}, role = "PRIVACY_OFF
   ];
   const api = fakeApi({
     ConsoleSession: () => ({ viewer: { kind: "staff", role } }),
+    // Under a legal obligation the API answers a whole email address only (intake).
     PickCustomers: (v) => ({
-      searchCustomers: PEOPLE.filter((p) => p.name.includes(String(v.text))),
+      searchCustomers: PEOPLE.filter((p) =>
+        v.purpose === "LEGAL_OBLIGATION" ? p.email === v.text : p.name.includes(String(v.text)),
+      ),
     }),
     LegalRequests: () => ({ legalRequests: requests }),
     LegalDisclosure: () =>
@@ -146,9 +149,14 @@ describe("the legal requests page", () => {
     fireEvent.change(screen.getByLabelText("Authority"), { target: { value: " Tax office " } });
     fireEvent.change(screen.getByLabelText("Reference"), { target: { value: "GOV-8" } });
     fireEvent.change(screen.getByLabelText("Received on"), { target: { value: "2026-11-20" } });
-    declarePurpose("SUPPORT", "GOV-8 intake");
-    await pick("Customers in scope", "Ada", /Ada Lovelace/);
-    await pick("Customers in scope", "Bob", /Bob Babbage/);
+    // The area's own purpose, citing the authority's reference: no other purpose needed.
+    declarePurpose("LEGAL_OBLIGATION", "GOV-8");
+    await pick("Customers in scope", "ada@example.com", /Ada Lovelace/);
+    await pick("Customers in scope", "bob@example.com", /Bob Babbage/);
+    expect(sent(api, "PickCustomers")).toEqual([
+      { text: "ada@example.com", purpose: "LEGAL_OBLIGATION", ref: "GOV-8" },
+      { text: "bob@example.com", purpose: "LEGAL_OBLIGATION", ref: "GOV-8" },
+    ]);
     fireEvent.click(screen.getByRole("checkbox", { name: "Email address" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Name" }));
     fireEvent.click(screen.getByRole("button", { name: "Record" }));
@@ -185,19 +193,25 @@ describe("the legal requests page", () => {
     ]);
   });
 
-  it("[P-11] says that under a legal obligation only customers a request names are found", async () => {
-    setup({ PickCustomers: () => ({ searchCustomers: [] }) });
+  it("[P-11] under a legal obligation asks for the whole email address, and says so when nothing matches", async () => {
+    setup();
     declarePurpose("LEGAL_OBLIGATION", "HC-2026-118");
-    fireEvent.change(await screen.findByRole("combobox", { name: "Customers in scope" }), {
-      target: { value: "Ada" },
-    });
+    const picker = await screen.findByRole("combobox", { name: "Customers in scope" });
+    const hint = document.getElementById(
+      String(picker.getAttribute("aria-describedby")).split(" ")[0] ?? "",
+    );
+    expect(hint?.textContent).toMatch(
+      /^Type the customer's whole email address as the request names it/,
+    );
+    fireEvent.change(picker, { target: { value: "Ada" } });
     await waitFor(() =>
       expect(
         screen
           .getAllByRole("status")
           .some(
             (s) =>
-              s.textContent === "No customer matches among those a recorded legal request names.",
+              s.textContent ===
+              "No customer has exactly this email address or customer id. Type it whole, as the request names it.",
           ),
       ).toBe(true),
     );

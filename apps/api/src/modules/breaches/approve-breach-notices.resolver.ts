@@ -35,7 +35,7 @@ export class ApproveBreachNoticesResolver {
       where: { id },
       select: { status: true },
     });
-    if (!exists) throw new AppError("NOT_FOUND", "No breach incident has this id.");
+    if (!exists) throw new AppError("NOT_FOUND", "This breach incident could not be found.");
     checkBreachStatus("APPROVE_DRAFTS", exists.status);
     if (ids) {
       const found = await prisma.breachNotice.count({
@@ -50,7 +50,7 @@ export class ApproveBreachNoticesResolver {
       data: { status: "APPROVED" },
     });
     const [incident] = await loadBreachIncidents(prisma, { id, first: 1 }, request.now);
-    if (!incident) throw new AppError("NOT_FOUND", "No breach incident has this id.");
+    if (!incident) throw new AppError("NOT_FOUND", "This breach incident could not be found.");
     return incident;
   }
 }

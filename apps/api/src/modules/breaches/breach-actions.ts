@@ -13,6 +13,7 @@ export const BreachActionValues = {
   DRAFT_NOTICES: "DRAFT_NOTICES",
   APPROVE_DRAFTS: "APPROVE_DRAFTS",
   SEND_APPROVED: "SEND_APPROVED",
+  CLOSE: "CLOSE",
 } as const;
 export type BreachAction = keyof typeof BreachActionValues;
 
@@ -25,6 +26,10 @@ interface IncidentState {
   readonly status: BreachStatus;
   readonly draftNotices: number;
   readonly approvedNotices: number;
+  readonly sentNotices: number;
+  /** Approved notices to customers erased since: no address, so they can never be sent. */
+  readonly unreachableNotices: number;
+  readonly affectedCustomers: number;
 }
 
 const ACTIONS: Readonly<
@@ -34,7 +39,28 @@ const ACTIONS: Readonly<
   DRAFT_NOTICES: { statuses: ["OPEN", "NOTIFYING"] },
   APPROVE_DRAFTS: { statuses: ["OPEN", "NOTIFYING"], has: (i) => i.draftNotices > 0 },
   SEND_APPROVED: { statuses: ["OPEN", "NOTIFYING"], has: (i) => i.approvedNotices > 0 },
+  CLOSE: { statuses: ["OPEN", "NOTIFYING"], has: (i) => closeRefusal(i) === null },
 };
+
+/**
+ * Why an incident may not be closed yet, in plain words; null when it may. Closing says the
+ * notification duty is done: every affected customer who can be written to has been sent a
+ * notice (approved notices to customers erased since have no address and do not hold it open),
+ * or no customer was affected, so no notice is required.
+ */
+export function closeRefusal(i: IncidentState): string | null {
+  if (i.status === "CLOSED") return "The incident is already closed.";
+  if (i.draftNotices > 0) {
+    return "Some notices are still drafts. Approve and send them (or redraft them) before closing the incident.";
+  }
+  if (i.approvedNotices - i.unreachableNotices > 0) {
+    return "Some approved notices have not been sent yet. Send them before closing the incident.";
+  }
+  if (i.draftNotices + i.approvedNotices + i.sentNotices === 0 && i.affectedCustomers > 0) {
+    return "Customers affected by this incident have not been notified yet. Draft, approve and send their notices before closing it.";
+  }
+  return null;
+}
 
 export function allowedBreachActions(incident: IncidentState): BreachAction[] {
   return (Object.keys(ACTIONS) as BreachAction[]).filter((action) => {

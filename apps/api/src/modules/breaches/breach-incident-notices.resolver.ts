@@ -30,7 +30,7 @@ export class BreachIncidentNoticesResolver {
     // name who was affected, so they follow the register's roles wherever an incident appears.
     assertStaffMayCall(context, "breachIncident");
     if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
-      throw badInput("first", `first must be from 1 to ${MAX_FIRST}.`);
+      throw badInput("first", `Ask for 1 to ${MAX_FIRST} notices at a time.`);
     }
     const afterId = after ? validateId("after", after) : null;
     // Through a loader: a list of incidents asking for notices costs two statements, not one

@@ -11,6 +11,9 @@ import { type BreachStatus, BreachStatusValues } from "./breach-enums.js";
  */
 @ObjectType()
 export class BreachIncident {
+  /** Approved notices to customers erased since (no address): read by closing, not a field. */
+  unreachableNotices!: number;
+
   @Classified("NON_PERSONAL")
   @Field(() => ID)
   id!: string;

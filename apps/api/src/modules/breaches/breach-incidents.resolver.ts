@@ -19,7 +19,7 @@ export class BreachIncidentsResolver {
     @Ctx() context: Context,
   ): Promise<BreachIncident[]> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
-      throw badInput("first", `first must be from 1 to ${MAX_FIRST}.`);
+      throw badInput("first", `Ask for 1 to ${MAX_FIRST} incidents at a time.`);
     }
     return loadBreachIncidents(context.prisma, { first }, context.request.now);
   }
@@ -38,7 +38,7 @@ export class BreachIncidentsResolver {
       { id: validateId("id", id), first: 1 },
       context.request.now,
     );
-    if (!incident) throw new AppError("NOT_FOUND", "No breach incident has this id.");
+    if (!incident) throw new AppError("NOT_FOUND", "This breach incident could not be found.");
     return incident;
   }
 }

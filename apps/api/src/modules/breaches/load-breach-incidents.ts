@@ -2,7 +2,9 @@
  * Incidents with their counts and clocks: one statement for the incidents, one grouped count
  * of their notices by status, however many incidents the page holds. An incident with no
  * notice yet is counted from the data (count-affected-customers.ts), one aggregate each: the
- * register shows who it affects from the start, not 0 until notices are drafted.
+ * register shows who it affects from the start, not 0 until notices are drafted. One more
+ * grouped count finds approved notices nobody can receive (customers erased since), which do
+ * not keep an incident from closing.
  */
 import type { PrismaClient } from "@privet/db/client";
 import {
@@ -30,6 +32,16 @@ export async function loadBreachIncidents(
     where: { incidentId: { in: rows.map((row) => row.id) } },
     _count: { _all: true },
   });
+  // Approved notices to customers erased since: never sendable, so they do not hold closing up.
+  const unreachable = await prisma.breachNotice.groupBy({
+    by: ["incidentId"],
+    where: {
+      incidentId: { in: rows.map((row) => row.id) },
+      status: "APPROVED",
+      customer: { erasedAt: { not: null } },
+    },
+    _count: { _all: true },
+  });
   const countOf = (incidentId: string, status: string) =>
     counts.find((c) => c.incidentId === incidentId && c.status === status)?._count._all ?? 0;
   const undrafted = new Map<string, AffectedCounts>(
@@ -45,6 +57,8 @@ export async function loadBreachIncidents(
     const approved = countOf(row.id, "APPROVED");
     const sent = countOf(row.id, "SENT");
     const live = undrafted.get(row.id);
+    const affectedCustomers = live?.affected ?? draft + approved + sent;
+    const unreachableNotices = unreachable.find((u) => u.incidentId === row.id)?._count._all ?? 0;
     const californiaResidents = live?.californiaResidents ?? row.californiaResidents;
     // The stored flag is set from the count when drafted; recomputed here from the same rule.
     const agRequired = requiresAttorneyGeneralNotice(californiaResidents);
@@ -58,7 +72,7 @@ export async function loadBreachIncidents(
       categories: row.categories,
       status: row.status,
       createdAt: row.createdAt,
-      affectedCustomers: live?.affected ?? draft + approved + sent,
+      affectedCustomers,
       californiaResidents,
       attorneyGeneralNoticeRequired: agRequired,
       individualNoticeDue: due,
@@ -67,10 +81,14 @@ export async function loadBreachIncidents(
       draftNotices: draft,
       approvedNotices: approved,
       sentNotices: sent,
+      unreachableNotices,
       actions: allowedBreachActions({
         status: row.status,
         draftNotices: draft,
         approvedNotices: approved,
+        sentNotices: sent,
+        unreachableNotices,
+        affectedCustomers,
       }),
     });
   });

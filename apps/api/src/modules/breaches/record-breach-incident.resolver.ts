@@ -21,9 +21,16 @@ import { RecordBreachIncidentInput } from "./record-breach-incident.input.js";
 /** Clocks differ a little between the console's machine and the server's. */
 const CLOCK_SKEW_MS = 60_000;
 
+/** Each date field in words, as the form names it. */
+const DATE_WORDS: Readonly<Record<string, string>> = {
+  discoveredAt: "the day the incident was discovered",
+  windowStart: "the first day of the exposure",
+  windowEnd: "the last day of the exposure",
+};
+
 function validDate(field: string, value: unknown): Date {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
-    throw badInput(field, `${field} must be a date and time.`);
+    throw badInput(field, `Enter ${DATE_WORDS[field] ?? "the date"} as a date.`);
   }
   return value;
 }
@@ -33,10 +40,14 @@ export function validateCategories(values: readonly string[]): DataCategory[] {
   const unknown = values.filter((value) => !isDataCategory(value));
   if (unknown.length > 0) {
     // The keys come from the taxonomy's vocabulary, not from anyone's data: safe to name.
-    throw new AppError("BAD_USER_INPUT", "These are not data categories of the taxonomy.", {
-      field: "categories",
-      unknown: unknown.slice(0, 20).map((value) => value.slice(0, 100)),
-    });
+    throw new AppError(
+      "BAD_USER_INPUT",
+      "Some of these kinds of data are not known to Privet. Choose them from the list.",
+      {
+        field: "categories",
+        unknown: unknown.slice(0, 20).map((value) => value.slice(0, 100)),
+      },
+    );
   }
   return [...new Set(values as DataCategory[])];
 }
@@ -62,19 +73,25 @@ export class RecordBreachIncidentResolver {
     const windowEnd = validDate("windowEnd", input.windowEnd);
     const latest = now.getTime() + CLOCK_SKEW_MS;
     if (discoveredAt.getTime() > latest) {
-      throw badInput("discoveredAt", "discoveredAt cannot be in the future.");
+      throw badInput(
+        "discoveredAt",
+        "The day the incident was discovered cannot be in the future.",
+      );
     }
     if (windowEnd.getTime() <= windowStart.getTime()) {
-      throw badInput("windowEnd", "windowEnd must be after windowStart.");
+      throw badInput("windowEnd", "The exposure must end after it began.");
     }
     if (windowEnd.getTime() > latest) {
       throw badInput(
         "windowEnd",
-        "windowEnd cannot be in the future: for an ongoing exposure, use now.",
+        "The exposure cannot end in the future: if it is still going on, give today as its last day.",
       );
     }
     if (discoveredAt.getTime() < windowStart.getTime()) {
-      throw badInput("discoveredAt", "discoveredAt cannot be before the exposure began.");
+      throw badInput(
+        "discoveredAt",
+        "The incident cannot have been discovered before the exposure began.",
+      );
     }
 
     const id = await prisma.$transaction(async (tx) => {

@@ -158,12 +158,22 @@ describe.each(testDatabases)("recording a breach incident on $name", (kind) => {
         code: "BAD_USER_INPUT",
         field,
       });
+      // The message is for the person at the form: no input names or taxonomy words.
+      expect(result.errors[0]?.message, JSON.stringify(input)).not.toMatch(
+        /windowEnd|windowStart|discoveredAt|taxonomy|categories/,
+      );
     }
+    const backwards = await recordIncident(officer, {
+      windowStart: "2021-07-01T00:00:00Z",
+      windowEnd: "2021-01-01T00:00:00Z",
+    });
+    expect(backwards.errors[0]?.message).toBe("The exposure must end after it began.");
     const unknown = await recordIncident(officer, { categories: ["user.shoe_size"] });
     expect(unknown.errors[0]?.extensions?.unknown).toEqual(["user.shoe_size"]);
     expect(await api.db.prisma.breachIncident.count()).toBe(before);
     const missing = await officer.gql(NOTICE_IDS, { id: randomUUID(), first: 1 });
     expect(missing.errors[0]?.extensions?.code).toBe("NOT_FOUND");
+    expect(missing.errors[0]?.message).toBe("This breach incident could not be found.");
     const malformed = await officer.gql(SEND, { id: "not-an-id" });
     expect(malformed.errors[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT" });
   });

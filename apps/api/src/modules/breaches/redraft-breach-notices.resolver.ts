@@ -30,14 +30,14 @@ export class RedraftBreachNoticesResolver {
     const { prisma, request } = context;
     await prisma.$transaction(async (tx) => {
       const incident = await tx.breachIncident.findUnique({ where: { id } });
-      if (!incident) throw new AppError("NOT_FOUND", "No breach incident has this id.");
+      if (!incident) throw new AppError("NOT_FOUND", "This breach incident could not be found.");
       checkBreachStatus("DRAFT_NOTICES", incident.status);
       // Stored categories were validated when recorded; anything else is ignored, not trusted.
       const categories = (incident.categories as string[]).filter(isDataCategory) as DataCategory[];
       await draftBreachNotices(tx, incident, categories, request.now, context.config.portalUrl);
     }, BREACH_TRANSACTION);
     const [incident] = await loadBreachIncidents(prisma, { id, first: 1 }, request.now);
-    if (!incident) throw new AppError("NOT_FOUND", "No breach incident has this id.");
+    if (!incident) throw new AppError("NOT_FOUND", "This breach incident could not be found.");
     return incident;
   }
 }

@@ -2,6 +2,7 @@
 import { ApproveBreachNoticesResolver } from "./approve-breach-notices.resolver.js";
 import { BreachIncidentNoticesResolver } from "./breach-incident-notices.resolver.js";
 import { BreachIncidentsResolver } from "./breach-incidents.resolver.js";
+import { CloseBreachIncidentResolver } from "./close-breach-incident.resolver.js";
 import { RecordBreachIncidentResolver } from "./record-breach-incident.resolver.js";
 import { RedraftBreachNoticesResolver } from "./redraft-breach-notices.resolver.js";
 import { SendBreachNoticesResolver } from "./send-breach-notices.resolver.js";
@@ -13,4 +14,5 @@ export const breachesResolvers = [
   RedraftBreachNoticesResolver,
   ApproveBreachNoticesResolver,
   SendBreachNoticesResolver,
+  CloseBreachIncidentResolver,
 ] as const;

@@ -67,7 +67,7 @@ export class SendBreachNoticesResolver {
         where: { id },
         select: { status: true },
       });
-      if (!exists) throw new AppError("NOT_FOUND", "No breach incident has this id.");
+      if (!exists) throw new AppError("NOT_FOUND", "This breach incident could not be found.");
       checkBreachStatus("SEND_APPROVED", exists.status);
       const count = await tx.$executeRaw`
         WITH picked AS (
@@ -100,7 +100,7 @@ export class SendBreachNoticesResolver {
       where: { incidentId: id, status: "APPROVED", customer: { erasedAt: { not: null } } },
     });
     const [incident] = await loadBreachIncidents(prisma, { id, first: 1 }, now);
-    if (!incident) throw new AppError("NOT_FOUND", "No breach incident has this id.");
+    if (!incident) throw new AppError("NOT_FOUND", "This breach incident could not be found.");
     return Object.assign(new SendBreachNoticesResult(), { queued, unreachable, incident });
   }
 }

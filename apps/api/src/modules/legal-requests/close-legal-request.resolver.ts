@@ -31,7 +31,7 @@ export class CloseLegalRequestResolver {
       where: { id },
       include: LEGAL_REQUEST_INCLUDE,
     });
-    if (!row) throw new AppError("NOT_FOUND", "No legal request has this id.");
+    if (!row) throw new AppError("NOT_FOUND", "This legal request could not be found.");
     if (count === 0) {
       throw new AppError("BAD_USER_INPUT", "This legal request is already closed.", {
         field: "id",

@@ -42,7 +42,7 @@ export class LegalDisclosureResolver {
       where: { id },
       include: LEGAL_REQUEST_INCLUDE,
     });
-    if (!row) throw new AppError("NOT_FOUND", "No legal request has this id.");
+    if (!row) throw new AppError("NOT_FOUND", "This legal request could not be found.");
     if (row.status === "CLOSED") {
       throw new AppError("FORBIDDEN", "This legal request is closed: it opens no disclosure.");
     }
@@ -93,12 +93,13 @@ async function requireCitation(
   request: { id: string; reference: string },
 ): Promise<void> {
   const purpose = context.operation.purpose;
-  const expected = `Declare @purpose(name: LEGAL_OBLIGATION, ref: "${request.id}") for this disclosure.`;
+  // In words: the console declares the purpose for the person; an API client reads the schema.
+  const expected = `Declare the purpose “Legal obligation” citing this request (its reference "${request.reference}") to produce its disclosure.`;
   if (!purpose) throw new AppError("PURPOSE_REQUIRED", expected);
   if (purpose.name !== "LEGAL_OBLIGATION") {
     throw new AppError(
       "FORBIDDEN",
-      `A disclosure is made only under LEGAL_OBLIGATION. ${expected}`,
+      `A disclosure is made only for a legal obligation. ${expected}`,
     );
   }
   // Compared exactly as the privacy gate finds the request (decision-input-queries.ts).
@@ -111,8 +112,8 @@ async function requireCitation(
     if (sharing === 1) return;
     throw new AppError(
       "FORBIDDEN",
-      `Several open legal requests share this reference: cite the request's id. ${expected}`,
+      "Several open legal requests share this reference, so it does not say which one: cite the request itself (the console's “Produce disclosure” button does).",
     );
   }
-  throw new AppError("FORBIDDEN", `The declared purpose cites another legal request. ${expected}`);
+  throw new AppError("FORBIDDEN", `The purpose declared cites another legal request. ${expected}`);
 }

@@ -21,7 +21,7 @@ export class LegalRequestsResolver {
     @Ctx() context: Context,
   ): Promise<LegalRequest[]> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
-      throw badInput("first", `Ask for 1 to ${MAX_FIRST} at a time.`);
+      throw badInput("first", `Ask for 1 to ${MAX_FIRST} legal requests at a time.`);
     }
     const rows = await context.prisma.legalRequest.findMany({
       where: status ? { status } : {},
@@ -44,7 +44,7 @@ export class LegalRequestsResolver {
       where: { id: validateId("id", id) },
       include: LEGAL_REQUEST_INCLUDE,
     });
-    if (!row) throw new AppError("NOT_FOUND", "No legal request has this id.");
+    if (!row) throw new AppError("NOT_FOUND", "This legal request could not be found.");
     return toLegalRequest(row);
   }
 }

@@ -273,6 +273,12 @@ describe.each(testDatabases)("legal requests on $name", (kind) => {
         result.errors.map((e) => e.extensions?.code),
         label,
       ).toEqual([code]);
+      // In plain words: no code, no internal name, no directive syntax, no id.
+      const message = result.errors[0]?.message ?? "";
+      expect(message, label).not.toMatch(/[A-Z]{2,}_[A-Z]|@purpose|\bref:/);
+      for (const id of [request.id, other.id, closed.id, unknownId]) {
+        expect(message, label).not.toContain(id);
+      }
       expect(await accessEventsOf(api.db.prisma, result), label).toEqual([]);
     }
 

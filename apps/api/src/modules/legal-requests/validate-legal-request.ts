@@ -16,10 +16,14 @@ export function validateScopeCategories(values: readonly string[]): DataCategory
   const unknown = values.filter((value) => !isDataCategory(value));
   if (unknown.length > 0) {
     // The keys come from the taxonomy's vocabulary, not from anyone's data: safe to name.
-    throw new AppError("BAD_USER_INPUT", "These are not data categories of the taxonomy.", {
-      field: "categories",
-      unknown: unknown.slice(0, 20).map((value) => value.slice(0, 100)),
-    });
+    throw new AppError(
+      "BAD_USER_INPUT",
+      "Some of these kinds of data are not known to Privet. Choose them from the list.",
+      {
+        field: "categories",
+        unknown: unknown.slice(0, 20).map((value) => value.slice(0, 100)),
+      },
+    );
   }
   const categories = [...new Set(values as DataCategory[])];
   const undisclosable = categories.filter((c) => !purposeMayRead("LEGAL_OBLIGATION", c));
@@ -56,10 +60,14 @@ export async function validateSubjects(
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     // Ids the caller sent, not anyone's data.
-    throw new AppError("BAD_USER_INPUT", "No customer has these ids.", {
-      field: "subjectIds",
-      unknown: unknown.slice(0, 20),
-    });
+    throw new AppError(
+      "BAD_USER_INPUT",
+      "Some of the customers chosen could not be found (erased, or never registered). Choose them again.",
+      {
+        field: "subjectIds",
+        unknown: unknown.slice(0, 20),
+      },
+    );
   }
   return ids.sort();
 }

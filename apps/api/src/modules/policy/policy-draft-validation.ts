@@ -27,14 +27,11 @@ const optionalText = (field: string, value: string | null | undefined, max: numb
 export function validatePolicyDraft(input: SavePolicyDraftInput): ValidPolicyDraft {
   const body = input.body ?? "";
   if (Buffer.byteLength(body, "utf8") > MAX_BODY_BYTES) {
-    throw badInput("body", "body must be at most 200 kB.");
+    throw badInput("body", "The policy text must be at most 200 kB.");
   }
   const effectiveAt = input.effectiveAt ?? null;
   if (effectiveAt !== null && Number.isNaN(effectiveAt.getTime())) {
-    throw badInput(
-      "effectiveAt",
-      "effectiveAt must be a date and time, e.g. 2026-07-01T00:00:00Z.",
-    );
+    throw badInput("effectiveAt", "Choose the date the version takes effect.");
   }
   return {
     version: optionalText("version", input.version, 40),

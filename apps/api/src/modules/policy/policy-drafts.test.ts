@@ -289,6 +289,10 @@ describe.each(testDatabases)("policy drafts on $name", (kind) => {
         code: "BAD_USER_INPUT",
         field,
       });
+      // Said to the person at the form: never the input's name.
+      expect(result.errors[0]?.message, JSON.stringify(overrides)).not.toMatch(
+        /\b(version|body|effectiveAt) (is|must|may)\b|effectiveAt/,
+      );
       expect(await counts()).toEqual(before);
       const kept = await officer.gql(DRAFT, { id: draft.id });
       expect(kept.data?.policyDraft).toEqual(draft);
@@ -309,6 +313,7 @@ describe.each(testDatabases)("policy drafts on $name", (kind) => {
     for (const [overrides, field] of cases) {
       const result = await officer.gql(SAVE, { input: draftInput(overrides) });
       expect(result.errors[0]?.extensions, field).toMatchObject({ code: "BAD_USER_INPUT", field });
+      expect(result.errors[0]?.message, field).not.toMatch(/^(version|body|id|title|summary) /);
     }
     // Not a date at all: refused by the DateTimeISO scalar before the resolver runs.
     const notADate = await officer.gql(SAVE, { input: draftInput({ effectiveAt: "2026-02-30" }) });

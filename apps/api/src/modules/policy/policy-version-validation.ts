@@ -34,7 +34,10 @@ export interface ValidPolicyVersion {
 export function validatePolicyVersion(input: PolicyVersionFields, now: Date): ValidPolicyVersion {
   const version = validate.text("version", input.version, { max: 40 });
   if (!LABEL.test(version)) {
-    throw badInput("version", "version may hold only letters, digits, dots, dashes and _.");
+    throw badInput(
+      "version",
+      "A version label may hold only letters, digits, dots, dashes and underscores.",
+    );
   }
   const title = validate.text("title", input.title, { max: 200 });
   const summary =
@@ -43,20 +46,17 @@ export function validatePolicyVersion(input: PolicyVersionFields, now: Date): Va
       : validate.text("summary", input.summary, { max: 2000 });
 
   if (Buffer.byteLength(input.body, "utf8") > MAX_BODY_BYTES) {
-    throw badInput("body", "body must be at most 200 kB.");
+    throw badInput("body", "The policy text must be at most 200 kB.");
   }
   const body = input.body.trim();
-  if (body === "") throw badInput("body", "body is required.");
+  if (body === "") throw badInput("body", "Write the policy text.");
 
   const effectiveAt = input.effectiveAt;
   if (effectiveAt == null) {
     throw badInput("effectiveAt", "Choose the date the version takes effect.");
   }
   if (!(effectiveAt instanceof Date) || Number.isNaN(effectiveAt.getTime())) {
-    throw badInput(
-      "effectiveAt",
-      "effectiveAt must be a date and time, e.g. 2026-07-01T00:00:00Z.",
-    );
+    throw badInput("effectiveAt", "Choose the date the version takes effect.");
   }
   // A version governs from its date; a date in the past would rewrite which version was in
   // force when consents were already given, so it is refused.
@@ -66,7 +66,10 @@ export function validatePolicyVersion(input: PolicyVersionFields, now: Date): Va
   const latest = new Date(now);
   latest.setUTCFullYear(latest.getUTCFullYear() + MAX_YEARS_AHEAD);
   if (effectiveAt.getTime() > latest.getTime()) {
-    throw badInput("effectiveAt", `effectiveAt must be within ${MAX_YEARS_AHEAD} years.`);
+    throw badInput(
+      "effectiveAt",
+      `A version can take effect at most ${MAX_YEARS_AHEAD} years ahead.`,
+    );
   }
 
   return {

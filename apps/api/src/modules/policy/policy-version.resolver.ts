@@ -17,12 +17,12 @@ export class PolicyVersionResolver {
   ): Promise<PolicyVersion> {
     // A malformed id names no version: the same answer as an unknown one, without asking the
     // database to compare a non-uuid with a uuid column.
-    if (!UUID.test(id)) throw new AppError("NOT_FOUND", "There is no policy version with this id.");
+    if (!UUID.test(id)) throw new AppError("NOT_FOUND", "This policy version could not be found.");
     const [row, inForce] = await Promise.all([
       context.prisma.policyVersion.findUnique({ where: { id } }),
       policyInForce(context.prisma, context.request.now),
     ]);
-    if (!row) throw new AppError("NOT_FOUND", "There is no policy version with this id.");
+    if (!row) throw new AppError("NOT_FOUND", "This policy version could not be found.");
     return toPolicyVersion(row, inForce?.id ?? null, context.request.now);
   }
 }

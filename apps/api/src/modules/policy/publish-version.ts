@@ -20,7 +20,10 @@ const duplicateLabel = () =>
   badInput("version", "A policy version with this label already exists: choose another label.");
 
 export const draftNotFound = () =>
-  new AppError("NOT_FOUND", "There is no policy draft with this id.");
+  new AppError(
+    "NOT_FOUND",
+    "This policy draft could not be found. It may have been published or discarded meanwhile.",
+  );
 
 export interface PublishVersionOptions {
   readonly publishedById: string;

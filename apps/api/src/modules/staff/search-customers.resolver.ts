@@ -10,8 +10,19 @@
  *     access log, cited under the declared purpose and reference; the fields then selected are
  *     guarded and audited as everywhere.
  * At least two characters, at most 20 matches: a picker, not a way to list everyone.
+ *
+ * Under LEGAL_OBLIGATION it is legal-request intake instead (@privet/domain/legal-intake): the
+ * privacy officer recording a new request cites the authority's reference, and only a whole
+ * email address or a whole customer id finds anyone — exactly that customer, whose name and
+ * email alone decide() then opens (the match is audited under the purpose and reference). A part
+ * of a name or email finds nobody; a role that may not declare LEGAL_OBLIGATION is refused.
  */
 import { type DenyReason, explainDenyReason } from "@privet/domain/decide";
+import {
+  decideLegalIntake,
+  explainIntakeRefusal,
+  INTAKE_CATEGORIES,
+} from "@privet/domain/legal-intake";
 import { roleMayDeclare, type StaffRole } from "@privet/domain/principals";
 import { type Purpose, purposeMayRead } from "@privet/domain/purposes";
 import type { DataCategory } from "@privet/domain/taxonomy";
@@ -49,7 +60,7 @@ export class SearchCustomersResolver {
   @Authorized()
   @Query(() => [Customer], {
     description:
-      "Staff: customers whose name or email contains `text` (at least 2 characters), to choose one by name. Searches only what the declared purpose may read; each match is an audited read.",
+      "Staff: customers whose name or email contains `text` (at least 2 characters), to choose one by name. Searches only what the declared purpose may read; each match is an audited read. Under LEGAL_OBLIGATION (legal-request intake, with the authority's reference): only a whole email address or a whole customer id finds that one customer, whose name and email alone are readable.",
   })
   async searchCustomers(
     @Arg("text", () => String) textInput: string,
@@ -59,7 +70,11 @@ export class SearchCustomersResolver {
     const staff = currentStaff(context);
     const text = searchText("text", textInput, 2);
     const first = matchCount("first", firstInput);
-    const purpose = searchablePurpose(context.operation.purpose?.name ?? null, staff.role);
+    const declared = context.operation.purpose;
+    if (declared?.name === "LEGAL_OBLIGATION") {
+      return legalIntake(context, staff.role, declared.ref, textInput);
+    }
+    const purpose = searchablePurpose(declared?.name ?? null, staff.role);
     const byName = purposeMayRead(purpose, "user.name");
     const byEmail = purposeMayRead(purpose, "user.contact.email");
     const rows = await context.prisma.customer.findMany({
@@ -95,4 +110,43 @@ export class SearchCustomersResolver {
     }
     return found;
   }
+}
+
+/**
+ * Legal-request intake: one exact lookup of the identifier the authority gave, or nothing.
+ * The customer found is admitted to the request's privacy gate as an intake match, so decide()
+ * opens their name and email (and nothing else) for this operation; each is an audited read.
+ */
+async function legalIntake(
+  context: Context,
+  role: StaffRole,
+  reference: string | null,
+  text: string,
+): Promise<Customer[]> {
+  const intake = decideLegalIntake({ role, reference, text });
+  if (intake.kind === "refused") {
+    throw new AppError("FORBIDDEN", explainIntakeRefusal(intake.reason), {
+      reason: intake.reason,
+      category: "user.contact.email",
+    });
+  }
+  if (intake.kind === "nothing") return [];
+  const { lookup } = intake;
+  const row = await context.prisma.customer.findFirst({
+    where: {
+      erasedAt: null,
+      ...(lookup.by === "email" ? { email: lookup.email } : { id: lookup.customerId }),
+    },
+    select: CUSTOMER_COLUMNS,
+  });
+  if (!row) return [];
+  context.privacy.admitIntakeMatch(row.id);
+  for (const category of INTAKE_CATEGORIES) {
+    const decision = await context.privacy.decide(row.id, category);
+    if (!decision.allow) return [];
+  }
+  for (const category of INTAKE_CATEGORIES) {
+    context.accessReads.record(row.id, category, "searchCustomers");
+  }
+  return [toCustomer(row)];
 }
