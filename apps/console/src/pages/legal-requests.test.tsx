@@ -236,9 +236,16 @@ describe("the legal requests page", () => {
     expect(api.mutations).toEqual([]);
   });
 
-  it("closes a request, after which it offers no disclosure", async () => {
+  it("closes a request only once the dialog is confirmed, after which it offers no disclosure", async () => {
     const api = setup();
-    fireEvent.click((await card("HC-2026-118")).getByRole("button", { name: "Close" }));
+    fireEvent.click((await card("HC-2026-118")).getByRole("button", { name: "Close…" }));
+    // Nothing is closed by the first click: the dialog names the request and what it ends.
+    const dialog = within(await screen.findByRole("dialog"));
+    expect(dialog.getByText(/Close “High Court — HC-2026-118”\?/).textContent).toMatch(
+      /no longer kept for it\. This cannot be undone\./,
+    );
+    expect(api.mutations).toEqual([]);
+    fireEvent.click(dialog.getByRole("button", { name: "Close the request" }));
     await waitFor(() =>
       expect(api.mutations).toEqual([{ name: "CloseLegalRequest", variables: { id: "lr-open" } }]),
     );
@@ -265,8 +272,11 @@ describe("the legal requests page", () => {
         throw refusal("FORBIDDEN", "Only a privacy officer closes a legal request.");
       },
     });
-    fireEvent.click((await card("HC-2026-118")).getByRole("button", { name: "Close" }));
-    expect((await screen.findByRole("alert")).textContent).toBe(
+    fireEvent.click((await card("HC-2026-118")).getByRole("button", { name: "Close…" }));
+    const dialog = within(await screen.findByRole("dialog"));
+    fireEvent.click(dialog.getByRole("button", { name: "Close the request" }));
+    // Said in the dialog, which stays open so the member can read it.
+    expect((await dialog.findByRole("alert")).textContent).toBe(
       "Only a privacy officer closes a legal request.",
     );
   });

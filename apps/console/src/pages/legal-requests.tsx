@@ -14,6 +14,7 @@ import {
 import { humanize } from "@privet/domain/labels";
 import { PURPOSE_DEFINITIONS } from "@privet/domain/purposes";
 import { categoryLabel, isDataCategory } from "@privet/domain/taxonomy";
+import { ConfirmDialog } from "@privet/ui/confirm";
 import { CopyableId } from "@privet/ui/copyable-id";
 import { type FormError, formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
@@ -42,6 +43,8 @@ export function LegalRequestsPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: LegalRequestsDocument });
   const [recorded, record] = useActionMutation(RecordLegalRequestDocument);
   const [closed, close] = useActionMutation(CloseLegalRequestDocument);
+  // Closing cannot be undone: it ends the request's disclosures and its hold on erasure.
+  const [closing, setClosing] = useState<{ id: string; name: string; hold: boolean } | null>(null);
   const [disclosing, setDisclosing] = useState<{ id: string; ref: string } | null>(null);
   // A date left empty is caught here: it cannot even be turned into an instant to send.
   const [missingDate, setMissingDate] = useState<FormError | null>(null);
@@ -85,7 +88,6 @@ export function LegalRequestsPage() {
     <>
       <h1>Legal requests</h1>
       {error && <ErrorNotice>{formErrorOf(error)?.message}</ErrorNotice>}
-      {closed.error && <ErrorNotice>{formErrorOf(closed.error)?.message}</ErrorNotice>}
       {!data ? null : data.legalRequests.length === 0 ? (
         <Empty>No legal requests recorded.</Empty>
       ) : (
@@ -112,12 +114,15 @@ export function LegalRequestsPage() {
                     <button
                       type="button"
                       className="secondary"
-                      onClick={async () => {
-                        await close({ id: r.id });
-                        reload();
-                      }}
+                      onClick={() =>
+                        setClosing({
+                          id: r.id,
+                          name: `${r.authority} — ${r.reference}`,
+                          hold: r.legalHold,
+                        })
+                      }
                     >
-                      Close
+                      Close…
                     </button>
                   </>
                 )}
@@ -125,6 +130,30 @@ export function LegalRequestsPage() {
             </li>
           ))}
         </ul>
+      )}
+      {closing && (
+        <ConfirmDialog
+          title="Close this legal request?"
+          confirmLabel="Close the request"
+          busy={closed.fetching}
+          error={formErrorOf(closed.error)?.message ?? null}
+          onConfirm={async () => {
+            const result = await close({ id: closing.id });
+            if (!result.error) {
+              setClosing(null);
+              reload();
+            }
+          }}
+          onCancel={() => setClosing(null)}
+        >
+          <p>
+            Close “{closing.name}”? No disclosure can be produced under it afterwards
+            {closing.hold
+              ? ", and the data it held back from erasure is no longer kept for it"
+              : ""}
+            . This cannot be undone.
+          </p>
+        </ConfirmDialog>
       )}
       {disclosing && <Disclosure id={disclosing.id} legalRef={disclosing.ref} />}
       {mayAct && (
