@@ -23,7 +23,9 @@ export function auditConditions(filter: AuditEventFilter | null | undefined): Au
   let subjectId: string | null = null;
   if (!filter) return { subjectId, conditions };
   if (filter.principalKind) {
-    conditions.push(Prisma.sql`r."principalKind"::text = ${filter.principalKind}`);
+    // Cast the value, not the column, so the (principalKind, principalId, occurredAt) index
+    // serves a reader's pages in time order.
+    conditions.push(Prisma.sql`r."principalKind" = ${filter.principalKind}::"PrincipalKind"`);
   }
   if (filter.principalId) {
     const id = validateId("filter.principalId", filter.principalId);
