@@ -195,6 +195,25 @@ describe("the audit page", () => {
     expect(screen.queryByLabelText(/Sort by/)).toBeNull();
   });
 
+  it("asks for a purpose, in words, when one customer's reads need one", async () => {
+    setup({
+      AuditEvents: (v) => {
+        if ((v.filter as { subjectId?: string } | undefined)?.subjectId) {
+          throw refusal("PURPOSE_REQUIRED", "A purpose must be declared to read personal data.");
+        }
+        return {
+          auditEvents: { nodes: [event({})], pageInfo: { endCursor: null, hasNextPage: false } },
+        };
+      },
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Only this customer" }));
+    expect(
+      await screen.findByText(
+        "One customer's reads are their access log: declare a purpose above to see them.",
+      ),
+    ).toBeTruthy();
+  });
+
   it("says in words when nothing is recorded, and when the filters match nothing", async () => {
     setup({
       AuditEvents: () => ({

@@ -27,10 +27,12 @@ import { formErrorOf } from "@privet/ui/errors";
 import { formatDateTime } from "@privet/ui/format";
 import { type OlderPage, ShowOlder, useOlderPages } from "@privet/ui/show-older";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
-import { type FormEvent, useCallback, useState } from "react";
+import { type FormEvent, useCallback, useMemo, useState } from "react";
 import { useClient, useQuery } from "urql";
 import { CHAIN_PROBLEM_WORDS } from "../chain-problems.js";
+import { underPurpose } from "../graphql-client.js";
 import { ReaderPicker } from "../pickers.js";
+import { useLatestDeclaration } from "../purpose.js";
 
 /** A category key in words; a key this console does not know (a newer API), as it is. */
 const categoryInWords = (key: string) => (isDataCategory(key) ? categoryLabel(key) : key);
@@ -53,15 +55,29 @@ export function AuditPage() {
   const [filter, setFilter] = useState<AuditEventFilter>({});
   const [order, setOrder] = useState<TimeOrder>("NEWEST_FIRST");
   const further = order === "NEWEST_FIRST" ? "older" : "newer";
+  // Narrowed to one customer the trail is their access log: a privacy or security officer
+  // reads it under the purpose declared in the bar (an auditor needs none), so the query then
+  // carries that declaration.
+  const declared = useLatestDeclaration();
+  const narrowedTo = filter.subjectId ?? null;
+  const context = useMemo(
+    () => (narrowedTo && declared ? underPurpose(declared.purpose, declared.ref) : undefined),
+    [narrowedTo, declared],
+  );
   const [{ data, fetching, error }] = useQuery({
     query: AuditEventsDocument,
     variables: { filter, order },
+    context,
   });
   type AuditEvent = NonNullable<typeof data>["auditEvents"]["nodes"][number];
   const loadOlder = useCallback(
     async (after: string): Promise<OlderPage<AuditEvent>> => {
       const result = await client
-        .query(AuditEventsDocument, { filter, after, order }, { requestPolicy: "network-only" })
+        .query(
+          AuditEventsDocument,
+          { filter, after, order },
+          { ...context, requestPolicy: "network-only" },
+        )
         .toPromise();
       if (result.data) return { page: result.data.auditEvents };
       return {
@@ -70,7 +86,7 @@ export function AuditPage() {
           `The ${order === "NEWEST_FIRST" ? "older" : "newer"} entries could not be loaded.`,
       };
     },
-    [client, filter, order],
+    [client, filter, order, context],
   );
   const events = useOlderPages(data?.auditEvents, loadOlder, further);
   const filtered = Object.values(filter).some((value) => value !== null && value !== undefined);
@@ -223,16 +239,18 @@ export function AuditPage() {
           Export JSON
         </button>
       </p>
-      <label className="order-choice">
-        Order{" "}
-        <select value={order} onChange={(e) => setOrder(e.target.value as TimeOrder)}>
-          {TIME_ORDERS.map((o) => (
-            <option key={o} value={o}>
-              {TIME_ORDER_LABELS[o]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="inline-form">
+        <div className="field">
+          <label htmlFor="order">Order</label>
+          <select id="order" value={order} onChange={(e) => setOrder(e.target.value as TimeOrder)}>
+            {TIME_ORDERS.map((o) => (
+              <option key={o} value={o}>
+                {TIME_ORDER_LABELS[o]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
       {filter.subjectId && (
         <p className="status">
           Showing one customer's reads:{" "}
@@ -249,7 +267,10 @@ export function AuditPage() {
       {exportError && <ErrorNotice>{exportError}</ErrorNotice>}
       {error && (
         <ErrorNotice>
-          {formErrorOf(error)?.message ?? "The access log could not be loaded. Please try again."}
+          {narrowedTo && error.graphQLErrors.some((e) => e.extensions?.code === "PURPOSE_REQUIRED")
+            ? "One customer's reads are their access log: declare a purpose above to see them."
+            : (formErrorOf(error)?.message ??
+              "The access log could not be loaded. Please try again.")}
         </ErrorNotice>
       )}
       {fetching && !data ? (

@@ -114,16 +114,18 @@ export function StaffActionsPage() {
         </div>
         <button type="submit">Apply</button>
       </form>
-      <label className="order-choice">
-        Order{" "}
-        <select value={order} onChange={(e) => setOrder(e.target.value as TimeOrder)}>
-          {TIME_ORDERS.map((o) => (
-            <option key={o} value={o}>
-              {TIME_ORDER_LABELS[o]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="inline-form">
+        <div className="field">
+          <label htmlFor="order">Order</label>
+          <select id="order" value={order} onChange={(e) => setOrder(e.target.value as TimeOrder)}>
+            {TIME_ORDERS.map((o) => (
+              <option key={o} value={o}>
+                {TIME_ORDER_LABELS[o]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
       {failuresOf(error).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
