@@ -7,7 +7,7 @@ import { TimeOrderValues } from "../../vocabulary/enums.js";
 import { decodeAuditCursor, encodeAuditCursor } from "./audit-cursor.js";
 import { AuditEventConnection } from "./audit-event.type.js";
 import { AuditEventFilter } from "./audit-event-filter.input.js";
-import { auditConditions } from "./audit-filter.js";
+import { auditConditions, withReaderKind } from "./audit-filter.js";
 import { loadAuditEvents } from "./load-audit-events.js";
 import { assertMayNarrowToSubject } from "./narrow-to-subject.js";
 
@@ -28,10 +28,12 @@ export class AuditEventsResolver {
     @Arg("order", () => TimeOrderValues, { defaultValue: "NEWEST_FIRST" }) order: TimeOrder,
     @Ctx() context: Context,
   ): Promise<AuditEventConnection> {
-    const conditions = auditConditions(filter);
+    // Every input is validated before anything is read.
+    auditConditions(filter);
     assertMayNarrowToSubject(context, filter);
     const first = pageSize("first", firstInput, MAX_PAGE);
     const position = decodeAuditCursor("after", after, order);
+    const conditions = auditConditions(await withReaderKind(context.prisma, filter));
     const rows = await loadAuditEvents(context.prisma, conditions, position, first + 1, order);
     const page = rows.slice(0, first);
     const last = page.at(-1);

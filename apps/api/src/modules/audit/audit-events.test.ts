@@ -128,6 +128,8 @@ describe.each(testDatabases)("the audit trail for the console on $name", (kind) 
       [{ principalKind: "STAFF" }, (e) => e.principalKind === "STAFF"],
       [{ principalId: agentId }, (e) => e.principalId === agentId],
       [{ principalId: officerId }, (e) => e.principalId === officerId],
+      // A partner's id alone: its kind is looked up, not assumed to be staff.
+      [{ principalId: trail.processorId }, (e) => e.principalId === trail.processorId],
       [{ subjectId: a.id }, (e) => e.subjectId === a.id],
       [{ subjectId: b.id }, (e) => e.subjectId === b.id],
       [{ category: "user.name" }, (e) => e.category === "user.name"],
