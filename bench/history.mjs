@@ -8,7 +8,7 @@
 //   - the portal's access log: first page (`accessLogPage`), and a later page (a cursor from
 //     the middle of the history), and `accessLog(first: 200)` (the portal's query before it paged);
 //   - the console opening the customer (the console's OpenCustomer query, under SUPPORT);
-//   - the audit trail narrowed to the customer (an auditor, first page).
+//   - the audit trail narrowed to the customer (an auditor, first page, newest and oldest first).
 // Then the data export (the whole log, page by page: linear by nature), as the GraphQL string
 // and as the streamed GET /my-data-export, with time to first byte and the server's memory
 // growth; and the cost of the audit write itself with the history index vs the GIN index it
@@ -52,8 +52,8 @@ const OPEN_CUSTOMER = `query BenchOpenCustomer($id: ID!) @purpose(name: SUPPORT,
     accessLogPage(first: 50) { nodes { ${ENTRY} breakGlassReason } pageInfo { endCursor hasNextPage } }
   }
 }`;
-const AUDIT = `query BenchAudit($subjectId: ID!) {
-  auditEvents(filter: { subjectId: $subjectId }, first: 50) {
+const AUDIT = `query BenchAudit($subjectId: ID!, $order: TimeOrder! = NEWEST_FIRST) {
+  auditEvents(filter: { subjectId: $subjectId }, first: 50, order: $order) {
     nodes { id subjectId category fieldPath outcome occurredAt } pageInfo { endCursor hasNextPage }
   }
 }`;
@@ -217,6 +217,8 @@ try {
     "portal accessLog(first: 200) (50 events at 10 records)": (c) => c.client.gql(PORTAL_LOG),
     "audit trail narrowed to the customer (50)": (c) =>
       staff.AUDITOR.client.gql(AUDIT, { subjectId: c.id }),
+    "audit trail narrowed to the customer, oldest first (50)": (c) =>
+      staff.AUDITOR.client.gql(AUDIT, { subjectId: c.id, order: "OLDEST_FIRST" }),
     // Last: each open is itself a read of the customer, so it adds a record to their history
     // (the small history ends at 10 + ~100 records).
     "console opens the customer": (c) =>

@@ -118,6 +118,20 @@ export async function declarePurpose(page: Page, purpose: string, ref: string) {
   await expect(bar.locator(".status")).toContainText(`(ref. ${ref})`);
 }
 
+/**
+ * On the Customers page (a purpose declared): types into the customer picker and opens the
+ * match whose line contains `match` (an email, say), as staff do; no id is typed.
+ */
+export async function openCustomer(page: Page, typed: string, match: string) {
+  await page.getByRole("combobox", { name: "Find a customer" }).fill(typed);
+  await page
+    .getByRole("listbox", { name: "Find a customer" })
+    .getByRole("option")
+    .filter({ hasText: match })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Customer / })).toBeVisible();
+}
+
 /** A fresh API client with the run's stored staff session (the cookie works on the API's port too). */
 export function staffClient(who: StaffKey): Promise<APIRequestContext> {
   return request.newContext({ storageState: sessionFile(who) });

@@ -4,7 +4,14 @@
  * others as redacted with the reason (never blank); the privacy officer has the request queue.
  */
 import { expect, test } from "@playwright/test";
-import { consoleNav, consolePage, openArea, STAFF, staffSignIn } from "../support/console.js";
+import {
+  consoleNav,
+  consolePage,
+  openArea,
+  openCustomer,
+  STAFF,
+  staffSignIn,
+} from "../support/console.js";
 import { DEMO_CUSTOMER } from "../support/graphql.js";
 
 test("a support agent cannot see what only a privacy officer may; the privacy officer can", async ({
@@ -22,12 +29,7 @@ test("a support agent cannot see what only a privacy officer may; the privacy of
 
   await test.step("a customer opened under SUPPORT: held records redacted with the reason", async () => {
     await openArea(agent, "Customers", "Customers", ["SUPPORT", "T-E2E-ROLES"]);
-    await agent.getByLabel("Email address or customer ID").fill(DEMO_CUSTOMER);
-    await agent.getByRole("button", { name: "Search" }).click();
-    const row = agent.getByRole("row").filter({ hasText: DEMO_CUSTOMER });
-    await expect(row).toHaveCount(1);
-    await row.getByRole("link").click();
-    await expect(agent.getByRole("heading", { level: 1, name: /^Customer / })).toBeVisible();
+    await openCustomer(agent, DEMO_CUSTOMER, DEMO_CUSTOMER);
     await expect(agent.getByText("Read under support (ref. T-E2E-ROLES)")).toBeVisible();
     // Support may read contact details…
     await expect(agent.locator("dl.facts")).toContainText(DEMO_CUSTOMER);

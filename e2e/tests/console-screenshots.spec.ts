@@ -7,7 +7,14 @@
  */
 import { fileURLToPath } from "node:url";
 import { expect, type Page, test } from "@playwright/test";
-import { consoleAs, consolePage, declarePurpose, STAFF, staffSignIn } from "../support/console.js";
+import {
+  consoleAs,
+  consolePage,
+  declarePurpose,
+  openCustomer,
+  STAFF,
+  staffSignIn,
+} from "../support/console.js";
 import { DEMO_CUSTOMER } from "../support/graphql.js";
 
 const screenshots = fileURLToPath(new URL("../screenshots/", import.meta.url));
@@ -93,12 +100,14 @@ test("the console's pages", { tag: "@screenshots" }, async ({ browser }, testInf
     // What a page showing personal data says before anything is declared.
     await shoot(page, "customers-nothing-declared");
     await declarePurpose(page, "SUPPORT", "T-1042");
-    await page.getByLabel("Email address or customer ID").fill(DEMO_CUSTOMER);
-    await page.getByRole("button", { name: "Search" }).click();
-    const row = page.getByRole("row").filter({ hasText: DEMO_CUSTOMER });
-    await expect(row).toHaveCount(1);
+    await page.getByRole("combobox", { name: "Find a customer" }).fill(DEMO_CUSTOMER);
+    const match = page
+      .getByRole("listbox", { name: "Find a customer" })
+      .getByRole("option")
+      .filter({ hasText: DEMO_CUSTOMER });
+    await expect(match).toHaveCount(1);
     await shoot(page, "customers");
-    await row.getByRole("link").click();
+    await match.click();
     await expect(page.getByRole("heading", { level: 1, name: /^Customer / })).toBeVisible();
     await shoot(page, "customer-privacy-officer");
     await page.context().close();
@@ -113,12 +122,7 @@ test("the console's pages", { tag: "@screenshots" }, async ({ browser }, testInf
       .getByRole("link", { name: "Customers" })
       .click();
     await declarePurpose(page, "SUPPORT", "T-1042");
-    await page.getByLabel("Email address or customer ID").fill(DEMO_CUSTOMER);
-    await page.getByRole("button", { name: "Search" }).click();
-    const row = page.getByRole("row").filter({ hasText: DEMO_CUSTOMER });
-    await expect(row).toHaveCount(1);
-    await row.getByRole("link").click();
-    await expect(page.getByRole("heading", { level: 1, name: /^Customer / })).toBeVisible();
+    await openCustomer(page, DEMO_CUSTOMER, DEMO_CUSTOMER);
     await expect(page.locator(".withheld").first()).toBeVisible();
     await shoot(page, "customer-support-agent");
     await page

@@ -40,6 +40,7 @@ interface Appended<T> {
 export function useOlderPages<T extends { readonly id: string }>(
   first: HistoryPage<T> | null | undefined,
   loadOlder: (after: string) => Promise<OlderPage<T>>,
+  further: Further = "older",
 ): OlderPages<T> {
   const [appended, setAppended] = useState<Appended<T> | null>(null);
   const [loading, setLoading] = useState(false);
@@ -80,17 +81,31 @@ export function useOlderPages<T extends { readonly id: string }>(
       () => {
         if (asked !== generation.current) return;
         setLoading(false);
-        setError("We could not load older entries. Please try again.");
+        setError(`We could not load ${further} entries. Please try again.`);
       },
     );
-  }, [after, loading, loadOlder]);
+  }, [after, loading, loadOlder, further]);
 
   const entries = appended ? [...(first?.nodes ?? []), ...appended.older] : (first?.nodes ?? []);
   return { entries, hasOlder, loading, error, pagedFurther: appended !== null, showOlder };
 }
 
+/**
+ * Which way the next page goes: "older" for a list read newest first, "newer" for one read
+ * oldest first (the button then says "Show newer …").
+ */
+export type Further = "older" | "newer";
+
 /** The button (or the end of the history), its loading state and its errors. */
-export function ShowOlder<T>({ pages, noun }: { pages: OlderPages<T>; noun: string }) {
+export function ShowOlder<T>({
+  pages,
+  noun,
+  further = "older",
+}: {
+  pages: OlderPages<T>;
+  noun: string;
+  further?: Further;
+}) {
   const end = useRef<HTMLParagraphElement>(null);
   const hadButton = useRef(false);
   useEffect(() => {
@@ -110,18 +125,18 @@ export function ShowOlder<T>({ pages, noun }: { pages: OlderPages<T>; noun: stri
           disabled={pages.loading}
           aria-busy={pages.loading}
         >
-          {pages.loading ? `Loading older ${noun}…` : `Show older ${noun}`}
+          {pages.loading ? `Loading ${further} ${noun}…` : `Show ${further} ${noun}`}
         </button>
       ) : (
         pages.pagedFurther && (
           <p ref={end} tabIndex={-1} className="end-of-history">
-            That is everything: there are no older {noun}.
+            That is everything: there are no {further} {noun}.
           </p>
         )
       )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {pages.loading
-          ? `Loading older ${noun}.`
+          ? `Loading ${further} ${noun}.`
           : pages.pagedFurther
             ? `Showing ${pages.entries.length} ${noun}.`
             : ""}

@@ -9,6 +9,7 @@ import {
 } from "@privet/domain/consent";
 import { PROCESSOR_KINDS, STAFF_ROLES } from "@privet/domain/principals";
 import { LEGAL_BASES, PURPOSES } from "@privet/domain/purposes";
+import { TIME_ORDERS } from "@privet/domain/staff-actions";
 import { registerEnumType } from "type-graphql";
 
 const asEnum = <T extends string>(values: readonly T[]) =>
@@ -23,6 +24,7 @@ export const JurisdictionValues = asEnum(JURISDICTIONS);
 export const StaffRoleValues = asEnum(STAFF_ROLES);
 export const ProcessorKindValues = asEnum(PROCESSOR_KINDS);
 export const LegalBasisValues = asEnum(LEGAL_BASES);
+export const TimeOrderValues = asEnum(TIME_ORDERS);
 
 registerEnumType(PurposeValues, { name: "Purpose", description: "What data may be used for." });
 registerEnumType(ConsentPurposeValues, {
@@ -36,3 +38,7 @@ registerEnumType(JurisdictionValues, { name: "Jurisdiction" });
 registerEnumType(StaffRoleValues, { name: "StaffRole" });
 registerEnumType(ProcessorKindValues, { name: "ProcessorKind" });
 registerEnumType(LegalBasisValues, { name: "LegalBasis" });
+registerEnumType(TimeOrderValues, {
+  name: "TimeOrder",
+  description: "The order of a list in time: newest first (the default) or oldest first.",
+});

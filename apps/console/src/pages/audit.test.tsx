@@ -131,6 +131,7 @@ describe("the audit page", () => {
     expect(sent(api, "AuditEvents").at(-1)).toEqual({
       filter: expect.objectContaining({ subjectId: ADA }),
       after: "c1",
+      order: "NEWEST_FIRST",
     });
   });
 
@@ -163,6 +164,67 @@ describe("the audit page", () => {
     expect(rows[2]?.[4]).toBe("Malfunction investigation (INC-7) · break-glass");
   });
 
+  it("reads the whole trail oldest first when asked, paging on in that order; no column re-sorts the page", async () => {
+    const api = setup({
+      AuditEvents: (v) => ({
+        auditEvents: {
+          nodes: v.after ? [event({ id: "e9", reference: "LATER" })] : [event({})],
+          pageInfo: v.after
+            ? { endCursor: null, hasNextPage: false }
+            : { endCursor: `${String(v.order)}-c1`, hasNextPage: true },
+        },
+      }),
+    });
+    expect(await screen.findByRole("table", { name: /newest first/ })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Order"), { target: { value: "OLDEST_FIRST" } });
+    await waitFor(() =>
+      expect(sent(api, "AuditEvents").at(-1)).toEqual({ filter: {}, order: "OLDEST_FIRST" }),
+    );
+    expect(await screen.findByRole("table", { name: /oldest first/ })).toBeTruthy();
+    fireEvent.click(await screen.findByRole("button", { name: "Show newer entries" }));
+    expect(await screen.findByText(/there are no newer entries/)).toBeTruthy();
+    expect(sent(api, "AuditEvents").at(-1)).toEqual({
+      filter: {},
+      after: "OLDEST_FIRST-c1",
+      order: "OLDEST_FIRST",
+    });
+    for (const header of screen.getAllByRole("columnheader")) {
+      expect(within(header).queryByRole("button")).toBeNull();
+    }
+    // The phone's "Sort by" choice is gone too: the order above is the only one.
+    expect(screen.queryByLabelText(/Sort by/)).toBeNull();
+  });
+
+  it("asks for a purpose, in words, when one customer's reads need one", async () => {
+    setup({
+      AuditEvents: (v) => {
+        if ((v.filter as { subjectId?: string } | undefined)?.subjectId) {
+          throw refusal("PURPOSE_REQUIRED", "A purpose must be declared to read personal data.");
+        }
+        return {
+          auditEvents: { nodes: [event({})], pageInfo: { endCursor: null, hasNextPage: false } },
+        };
+      },
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Only this customer" }));
+    expect(
+      await screen.findByText(
+        "One customer's reads are their access log: declare a purpose above to see them.",
+      ),
+    ).toBeTruthy();
+  });
+
+  it("says in words when nothing is recorded, and when the filters match nothing", async () => {
+    setup({
+      AuditEvents: () => ({
+        auditEvents: { nodes: [], pageInfo: { endCursor: null, hasNextPage: false } },
+      }),
+    });
+    expect(await screen.findByText("No reads of personal data are recorded yet.")).toBeTruthy();
+    filterBy({ Outcome: "DENIED" });
+    expect(await screen.findByText(/No reads match these filters/)).toBeTruthy();
+  });
+
   it("sends every filter as the query's variables, the day chosen as To included", async () => {
     const api = setup();
     await screen.findByRole("table");
@@ -188,6 +250,7 @@ describe("the audit page", () => {
           from: "2026-11-01T00:00:00.000Z",
           to: "2026-12-01T00:00:00.000Z",
         },
+        order: "NEWEST_FIRST",
       }),
     );
   });
@@ -207,7 +270,7 @@ describe("the audit page", () => {
   it("starts with no filter and sends empty fields as nulls", async () => {
     const api = setup();
     await screen.findByRole("table");
-    expect(sent(api, "AuditEvents")).toEqual([{ filter: {} }]);
+    expect(sent(api, "AuditEvents")).toEqual([{ filter: {}, order: "NEWEST_FIRST" }]);
     filterBy({});
     await waitFor(() =>
       expect(sent(api, "AuditEvents").at(-1)).toEqual({
@@ -220,6 +283,7 @@ describe("the audit page", () => {
           from: null,
           to: null,
         },
+        order: "NEWEST_FIRST",
       }),
     );
   });

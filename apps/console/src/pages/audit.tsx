@@ -1,8 +1,10 @@
 /**
  * Audit: the access log with filters (principal, subject, category, purpose, outcome, time),
  * the verification of the audit log's, the consent ledger's and the staff action log's hash
- * chains (a broken one says how, in words), and an export of what the filter selects. The
- * newest 50 reads first; "Show older entries" appends the next 50 by the page's cursor.
+ * chains (a broken one says how, in words), and an export of what the filter selects. 50
+ * reads at a time, newest first or oldest first as chosen (the API orders the whole log, not
+ * the page: the columns do not re-sort what happens to be loaded); "Show older entries" (or
+ * "Show newer entries") appends the next 50 by the page's cursor.
  */
 import {
   type AccessOutcome,
@@ -12,10 +14,12 @@ import {
   AuditVerificationDocument,
   ChainCheckpointExportDocument,
   type Purpose,
+  type TimeOrder,
 } from "@privet/client";
 import { denyReasonInBrief, isDenyReason } from "@privet/domain/decide";
 import { humanize, purposeLabel, roleLabel } from "@privet/domain/labels";
 import { PURPOSES } from "@privet/domain/purposes";
+import { TIME_ORDER_LABELS, TIME_ORDERS } from "@privet/domain/staff-actions";
 import { ALL_CATEGORIES, categoryLabel, isDataCategory } from "@privet/domain/taxonomy";
 import { CopyableId } from "@privet/ui/copyable-id";
 import { DataTable } from "@privet/ui/data-table";
@@ -23,10 +27,12 @@ import { formErrorOf } from "@privet/ui/errors";
 import { formatDateTime } from "@privet/ui/format";
 import { type OlderPage, ShowOlder, useOlderPages } from "@privet/ui/show-older";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
-import { type FormEvent, useCallback, useState } from "react";
+import { type FormEvent, useCallback, useMemo, useState } from "react";
 import { useClient, useQuery } from "urql";
 import { CHAIN_PROBLEM_WORDS } from "../chain-problems.js";
+import { underPurpose } from "../graphql-client.js";
 import { ReaderPicker } from "../pickers.js";
+import { useLatestDeclaration } from "../purpose.js";
 
 /** A category key in words; a key this console does not know (a newer API), as it is. */
 const categoryInWords = (key: string) => (isDataCategory(key) ? categoryLabel(key) : key);
@@ -37,27 +43,53 @@ function outcomeInWords(outcome: AccessOutcome, reason: string | null): string {
   return reason && isDenyReason(reason) ? `Refused: ${denyReasonInBrief(reason)}` : "Refused";
 }
 
+/** The empty list in words: nothing recorded at all, or nothing the filters select. */
+function noReads(filtered: boolean): string {
+  return filtered
+    ? "No reads match these filters. Widen them (or clear a field) to see more."
+    : "No reads of personal data are recorded yet.";
+}
+
 export function AuditPage() {
   const client = useClient();
   const [filter, setFilter] = useState<AuditEventFilter>({});
+  const [order, setOrder] = useState<TimeOrder>("NEWEST_FIRST");
+  const further = order === "NEWEST_FIRST" ? "older" : "newer";
+  // Narrowed to one customer the trail is their access log: a privacy or security officer
+  // reads it under the purpose declared in the bar (an auditor needs none), so the query then
+  // carries that declaration.
+  const declared = useLatestDeclaration();
+  const narrowedTo = filter.subjectId ?? null;
+  const context = useMemo(
+    () => (narrowedTo && declared ? underPurpose(declared.purpose, declared.ref) : undefined),
+    [narrowedTo, declared],
+  );
   const [{ data, fetching, error }] = useQuery({
     query: AuditEventsDocument,
-    variables: { filter },
+    variables: { filter, order },
+    context,
   });
   type AuditEvent = NonNullable<typeof data>["auditEvents"]["nodes"][number];
   const loadOlder = useCallback(
     async (after: string): Promise<OlderPage<AuditEvent>> => {
       const result = await client
-        .query(AuditEventsDocument, { filter, after }, { requestPolicy: "network-only" })
+        .query(
+          AuditEventsDocument,
+          { filter, after, order },
+          { ...context, requestPolicy: "network-only" },
+        )
         .toPromise();
       if (result.data) return { page: result.data.auditEvents };
       return {
-        error: formErrorOf(result.error)?.message ?? "The older entries could not be loaded.",
+        error:
+          formErrorOf(result.error)?.message ??
+          `The ${order === "NEWEST_FIRST" ? "older" : "newer"} entries could not be loaded.`,
       };
     },
-    [client, filter],
+    [client, filter, order, context],
   );
-  const events = useOlderPages(data?.auditEvents, loadOlder);
+  const events = useOlderPages(data?.auditEvents, loadOlder, further);
+  const filtered = Object.values(filter).some((value) => value !== null && value !== undefined);
   const [{ data: verification }, verifyAgain] = useQuery({ query: AuditVerificationDocument });
   const [exportError, setExportError] = useState<string | null>(null);
 
@@ -207,6 +239,18 @@ export function AuditPage() {
           Export JSON
         </button>
       </p>
+      <div className="inline-form">
+        <div className="field">
+          <label htmlFor="order">Order</label>
+          <select id="order" value={order} onChange={(e) => setOrder(e.target.value as TimeOrder)}>
+            {TIME_ORDERS.map((o) => (
+              <option key={o} value={o}>
+                {TIME_ORDER_LABELS[o]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
       {filter.subjectId && (
         <p className="status">
           Showing one customer's reads:{" "}
@@ -221,34 +265,40 @@ export function AuditPage() {
         </p>
       )}
       {exportError && <ErrorNotice>{exportError}</ErrorNotice>}
-      {error && <ErrorNotice>{formErrorOf(error)?.message}</ErrorNotice>}
+      {error && (
+        <ErrorNotice>
+          {narrowedTo && error.graphQLErrors.some((e) => e.extensions?.code === "PURPOSE_REQUIRED")
+            ? "One customer's reads are their access log: declare a purpose above to see them."
+            : (formErrorOf(error)?.message ??
+              "The access log could not be loaded. Please try again.")}
+        </ErrorNotice>
+      )}
       {fetching && !data ? (
         <Loading what="the access log" />
       ) : !data ? (
-        <Empty>No reads match.</Empty>
+        error ? null : (
+          <Empty>{noReads(filtered)}</Empty>
+        )
       ) : (
         <DataTable
-          label="Reads of personal data, newest first"
+          label={`Reads of personal data, ${TIME_ORDER_LABELS[order].toLowerCase()}, 50 at a time`}
           rows={events.entries}
           rowKey={(e) => e.id}
-          empty="No reads match."
+          empty={noReads(filtered)}
           columns={[
             {
               key: "when",
               header: "When",
-              sortValue: (e) => e.occurredAt,
               cell: (e) => formatDateTime(e.occurredAt),
             },
             {
               key: "who",
               header: "Who",
-              sortValue: (e) => who(e),
               cell: (e) => who(e),
             },
             {
               key: "customer",
               header: "Customer",
-              sortValue: (e) => e.subjectId,
               cell: (e) => (
                 <>
                   <CopyableId id={e.subjectId} what="customer id" />
@@ -267,13 +317,11 @@ export function AuditPage() {
             {
               key: "category",
               header: "Category",
-              sortValue: (e) => categoryInWords(e.category),
               cell: (e) => categoryInWords(e.category),
             },
             {
               key: "purpose",
               header: "Purpose",
-              sortValue: (e) => (e.purpose ? purposeLabel(e.purpose) : null),
               cell: (e) => (
                 <>
                   {e.purpose ? purposeLabel(e.purpose) : "—"}
@@ -286,13 +334,12 @@ export function AuditPage() {
             {
               key: "outcome",
               header: "Outcome",
-              sortValue: (e) => e.outcome,
               cell: (e) => outcomeInWords(e.outcome, e.denyReason),
             },
           ]}
         />
       )}
-      <ShowOlder pages={events} noun="entries" />
+      <ShowOlder pages={events} noun="entries" further={further} />
     </>
   );
 }

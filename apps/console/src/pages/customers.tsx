@@ -1,127 +1,50 @@
 /**
- * Customers: search by email or id, and open one — always under the declared purpose and
- * reference. Fields the purpose does not allow are shown as redacted with the reason.
+ * Customers: find one by part of their name or email with the customer picker (search as you
+ * type, under the declared purpose and reference, each match audited) and open them. Fields the
+ * purpose does not allow are shown as redacted with the reason.
  */
 import {
   type ConsoleAccessLogPageFragment,
   CustomerAccessLogOlderDocument,
-  FindCustomersDocument,
   OpenCustomerDocument,
   type OpenCustomerQuery,
 } from "@privet/client";
 import { breakGlassReasonLabel, inWords, purposeLabel, roleLabel } from "@privet/domain/labels";
 import { CopyableId } from "@privet/ui/copyable-id";
-import { DataTable } from "@privet/ui/data-table";
 import { formatDateTime } from "@privet/ui/format";
-import { Link } from "@privet/ui/router";
+import { navigate } from "@privet/ui/router";
 import { type OlderPage, ShowOlder, useOlderPages } from "@privet/ui/show-older";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
-import { type FormEvent, useCallback, useState } from "react";
+import { useCallback, useState } from "react";
 import { useClient, useQuery } from "urql";
-import { type Declaration, useLatestDeclaration, usePurpose } from "../purpose.js";
+import { CustomerPicker } from "../pickers.js";
+import { usePurpose } from "../purpose.js";
 import { failuresOf, type ResultPath, redactionsOf, Value, WithheldNotice } from "../redactions.js";
 
 export function CustomersPage() {
-  // A search reads under the declaration in force when it is made; declaring another later
-  // does not search again (the results shown stay as they were read).
-  const opened = usePurpose();
-  const latest = useLatestDeclaration() ?? opened;
-  const [search, setSearch] = useState<{ text: string; under: Declaration } | null>(null);
-  const under = search?.under ?? opened;
-  const [{ data, fetching, error }] = useQuery({
-    query: FindCustomersDocument,
-    variables: { search: search?.text || null, purpose: under.purpose, ref: under.ref || null },
-    // Nothing is read (nor audited) until the staff member searches.
-    pause: search === null,
-  });
-  const redactions = redactionsOf(FindCustomersDocument, error);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const value = String(new FormData(event.currentTarget).get("search") ?? "").trim();
-    setSearch({ text: value, under: latest });
-  };
+  // The picker searches as the member types, under the declaration in force when they type
+  // (each match shown lands in that customer's access log); nothing is read before they type,
+  // and declaring again reads nothing by itself. Choosing a match opens the customer.
+  const [opening, setOpening] = useState<string | null>(null);
   return (
     <>
       <h1>Customers</h1>
-      <form aria-label="Find a customer" onSubmit={submit} className="inline-form">
-        <label htmlFor="search">Email address or customer ID</label>
-        <input id="search" name="search" type="search" />
-        <button type="submit">Search</button>
-      </form>
-      {failuresOf(error).map((message) => (
-        <ErrorNotice key={message}>{message}</ErrorNotice>
-      ))}
-      <WithheldNotice redactions={redactions} />
-      {search === null ? (
-        <p>
-          Search by exact email address or customer ID. Customers are read only when you search.
-        </p>
-      ) : fetching && !data ? (
-        <Loading what="customers" />
-      ) : !data ? (
-        <Empty>No customer matches.</Empty>
-      ) : (
-        <DataTable
-          label="Customers found"
-          rows={data.customers.nodes.map((customer, i) => ({ customer, i }))}
-          rowKey={({ customer }) => customer.id}
-          empty="No customer matches."
-          pageSize={25}
-          columns={[
-            {
-              key: "customer",
-              header: "Customer",
-              // Named by the name when the purpose shows it; uuid v7 ids share their first
-              // characters, so a cut id would name every customer alike.
-              cell: ({ customer }) => (
-                <Link href={`/customers/${customer.id}`}>{customer.name ?? "Open"}</Link>
-              ),
-            },
-            {
-              key: "name",
-              header: "Name",
-              sortValue: ({ customer }) => customer.name,
-              cell: ({ customer, i }) => (
-                <Value
-                  value={customer.name}
-                  at={["customers", "nodes", i, "name"]}
-                  redactions={redactions}
-                />
-              ),
-            },
-            {
-              key: "email",
-              header: "Email",
-              sortValue: ({ customer }) => customer.email,
-              cell: ({ customer, i }) => (
-                <Value
-                  value={customer.email}
-                  at={["customers", "nodes", i, "email"]}
-                  redactions={redactions}
-                />
-              ),
-            },
-            {
-              key: "country",
-              header: "Country",
-              sortValue: ({ customer }) => customer.country,
-              cell: ({ customer, i }) => (
-                <Value
-                  value={customer.country}
-                  at={["customers", "nodes", i, "country"]}
-                  redactions={redactions}
-                />
-              ),
-            },
-            {
-              key: "since",
-              header: "Since",
-              sortValue: ({ customer }) => customer.createdAt,
-              cell: ({ customer }) => formatDateTime(customer.createdAt),
-            },
-          ]}
+      <p>
+        Type part of a customer's name or email address, then choose them to open their record.
+        Nothing is read until you type; each customer the search shows is recorded in their access
+        log under the purpose you declared.
+      </p>
+      <div className="customer-search">
+        <CustomerPicker
+          label="Find a customer"
+          onChange={(option) => {
+            if (!option) return;
+            setOpening(option.label);
+            navigate(`/customers/${option.id}`);
+          }}
         />
-      )}
+      </div>
+      {opening && <Loading what={opening} />}
     </>
   );
 }

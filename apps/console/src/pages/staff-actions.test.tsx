@@ -1,3 +1,4 @@
+import { STAFF_ACTIONS } from "@privet/domain/staff-actions";
 import { fakeApi } from "@privet/ui/test-support/fake-client";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
@@ -40,7 +41,8 @@ describe("the staff action log", () => {
     render(<StaffActionsPage />, { wrapper: api.wrapper });
     const rows = await screen.findAllByRole("row");
     const done = within(rows.find((r) => r.dataset.outcome === "SUCCEEDED") as HTMLElement);
-    expect(done.getByText("Verify privacy request")).toBeTruthy();
+    // The action in @privet/domain's words, not the mutation's name.
+    expect(done.getByText("Verified a privacy request")).toBeTruthy();
     expect(done.getByText("Support (ref. PR-77)")).toBeTruthy();
     // Who by name and role in words, never a cut id.
     expect(done.getByRole("cell", { name: /^Priya Officer/ }).textContent).toBe(
@@ -104,15 +106,36 @@ describe("the staff action log", () => {
     );
   });
 
-  it("sends the filter, and asks for older actions after a full page", async () => {
+  it("offers the actions in words, and sends the one chosen", async () => {
+    const api = fakeApi({ StaffActions: () => ({ staffActions: [entry({})] }) });
+    render(<StaffActionsPage />, { wrapper: api.wrapper });
+    const form = within(screen.getByRole("form", { name: "Filter staff actions" }));
+    const action = form.getByLabelText("Action") as HTMLSelectElement;
+    const options = [...action.options].map((o) => o.textContent ?? "");
+    expect(options[0]).toBe("Any action");
+    expect(options).toContain("Fulfilled a privacy request");
+    expect(options).toContain("Granted break-glass access");
+    // Words, never a mutation's name.
+    for (const text of options) expect(text).not.toMatch(/^[a-z]+[A-Z]/);
+    expect(options.length).toBe(STAFF_ACTIONS.length + 1);
+    fireEvent.change(action, { target: { value: "fulfilPrivacyRequest" } });
+    fireEvent.click(form.getByRole("button", { name: "Apply" }));
+    await waitFor(() =>
+      expect(sent(api, "StaffActions").at(-1)).toMatchObject({ action: "fulfilPrivacyRequest" }),
+    );
+  });
+
+  it("sends the filter, and appends older actions from the last one shown after a full page", async () => {
     const api = fakeApi({
-      StaffActions: () => ({
-        staffActions: Array.from({ length: 50 }, (_, i) => entry({ id: `a${100 - i}` })),
+      StaffActions: (v) => ({
+        staffActions: v.after
+          ? [entry({ id: "a0", action: "closeLegalRequest" })]
+          : Array.from({ length: 50 }, (_, i) => entry({ id: `a${100 - i}` })),
       }),
     });
     render(<StaffActionsPage />, { wrapper: api.wrapper });
     const form = within(screen.getByRole("form", { name: "Filter staff actions" }));
-    fireEvent.change(form.getByLabelText(/^Action/), { target: { value: "fulfilPrivacyRequest" } });
+    fireEvent.change(form.getByLabelText("Action"), { target: { value: "fulfilPrivacyRequest" } });
     fireEvent.change(form.getByLabelText("Outcome"), { target: { value: "FAILED" } });
     fireEvent.click(form.getByRole("button", { name: "Apply" }));
     await waitFor(() =>
@@ -120,22 +143,61 @@ describe("the staff action log", () => {
         action: "fulfilPrivacyRequest",
         outcome: "FAILED",
         staffUserId: null,
-        before: null,
+        order: "NEWEST_FIRST",
+        after: null,
       }),
     );
-    fireEvent.click(await screen.findByRole("button", { name: "Older actions" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Show older actions" }));
     await waitFor(() =>
       expect(sent(api, "StaffActions").at(-1)).toMatchObject({
         action: "fulfilPrivacyRequest",
-        before: "a51",
+        order: "NEWEST_FIRST",
+        after: "a51",
       }),
     );
+    // Appended below what was shown, and the end said in words.
+    expect(await screen.findByRole("cell", { name: "Closed a legal request" })).toBeTruthy();
+    expect(screen.getAllByRole("cell", { name: "Verified a privacy request" })).toHaveLength(50);
+    expect(await screen.findByText("That is everything: there are no older actions.")).toBeTruthy();
   });
 
-  it("says so when nothing matches", async () => {
+  it("reads the whole log oldest first when asked; the columns do not re-sort the rows shown", async () => {
+    const api = fakeApi({
+      StaffActions: () => ({
+        staffActions: Array.from({ length: 50 }, (_, i) => entry({ id: `a${i}` })),
+      }),
+    });
+    render(<StaffActionsPage />, { wrapper: api.wrapper });
+    await screen.findAllByRole("cell", { name: "Verified a privacy request" });
+    fireEvent.change(screen.getByLabelText("Order"), { target: { value: "OLDEST_FIRST" } });
+    await waitFor(() =>
+      expect(sent(api, "StaffActions").at(-1)).toMatchObject({
+        order: "OLDEST_FIRST",
+        after: null,
+      }),
+    );
+    expect(await screen.findByRole("table", { name: /oldest first/ })).toBeTruthy();
+    fireEvent.click(await screen.findByRole("button", { name: "Show newer actions" }));
+    await waitFor(() =>
+      expect(sent(api, "StaffActions").at(-1)).toMatchObject({
+        order: "OLDEST_FIRST",
+        after: "a49",
+      }),
+    );
+    // No header offers a sort that would only reorder the loaded page.
+    for (const header of screen.getAllByRole("columnheader")) {
+      expect(within(header).queryByRole("button")).toBeNull();
+    }
+  });
+
+  it("says so when nothing is recorded, and when the filters match nothing", async () => {
     const api = fakeApi({ StaffActions: () => ({ staffActions: [] }) });
     render(<StaffActionsPage />, { wrapper: api.wrapper });
-    expect(await screen.findByText("No staff actions match.")).toBeTruthy();
-    expect(screen.queryByRole("button", { name: "Older actions" })).toBeNull();
+    expect(await screen.findByText("No staff actions are recorded yet.")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /Show older/ })).toBeNull();
+    const form = within(screen.getByRole("form", { name: "Filter staff actions" }));
+    fireEvent.change(form.getByLabelText("Outcome"), { target: { value: "FAILED" } });
+    fireEvent.click(form.getByRole("button", { name: "Apply" }));
+    expect(await screen.findByText(/No staff actions match these filters/)).toBeTruthy();
   });
 });

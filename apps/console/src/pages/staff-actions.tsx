@@ -1,38 +1,82 @@
 /**
- * Staff actions: what staff did, newest first — every mutation a staff member sent, recorded
- * before it ran and again with its result (refusals included), with the purpose declared and
- * the ids acted on. Free text is never kept, so the log shows no one's personal data.
+ * Staff actions: what staff did — every mutation a staff member sent, recorded before it ran
+ * and again with its result (refusals included), with the purpose declared and the ids acted
+ * on. Free text is never kept, so the log shows no one's personal data.
+ *
+ * 50 entries at a time, newest first or oldest first as chosen: the API orders the whole log
+ * (by time) and pages it from the last entry shown, so the columns do not re-sort what happens
+ * to be loaded. Actions are chosen from @privet/domain's list in words, staff members by name.
  */
-import { type StaffActionOutcome, StaffActionsDocument } from "@privet/client";
+import { type StaffActionOutcome, StaffActionsDocument, type TimeOrder } from "@privet/client";
+import { errorCodeInWords, humanize, purposeLabel, roleLabel } from "@privet/domain/labels";
 import {
-  errorCodeInWords,
-  humanize,
-  identifierInWords,
-  purposeLabel,
-  roleLabel,
-} from "@privet/domain/labels";
+  STAFF_ACTION_LABELS,
+  STAFF_ACTIONS,
+  staffActionLabel,
+  TIME_ORDER_LABELS,
+  TIME_ORDERS,
+} from "@privet/domain/staff-actions";
 import { DataTable } from "@privet/ui/data-table";
-import { Field } from "@privet/ui/field";
+import { formErrorOf } from "@privet/ui/errors";
 import { formatDateTime } from "@privet/ui/format";
+import { type HistoryPage, type OlderPage, ShowOlder, useOlderPages } from "@privet/ui/show-older";
 import { ErrorNotice, Loading } from "@privet/ui/states";
-import { type FormEvent, useState } from "react";
-import { useQuery } from "urql";
+import { type FormEvent, useCallback, useMemo, useState } from "react";
+import { useClient, useQuery } from "urql";
 import { ActionArguments } from "../action-arguments.js";
 import { StaffPicker } from "../pickers.js";
 import { failuresOf } from "../redactions.js";
+
+const PAGE = 50;
 
 interface Filter {
   action: string | null;
   outcome: StaffActionOutcome | null;
   staffUserId: string | null;
-  before: string | null;
 }
 
-const NO_FILTER: Filter = { action: null, outcome: null, staffUserId: null, before: null };
+const NO_FILTER: Filter = { action: null, outcome: null, staffUserId: null };
+
+/** The actions in the filter's list, alphabetically by their words. */
+const ACTION_CHOICES = [...STAFF_ACTIONS].sort((a, b) =>
+  STAFF_ACTION_LABELS[a].localeCompare(STAFF_ACTION_LABELS[b]),
+);
+
+/** The API's list as a page: a full page may have more after it, from its last entry on. */
+function asPage<T extends { readonly id: string }>(entries: readonly T[]): HistoryPage<T> {
+  return {
+    nodes: entries,
+    pageInfo: { endCursor: entries.at(-1)?.id ?? null, hasNextPage: entries.length === PAGE },
+  };
+}
 
 export function StaffActionsPage() {
+  const client = useClient();
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
-  const [{ data, fetching, error }] = useQuery({ query: StaffActionsDocument, variables: filter });
+  const [order, setOrder] = useState<TimeOrder>("NEWEST_FIRST");
+  const further = order === "NEWEST_FIRST" ? "older" : "newer";
+  const [{ data, fetching, error }] = useQuery({
+    query: StaffActionsDocument,
+    variables: { ...filter, order, after: null },
+  });
+  type Entry = NonNullable<typeof data>["staffActions"][number];
+  const first = useMemo(() => (data ? asPage(data.staffActions) : undefined), [data]);
+  const loadMore = useCallback(
+    async (after: string): Promise<OlderPage<Entry>> => {
+      const result = await client
+        .query(StaffActionsDocument, { ...filter, order, after }, { requestPolicy: "network-only" })
+        .toPromise();
+      if (result.data) return { page: asPage(result.data.staffActions) };
+      return {
+        error:
+          formErrorOf(result.error)?.message ??
+          `The ${order === "NEWEST_FIRST" ? "older" : "newer"} actions could not be loaded.`,
+      };
+    },
+    [client, filter, order],
+  );
+  const entries = useOlderPages(first, loadMore, further);
+  const filtered = Object.values(filter).some((value) => value !== null);
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -41,15 +85,23 @@ export function StaffActionsPage() {
       action: text("action"),
       outcome: text("outcome") as StaffActionOutcome | null,
       staffUserId: text("staffUserId"),
-      before: null,
     });
   };
-  const entries = data?.staffActions ?? [];
   return (
     <>
       <h1>Staff actions</h1>
       <form className="inline-form" onSubmit={apply} aria-label="Filter staff actions">
-        <Field label="Action (e.g. verifyPrivacyRequest)" name="action" />
+        <div className="field">
+          <label htmlFor="action">Action</label>
+          <select id="action" name="action" defaultValue="">
+            <option value="">Any action</option>
+            {ACTION_CHOICES.map((action) => (
+              <option key={action} value={action}>
+                {STAFF_ACTION_LABELS[action]}
+              </option>
+            ))}
+          </select>
+        </div>
         <StaffPicker label="Staff member" name="staffUserId" />
         <div className="field">
           <label htmlFor="outcome">Outcome</label>
@@ -62,81 +114,86 @@ export function StaffActionsPage() {
         </div>
         <button type="submit">Apply</button>
       </form>
+      <div className="inline-form">
+        <div className="field">
+          <label htmlFor="order">Order</label>
+          <select id="order" value={order} onChange={(e) => setOrder(e.target.value as TimeOrder)}>
+            {TIME_ORDERS.map((o) => (
+              <option key={o} value={o}>
+                {TIME_ORDER_LABELS[o]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
       {failuresOf(error).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
       {fetching && !data ? (
         <Loading what="staff actions" />
       ) : (
-        <DataTable
-          label="Staff actions, newest first"
-          rows={entries}
-          rowKey={(e) => e.id}
-          empty="No staff actions match."
-          rowProps={(e) => ({ "data-outcome": e.outcome })}
-          columns={[
-            {
-              key: "when",
-              header: "When",
-              sortValue: (e) => e.occurredAt,
-              cell: (e) => formatDateTime(e.occurredAt),
-            },
-            {
-              key: "who",
-              header: "Who",
-              sortValue: (e) => e.staffName ?? "",
-              cell: (e) => (
-                <>
-                  {e.staffName ?? "A former staff member"}{" "}
-                  <span className="hint">({roleLabel(e.staffRole)})</span>
-                </>
-              ),
-            },
-            {
-              key: "action",
-              header: "Action",
-              sortValue: (e) => identifierInWords(e.action),
-              cell: (e) => identifierInWords(e.action),
-            },
-            {
-              key: "purpose",
-              header: "Purpose",
-              sortValue: (e) => (e.purpose ? purposeLabel(e.purpose) : null),
-              cell: (e) => (
-                <>
-                  {e.purpose ? purposeLabel(e.purpose) : "—"}
-                  {e.reference && ` (ref. ${e.reference})`}
-                </>
-              ),
-            },
-            {
-              key: "arguments",
-              header: "Arguments",
-              cell: (e) => <ActionArguments json={e.arguments} />,
-            },
-            {
-              key: "outcome",
-              header: "Outcome",
-              sortValue: (e) => e.outcome,
-              cell: (e) => (
-                <>
-                  {humanize(e.outcome)}
-                  {e.errorCode && `: ${errorCodeInWords(e.errorCode)}`}
-                </>
-              ),
-            },
-          ]}
-        />
+        data && (
+          <DataTable
+            label={`Staff actions, ${TIME_ORDER_LABELS[order].toLowerCase()}, 50 at a time`}
+            rows={entries.entries}
+            rowKey={(e) => e.id}
+            empty={
+              filtered
+                ? "No staff actions match these filters. Widen them (or clear a field) to see more."
+                : "No staff actions are recorded yet."
+            }
+            rowProps={(e) => ({ "data-outcome": e.outcome })}
+            columns={[
+              {
+                key: "when",
+                header: "When",
+                cell: (e) => formatDateTime(e.occurredAt),
+              },
+              {
+                key: "who",
+                header: "Who",
+                cell: (e) => (
+                  <>
+                    {e.staffName ?? "A former staff member"}{" "}
+                    <span className="hint">({roleLabel(e.staffRole)})</span>
+                  </>
+                ),
+              },
+              {
+                key: "action",
+                header: "Action",
+                cell: (e) => staffActionLabel(e.action),
+              },
+              {
+                key: "purpose",
+                header: "Purpose",
+                cell: (e) => (
+                  <>
+                    {e.purpose ? purposeLabel(e.purpose) : "—"}
+                    {e.reference && ` (ref. ${e.reference})`}
+                  </>
+                ),
+              },
+              {
+                key: "arguments",
+                header: "Arguments",
+                cell: (e) => <ActionArguments json={e.arguments} />,
+              },
+              {
+                key: "outcome",
+                header: "Outcome",
+                cell: (e) => (
+                  <>
+                    {humanize(e.outcome)}
+                    {e.errorCode && `: ${errorCodeInWords(e.errorCode)}`}
+                  </>
+                ),
+              },
+            ]}
+          />
+        )
       )}
-      {entries.length === 50 && (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => setFilter({ ...filter, before: entries.at(-1)?.id ?? null })}
-        >
-          Older actions
-        </button>
-      )}
+      <ShowOlder pages={entries} noun="actions" further={further} />
     </>
   );
 }

@@ -34,6 +34,20 @@ const AUDIT_EVENTS_UNDER = graphql(`
     }
   }
 `);
+/** AUDIT_EVENTS in a chosen order. */
+const AUDIT_EVENTS_IN_ORDER = graphql(`
+  query AuditTrailEventsInOrder(
+    $filter: AuditEventFilter
+    $first: Int
+    $after: String
+    $order: TimeOrder!
+  ) {
+    auditEvents(filter: $filter, first: $first, after: $after, order: $order) {
+      nodes { id occurredAt }
+      pageInfo { endCursor hasNextPage }
+    }
+  }
+`);
 const AUDIT_EXPORT = graphql(`
   query AuditTrailExportForAccess($filter: AuditEventFilter) {
     auditExport(filter: $filter) { rows }
@@ -114,6 +128,8 @@ describe.each(testDatabases)("the audit trail for the console on $name", (kind) 
       [{ principalKind: "STAFF" }, (e) => e.principalKind === "STAFF"],
       [{ principalId: agentId }, (e) => e.principalId === agentId],
       [{ principalId: officerId }, (e) => e.principalId === officerId],
+      // A partner's id alone: its kind is looked up, not assumed to be staff.
+      [{ principalId: trail.processorId }, (e) => e.principalId === trail.processorId],
       [{ subjectId: a.id }, (e) => e.subjectId === a.id],
       [{ subjectId: b.id }, (e) => e.subjectId === b.id],
       [{ category: "user.name" }, (e) => e.category === "user.name"],
@@ -185,6 +201,52 @@ describe.each(testDatabases)("the audit trail for the console on $name", (kind) 
       const result = await trail.auditor.gql(AUDIT_EVENTS, variables);
       expect(result.errors[0]?.extensions, field).toMatchObject({ code: "BAD_USER_INPUT", field });
     }
+  });
+
+  it("pages oldest first or newest first across page boundaries, each order the other's reverse", async () => {
+    const [a] = trail.customers;
+    const filters: Array<AuditEventFilter | null> = [
+      null,
+      { subjectId: a.id },
+      { principalId: trail.agentId },
+    ];
+    for (const filter of filters) {
+      const expected = (await events(filter)).nodes.map((e) => e.id);
+      expect(expected.length, JSON.stringify(filter)).toBeGreaterThanOrEqual(1);
+      for (const order of ["NEWEST_FIRST", "OLDEST_FIRST"] as const) {
+        const seen: string[] = [];
+        const times: number[] = [];
+        let after: string | undefined;
+        let pages = 0;
+        for (; pages < 100; pages++) {
+          const result = await trail.auditor.gql(AUDIT_EVENTS_IN_ORDER, {
+            filter,
+            first: 1,
+            after,
+            order,
+          });
+          expect(result.errors).toEqual([]);
+          const page = result.data?.auditEvents;
+          seen.push(...(page?.nodes ?? []).map((e) => e.id));
+          times.push(...(page?.nodes ?? []).map((e) => new Date(e.occurredAt).getTime()));
+          if (!page?.pageInfo.hasNextPage) break;
+          after = page.pageInfo.endCursor ?? undefined;
+        }
+        // One event a page, so every boundary between two events is a page boundary.
+        expect(pages + 1, `${order} ${JSON.stringify(filter)}`).toBe(expected.length);
+        expect(seen).toEqual(order === "NEWEST_FIRST" ? expected : [...expected].reverse());
+        const sorted = [...times].sort((x, y) => (order === "NEWEST_FIRST" ? y - x : x - y));
+        expect(times).toEqual(sorted);
+      }
+    }
+    // A cursor belongs to the order it was read in: the other order refuses it.
+    const newest = await events(null, 1);
+    const refused = await trail.auditor.gql(AUDIT_EVENTS_IN_ORDER, {
+      first: 1,
+      after: newest.pageInfo.endCursor,
+      order: "OLDEST_FIRST",
+    });
+    expect(refused.errors[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
   });
 
   async function signedIn(role: StaffRole): Promise<ApiClient> {

@@ -6,7 +6,7 @@
  * newest first, so a page costs the same however long their history; a principal filter and a
  * time window go through the (principalKind, principalId, occurredAt) and occurredAt indexes.
  */
-import { Prisma } from "@privet/db/client";
+import { Prisma, type PrismaClient } from "@privet/db/client";
 import { isDataCategory } from "@privet/domain/taxonomy";
 import { badInput } from "../../errors/app-error.js";
 import { validateId } from "../../validation/validate-id.js";
@@ -23,7 +23,9 @@ export function auditConditions(filter: AuditEventFilter | null | undefined): Au
   let subjectId: string | null = null;
   if (!filter) return { subjectId, conditions };
   if (filter.principalKind) {
-    conditions.push(Prisma.sql`r."principalKind"::text = ${filter.principalKind}`);
+    // Cast the value, not the column, so the (principalKind, principalId, occurredAt) index
+    // serves a reader's pages in time order.
+    conditions.push(Prisma.sql`r."principalKind" = ${filter.principalKind}::"PrincipalKind"`);
   }
   if (filter.principalId) {
     const id = validateId("filter.principalId", filter.principalId);
@@ -49,6 +51,29 @@ export function auditConditions(filter: AuditEventFilter | null | undefined): Au
   if (from) conditions.push(Prisma.sql`r."occurredAt" >= ${from}`);
   if (to) conditions.push(Prisma.sql`r."occurredAt" < ${to}`);
   return { subjectId, conditions };
+}
+
+/**
+ * A reader chosen without saying whether they are staff or a partner (the console's "Read by"
+ * picker sends only the id): the kind is looked up — two probes of the (principalKind,
+ * principalId, occurredAt) index — so that the page then walks that index in time order, rather
+ * than the whole trail's occurredAt index filtered for a reader who may have read little.
+ */
+export async function withReaderKind(
+  prisma: PrismaClient,
+  filter: AuditEventFilter | null,
+): Promise<AuditEventFilter | null> {
+  if (!filter?.principalId || filter.principalKind) return filter;
+  const id = validateId("filter.principalId", filter.principalId);
+  const kinds = await prisma.$queryRaw<Array<{ kind: "STAFF" | "PARTNER" }>>`
+    SELECT k::text AS "kind"
+    FROM unnest(ARRAY['STAFF', 'PARTNER']::"PrincipalKind"[]) AS k
+    WHERE EXISTS (
+      SELECT 1 FROM "AccessRecord" r WHERE r."principalKind" = k AND r."principalId" = ${id}::uuid
+    )`;
+  // No reads at all: any kind gives the same empty page. Both (ids never collide): unchanged.
+  if (kinds.length > 1) return filter;
+  return { ...filter, principalKind: kinds[0]?.kind ?? "STAFF" };
 }
 
 function validInstant(field: string, value: Date | null | undefined): Date | null {

@@ -7,6 +7,8 @@ import { type RunningServer, startServer } from "../../server/create-server.js";
 import { ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
 import { AUDIT_EVENTS } from "../../test-support/audit-trail.js";
 import { registerCustomer, signInStaff } from "../../test-support/fixtures.js";
+import { type AuditQuery, auditConditions, withReaderKind } from "./audit-filter.js";
+import { auditEventsStatement } from "./load-audit-events.js";
 
 describe.each(testDatabases)("audit trail statements per page on $name", (kind) => {
   let api: TestApi;
@@ -67,3 +69,81 @@ describe.each(testDatabases)("audit trail statements per page on $name", (kind) 
     expect(perPage[1]).toBeLessThanOrEqual(5);
   });
 });
+
+describe.each(testDatabases)("audit trail pages walk an index in both orders on $name", (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+  });
+  afterAll(() => api?.close());
+
+  /** The plan's node types and the relations they scan, depth first. */
+  function nodesOf(plan: PlanNode): PlanNode[] {
+    return [plan, ...(plan.Plans ?? []).flatMap(nodesOf)];
+  }
+
+  it("no page, newest or oldest first, first or later, scans the whole history or sorts it", async () => {
+    const at = {
+      occurredAt: new Date("2026-11-01T00:00:00Z"),
+      recordId: randomUUID(),
+      position: 1,
+    };
+    const subjectId = randomUUID();
+    const shapes = {
+      everything: { subjectId: null, conditions: [] },
+      "one subject": { subjectId, conditions: [] },
+      "one reader": auditConditions({ principalKind: "STAFF", principalId: randomUUID() }),
+      // The console's "Read by" sends the id alone: the resolver looks its kind up first.
+      "one reader, by id alone": auditConditions(
+        await withReaderKind(api.db.prisma, { principalId: randomUUID() }),
+      ),
+      "a period": auditConditions({ from: new Date("2026-01-01T00:00:00Z") }),
+    } satisfies Record<string, AuditQuery>;
+    for (const [shape, query] of Object.entries(shapes)) {
+      for (const order of ["NEWEST_FIRST", "OLDEST_FIRST"] as const) {
+        for (const after of [null, at]) {
+          const statement = auditEventsStatement(query, after, 51, order);
+          // With sequential scans and full sorts priced out (the tables here are small, so the
+          // planner would otherwise choose them), a plan that still has one has no index to
+          // walk in that order.
+          const [, , explained] = await api.db.prisma.$transaction([
+            api.db.prisma.$executeRaw`SET LOCAL enable_seqscan = off`,
+            api.db.prisma.$executeRaw`SET LOCAL enable_sort = off`,
+            api.db.prisma.$queryRaw<
+              Array<{ "QUERY PLAN": unknown }>
+            >`EXPLAIN (FORMAT JSON) ${statement}`,
+          ]);
+          const raw = explained[0]?.["QUERY PLAN"];
+          const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as Array<{
+            Plan: PlanNode;
+          }>;
+          const nodes = nodesOf(plan[0]?.Plan as PlanNode);
+          const label = `${shape}, ${order}, ${after ? "later page" : "first page"}`;
+          const history = nodes.filter((n) =>
+            ["AccessRecord", "AccessRecordSubject"].includes(n["Relation Name"] ?? ""),
+          );
+          expect(history.length, label).toBeGreaterThan(0);
+          if (shape.startsWith("one reader")) {
+            expect(
+              history.map((n) => n["Index Name"]),
+              label,
+            ).toContain("AccessRecord_principalKind_principalId_occurredAt_idx");
+          }
+          for (const node of history) expect(node["Node Type"], label).not.toBe("Seq Scan");
+          // Only an incremental sort (of the events of one instant): never the whole history.
+          expect(
+            nodes.map((n) => n["Node Type"]),
+            label,
+          ).not.toContain("Sort");
+        }
+      }
+    }
+  });
+});
+
+interface PlanNode {
+  readonly "Node Type": string;
+  readonly "Relation Name"?: string;
+  readonly "Index Name"?: string;
+  readonly Plans?: PlanNode[];
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "StaffAction_staffUserId_occurredAt_idx" ON "StaffAction"("staffUserId", "occurredAt");
