@@ -67,6 +67,16 @@ describe("the purpose bar", () => {
     expect(offered()).toEqual(["Choose a purpose", "Malfunction investigation", "Breach response"]);
   });
 
+  it("tells a role with no purpose to declare that nothing is read, and where its work is", () => {
+    frame("AUDITOR", "/customers", "SUPPORT");
+    expect(screen.getByText(/there is no purpose to declare/)).toBeTruthy();
+    expect(screen.queryByRole("form", { name: "Declared purpose" })).toBeNull();
+    const page = within(screen.getByRole("region", { name: "No purpose declared" }));
+    expect(page.getByText(/may not declare a purpose to read it, so nothing is read/)).toBeTruthy();
+    expect(page.getByRole("link", { name: "audit log" }).getAttribute("href")).toBe("/audit");
+    expect(readUnder()).toBeUndefined();
+  });
+
   it("requires a reference, and a purpose where none is proposed", () => {
     frame("SECURITY_OFFICER", "/customers", "SUPPORT");
     declare("INC-7");

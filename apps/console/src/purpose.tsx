@@ -13,6 +13,7 @@
 import type { Purpose, StaffRole } from "@privet/client";
 import { inWords, purposeLabel } from "@privet/domain/labels";
 import { declarablePurposes } from "@privet/domain/principals";
+import { Link } from "@privet/ui/router";
 import { createContext, type ReactNode, useContext, useState } from "react";
 import {
   type Declaration,
@@ -133,7 +134,9 @@ export function NeedsPurpose({ children }: { readonly children: ReactNode }) {
         ) : (
           <p>
             This page shows personal data, and your role may not declare a purpose to read it, so
-            nothing is read.
+            nothing is read. Who accessed a customer's data, and why, is in the{" "}
+            <Link href="/audit">audit log</Link>: choose “Only this customer” on one of their
+            entries.
           </p>
         )}
       </section>
