@@ -29,7 +29,7 @@ async function customerWithAWithdrawal(page: Page) {
   await page.goto("/consents");
   await settled(page);
   const marketing = purposeCard(page, "Marketing");
-  await marketing.getByRole("button", { name: "Withdraw marketing" }).click();
+  await marketing.getByRole("checkbox", { name: /^Allow marketing/ }).click();
   await expect(marketing.locator(".status")).toHaveText(/^Withdrawn since /);
   return customer;
 }

@@ -50,7 +50,7 @@ test("[P-04] on a phone: sign up, change a consent and read the policy", async (
   await settled(page);
   await expectFitsTheScreen(page);
   const marketing = purposeCard(page, "Marketing");
-  const withdraw = marketing.getByRole("button", { name: "Withdraw marketing" });
+  const withdraw = marketing.getByRole("checkbox", { name: /^Allow marketing/ });
   await withdraw.scrollIntoViewIfNeeded();
   await withdraw.tap();
   await expect(marketing.locator(".status")).toHaveText(/^Withdrawn since /);

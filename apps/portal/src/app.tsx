@@ -1,5 +1,6 @@
 /**
- * The portal's frame: navigation, the signed-in state, the cookie banner for visitors, and
+ * The portal's frame: navigation, the signed-in state, the cookie banner for visitors (first in
+ * the focus order; "Cookie settings" in the footer reopens it), and
  * one page per path. Each navigation is offered to the API as a page view, which records it
  * only while advertising consent is given (P-13).
  */
@@ -8,7 +9,7 @@ import { Link, navigate, usePath } from "@privet/ui/router";
 import { Notice } from "@privet/ui/states";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useMutation } from "urql";
-import { CookieBanner } from "./components/cookie-banner.js";
+import { CookieBanner, CookieSettingsLink } from "./components/cookie-banner.js";
 import { AccessLogPage } from "./pages/access-log.js";
 import { ConsentsPage } from "./pages/consents.js";
 import { ContactPage } from "./pages/contact.js";
@@ -91,6 +92,8 @@ function Frame() {
   }, [path]);
   return (
     <>
+      {/* First in the focus order while it asks (it is shown at the foot of the screen). */}
+      {!signedIn && !loading && <CookieBanner />}
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -145,10 +148,9 @@ function Frame() {
         <p>
           <Link href="/policy">Privacy policy</Link>
           {data?.policy && ` — version ${data.policy.version}`} ·{" "}
-          <Link href="/contact">Contact us</Link>
+          <Link href="/contact">Contact us</Link> · <CookieSettingsLink signedIn={signedIn} />
         </p>
       </footer>
-      {!signedIn && !loading && <CookieBanner />}
       <PageViews path={path} />
     </>
   );

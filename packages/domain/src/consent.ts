@@ -8,6 +8,11 @@ import type { Purpose } from "./purposes.js";
 export const CONSENT_STATES = ["GIVEN", "REFUSED", "WITHDRAWN", "EXPIRED"] as const;
 export type ConsentState = (typeof CONSENT_STATES)[number];
 
+/**
+ * Where a consent event came from. PORTAL is the portal's consent centre ("My consents", the
+ * setConsent operation; also the newsletter form, for subscribers without an account); BANNER
+ * the cookie banner, first shown or reopened from "Cookie settings"; REGISTRATION the sign-up form.
+ */
 export const CONSENT_SOURCES = [
   "REGISTRATION",
   "PORTAL",
@@ -41,6 +46,27 @@ export const COOKIE_CATEGORY_PURPOSE: Readonly<Record<CookieCategory, ConsentPur
   ANALYTICS: "SERVICE_IMPROVEMENT",
   ADVERTISING: "REMARKETING",
 };
+
+/**
+ * The optional cookie categories that serve each consent purpose: the consent centre shows a
+ * purpose once, with its cookies under it, and one switch for both. Derived from
+ * COOKIE_CATEGORY_PURPOSE, so the two views cannot disagree. Marketing is by email: no cookie.
+ */
+const serving = (purpose: ConsentPurpose): readonly CookieCategory[] =>
+  COOKIE_CATEGORIES.filter((category) => COOKIE_CATEGORY_PURPOSE[category] === purpose);
+
+export const PURPOSE_COOKIE_CATEGORIES: Readonly<
+  Record<ConsentPurpose, readonly CookieCategory[]>
+> = {
+  MARKETING: serving("MARKETING"),
+  PERSONALISATION: serving("PERSONALISATION"),
+  SERVICE_IMPROVEMENT: serving("SERVICE_IMPROVEMENT"),
+  REMARKETING: serving("REMARKETING"),
+};
+
+export function cookieCategoriesOf(purpose: ConsentPurpose): readonly CookieCategory[] {
+  return PURPOSE_COOKIE_CATEGORIES[purpose];
+}
 
 export function isConsentPurpose(purpose: string): purpose is ConsentPurpose {
   return (CONSENT_PURPOSES as readonly string[]).includes(purpose);

@@ -69,6 +69,9 @@ describe("labels for the domain's constants", () => {
     expect(consentStateLabel("WITHDRAWN")).toBe("Withdrawn");
     expect(consentSourceLabel("GPC")).toBe("by your browser's Global Privacy Control");
     expect(consentSourceLabel("REGISTRATION")).toBe("when you registered");
+    // Each place a person can choose says its own name (the consent centre is not the banner).
+    expect(consentSourceLabel("PORTAL")).toBe("in your consent centre");
+    expect(consentSourceLabel("BANNER")).toBe("in the cookie banner");
   });
 });
 

@@ -69,7 +69,7 @@ export function consentStateLabel(state: ConsentState): string {
 /** How a consent choice was made, to follow "Allowed …" or a choice in the history. */
 export const CONSENT_SOURCE_LABELS: Readonly<Record<ConsentSource, string>> = {
   REGISTRATION: "when you registered",
-  PORTAL: "in this portal",
+  PORTAL: "in your consent centre",
   BANNER: "in the cookie banner",
   GPC: "by your browser's Global Privacy Control",
   EMAIL_LINK: "with a link in one of our emails",

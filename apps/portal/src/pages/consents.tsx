@@ -1,15 +1,17 @@
 /**
- * The consent centre: each consent-based purpose in plain words with one-click give or
- * withdraw (P-08), the cookie categories (P-13), whether Global Privacy Control was honoured
- * (P-15), and the full history with dates, sources and policy versions.
+ * The consent centre: each consent-based purpose once, in plain words, with the cookies that
+ * serve it and one switch (P-08, P-13); whether Global Privacy Control was honoured (P-15); the
+ * cookies that are always on; and the full history: what changed, where, under which policy.
+ * Every switch here goes through setConsent, so the ledger records the consent centre (PORTAL)
+ * as its source — never the banner.
  */
 import {
   ConsentCentreDocument,
   type ConsentCentreQuery,
   type ConsentPurpose,
   SetConsentDocument,
-  SetCookieConsentsDocument,
 } from "@privet/client";
+import { cookieCategoriesOf } from "@privet/domain/consent";
 import {
   consentSourceLabel,
   consentStateLabel,
@@ -20,6 +22,7 @@ import { formErrorOf } from "@privet/ui/errors";
 import { ExternalLink } from "@privet/ui/external-link";
 import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading, Notice } from "@privet/ui/states";
+import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { RequireSignIn } from "./require-sign-in.js";
 
@@ -34,11 +37,23 @@ export function ConsentsPage() {
   );
 }
 
+/** "Analytics cookies", "Preferences and analytics cookies"; marketing is by email. */
+export function cookiesInWords(purpose: ConsentPurpose): string {
+  const categories = cookieCategoriesOf(purpose);
+  if (categories.length === 0) return "No cookies: this is about our emails to you.";
+  const names = categories.map((c, i) => {
+    const label = cookieCategoryLabel(c);
+    return i === 0 ? label : label.toLowerCase();
+  });
+  return `Cookies: ${names.join(" and ")} cookies.`;
+}
+
 export function ConsentCentre() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ConsentCentreDocument });
   const [setting, setConsent] = useMutation(SetConsentDocument);
-  const [savingCookies, setCookies] = useMutation(SetCookieConsentsDocument);
-  const failure = formErrorOf(setting.error ?? savingCookies.error);
+  // The switch shows the person's choice at once; it is the ledger's again once saved.
+  const [pending, setPending] = useState<Partial<Record<ConsentPurpose, boolean>>>({});
+  const failure = formErrorOf(setting.error);
 
   if (!data && fetching) return <Loading what="your consents" />;
   if (!data)
@@ -47,13 +62,17 @@ export function ConsentCentre() {
     );
 
   const change = async (purpose: ConsentPurpose, give: boolean) => {
+    setPending((current) => ({ ...current, [purpose]: give }));
     const result = await setConsent({ purpose, state: give ? "GIVEN" : "WITHDRAWN" });
     if (!result.error) refetch({ requestPolicy: "network-only" });
+    setPending((current) => {
+      const { [purpose]: _done, ...rest } = current;
+      return rest;
+    });
   };
-  const changeCookie = async (category: string, enabled: boolean) => {
-    const result = await setCookies({ choices: [{ category: category as never, enabled }] });
-    if (!result.error) refetch({ requestPolicy: "network-only" });
-  };
+  const lockedByGpc = (purpose: ConsentPurpose) =>
+    data.cookieConsents.some((cookie) => cookie.purpose === purpose && cookie.lockedByGpc);
+  const necessary = data.cookieConsents.filter((cookie) => cookie.required);
 
   return (
     <>
@@ -69,12 +88,17 @@ export function ConsentCentre() {
       {failure && <ErrorNotice>{failure.message}</ErrorNotice>}
       <section aria-labelledby="purposes-title">
         <h2 id="purposes-title">What you allow us to do</h2>
+        <p>
+          One switch per purpose. A purpose's cookies are on exactly when the purpose is allowed,
+          here or in the cookie banner.
+        </p>
         <ul className="cards">
           {data.myConsents.map((consent) => (
             <PurposeCard
               key={consent.purpose}
               consent={consent}
-              busy={setting.fetching}
+              wanted={pending[consent.purpose]}
+              lockedByGpc={lockedByGpc(consent.purpose)}
               onChange={change}
             />
           ))}
@@ -84,34 +108,16 @@ export function ConsentCentre() {
           <ExternalLink href={AD_SETTINGS_URL}>advertising provider's ad settings</ExternalLink>.
         </p>
       </section>
-      <section aria-labelledby="cookies-title">
-        <h2 id="cookies-title">Cookies</h2>
-        <ul className="cards">
-          {data.cookieConsents.map((cookie) => (
-            <li key={cookie.category} className="card">
-              <h3>{cookieCategoryLabel(cookie.category)} cookies</h3>
-              <p>{cookie.description}</p>
-              {cookie.required ? (
-                <p className="status">Always on: the site cannot work without them.</p>
-              ) : (
-                <label className="switch">
-                  <input
-                    type="checkbox"
-                    checked={cookie.enabled}
-                    disabled={cookie.lockedByGpc || savingCookies.fetching}
-                    onChange={(event) => changeCookie(cookie.category, event.target.checked)}
-                  />
-                  <span>
-                    {cookie.enabled ? "On" : "Off"}
-                    {cookie.lockedByGpc &&
-                      " — kept off because your browser sends Global Privacy Control"}
-                  </span>
-                </label>
-              )}
-            </li>
+      {necessary.length > 0 && (
+        <section aria-labelledby="necessary-title">
+          <h2 id="necessary-title">Cookies we always use</h2>
+          {necessary.map((cookie) => (
+            <p key={cookie.category}>
+              <strong>{cookieCategoryLabel(cookie.category)} cookies.</strong> {cookie.description}
+            </p>
           ))}
-        </ul>
-      </section>
+        </section>
+      )}
       <History entries={data.consentHistory} />
     </>
   );
@@ -119,36 +125,51 @@ export function ConsentCentre() {
 
 type ConsentItem = ConsentCentreQuery["myConsents"][number];
 
+/** The consent's state in words: "Allowed since …, in your consent centre". */
+function stateInWords(consent: ConsentItem, lockedByGpc: boolean): string {
+  const gpc = lockedByGpc ? " — kept off because your browser sends Global Privacy Control" : "";
+  if (!consent.state) return `Not asked yet — off${gpc}`;
+  const since = consent.updatedAt ? ` since ${formatDateTime(consent.updatedAt)}` : "";
+  const where = consent.source ? `, ${consentSourceLabel(consent.source)}` : "";
+  const state = consent.permitted ? "Allowed" : consentStateLabel(consent.state);
+  return `${state}${since}${where}${consent.permitted ? "" : gpc}`;
+}
+
 function PurposeCard({
   consent,
-  busy,
+  wanted,
+  lockedByGpc,
   onChange,
 }: {
   consent: ConsentItem;
-  busy: boolean;
+  /** The choice being saved, if any. */
+  wanted: boolean | undefined;
+  lockedByGpc: boolean;
   onChange: (purpose: ConsentPurpose, give: boolean) => void;
 }) {
   const title = purposeLabel(consent.purpose);
+  const id = `consent-${consent.purpose.toLowerCase()}`;
+  const on = wanted ?? consent.permitted;
   return (
     <li className="card" data-purpose={consent.purpose}>
-      <h3>{title}</h3>
+      <h3 id={`${id}-title`}>{title}</h3>
       <p>{consent.description}</p>
-      <p className="status">
-        {consent.permitted
-          ? "Allowed"
-          : consent.state
-            ? consentStateLabel(consent.state)
-            : "Not asked yet — off"}
-        {consent.updatedAt && ` since ${formatDateTime(consent.updatedAt)}`}
+      <p className="cookies">{cookiesInWords(consent.purpose)}</p>
+      <label className="switch consent-switch">
+        <input
+          type="checkbox"
+          checked={on}
+          disabled={wanted !== undefined || (lockedByGpc && !consent.permitted)}
+          aria-describedby={`${id}-status`}
+          onChange={(event) => onChange(consent.purpose, event.target.checked)}
+        />
+        <span>
+          Allow {title.toLowerCase()}: <strong>{on ? "On" : "Off"}</strong>
+        </span>
+      </label>
+      <p className="status" id={`${id}-status`}>
+        {wanted !== undefined ? "Saving…" : stateInWords(consent, lockedByGpc)}
       </p>
-      <button
-        type="button"
-        disabled={busy}
-        className={consent.permitted ? "secondary" : undefined}
-        onClick={() => onChange(consent.purpose, !consent.permitted)}
-      >
-        {consent.permitted ? `Withdraw ${title.toLowerCase()}` : `Allow ${title.toLowerCase()}`}
-      </button>
     </li>
   );
 }
@@ -162,13 +183,15 @@ function History({ entries }: { entries: ConsentCentreQuery["consentHistory"] })
       ) : (
         <div className="table-scroll">
           <table>
-            <caption className="visually-hidden">Every consent choice, newest first</caption>
+            <caption className="visually-hidden">
+              Every consent choice, newest first: what changed, where, under which policy version
+            </caption>
             <thead>
               <tr>
                 <th scope="col">When</th>
-                <th scope="col">Purpose</th>
+                <th scope="col">What</th>
                 <th scope="col">Choice</th>
-                <th scope="col">How</th>
+                <th scope="col">Where</th>
                 <th scope="col">Policy version</th>
               </tr>
             </thead>

@@ -60,7 +60,13 @@ export class SetConsentResolver {
     // A repeated click writes nothing; the same choice under a newer policy is worth recording.
     if (current?.state !== state || current.policyVersionId !== policyVersionId) {
       const [event] = await recordConsents(context, [
-        { subject, purpose, state, source, evidence: { form: "consent-centre" } },
+        {
+          subject,
+          purpose,
+          state,
+          source,
+          evidence: { form: source === "PORTAL" ? "consent-centre" : "app" },
+        },
       ]);
       if (event) {
         // The answer is the event just appended (the projection's row for it), not read back.

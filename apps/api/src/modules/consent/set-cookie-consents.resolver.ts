@@ -74,7 +74,7 @@ export class SetCookieConsentsResolver {
         purpose,
         state,
         source: "BANNER",
-        evidence: { banner: "consent-centre", category },
+        evidence: { form: "cookie-banner", category },
       });
     }
 
