@@ -36,6 +36,7 @@ const summary = {
   staffReads: 2,
   partnerReads: 3,
   partners: [{ id: "p-1", name: "Acme Mail", reads: 3 }],
+  complete: true,
 };
 
 const firstPage = (nodes: unknown[], endCursor: string | null, hasNextPage: boolean) => ({
@@ -148,6 +149,37 @@ describe("the access log", () => {
     expect(await screen.findByText(/there are no older entries/)).toBeTruthy();
     expect(references()).toEqual(["T-20", "T-19", "T-18", "T-17", "T-16"]);
     expect(screen.getByRole("status").textContent).toBe("Showing 5 entries.");
+  });
+
+  it("names privacy-request details truthfully, and says 'at least' when the summary counted only the newest 1,000", async () => {
+    const request = {
+      ...staffEntry(5),
+      purpose: "PRIVACY_REQUEST_HANDLING",
+      reference: "DSR-queue",
+      categories: ["user.name", "user.content.message"],
+    };
+    const api = fakeApi({
+      AccessLog: () => {
+        const answer = firstPage([request], null, false);
+        return {
+          me: {
+            ...answer.me,
+            accessSummary: { ...summary, staffReads: 1000, partners: [], complete: false },
+          },
+        };
+      },
+    });
+    render(<AccessLog />, { wrapper: api.wrapper });
+    expect(
+      await screen.findByText("Last 30 days: at least 1,000 staff reads, no partners."),
+    ).toBeTruthy();
+    expect(screen.getByText("Handling a privacy request, reference DSR-queue")).toBeTruthy();
+    expect(
+      screen.getByText(
+        "Name, Messages between you and us (questions, privacy requests, our replies)",
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/Messages you sent us/)).toBeNull();
   });
 
   it("says when nothing was read, and when a filter matches nothing", async () => {

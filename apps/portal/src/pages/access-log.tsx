@@ -54,11 +54,11 @@ function filterOf(who: string, why: string): AccessFilter | null {
 }
 
 const count = (n: number, one: string, many: string) =>
-  n === 0 ? `no ${many}` : n === 1 ? `1 ${one}` : `${n} ${many}`;
+  n === 0 ? `no ${many}` : n === 1 ? `1 ${one}` : `${n.toLocaleString("en-GB")} ${many}`;
 
 /** "Last 30 days: 2 staff reads, 1 partner (Acme Mail, 3 reads)." */
 export function summaryInWords(summary: Summary): string {
-  const staff = count(summary.staffReads, "staff read", "staff reads");
+  const staff = `${summary.complete ? "" : "at least "}${count(summary.staffReads, "staff read", "staff reads")}`;
   const names = summary.partners
     .map((partner) => `${partner.name}, ${count(partner.reads, "read", "reads")}`)
     .join("; ");

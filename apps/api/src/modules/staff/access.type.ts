@@ -143,4 +143,11 @@ export class AccessSummary {
   @Classified("NON_PERSONAL")
   @Field(() => [AccessPartner], { description: "The partners among them, by name." })
   partners!: AccessPartner[];
+
+  @Classified("NON_PERSONAL")
+  @Field(() => Boolean, {
+    description:
+      'False when the window held more than 1,000 accesses: the counts are then of the newest 1,000 (say "at least").',
+  })
+  complete!: boolean;
 }

@@ -27,7 +27,7 @@ const MY_ACCESSES = graphql(`
         }
         pageInfo { endCursor hasNextPage }
       }
-      accessSummary { days staffReads partnerReads partners { id name reads } }
+      accessSummary { days staffReads partnerReads partners { id name reads } complete }
       accessPartners { id name }
     }
   }
@@ -35,6 +35,12 @@ const MY_ACCESSES = graphql(`
 const AGENT_READS = graphql(`
   query AccessesAgentReads($id: ID!) @purpose(name: SUPPORT, ref: "T-HTTP") {
     customer(id: $id) { name email }
+  }
+`);
+
+const THEIR_ACCESSES = graphql(`
+  query TheirAccesses($id: ID!) {
+    customer(id: $id) { id accesses(first: 5) { nodes { id staffRole } } }
   }
 `);
 
@@ -248,8 +254,69 @@ describe.each(testDatabases)("the access log, one entry per access, on $name", (
       // The partner's read 40 days ago is outside the window.
       partnerReads: 1,
       partners: [{ id: partnerId, name: partnerName, reads: 1 }],
+      complete: true,
     });
     expect(result.data?.me?.accessPartners).toContainEqual({ id: partnerId, name: partnerName });
+  });
+
+  it("keeps the summary bounded: past 1,000 accesses in the window it counts the newest 1,000 and says so", async () => {
+    const client = api.client();
+    const carol = await registerCustomer(client);
+    const staff = await signInStaff(api.db.prisma, api.client(), "SUPPORT_AGENT");
+    const inputs: AccessEventInput[] = Array.from({ length: 1001 }, (_, r) => ({
+      principalKind: "STAFF",
+      principalId: staff.id,
+      staffRole: "SUPPORT_AGENT",
+      purpose: "SUPPORT",
+      requestId: `accesses-many-${r}`,
+      subjectId: carol.id,
+      category: "user.name",
+      fieldPath: "customer.name",
+      occurredAt: new Date(Date.now() - DAY + r * 1000),
+    }));
+    // And one partner's read before all of them.
+    const { processor } = await createPartner(api.db.prisma, null);
+    inputs.push({
+      principalKind: "PARTNER",
+      principalId: processor.id,
+      purpose: "SERVICE_IMPROVEMENT",
+      requestId: "accesses-many-partner",
+      subjectId: carol.id,
+      category: "user.contact.country",
+      fieldPath: "subjects.nodes.country",
+      occurredAt: new Date(Date.now() - 2 * DAY),
+    });
+    await recordAccessEvents(api.db.prisma, inputs);
+    const result = await client.gql(MY_ACCESSES, { first: 1 });
+    expect(result.data?.me?.accessSummary).toMatchObject({
+      staffReads: 1000,
+      partnerReads: 0,
+      complete: false,
+    });
+
+    // A filtered page scans a bounded stretch (1,000 accesses): the first stretch holds no
+    // partner, so the page is empty but says there is more, and the next stretch finds it.
+    const first = await client.gql(MY_ACCESSES, { first: 20, filter: { who: "PARTNER" } });
+    expect(first.errors).toEqual([]);
+    expect(first.data?.me?.accesses?.nodes).toEqual([]);
+    expect(first.data?.me?.accesses?.pageInfo.hasNextPage).toBe(true);
+    const next = await client.gql(MY_ACCESSES, {
+      first: 20,
+      filter: { who: "PARTNER" },
+      after: first.data?.me?.accesses?.pageInfo.endCursor ?? null,
+    });
+    expect(next.data?.me?.accesses?.nodes.map((node) => node.processorName)).toEqual([
+      processor.name,
+    ]);
+    expect(next.data?.me?.accesses?.pageInfo).toEqual({ endCursor: null, hasNextPage: false });
+  });
+
+  it("is not open to staff without a declared purpose, like the field-level log", async () => {
+    const agent = api.client();
+    await signInStaff(api.db.prisma, agent, "SUPPORT_AGENT");
+    const result = await agent.gql(THEIR_ACCESSES, { id: alice.id });
+    expect(result.errors[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
+    expect(JSON.stringify(result.data)).not.toContain("SUPPORT_AGENT");
   });
 
   it("shows Bob only his own accesses", async () => {

@@ -21,6 +21,8 @@ import { Access, AccessPartner, AccessReader, AccessSummary } from "./access.typ
 export const SCAN = 1000;
 /** The summary's window. */
 export const SUMMARY_DAYS = 30;
+/** The most accesses the summary counts (the newest in the window): it stays cheap for anyone. */
+export const SUMMARY_MOST = 1000;
 
 interface AccessRow {
   recordId: string | null;
@@ -148,11 +150,13 @@ interface SummaryRow {
   processorId: string | null;
   processorName: string | null;
   accesses: number | bigint | string;
+  scanned: number | bigint | string;
 }
 
 /**
- * Accesses that showed this customer something over the last SUMMARY_DAYS days: bounded by
- * the window on the history index's key, grouped by reader kind and partner.
+ * Accesses that showed this customer something over the last SUMMARY_DAYS days, grouped by
+ * reader kind and partner: the newest SUMMARY_MOST keys of the window on the history index,
+ * so the statement is bounded by both (`complete` is false when the window held more).
  */
 export async function loadAccessSummary(
   prisma: PrismaClient,
@@ -161,13 +165,19 @@ export async function loadAccessSummary(
 ): Promise<AccessSummary> {
   const since = new Date(now.getTime() - SUMMARY_DAYS * 86_400_000);
   const rows = await prisma.$queryRaw<SummaryRow[]>`
+    WITH keys AS MATERIALIZED (
+      SELECT k."recordId" FROM "AccessRecordSubject" k
+      WHERE k."subjectId" = ${subjectId}::uuid AND k."occurredAt" >= ${since}::timestamptz
+      ORDER BY k."occurredAt" DESC, k."recordId" DESC
+      LIMIT ${SUMMARY_MOST + 1}
+    )
     SELECT r."principalKind"::text AS "principalKind", p."id"::text AS "processorId",
-           p."name" AS "processorName", count(*)::int AS "accesses"
-    FROM "AccessRecordSubject" k
+           p."name" AS "processorName", count(*)::int AS "accesses",
+           (SELECT count(*) FROM keys)::int AS "scanned"
+    FROM (SELECT "recordId" FROM keys LIMIT ${SUMMARY_MOST}) k
     JOIN "AccessRecord" r ON r."id" = k."recordId"
     LEFT JOIN "Processor" p ON r."principalKind" = 'PARTNER' AND p."id" = r."principalId"
-    WHERE k."subjectId" = ${subjectId}::uuid AND k."occurredAt" >= ${since}::timestamptz
-      AND EXISTS (
+    WHERE EXISTS (
         SELECT 1 FROM jsonb_array_elements(r."reads"::jsonb) AS x(read)
         WHERE x.read->>0 = ${subjectId} AND x.read->>3 IS NULL
       )
@@ -198,6 +208,7 @@ export async function loadAccessSummary(
     staffReads,
     partnerReads,
     partners,
+    complete: !rows.some((row) => Number(row.scanned) > SUMMARY_MOST),
   });
 }
 
