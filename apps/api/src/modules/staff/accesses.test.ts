@@ -319,6 +319,20 @@ describe.each(testDatabases)("the access log, one entry per access, on $name", (
     expect(JSON.stringify(result.data)).not.toContain("SUPPORT_AGENT");
   });
 
+  it("leaves the data export field by field: every allowed read is its own event there", async () => {
+    const result = await own.gql("query AccessesExport { myDataExport }");
+    expect(result.errors).toEqual([]);
+    const exported = JSON.parse(String(result.data?.myDataExport)) as {
+      accessLog: Array<{ fieldPath: string }>;
+    };
+    // Per staff record: the name twice and the email (the refused card is not an access);
+    // the partner's two reads; the two reads over HTTP.
+    expect(exported.accessLog).toHaveLength(STAFF_RECORDS * 3 + 2 + 2);
+    expect(exported.accessLog.filter((e) => e.fieldPath === "customer.again")).toHaveLength(
+      STAFF_RECORDS,
+    );
+  });
+
   it("shows Bob only his own accesses", async () => {
     const result = await bobs.gql(MY_ACCESSES, { first: 50 });
     expect(result.errors).toEqual([]);
