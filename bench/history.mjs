@@ -7,6 +7,8 @@
 // 10,000/10 ratio (goal ≤ 1.5×; the console's customer view ≤ 100 ms p50 at 10,000):
 //   - the portal's access log: first page (`accessLogPage`), and a later page (a cursor from
 //     the middle of the history), and `accessLog(first: 200)` (the portal's query before it paged);
+//   - the portal's access log as it reads now, one entry per access (`accesses`): first page, a
+//     middle page, a page filtered to partners (none: one bounded stretch), and the summary;
 //   - the console opening the customer (the console's OpenCustomer query, under SUPPORT);
 //   - the audit trail narrowed to the customer (an auditor, first page, newest and oldest first).
 // Then the data export (the whole log, page by page: linear by nature), as the GraphQL string
@@ -56,6 +58,15 @@ const AUDIT = `query BenchAudit($subjectId: ID!, $order: TimeOrder! = NEWEST_FIR
   auditEvents(filter: { subjectId: $subjectId }, first: 50, order: $order) {
     nodes { id subjectId category fieldPath outcome occurredAt } pageInfo { endCursor hasNextPage }
   }
+}`;
+// The portal's log today: one entry per access, a filter, and the 30-day summary.
+const ACCESS =
+  "id accessorKind staffRole processorName purpose reference occurredAt categories refusedCategories";
+const ACCESSES = `query BenchAccesses($first: Int!, $after: String, $filter: AccessFilter) {
+  me { id accesses(first: $first, after: $after, filter: $filter) { nodes { ${ACCESS} } pageInfo { endCursor hasNextPage } } }
+}`;
+const ACCESS_SUMMARY = `query BenchAccessSummary {
+  me { id accessSummary { days staffReads partnerReads partners { id name reads } complete } }
 }`;
 const EXPORT = "query BenchExport { myDataExport }";
 
@@ -206,6 +217,17 @@ try {
       after = data.me.accessLogPage.pageInfo.endCursor;
     }
     customer.middle = after;
+    // And one from the middle of the accesses (one per record).
+    after = null;
+    let records = 0;
+    const half = Math.floor(customer.records / 2);
+    while (records < half) {
+      const first = Math.min(200, half - records);
+      const data = await customer.client.gql(ACCESSES, { first, after });
+      records += data.me.accesses.nodes.length;
+      after = data.me.accesses.pageInfo.endCursor;
+    }
+    customer.middleAccess = after;
   }
 
   const views = {
@@ -215,6 +237,16 @@ try {
       if (data.me.accessLogPage.nodes.length !== 20) throw new Error("middle page not full");
     },
     "portal accessLog(first: 200) (50 events at 10 records)": (c) => c.client.gql(PORTAL_LOG),
+    "portal accesses, first page (50 accesses)": (c) => c.client.gql(ACCESSES, { first: 50 }),
+    "portal accesses, a middle page (5)": async (c) => {
+      const data = await c.client.gql(ACCESSES, { first: 5, after: c.middleAccess });
+      if (data.me.accesses.nodes.length !== 5) throw new Error("middle access page not full");
+    },
+    // No partner ever read these customers: the page scans its bounded stretch and stops.
+    "portal accesses, filtered to partners (none: one bounded stretch)": (c) =>
+      c.client.gql(ACCESSES, { first: 50, filter: { who: "PARTNER" } }),
+    "portal access summary (30 days; all 10,000 are in it: capped at 1,000)": (c) =>
+      c.client.gql(ACCESS_SUMMARY),
     "audit trail narrowed to the customer (50)": (c) =>
       staff.AUDITOR.client.gql(AUDIT, { subjectId: c.id }),
     "audit trail narrowed to the customer, oldest first (50)": (c) =>

@@ -1,7 +1,7 @@
 /**
- * The access log past its first page: a customer whose data was read more times than one page
- * shows (50) sees the newest 50, presses "Show older entries" and sees the oldest reads too,
- * then is told there are no older ones. Shot at both sizes (tag @screenshots).
+ * The access log past its first page: a customer whose data was accessed more times than one
+ * page shows (50 accesses) sees the newest 50, presses "Show older entries" and sees the oldest
+ * too, then is told there are no older ones. Shot at both sizes (tag @screenshots).
  */
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
@@ -24,10 +24,13 @@ test(
 
     await page.goto("/access-log");
     await settled(page);
-    const rows = page.locator("tbody tr");
+    const rows = page
+      .getByRole("list", { name: "Accesses to your data, newest first" })
+      .getByRole("listitem");
+    await expect(page.getByText(`Last 30 days: ${READS} staff reads, no partners.`)).toBeVisible();
     await expect(rows).toHaveCount(50);
-    await expect(rows.first()).toContainText(`(ref. ${ticket}-${READS})`);
-    const oldest = page.getByText(`(ref. ${ticket}-1)`, { exact: true });
+    await expect(rows.first()).toContainText(`Support, reference ${ticket}-${READS}`);
+    const oldest = page.getByText(`Support, reference ${ticket}-1`, { exact: true });
     await expect(oldest).toHaveCount(0);
 
     const older = page.getByRole("button", { name: "Show older entries" });
@@ -40,7 +43,7 @@ test(
     await older.click();
     await expect(rows).toHaveCount(READS);
     await expect(oldest).toHaveCount(1);
-    await expect(rows.last()).toContainText(`(ref. ${ticket}-1)`);
+    await expect(rows.last()).toContainText(`Support, reference ${ticket}-1`);
     await expect(page.getByText("That is everything: there are no older entries.")).toBeVisible();
     await expect(older).toHaveCount(0);
     // The focus the button had moves to the sentence that replaced it.

@@ -43,8 +43,13 @@ export const CATEGORIES = {
   "user.financial.card.last4": { group: "personal", label: "Payment card last four digits" },
   "user.financial.card.expiry": { group: "personal", label: "Payment card expiry" },
   "user.financial.card.token": { group: "personal", label: "Payment processor token" },
-  // Free text a person writes to us (support requests): it can say anything about them.
-  "user.content.message": { group: "personal", label: "Messages you sent us" },
+  // Free text between a person and us: their support questions and our replies, the details
+  // of their privacy requests, the emails we send them. It can say anything about them. Not
+  // "Messages you sent us": our replies and emails are in it too.
+  "user.content.message": {
+    group: "personal",
+    label: "Messages between you and us (questions, privacy requests, our replies)",
+  },
 
   "user.behavior.navigation": { group: "advertising", label: "Navigation events" },
 
@@ -78,4 +83,17 @@ export function isNeverReadable(category: DataCategory): boolean {
 
 export function categoriesInGroup(group: CategoryGroup): readonly DataCategory[] {
   return ALL_CATEGORIES.filter((category) => CATEGORIES[category].group === group);
+}
+
+/**
+ * What an access log entry names as read: a category of the taxonomy, or "consent.choice" (a
+ * partner checking a consent state, recorded as evidence though not data about a person).
+ */
+export const CONSENT_CHOICE_READ = "consent.choice";
+
+/** A read category in words, for the person whose data it is. */
+export function readCategoryLabel(key: string): string {
+  if (isDataCategory(key)) return categoryLabel(key);
+  if (key === CONSENT_CHOICE_READ) return "Your consent choices (a partner checked them)";
+  return "Other information";
 }

@@ -1,6 +1,7 @@
 /** The staff module's resolver classes (see schema/resolvers.ts). */
 import { BreakGlassGrantsResolver } from "./break-glass-grants.resolver.js";
 import { CustomerAccessLogResolver } from "./customer-access-log.resolver.js";
+import { CustomerAccessesResolver } from "./customer-accesses.resolver.js";
 import { CustomerHeldRecordsResolver } from "./customer-held-records.resolver.js";
 import { GrantBreakGlassResolver } from "./grant-break-glass.resolver.js";
 import { RevokeBreakGlassResolver } from "./revoke-break-glass.resolver.js";
@@ -16,6 +17,7 @@ export const staffResolvers = [
   SearchStaffResolver,
   CustomerHeldRecordsResolver,
   CustomerAccessLogResolver,
+  CustomerAccessesResolver,
   GrantBreakGlassResolver,
   RevokeBreakGlassResolver,
   BreakGlassGrantsResolver,
