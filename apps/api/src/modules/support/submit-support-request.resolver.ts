@@ -20,13 +20,19 @@ export class SubmitSupportRequestResolver {
     if (principal.kind === "staff" || principal.kind === "partner") {
       throw new AppError("FORBIDDEN");
     }
-    const subject = validate.text("subject", input.subject, { max: 200 });
-    const message = validate.text("message", input.message, { max: 5000 });
-    const given = input.replyTo?.trim() ? validate.email("replyTo", input.replyTo) : null;
     const customerId = principal.kind === "customer" ? principal.subjectId : null;
-    if (!customerId && !given) {
-      throw badInput("replyTo", "Give an email address we can answer you at, or sign in.");
-    }
+    // Every problem at once, each next to its field in the contact form.
+    const { subject, message, given } = validate.all({
+      subject: () => validate.text("subject", input.subject, { max: 200 }),
+      message: () => validate.text("message", input.message, { max: 5000 }),
+      given: () => {
+        if (input.replyTo?.trim()) return validate.email("replyTo", input.replyTo);
+        if (!customerId) {
+          throw badInput("replyTo", "Give an email address we can answer you at, or sign in.");
+        }
+        return null;
+      },
+    });
     // Visitors can call this without an account: count it per IP.
     if (!customerId)
       await context.limits.formsPerIp.take(
