@@ -68,9 +68,12 @@ export function ContactPage() {
                 rows={6}
                 maxLength={5000}
                 aria-invalid={messageFor(error, "message") ? true : undefined}
+                aria-describedby={messageFor(error, "message") ? "message-error" : undefined}
               />
               {messageFor(error, "message") && (
-                <p className="field-error">{messageFor(error, "message")}</p>
+                <p className="field-error" id="message-error">
+                  {messageFor(error, "message")}
+                </p>
               )}
             </div>
             {!me && (
