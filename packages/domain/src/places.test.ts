@@ -13,6 +13,7 @@ describe("countries", () => {
   it("are every assigned ISO 3166-1 alpha-2 code, once each", () => {
     expect(COUNTRY_CODES).toHaveLength(249);
     expect(new Set(COUNTRY_CODES).size).toBe(249);
+    expect([...COUNTRY_CODES].sort()).toEqual(COUNTRY_CODES);
     for (const code of ["US", "DE", "GB", "AX", "BQ", "SS", "PR", "VA"]) {
       expect(isCountryCode(code)).toBe(true);
     }
