@@ -4,6 +4,7 @@ import {
   emailProblem,
   nameProblem,
   registrationProblems,
+  supportQuestionProblems,
 } from "./form-rules.js";
 
 /** A message that starts with a field's name ("name is required.") or holds a camelCase one. */
@@ -74,5 +75,25 @@ describe("a card's expiry", () => {
   it("is valid to the end of its month", () => {
     expect(cardExpiryProblems(12, 2026, now)).toEqual({});
     expect(cardExpiryProblems(11, 2026, now)).toEqual({ expiryMonth: "This card has expired." });
+  });
+});
+
+describe("a question to the company", () => {
+  it("answers every problem at once: subject, question and, from a visitor, a reply address", () => {
+    expect(supportQuestionProblems({ subject: " ", message: "", replyTo: null }, false)).toEqual({
+      subject: "Enter a subject.",
+      message: "Write your question.",
+      replyTo: "Give an email address we can answer you at, or sign in.",
+    });
+    expect(supportQuestionProblems({ subject: "Hi", message: "Hello" }, true)).toEqual({});
+    expect(
+      supportQuestionProblems({ subject: "x".repeat(201), message: "Hi", replyTo: "nope" }, true),
+    ).toEqual({
+      subject: "Shorten the subject to at most 200 characters.",
+      replyTo: "Enter an email address like name@example.com.",
+    });
+    expect(
+      supportQuestionProblems({ subject: "Hi", message: "x".repeat(5001) }, true).message,
+    ).toBe("Shorten your question to at most 5,000 characters.");
   });
 });

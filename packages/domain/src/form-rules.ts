@@ -86,3 +86,40 @@ export function cardExpiryProblems(month: number, year: number, now: Date): Fiel
   }
   return problems;
 }
+
+export const SUBJECT_MAX_LENGTH = 200;
+export const QUESTION_MAX_LENGTH = 5000;
+
+export interface SupportQuestionFields {
+  readonly subject: string;
+  readonly message: string;
+  readonly replyTo?: string | null;
+}
+
+/**
+ * Every problem of a question to the company at once, by field: subject, message, replyTo. A
+ * visitor must give a reply address; a signed-in customer is answered at their account's.
+ */
+export function supportQuestionProblems(
+  input: SupportQuestionFields,
+  signedIn: boolean,
+): FieldProblems {
+  const problems: FieldProblems = {};
+  const subject = input.subject.trim();
+  if (subject === "") problems.subject = "Enter a subject.";
+  else if (subject.length > SUBJECT_MAX_LENGTH) {
+    problems.subject = `Shorten the subject to at most ${SUBJECT_MAX_LENGTH} characters.`;
+  }
+  const message = input.message.trim();
+  if (message === "") problems.message = "Write your question.";
+  else if (message.length > QUESTION_MAX_LENGTH) {
+    problems.message = "Shorten your question to at most 5,000 characters.";
+  }
+  const replyTo = input.replyTo?.trim() ?? "";
+  if (replyTo !== "") {
+    if (emailProblem(replyTo)) problems.replyTo = EMAIL_PROBLEM;
+  } else if (!signedIn) {
+    problems.replyTo = "Give an email address we can answer you at, or sign in.";
+  }
+  return problems;
+}

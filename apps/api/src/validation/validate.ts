@@ -12,33 +12,8 @@ import {
 } from "@privet/domain/form-rules";
 import { passwordProblem } from "@privet/domain/passwords";
 import { countryProblem, regionProblem } from "@privet/domain/places";
-import { AppError, badInput, badInputs, type FieldProblem } from "../errors/app-error.js";
+import { badInput, badInputs } from "../errors/app-error.js";
 import { fieldLabel } from "./field-words.js";
-
-/**
- * Runs every check of one input and answers all their problems at once (`badInputs`): a form
- * shows each next to its field instead of one per attempt. Other errors pass through.
- */
-export function all<T extends Record<string, () => unknown>>(
-  checks: T,
-): { [K in keyof T]: ReturnType<T[K]> } {
-  const values: Record<string, unknown> = {};
-  const problems: FieldProblem[] = [];
-  for (const [key, check] of Object.entries(checks)) {
-    try {
-      values[key] = check();
-    } catch (error) {
-      const field = error instanceof AppError ? error.extensions.field : undefined;
-      if (!(error instanceof AppError) || error.code !== "BAD_USER_INPUT") throw error;
-      const fields = error.extensions.fields as FieldProblem[] | undefined;
-      if (fields) problems.push(...fields);
-      else
-        problems.push({ field: typeof field === "string" ? field : key, message: error.message });
-    }
-  }
-  if (problems.length > 0) throw badInputs(problems);
-  return values as { [K in keyof T]: ReturnType<T[K]> };
-}
 
 /** A domain rule's problems by field (@privet/domain/form-rules), thrown all at once if any. */
 export function noProblems(problems: FieldProblems): void {
