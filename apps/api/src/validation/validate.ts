@@ -11,7 +11,7 @@ import {
   normalEmail,
 } from "@privet/domain/form-rules";
 import { passwordProblem } from "@privet/domain/passwords";
-import { countryProblem, regionProblem } from "@privet/domain/places";
+import { regionProblem } from "@privet/domain/places";
 import { badInput, badInputs } from "../errors/app-error.js";
 import { fieldLabel } from "./field-words.js";
 
@@ -48,13 +48,6 @@ export function password(field: string, value: string): string {
   const problem = passwordProblem(value);
   if (problem) throw badInput(field, problem);
   return value;
-}
-
-/** One of the ISO 3166-1 alpha-2 codes the portal offers (@privet/domain/places). */
-export function country(field: string, value: string): string {
-  const problem = countryProblem(value);
-  if (problem) throw badInput(field, problem);
-  return value.trim().toUpperCase();
 }
 
 /**
