@@ -1,6 +1,7 @@
 /**
  * What the API's error codes mean to a customer. A BAD_USER_INPUT error names the field
- * (`extensions.field`); forms show its message next to that field.
+ * (`extensions.field`), and when a form had several problems lists them all
+ * (`extensions.fields`: field and message); forms show each message next to its field.
  */
 import type { CombinedError } from "@urql/core";
 
@@ -24,6 +25,23 @@ export interface FormError {
   /** The input the API named, if any. */
   readonly field: string | null;
   readonly message: string;
+  /** Every field the API named with its message (several when a form had several problems). */
+  readonly fields?: Readonly<Record<string, string>>;
+}
+
+/** `extensions.fields` as field → message; the one `field` when the API named only that. */
+function fieldsOf(extensions: Record<string, unknown> | undefined, message: string) {
+  const fields: Record<string, string> = {};
+  const list = extensions?.fields;
+  if (Array.isArray(list)) {
+    for (const item of list as Array<{ field?: unknown; message?: unknown }>) {
+      if (typeof item?.field === "string" && typeof item.message === "string") {
+        fields[item.field] ??= item.message;
+      }
+    }
+  }
+  if (typeof extensions?.field === "string") fields[extensions.field] ??= message;
+  return fields;
 }
 
 export function formErrorOf(error: CombinedError | undefined): FormError | null {
@@ -37,7 +55,9 @@ export function formErrorOf(error: CombinedError | undefined): FormError | null 
   const first = error.graphQLErrors[0];
   const code = String(first?.extensions?.code ?? "");
   const field = typeof first?.extensions?.field === "string" ? first.extensions.field : null;
-  if (code === "BAD_USER_INPUT" && first) return { field, message: first.message };
+  if (code === "BAD_USER_INPUT" && first) {
+    return { field, message: first.message, fields: fieldsOf(first.extensions, first.message) };
+  }
   // Sign-in waits grow with repeated failures: say how long this one is.
   const retryAfter = first?.extensions?.retryAfterSeconds;
   if (code === "RATE_LIMITED" && typeof retryAfter === "number" && retryAfter > 0) {
@@ -53,14 +73,19 @@ export function waitInWords(seconds: number): string {
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
-/** The message for one field, if the error is about it. */
+/** The message for one field, if the error is about it (one of several, or the only one). */
 export function messageFor(error: FormError | null, field: string) {
   if (!error) return null;
+  const several = error.fields?.[field];
+  if (several) return several;
   if (error.field === field) return error.message;
   return null;
 }
 
+/** The message for the form as a whole: null when every field the API named is on the form. */
 export function formLevelMessage(error: FormError | null, fields: readonly string[]) {
   if (!error) return null;
-  return error.field && fields.includes(error.field) ? null : error.message;
+  const named = Object.keys(error.fields ?? {});
+  if (error.field) named.push(error.field);
+  return named.length > 0 && named.every((field) => fields.includes(field)) ? null : error.message;
 }

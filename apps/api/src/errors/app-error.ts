@@ -118,3 +118,22 @@ export class AppError extends GraphQLError {
 export function badInput(field: string, message: string): AppError {
   return new AppError("BAD_USER_INPUT", message, { field });
 }
+
+/** One input field's problem, as a form shows it next to that field. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+/**
+ * Every problem of one input at once: `extensions.fields` lists each field with its message;
+ * `field` and the message are the first's, for clients that show one.
+ */
+export function badInputs(problems: readonly FieldProblem[]): AppError {
+  const [first] = problems;
+  if (!first) throw new Error("badInputs needs at least one problem");
+  return new AppError("BAD_USER_INPUT", first.message, {
+    field: first.field,
+    fields: problems.map(({ field, message }) => ({ field, message })),
+  });
+}

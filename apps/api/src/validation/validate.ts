@@ -4,13 +4,24 @@
  * What every string shares (no card numbers; single- or multi-line text) is checked once for
  * all of them, before any resolver runs, by the input guard (input-guard.ts).
  */
+import {
+  EMAIL_PROBLEM,
+  emailProblem,
+  type FieldProblems,
+  normalEmail,
+} from "@privet/domain/form-rules";
 import { passwordProblem } from "@privet/domain/passwords";
-import { badInput } from "../errors/app-error.js";
+import { regionProblem } from "@privet/domain/places";
+import { badInput, badInputs } from "../errors/app-error.js";
 import { fieldLabel } from "./field-words.js";
 
-const EMAIL =
-  /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+/** A domain rule's problems by field (@privet/domain/form-rules), thrown all at once if any. */
+export function noProblems(problems: FieldProblems): void {
+  const list = Object.entries(problems).flatMap(([field, message]) =>
+    message ? [{ field, message }] : [],
+  );
+  if (list.length > 0) throw badInputs(list);
+}
 
 export function text(field: string, value: string, options: { min?: number; max: number }): string {
   const trimmed = value.trim();
@@ -23,11 +34,10 @@ export function text(field: string, value: string, options: { min?: number; max:
 }
 
 export function email(field: string, value: string): string {
-  const trimmed = value.trim().toLowerCase();
-  if (trimmed.length > 254 || !EMAIL.test(trimmed)) {
-    throw badInput(field, "Enter an email address like name@example.com.");
-  }
-  return trimmed;
+  // The same rule as the portal's forms; an empty address reads as a malformed one here,
+  // since not every email field is the customer's own.
+  if (emailProblem(value)) throw badInput(field, EMAIL_PROBLEM);
+  return normalEmail(value);
 }
 
 /**
@@ -40,19 +50,17 @@ export function password(field: string, value: string): string {
   return value;
 }
 
-/** An ISO 3166-1 alpha-2 country code that names a real region. */
-export function country(field: string, value: string): string {
-  const code = value.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code) || regionNames.of(code) === code) {
-    throw badInput(field, "Choose a country (a two-letter ISO code such as US or DE).");
-  }
-  return code;
-}
-
-export function region(field: string, value: string | null | undefined): string | null {
-  if (value === null || value === undefined || value.trim() === "") return null;
-  const code = value.trim().toUpperCase();
-  if (!/^[A-Z0-9]{1,3}$/.test(code))
-    throw badInput(field, "Use a state or province code such as CA.");
-  return code;
+/**
+ * A state or province: for the US one of the 50 states or DC, required (the California count
+ * of P-17 reads it); elsewhere optional, a short code. Null when none is given.
+ */
+export function region(
+  field: string,
+  country: string,
+  value: string | null | undefined,
+): string | null {
+  const problem = regionProblem(country, value);
+  if (problem) throw badInput(field, problem);
+  const code = (value ?? "").trim().toUpperCase();
+  return code === "" ? null : code;
 }

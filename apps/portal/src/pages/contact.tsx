@@ -4,10 +4,11 @@
  * read their earlier questions here with the answers staff sent.
  */
 import { SubmitSupportRequestDocument, SubscribeNewsletterDocument } from "@privet/client";
+import { type FieldProblems, supportQuestionProblems } from "@privet/domain/form-rules";
 import { formErrorOf, formLevelMessage, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { ErrorNotice, Notice } from "@privet/ui/states";
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { useMutation } from "urql";
 import { useSession } from "../session.js";
 import { MyQuestions } from "./my-questions.js";
@@ -18,19 +19,31 @@ export function ContactPage() {
   const { me } = useSession();
   const [sent, submit] = useMutation(SubmitSupportRequestDocument);
   const [subscribed, subscribe] = useMutation(SubscribeNewsletterDocument);
-  const error = formErrorOf(sent.error);
+  // Every field is checked first, all at once, by the API's rule (@privet/domain/form-rules).
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const apiError = formErrorOf(sent.error);
+  const checked = Object.keys(problems).length > 0;
+  const error = checked ? null : apiError;
+  const problemOf = (field: string) => problems[field] ?? messageFor(error, field);
 
   const ask = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
     const text = (name: string) => String(form.get(name) ?? "").trim();
-    void submit({
-      input: {
-        subject: text("subject"),
-        message: text("message"),
-        replyTo: me ? null : text("replyTo") || null,
-      },
-    });
+    const input = {
+      subject: text("subject"),
+      message: text("message"),
+      replyTo: me ? null : text("replyTo") || null,
+    };
+    const found = supportQuestionProblems(input, Boolean(me));
+    setProblems(found);
+    const first = SUPPORT_FIELDS.find((field) => found[field]);
+    if (first) {
+      formElement.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      return;
+    }
+    void submit({ input });
   };
   const join = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -57,9 +70,9 @@ export function ContactPage() {
               name="subject"
               required
               maxLength={200}
-              error={messageFor(error, "subject")}
+              error={problemOf("subject")}
             />
-            <div className={messageFor(error, "message") ? "field field-invalid" : "field"}>
+            <div className={problemOf("message") ? "field field-invalid" : "field"}>
               <label htmlFor="message">Your question</label>
               <textarea
                 id="message"
@@ -67,10 +80,13 @@ export function ContactPage() {
                 required
                 rows={6}
                 maxLength={5000}
-                aria-invalid={messageFor(error, "message") ? true : undefined}
+                aria-invalid={problemOf("message") ? true : undefined}
+                aria-describedby={problemOf("message") ? "message-error" : undefined}
               />
-              {messageFor(error, "message") && (
-                <p className="field-error">{messageFor(error, "message")}</p>
+              {problemOf("message") && (
+                <p className="field-error" id="message-error">
+                  {problemOf("message")}
+                </p>
               )}
             </div>
             {!me && (
@@ -80,7 +96,7 @@ export function ContactPage() {
                 type="email"
                 autoComplete="email"
                 required
-                error={messageFor(error, "replyTo")}
+                error={problemOf("replyTo")}
               />
             )}
             {formLevelMessage(error, SUPPORT_FIELDS) && (

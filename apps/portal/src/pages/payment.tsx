@@ -6,7 +6,8 @@
  * card number.
  */
 import { MyDataDocument, SetPaymentMethodDocument } from "@privet/client";
-import { formErrorOf } from "@privet/ui/errors";
+import { cardExpiryProblems } from "@privet/domain/form-rules";
+import { formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { ErrorNotice, Loading, Notice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
@@ -22,31 +23,52 @@ export function PaymentPage() {
   );
 }
 
-function Payment() {
+/** The form itself, for a signed-in customer (PaymentPage asks to sign in first). */
+export function Payment() {
   const [{ data, fetching }, refetch] = useQuery({ query: MyDataDocument });
   const [saved, save] = useMutation(SetPaymentMethodDocument);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const current = data?.me?.paymentMethod;
+  // The API's problems by the form's fields: the expiry's two, and what the card form derived
+  // from the number (token, brand, last four) next to the number.
+  const refused = formErrorOf(saved.error);
+  const refusedFor = (...fields: string[]) =>
+    fields.map((field) => messageFor(refused, field)).find(Boolean) ?? null;
+  const cardNumberError =
+    errors.cardNumber ?? refusedFor("cardNumber", "processorToken", "brand", "last4");
+  const expiryError = errors.expiry ?? refusedFor("expiryMonth", "expiryYear");
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const digits = String(form.get("cardNumber") ?? "").replace(/[\s-]/g, "");
-    const expiry = /^(\d{2})\s*\/\s*(\d{2})$/.exec(String(form.get("expiry") ?? "").trim());
+    const expiry = /^(\d{1,2})\s*\/\s*(\d{2})$/.exec(String(form.get("expiry") ?? "").trim());
     const found: Record<string, string> = {};
     if (!/^\d{13,19}$/.test(digits) || !luhnValid(digits))
       found.cardNumber = "Check the card number: it does not look right.";
+    const expiryMonth = Number(expiry?.[1]);
+    const expiryYear = 2000 + Number(expiry?.[2]);
     if (!expiry) found.expiry = "Enter the expiry as MM/YY, as printed on your card.";
+    else {
+      // The API's own rule (@privet/domain/form-rules): month 1–12, a year not past nor too far.
+      const expiryProblems = cardExpiryProblems(expiryMonth, expiryYear, new Date());
+      const problem = expiryProblems.expiryMonth ?? expiryProblems.expiryYear;
+      if (problem) found.expiry = problem;
+    }
     setErrors(found);
-    if (Object.keys(found).length > 0 || !expiry) return;
+    const first = ["cardNumber", "expiry"].find((field) => found[field]);
+    if (first) {
+      formElement.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      return;
+    }
     const result = await save({
       input: {
         processorToken: await tokenizeCard(digits),
         brand: brandOf(digits),
         last4: digits.slice(-4),
-        expiryMonth: Number(expiry[1]),
-        expiryYear: 2000 + Number(expiry[2]),
+        expiryMonth,
+        expiryYear,
       },
     });
     if (!result.error) {
@@ -85,7 +107,7 @@ function Payment() {
           inputMode="numeric"
           autoComplete="cc-number"
           required
-          error={errors.cardNumber ?? null}
+          error={cardNumberError}
         />
         <Field
           label="Expiry (MM/YY)"
@@ -93,9 +115,9 @@ function Payment() {
           autoComplete="cc-exp"
           placeholder="MM/YY"
           required
-          error={errors.expiry ?? null}
+          error={expiryError}
         />
-        {saved.error && <ErrorNotice>{formErrorOf(saved.error)?.message}</ErrorNotice>}
+        {refused && !refused.fields && <ErrorNotice>{refused.message}</ErrorNotice>}
         <button type="submit" disabled={saved.fetching}>
           Save card
         </button>

@@ -3,7 +3,8 @@
  * effective date, and afterwards the notice for customers outside the US (P-16).
  */
 import { RegisterDocument, SignInDocument } from "@privet/client";
-import { PASSWORD_RULE, passwordProblem } from "@privet/domain/passwords";
+import { type FieldProblems, registrationProblems } from "@privet/domain/form-rules";
+import { PASSWORD_RULE } from "@privet/domain/passwords";
 import { formErrorOf, formLevelMessage, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { formatDate } from "@privet/ui/format";
@@ -11,29 +12,8 @@ import { Link, navigate } from "@privet/ui/router";
 import { ErrorNotice, Notice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useMutation } from "urql";
+import { CountryField, StateField } from "../components/place-fields.js";
 import { useSession } from "../session.js";
-
-/** The countries we serve most, by ISO code; the API accepts any ISO 3166-1 alpha-2 code. */
-const COUNTRIES: ReadonlyArray<readonly [string, string]> = [
-  ["AT", "Austria"],
-  ["BE", "Belgium"],
-  ["CA", "Canada"],
-  ["DK", "Denmark"],
-  ["FI", "Finland"],
-  ["FR", "France"],
-  ["DE", "Germany"],
-  ["IE", "Ireland"],
-  ["IT", "Italy"],
-  ["NL", "Netherlands"],
-  ["NO", "Norway"],
-  ["PL", "Poland"],
-  ["PT", "Portugal"],
-  ["ES", "Spain"],
-  ["SE", "Sweden"],
-  ["CH", "Switzerland"],
-  ["GB", "United Kingdom"],
-  ["US", "United States"],
-];
 
 const REGISTER_FIELDS = ["name", "email", "password", "country", "region"] as const;
 
@@ -41,28 +21,36 @@ export function SignUpPage() {
   const { data, refresh } = useSession();
   const [result, register] = useMutation(RegisterDocument);
   const [country, setCountry] = useState("");
-  // The password rule is checked here first, with the same words the API would answer.
-  const [passwordError, setPasswordError] = useState<string | null>(null);
+  // Every field is checked here first, all at once, by the rules the API applies
+  // (@privet/domain/form-rules) and in its words; the API's answer fills in the rest.
+  const [problems, setProblems] = useState<FieldProblems>({});
   const error = formErrorOf(result.error);
+  // While the form's own check finds problems, nothing was sent: an earlier answer is stale.
+  const checked = Object.keys(problems).length > 0;
+  const problemOf = (field: string) =>
+    checked ? (problems[field] ?? null) : messageFor(error, field);
   const done = result.data?.register;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
     const text = (name: string) => String(form.get(name) ?? "").trim();
-    const password = String(form.get("password") ?? "");
-    const problem = passwordProblem(password);
-    setPasswordError(problem);
-    if (problem) return;
-    const outcome = await register({
-      input: {
-        name: text("name"),
-        email: text("email"),
-        password,
-        country: text("country"),
-        region: text("region") || null,
-      },
-    });
+    const input = {
+      name: text("name"),
+      email: text("email"),
+      password: String(form.get("password") ?? ""),
+      country: text("country"),
+      region: text("region") || null,
+    };
+    const found = registrationProblems(input);
+    setProblems(found);
+    const first = REGISTER_FIELDS.find((field) => found[field]);
+    if (first) {
+      formElement.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      return;
+    }
+    const outcome = await register({ input });
     if (!outcome.error) refresh();
   };
 
@@ -101,7 +89,7 @@ export function SignUpPage() {
           autoComplete="name"
           required
           maxLength={200}
-          error={messageFor(error, "name")}
+          error={problemOf("name")}
         />
         <Field
           label="Email address"
@@ -109,7 +97,7 @@ export function SignUpPage() {
           type="email"
           autoComplete="email"
           required
-          error={messageFor(error, "email")}
+          error={problemOf("email")}
         />
         <Field
           label="Password"
@@ -118,37 +106,16 @@ export function SignUpPage() {
           autoComplete="new-password"
           hint={PASSWORD_RULE}
           required
-          error={passwordError ?? messageFor(error, "password")}
+          error={problemOf("password")}
         />
-        <div className={messageFor(error, "country") ? "field field-invalid" : "field"}>
-          <label htmlFor="country">Country you live in</label>
-          <select
-            id="country"
-            name="country"
-            required
-            value={country}
-            onChange={(event) => setCountry(event.target.value)}
-            aria-invalid={messageFor(error, "country") ? true : undefined}
-          >
-            <option value="">Choose a country</option>
-            {COUNTRIES.map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
-          </select>
-          {messageFor(error, "country") && (
-            <p className="field-error">{messageFor(error, "country")}</p>
-          )}
-        </div>
-        {country === "US" && (
-          <Field
-            label="State (two letters, e.g. CA)"
-            name="region"
-            maxLength={2}
-            error={messageFor(error, "region")}
-          />
-        )}
+        <CountryField
+          name="country"
+          required
+          value={country}
+          onChange={(event) => setCountry(event.target.value)}
+          error={problemOf("country")}
+        />
+        {country === "US" && <StateField name="region" required error={problemOf("region")} />}
         {policy && (
           <p className="policy-accept">
             By creating an account you accept our <Link href="/policy">privacy policy</Link>,

@@ -6,6 +6,7 @@ import {
   verifyPassword,
 } from "@privet/db/passwords";
 import { jurisdictionForCountry } from "@privet/domain/clocks";
+import { normalEmail, registrationProblems } from "@privet/domain/form-rules";
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { AppError } from "../../errors/app-error.js";
@@ -114,11 +115,13 @@ export class AccountResolver {
     @Arg("input", () => RegisterInput) input: RegisterInput,
     @Ctx() context: Context,
   ): Promise<AuthPayload> {
-    const name = validate.text("name", input.name, { max: 200 });
-    const email = validate.email("email", input.email);
-    const password = validate.password("password", input.password);
-    const country = validate.country("country", input.country);
-    const region = validate.region("region", input.region);
+    // Every problem at once, by the one rule the sign-up form checks first.
+    validate.noProblems(registrationProblems(input));
+    const name = input.name.trim();
+    const email = normalEmail(input.email);
+    const password = input.password;
+    const country = input.country.trim().toUpperCase();
+    const region = validate.region("region", country, input.region);
     // A budget of its own per IP, apart from sign-in's: every registration counts, and the
     // budget also bounds how many addresses one client can test for an account.
     await context.limits.registrationPerIp.take(

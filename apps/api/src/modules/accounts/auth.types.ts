@@ -14,10 +14,16 @@ export class RegisterInput {
   @Field(() => String)
   password!: string;
 
-  @Field(() => String, { description: "ISO 3166-1 alpha-2, e.g. US, DE." })
+  @Field(() => String, {
+    description: "ISO 3166-1 alpha-2, e.g. US, DE: one of the 249 assigned codes.",
+  })
   country!: string;
 
-  @Field(() => String, { nullable: true, description: "State or province code, e.g. CA." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "State or province code. Required for the US: one of the 50 states or DC, e.g. CA. Elsewhere optional.",
+  })
   region?: string | null;
 }
 

@@ -4,7 +4,8 @@
  * (validation/input-guard.ts). Each field is checked for its own shape; no message echoes a
  * value.
  */
-import { badInput } from "../../errors/app-error.js";
+import { cardExpiryProblems, type FieldProblems } from "@privet/domain/form-rules";
+import * as validate from "../../validation/validate.js";
 import type { PaymentMethodInput } from "./payment-method.input.js";
 
 export const CARD_BRANDS = [
@@ -19,8 +20,6 @@ export const CARD_BRANDS = [
 ] as const;
 export type CardBrand = (typeof CARD_BRANDS)[number];
 
-/** Cards are issued for at most about twenty years. */
-const MAX_YEARS_AHEAD = 20;
 /** A processor token such as tok_1NvX…: a lowercase prefix, an underscore, then the id. */
 const TOKEN = /^[a-z]{2,10}_[A-Za-z0-9_-]+$/;
 
@@ -32,42 +31,28 @@ export interface ValidPaymentMethod {
   readonly expiryYear: number;
 }
 
+/**
+ * Every problem at once, in words (the expiry by the portal's own rule,
+ * @privet/domain/form-rules). The token, brand and last four come from the card form's code,
+ * not from what a person typed, but their messages are still words, never the field's name.
+ */
 export function validatePaymentMethod(input: PaymentMethodInput, now: Date): ValidPaymentMethod {
+  const problems: FieldProblems = {};
   const processorToken = input.processorToken.trim();
   if (processorToken.length < 6 || processorToken.length > 100 || !TOKEN.test(processorToken)) {
-    throw badInput(
-      "processorToken",
-      "processorToken must be the processor's token (like tok_…): 6–100 letters, digits, _ or -.",
-    );
+    problems.processorToken =
+      "The payment processor did not accept this card. Check the card number and try again.";
   }
-
   const brand = input.brand.trim().toLowerCase();
   if (!(CARD_BRANDS as readonly string[]).includes(brand)) {
-    throw badInput("brand", `brand must be one of ${CARD_BRANDS.join(", ")}.`);
+    problems.brand = "We do not recognise this kind of card. Check the card number.";
   }
-
   const last4 = input.last4.trim();
-  if (!/^\d{4}$/.test(last4)) throw badInput("last4", "last4 must be exactly four digits.");
-
+  if (!/^\d{4}$/.test(last4)) {
+    problems.last4 = "Check the card number: its last four characters must be digits.";
+  }
+  Object.assign(problems, cardExpiryProblems(input.expiryMonth, input.expiryYear, now));
+  validate.noProblems(problems);
   const { expiryMonth, expiryYear } = input;
-  if (!Number.isInteger(expiryMonth) || expiryMonth < 1 || expiryMonth > 12) {
-    throw badInput("expiryMonth", "expiryMonth must be a month from 1 to 12.");
-  }
-  const thisYear = now.getUTCFullYear();
-  if (
-    !Number.isInteger(expiryYear) ||
-    expiryYear < thisYear ||
-    expiryYear > thisYear + MAX_YEARS_AHEAD
-  ) {
-    throw badInput(
-      "expiryYear",
-      `expiryYear must be a four-digit year from ${thisYear} to ${thisYear + MAX_YEARS_AHEAD}.`,
-    );
-  }
-  // A card is valid to the end of its expiry month.
-  if (expiryYear === thisYear && expiryMonth < now.getUTCMonth() + 1) {
-    throw badInput("expiryMonth", "This card has expired.");
-  }
-
   return { processorToken, brand: brand as CardBrand, last4, expiryMonth, expiryYear };
 }
