@@ -14,6 +14,7 @@ import { ConsentsPage } from "./pages/consents.js";
 import { ContactPage } from "./pages/contact.js";
 import { HomePage } from "./pages/home.js";
 import { MyDataPage } from "./pages/my-data.js";
+import { NewsletterConfirmPage } from "./pages/newsletter-confirm.js";
 import { PaymentPage } from "./pages/payment.js";
 import { PolicyPage, PolicyVersionPage } from "./pages/policy.js";
 import { RequestsPage } from "./pages/requests.js";
@@ -39,6 +40,7 @@ function route(path: string): ReactNode {
   if (path === "/payment") return <PaymentPage />;
   if (path === "/policy") return <PolicyPage />;
   if (path === "/contact") return <ContactPage />;
+  if (path === "/newsletter/confirm") return <NewsletterConfirmPage />;
   const version = /^\/policy\/([0-9a-f-]{36})$/i.exec(path);
   if (version?.[1]) return <PolicyVersionPage id={version[1]} />;
   return (
