@@ -105,6 +105,10 @@ describe("the seed policies", () => {
     expect(text).not.toMatch(/extracted and transformed|Wayback Machine/i);
     // The page's title is the version's title: the text adds no second one.
     expect(container.querySelector("h1")).toBeNull();
+    // Italic, bold and headings came through as elements, not as marks.
+    expect(container.querySelector("em")?.textContent).toBe("Non-personal Information.");
+    expect(text).not.toMatch(/(^|\s)_\S/);
+    expect(container.querySelectorAll("h2").length).toBeGreaterThan(5);
     expect(text).not.toMatch(/Privacy Policy - /);
   });
 
