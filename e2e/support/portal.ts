@@ -8,7 +8,16 @@ export async function follow(
   name: string | RegExp,
   scope = page.getByRole("navigation", { name: "Main" }),
 ) {
+  await openMenu(page);
   await scope.getByRole("link", { name, exact: typeof name === "string" }).click();
+}
+
+/** On a small screen the navigation is behind the Menu button: opens it if it is closed. */
+export async function openMenu(page: Page) {
+  const menu = page.getByRole("button", { name: "Menu" });
+  if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) === "false") {
+    await menu.click();
+  }
 }
 
 /** Waits until the page has loaded its data: no "Loading …" status is left. */

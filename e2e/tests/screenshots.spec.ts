@@ -32,6 +32,8 @@ test("the portal's pages at this size", { tag: "@screenshots" }, async ({ page }
     for (const [path, name] of [
       ["/sign-up", "sign-up"],
       ["/sign-in", "sign-in"],
+      ["/contact", "contact-visitor"],
+      ["/newsletter/confirm?token=example", "newsletter-confirm"],
     ] as const) {
       await page.goto(path);
       await shoot(page, project, name);
@@ -62,5 +64,15 @@ test("the portal's pages at this size", { tag: "@screenshots" }, async ({ page }
       await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
       await shoot(page, project, name);
     });
+  }
+
+  // On a phone, the navigation opened from the Menu button.
+  const menu = page.getByRole("button", { name: "Menu" });
+  if (await menu.isVisible()) {
+    await page.goto("/");
+    await settled(page);
+    await menu.click();
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    await page.screenshot({ path: `${folder}${project}/menu-open.png`, animations: "disabled" });
   }
 });

@@ -43,6 +43,7 @@ describe("loadConfig", () => {
       portalUrl: "http://localhost:5173",
       apiUrl: "http://localhost:4000",
       mailFrom: "Privet <no-reply@privet.localhost>",
+      contactEmail: "privacy@privet.example",
       passwordHashing: PASSWORD_HASHING,
     });
     expect(config.hashKey).toMatch(/^[0-9a-f]{64}$/);

@@ -100,6 +100,11 @@ export interface ApiConfig {
   /** PRIVET_MAIL_FROM: the sender of every email. */
   readonly mailFrom: string;
   /**
+   * PRIVET_CONTACT_EMAIL: the address the policy tells people to write to (P-19), shown on the
+   * portal's contact page. Keep it the address the policy in force names.
+   */
+  readonly contactEmail: string;
+  /**
    * The scrypt parameters new password hashes are made with: OWASP's (PASSWORD_HASHING).
    * PRIVET_FAST_PASSWORD_HASHING=1 gives cheap ones to a database that lives only in memory
    * (the browser suite registers hundreds of customers); tests pass them directly.
@@ -135,6 +140,7 @@ export const DEFAULTS = {
   staffIdleMinutes: 480,
   apiUrl: "http://localhost:4000",
   mailFrom: "Privet <no-reply@privet.localhost>",
+  contactEmail: "privacy@privet.example",
   attemptLimits: { perIp: 50, registrationsPerIp: 20, failuresBeforeDelay: 5, perDevice: 10 },
 } as const;
 
@@ -266,6 +272,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     );
   }
 
+  const contactEmail = read("PRIVET_CONTACT_EMAIL") ?? DEFAULTS.contactEmail;
+  if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(contactEmail)) {
+    problems.push(`PRIVET_CONTACT_EMAIL must be an email address (got ${quoted(contactEmail)})`);
+  }
+
   const portalUrl = httpUrl("PRIVET_PORTAL_URL", DEFAULTS.portalUrl);
   const apiUrl = httpUrl("PRIVET_API_URL", DEFAULTS.apiUrl);
   const consoleUrl = httpUrl("PRIVET_CONSOLE_URL", DEFAULTS.consoleUrl);
@@ -315,6 +326,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     consoleUrl,
     staffIdleMs: staffIdleMinutes * 60_000,
     mailFrom,
+    contactEmail,
     passwordHashing: fastHashing ? THROWAWAY_PASSWORD_HASHING : PASSWORD_HASHING,
     workers,
   };

@@ -7,7 +7,7 @@
 import { RecordPageViewDocument, SignOutDocument } from "@privet/client";
 import { Link, navigate, usePath } from "@privet/ui/router";
 import { Notice } from "@privet/ui/states";
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useMutation } from "urql";
 import { CookieBanner, CookieSettingsLink } from "./components/cookie-banner.js";
 import { AccessLogPage } from "./pages/access-log.js";
@@ -15,6 +15,7 @@ import { ConsentsPage } from "./pages/consents.js";
 import { ContactPage } from "./pages/contact.js";
 import { HomePage } from "./pages/home.js";
 import { MyDataPage } from "./pages/my-data.js";
+import { NewsletterConfirmPage } from "./pages/newsletter-confirm.js";
 import { PaymentPage } from "./pages/payment.js";
 import { PolicyPage, PolicyVersionPage } from "./pages/policy.js";
 import { RequestsPage } from "./pages/requests.js";
@@ -40,6 +41,7 @@ function route(path: string): ReactNode {
   if (path === "/payment") return <PaymentPage />;
   if (path === "/policy") return <PolicyPage />;
   if (path === "/contact") return <ContactPage />;
+  if (path === "/newsletter/confirm") return <NewsletterConfirmPage />;
   const version = /^\/policy\/([0-9a-f-]{36})$/i.exec(path);
   if (version?.[1]) return <PolicyVersionPage id={version[1]} />;
   return (
@@ -82,10 +84,34 @@ function SignOutButton() {
   );
 }
 
+/**
+ * On a small screen the navigation folds behind a Menu button, all but "Sign in"/"Sign out"
+ * (CSS decides when: the button is hidden and the list always shown on wider screens). Escape closes it and gives focus back to
+ * the button; following a link closes it.
+ */
+function useMenu(path: string) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger: a followed link closes the menu.
+  useEffect(() => setOpen(false), [path]);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
+  return { open, button, toggle: () => setOpen((was) => !was) };
+}
+
 function Frame() {
   const path = usePath();
   const { me, data, loading } = useSession();
   const signedIn = me !== null;
+  const menu = useMenu(path);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger: focus moves to the new page's content, as a screen reader expects after navigation.
   useEffect(() => {
     document.getElementById("main")?.focus({ preventScroll: true });
@@ -101,7 +127,17 @@ function Frame() {
         <Link href="/" className="brand">
           Privet
         </Link>
-        <nav aria-label="Main">
+        <button
+          type="button"
+          className="menu-button secondary"
+          ref={menu.button}
+          aria-expanded={menu.open}
+          aria-controls="main-nav"
+          onClick={menu.toggle}
+        >
+          Menu
+        </button>
+        <nav aria-label="Main" id="main-nav" className={menu.open ? "open" : undefined}>
           <ul>
             {signedIn &&
               SIGNED_IN_NAV.map(([href, label]) => (
@@ -122,12 +158,12 @@ function Frame() {
               </Link>
             </li>
             {!signedIn && !loading && (
-              <li>
+              <li className="account">
                 <Link href="/sign-in">Sign in</Link>
               </li>
             )}
             {signedIn && (
-              <li>
+              <li className="account">
                 <SignOutButton />
               </li>
             )}

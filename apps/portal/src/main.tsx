@@ -3,7 +3,7 @@ import { createRoot } from "react-dom/client";
 import { Provider } from "urql";
 import { App } from "./app.js";
 import { createPortalClient } from "./graphql-client.js";
-// Shared look (packages/ui); the portal adds nothing of its own.
+// Shared look (packages/ui), then the portal's own rules.
 import "@privet/ui/base.css";
 import "./styles.css";
 

@@ -123,7 +123,9 @@ export const OPERATIONS = {
   cookieConsents: "anyone",
   privacySignals: "anyone",
   recordPageView: "anyone", // records only under advertising consent
-  subscribeNewsletter: "anyone",
+  subscribeNewsletter: "anyone", // sends a confirmation link; nothing is recorded until followed
+  confirmNewsletterSubscription: "anyone", // with the emailed one-time link's token
+  contactAddress: "anyone",
   setCookieConsents: "visitor-or-customer",
   submitSupportRequest: "visitor-or-customer",
 

@@ -1,6 +1,6 @@
 /**
- * Renders the policy's Markdown subset (headings, paragraphs, lists, block quotes, **bold**,
- * _italic_, links) as React elements — never as HTML strings, so nothing in a policy text
+ * Renders the policy's Markdown subset (headings, paragraphs, bulleted and numbered lists, block
+ * quotes, tables with a header row, **bold**, _italic_, `code`, links) as React elements — never as HTML strings, so nothing in a policy text
  * can inject markup. External links go through ExternalLink (P-14).
  */
 
@@ -9,7 +9,9 @@ import { ExternalLink, isExternal } from "./external-link.js";
 import { Link } from "./router.js";
 
 // Italic closes on the same mark it opened with, so an "_" inside a link's URL cannot close it.
-const INLINE = /\*\*(.+?)\*\*|(?<![\w*])([_*])(.+?)\2(?![\w*])|\[([^\]]+)\]\(([^)\s]+)\)/g;
+// Code comes first: what is inside backticks is shown as it is, never parsed further.
+const INLINE =
+  /`([^`]+)`|\*\*(.+?)\*\*|(?<![\w*])([_*])(.+?)\3(?![\w*])|\[([^\]]+)\]\(([^)\s]+)\)/g;
 
 function inline(text: string, key: string): ReactNode[] {
   const out: ReactNode[] = [];
@@ -19,8 +21,9 @@ function inline(text: string, key: string): ReactNode[] {
     const at = match.index ?? 0;
     if (at > last) out.push(text.slice(last, at));
     const k = `${key}.${n++}`;
-    const [, bold, , italic, label, href] = match;
-    if (bold !== undefined) out.push(<strong key={k}>{inline(bold, k)}</strong>);
+    const [, code, bold, , italic, label, href] = match;
+    if (code !== undefined) out.push(<code key={k}>{code}</code>);
+    else if (bold !== undefined) out.push(<strong key={k}>{inline(bold, k)}</strong>);
     else if (italic !== undefined) out.push(<em key={k}>{inline(italic, k)}</em>);
     else if (label !== undefined && href !== undefined) {
       if (isExternal(href))
@@ -49,18 +52,40 @@ function inline(text: string, key: string): ReactNode[] {
   return out;
 }
 
-const ITEM = /^\s*[-*]\s+/;
+const BULLET = /^\s*[-*]\s+/;
+const NUMBER = /^\s*(\d{1,9})[.)]\s+/;
 
-/** A block's list items (continuation lines are indented), or null if it is not a list. */
-function listItems(lines: readonly string[]): string[] | null {
-  if (!ITEM.test(lines[0] ?? "")) return null;
+/**
+ * A block's list items (continuation lines are indented), or null if it is not a list of
+ * that kind.
+ */
+function listItems(lines: readonly string[], marker: RegExp): string[] | null {
+  if (!marker.test(lines[0] ?? "")) return null;
   const items: string[] = [];
   for (const line of lines) {
-    if (ITEM.test(line)) items.push(line.replace(ITEM, ""));
+    if (marker.test(line)) items.push(line.replace(marker, ""));
     else if (/^\s+\S/.test(line) && items.length > 0) items[items.length - 1] += ` ${line.trim()}`;
     else return null;
   }
   return items;
+}
+
+const TABLE_ROW = /^\|.*\|$/;
+const TABLE_RULE = /^\|(\s*:?-{3,}:?\s*\|)+$/;
+
+function cells(line: string): string[] {
+  return line
+    .slice(1, -1)
+    .split("|")
+    .map((cell) => cell.trim());
+}
+
+/** A table: a header row, a rule row (|---|), then body rows; null if the block is not one. */
+function tableRows(lines: readonly string[]): { head: string[]; body: string[][] } | null {
+  if (lines.length < 2 || !lines.every((line) => TABLE_ROW.test(line.trim()))) return null;
+  if (!TABLE_RULE.test((lines[1] ?? "").replace(/\s+/g, ""))) return null;
+  const [head = "", , ...body] = lines.map((line) => line.trim());
+  return { head: cells(head), body: body.map(cells) };
 }
 
 export function Markdown({ source }: { source: string }) {
@@ -78,7 +103,47 @@ export function Markdown({ source }: { source: string }) {
           const Tag = `h${level}` as "h2";
           return <Tag key={key}>{inline(heading[2] ?? "", key)}</Tag>;
         }
-        const items = listItems(lines);
+        const table = tableRows(lines);
+        if (table) {
+          return (
+            <table key={key}>
+              <thead>
+                <tr>
+                  {table.head.map((cell, j) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: static policy text, never reordered
+                    <th key={`${key}.h${j}`} scope="col">
+                      {inline(cell, `${key}.h${j}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {table.body.map((row, r) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: static policy text, never reordered
+                  <tr key={`${key}.r${r}`}>
+                    {table.head.map((_, j) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: static policy text, never reordered
+                      <td key={`${key}.r${r}.${j}`}>{inline(row[j] ?? "", `${key}.r${r}.${j}`)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          );
+        }
+        const numbered = listItems(lines, NUMBER);
+        if (numbered) {
+          const start = Number(NUMBER.exec(lines[0] ?? "")?.[1] ?? 1);
+          return (
+            <ol key={key} start={start === 1 ? undefined : start}>
+              {numbered.map((item, j) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: static policy text, never reordered
+                <li key={`${key}.${j}`}>{inline(item, `${key}.${j}`)}</li>
+              ))}
+            </ol>
+          );
+        }
+        const items = listItems(lines, BULLET);
         if (items) {
           return (
             <ul key={key}>

@@ -55,6 +55,11 @@ export const ERROR_CODES = {
     http: 400,
     message: "This link has expired or was already used. Ask for a new one.",
   },
+  NEWSLETTER_LINK_INVALID: {
+    http: 400,
+    message:
+      "This confirmation link has expired or was already used. Sign up again to get a new one.",
+  },
   STAFF_EMAIL_TAKEN: { http: 409, message: "A staff member already has this email address." },
   CANNOT_CHANGE_OWN_ACCESS: {
     http: 409,

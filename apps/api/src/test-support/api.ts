@@ -175,6 +175,7 @@ export function testConfig(
     consoleUrl: DEFAULTS.consoleUrl,
     staffIdleMs: DEFAULTS.staffIdleMinutes * 60_000,
     mailFrom: DEFAULTS.mailFrom,
+    contactEmail: DEFAULTS.contactEmail,
     passwordHashing: TEST_PASSWORD_HASHING,
     workers: 1,
     ...overrides,

@@ -1,15 +1,21 @@
 /**
- * Contact: a question becomes a support request (P-19); visitors give a reply address.
- * Visitors can also sign up for the newsletter without an account (P-03). Signed-in customers
+ * Contact: a question becomes a support request (P-19); visitors give a reply address. The
+ * address the policy gives for questions is shown too, from the API's configuration.
+ * Visitors can also sign up for the newsletter without an account (P-03), by double opt-in:
+ * the consent is recorded when the emailed link is followed (newsletter-confirm.tsx). Signed-in customers
  * read their earlier questions here with the answers staff sent.
  */
-import { SubmitSupportRequestDocument, SubscribeNewsletterDocument } from "@privet/client";
+import {
+  ContactAddressDocument,
+  SubmitSupportRequestDocument,
+  SubscribeNewsletterDocument,
+} from "@privet/client";
 import { type FieldProblems, supportQuestionProblems } from "@privet/domain/form-rules";
 import { formErrorOf, formLevelMessage, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { ErrorNotice, Notice } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
-import { useMutation } from "urql";
+import { useMutation, useQuery } from "urql";
 import { useSession } from "../session.js";
 import { MyQuestions } from "./my-questions.js";
 
@@ -19,6 +25,8 @@ export function ContactPage() {
   const { me } = useSession();
   const [sent, submit] = useMutation(SubmitSupportRequestDocument);
   const [subscribed, subscribe] = useMutation(SubscribeNewsletterDocument);
+  const [contact] = useQuery({ query: ContactAddressDocument });
+  const address = contact.data?.contactAddress;
   // Every field is checked first, all at once, by the API's rule (@privet/domain/form-rules).
   const [problems, setProblems] = useState<FieldProblems>({});
   const apiError = formErrorOf(sent.error);
@@ -54,6 +62,11 @@ export function ContactPage() {
   return (
     <>
       <h1>Contact us</h1>
+      {address && (
+        <p data-testid="contact-address">
+          Write to us at <a href={`mailto:${address}`}>{address}</a>, or use the form below.
+        </p>
+      )}
       <section aria-labelledby="ask-title">
         <h2 id="ask-title">Ask a question</h2>
         {sent.data ? (
@@ -122,7 +135,11 @@ export function ContactPage() {
           </p>
           {subscribed.data ? (
             <Notice>
-              <p>Thank you — check your inbox.</p>
+              <p data-testid="newsletter-pending">
+                Almost done: unless this address is already subscribed, we have sent it an email
+                with a link. Open it and confirm to receive the newsletter; until then we send you
+                nothing.
+              </p>
             </Notice>
           ) : (
             <form onSubmit={join} noValidate>

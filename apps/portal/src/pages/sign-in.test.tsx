@@ -126,3 +126,14 @@ describe("a refused sign-in", () => {
     expect(waitInWords(seconds)).toBe(words);
   });
 });
+
+describe("the sign-up form's words", () => {
+  it("[P-08] says registering records marketing consent, and how to stop it in one click", async () => {
+    setup("up");
+    const text = (await screen.findByText(/By creating an account you accept/)).textContent ?? "";
+    expect(text).toMatch(/records your consent to our marketing emails/);
+    expect(text).toMatch(/one-click unsubscribe link/);
+    expect(text).toMatch(/My consents/);
+    expect(text).not.toMatch(/We will ask/);
+  });
+});

@@ -119,8 +119,10 @@ export function SignUpPage() {
         {policy && (
           <p className="policy-accept">
             By creating an account you accept our <Link href="/policy">privacy policy</Link>,
-            version {policy.version}, in force since {formatDate(policy.effectiveAt)}. We will ask
-            before sending you marketing and you can change that at any time.
+            version {policy.version}, in force since {formatDate(policy.effectiveAt)}. As the policy
+            says, creating an account also records your consent to our marketing emails. To stop
+            them, use the one-click unsubscribe link in any of them, no sign-in needed, or withdraw
+            the consent in My consents at any time.
           </p>
         )}
         {formLevelMessage(error, REGISTER_FIELDS) && (

@@ -1,14 +1,32 @@
-import { appendConsentEventIn, keyedHash } from "@privet/db/ledger";
+import type { Prisma } from "@privet/db/client";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import * as validate from "../../validation/validate.js";
-import { policyInForce } from "../policy/public.js";
+import { confirmationToken } from "./confirmation-token.js";
+
+/** How long a confirmation link works. */
+export const CONFIRMATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+/** At most one confirmation email to an address this often, whoever asks. */
+export const CONFIRMATION_RESEND_MS = 10 * 60 * 1000;
+
+/** The subscriber's last consent event's sequence (0 for none): the link is bound to it. */
+export async function lastConsentSequence(
+  tx: Prisma.TransactionClient,
+  subscriberId: string,
+): Promise<number> {
+  const last = await tx.consentEvent.findFirst({
+    where: { subjectKind: "SUBSCRIBER", subjectId: subscriberId },
+    orderBy: { sequence: "desc" },
+    select: { sequence: true },
+  });
+  return last ? Number(last.sequence) : 0;
+}
 
 @Resolver()
 export class SubscribeNewsletterResolver {
   @Mutation(() => Boolean, {
     description:
-      "Signs an email address up for the newsletter, no account needed (P-03): stores the address and records a marketing consent with the policy version in force. Always true, whether or not the address was already subscribed; an address that unsubscribed stays unsubscribed (returning will need a confirmation link).",
+      "Signs an email address up for the newsletter, no account needed (P-03), by double opt-in: stores the address and sends it an email with a one-time link (valid 7 days); the marketing consent is recorded only when that link is followed (confirmNewsletterSubscription). Nothing is sent to an address already subscribed, nor more than one email to an address per 10 minutes. Always true, so the form reveals nothing about an address.",
   })
   async subscribeNewsletter(
     @Arg("email", () => String) emailInput: string,
@@ -20,21 +38,18 @@ export class SubscribeNewsletterResolver {
       `newsletter-ip:${context.request.ip}`,
       context.request.now.getTime(),
     );
-    const { prisma, request } = context;
-    const policy = await policyInForce(prisma, request.now);
+    const { prisma, request, config } = context;
 
     await prisma.$transaction(async (tx) => {
       // An upsert, so signing up twice keeps one row. Its update writes the address over
       // itself (changing nothing) so that it takes the row's lock until commit: a concurrent
-      // sign-up of the same address waits here and then sees the consent this one records
-      // (no second GIVEN event).
+      // sign-up or confirmation of the same address waits here.
       const subscriber = await tx.newsletterSubscriber.upsert({
         where: { email },
         create: { email, createdAt: request.now },
         update: { email },
         select: { id: true, unsubscribedAt: true },
       });
-      if (subscriber.unsubscribedAt) return;
       const current = await tx.consentCurrent.findUnique({
         where: {
           subjectKind_subjectId_purpose: {
@@ -45,24 +60,43 @@ export class SubscribeNewsletterResolver {
         },
         select: { state: true },
       });
-      // Already subscribed: nothing to do.
-      if (current?.state === "GIVEN") return;
-      // Unsubscribed or refused: leave it so. Anyone can type any address into this form, so
-      // a sign-up proves nothing about who owns the address; undoing someone's withdrawal on
-      // that basis would let a stranger re-subscribe them. Coming back needs a confirmation
-      // link sent to the address (double opt-in), which we do not have yet.
-      if (current?.state === "WITHDRAWN" || current?.state === "REFUSED") return;
-      // A new sign-up (or a row whose consent was never recorded): the consent is given.
-      await appendConsentEventIn(tx, {
-        subjectKind: "SUBSCRIBER",
-        subjectId: subscriber.id,
-        purpose: "MARKETING",
-        state: "GIVEN",
-        source: "PORTAL",
-        policyVersionId: policy?.id ?? null,
-        ipHash: keyedHash(request.ip, context.config.hashKey),
-        evidence: { form: "newsletter" },
-        occurredAt: request.now,
+      // Already subscribed (and not unsubscribed since): nothing to send.
+      if (current?.state === "GIVEN" && !subscriber.unsubscribedAt) return;
+      // Anyone can type any address in: a sign-up proves nothing about who owns the address,
+      // so nothing is recorded here, for a newcomer or for someone who unsubscribed. The link
+      // sent to the address is what proves it. Not more than one per address per 10 minutes,
+      // so the form cannot be used to flood someone's inbox.
+      const recent = await tx.outboxEmail.count({
+        where: {
+          kind: "NEWSLETTER_CONFIRMATION",
+          toAddress: email,
+          createdAt: { gt: new Date(request.now.getTime() - CONFIRMATION_RESEND_MS) },
+        },
+      });
+      if (recent > 0) return;
+      const token = confirmationToken(
+        {
+          subscriberId: subscriber.id,
+          expiresAt: new Date(request.now.getTime() + CONFIRMATION_LIFETIME_MS),
+          lastSequence: await lastConsentSequence(tx, subscriber.id),
+        },
+        config.hashKey,
+      );
+      const link = `${config.portalUrl}/newsletter/confirm?token=${token}`;
+      await tx.outboxEmail.create({
+        data: {
+          kind: "NEWSLETTER_CONFIRMATION",
+          toAddress: email,
+          status: "PENDING",
+          createdAt: request.now,
+          subject: "Confirm your subscription to the Privet newsletter",
+          textBody: [
+            "Hello,",
+            "Someone, probably you, asked to receive the Privet newsletter at this address. To confirm, open this link and press “Confirm my subscription” (the link works once, for 7 days):",
+            link,
+            "If it was not you, ignore this email: nothing will be sent to you.",
+          ].join("\n\n"),
+        },
       });
     });
     // The same answer for a new and a known address, so the form reveals nothing.

@@ -1,5 +1,6 @@
 import { AssignSupportRequestResolver } from "./assign-support-request.resolver.js";
 import { CloseSupportRequestResolver } from "./close-support-request.resolver.js";
+import { ContactAddressResolver } from "./contact-address.resolver.js";
 import { MySupportRequestsResolver } from "./my-support-requests.resolver.js";
 import { ReplyToSupportRequestResolver } from "./reply-to-support-request.resolver.js";
 import { SubmitSupportRequestResolver } from "./submit-support-request.resolver.js";
@@ -20,4 +21,5 @@ export const supportResolvers = [
   ReplyToSupportRequestResolver,
   AssignSupportRequestResolver,
   CloseSupportRequestResolver,
+  ContactAddressResolver,
 ] as const;
