@@ -86,11 +86,17 @@ test("a privacy request from the portal is verified and fulfilled in the console
   expect(requestId).not.toBe("");
   await openArea(console, "Staff actions", "Staff actions");
   const log = console.getByRole("form", { name: "Filter staff actions" });
-  for (const action of ["verifyPrivacyRequest", "startPrivacyRequest", "fulfilPrivacyRequest"]) {
-    await log.getByLabel(/^Action/).fill(action);
+  // Actions are chosen in words (@privet/domain/staff-actions), never by mutation name.
+  for (const action of [
+    "Verified a privacy request",
+    "Started work on a privacy request",
+    "Fulfilled a privacy request",
+  ]) {
+    await log.getByLabel(/^Action/).selectOption({ label: action });
     await log.getByRole("button", { name: "Apply" }).click();
     const entries = console.getByRole("row").filter({ hasText: requestId });
     await expect(entries).toHaveCount(2);
+    await expect(entries.nth(0)).toContainText(action);
     await expect(entries.nth(0)).toContainText("Succeeded");
     await expect(entries.nth(1)).toContainText("Attempted");
     await expect(entries.nth(0)).toContainText("Privacy officer");
