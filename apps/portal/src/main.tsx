@@ -5,6 +5,7 @@ import { App } from "./app.js";
 import { createPortalClient } from "./graphql-client.js";
 // Shared look (packages/ui); the portal adds nothing of its own.
 import "@privet/ui/base.css";
+import "./styles.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");

@@ -61,7 +61,7 @@ async function checkCurrentPassword(
     row,
     password,
   );
-  if (!ok) throw new AppError("CURRENT_PASSWORD_WRONG");
+  if (!ok) throw new AppError("CURRENT_PASSWORD_WRONG", undefined, { field: "currentPassword" });
   await attempt.succeeded(row.id);
   return row;
 }
