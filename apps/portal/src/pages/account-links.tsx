@@ -14,17 +14,17 @@ import { formErrorOf, formLevelMessage, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { Link } from "@privet/ui/router";
 import { ErrorNotice, Notice } from "@privet/ui/states";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useMutation } from "urql";
 import { useSession } from "../session.js";
 
 /** The link's token, taken out of the address bar as the page first renders. */
 function useLinkToken(): string {
-  const [token] = useState(() => {
-    const value = new URLSearchParams(window.location.search).get("token") ?? "";
-    if (value) window.history.replaceState(window.history.state, "", window.location.pathname);
-    return value;
-  });
+  const [token] = useState(() => new URLSearchParams(window.location.search).get("token") ?? "");
+  // Once the page is shown (a render React throws away must not lose the token first).
+  useEffect(() => {
+    if (token) window.history.replaceState(window.history.state, "", window.location.pathname);
+  }, [token]);
   return token;
 }
 

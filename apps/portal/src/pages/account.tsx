@@ -57,9 +57,7 @@ function EmailSection({ me }: { me: Me }) {
           </p>
           {resent.data?.resendEmailVerification ? (
             <Notice>
-              <span role="status">
-                We sent a new link to {me.email}. Earlier links no longer work.
-              </span>
+              <span>We sent a new link to {me.email}. Earlier links no longer work.</span>
             </Notice>
           ) : (
             <button
@@ -115,7 +113,7 @@ function ChangeEmailForm({ current }: { current: string }) {
       <summary>Change my email address</summary>
       {sentTo && (
         <Notice>
-          <span role="status">
+          <span>
             We sent a link to {sentTo}. Your address changes when you open it (within 48 hours);
             until then you keep using {current}.
           </span>
@@ -183,7 +181,7 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
       <h2 id="password-heading">Password</h2>
       {changed && (
         <Notice>
-          <span role="status">Your password is changed. You are signed out everywhere else.</span>
+          <span>Your password is changed. You are signed out everywhere else.</span>
         </Notice>
       )}
       <details className="account-form">
@@ -229,12 +227,14 @@ function SessionsSection({
   const [confirming, setConfirming] = useState(false);
   const [ended, setEnded] = useState<number | null>(null);
   const others = sessions.filter((session) => !session.current);
+  // This device first, then the others as the API orders them (most recently used first).
+  const listed = [...sessions].sort((a, b) => Number(b.current) - Number(a.current));
   const error = formErrorOf(result.error);
   return (
     <section aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">Where you are signed in</h2>
       <ul className="session-list">
-        {sessions.map((session) => (
+        {listed.map((session) => (
           <li key={session.id} data-testid="session">
             <strong>{deviceInWords(session)}</strong>
             {session.current && <span className="badge badge-ok">This device</span>}
@@ -245,7 +245,7 @@ function SessionsSection({
       </ul>
       {ended !== null && (
         <Notice>
-          <span role="status">
+          <span>
             {ended === 1
               ? "1 other session was signed out."
               : `${ended} other sessions were signed out.`}
