@@ -6,10 +6,9 @@
  * and phone size (@screenshots) and save the account page's screenshots.
  */
 import { fileURLToPath } from "node:url";
-import { type APIRequestContext, expect, type Page, type TestInfo, test } from "@playwright/test";
-import { staffClient } from "../support/console.js";
-import { gql, registerCustomer, TEST_PASSWORD, uniqueEmail } from "../support/graphql.js";
-import { headersOf, mailTo } from "../support/mailbox.js";
+import { expect, type Page, type TestInfo, test } from "@playwright/test";
+import { linkIn, mailWith } from "../support/account-links.js";
+import { registerCustomer, TEST_PASSWORD, uniqueEmail } from "../support/graphql.js";
 import { signUp } from "../support/portal.js";
 import { PORTAL_URL } from "../support/urls.js";
 
@@ -20,53 +19,6 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
     path: `${screenshots}${testInfo.project.name}/${name}.png`,
     fullPage: true,
   });
-}
-
-/** A text/plain body as sent: quoted-printable soft breaks and escapes undone. */
-function decodedBody(raw: string): string {
-  return raw
-    .split(/\r?\n\r?\n/)
-    .slice(1)
-    .join("\n\n")
-    .replace(/=\r?\n/g, "")
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-}
-
-let officer: APIRequestContext;
-test.beforeAll(async () => {
-  officer = await staffClient("privacy");
-});
-test.afterAll(() => officer?.dispose());
-
-/** The newest email to this address with `subject`, once it has arrived over SMTP. */
-async function mailWith(
-  http: APIRequestContext,
-  address: string,
-  subject: string,
-): Promise<string> {
-  let body = "";
-  await expect
-    .poll(
-      async () => {
-        // "Deliver now" as a privacy officer may (the API's worker also delivers every 15 s).
-        await gql(officer, "mutation DeliverNow { deliverOutbox { sent } }");
-        const matching = (await mailTo(http, address)).filter((m) =>
-          headersOf(m.raw, "Subject").some((s) => s.includes(subject)),
-        );
-        body = matching.at(-1) ? decodedBody(matching.at(-1)?.raw ?? "") : "";
-        return body !== "";
-      },
-      { message: `the email "${subject}" arrived over SMTP`, timeout: 60_000 },
-    )
-    .toBe(true);
-  return body;
-}
-
-function linkIn(body: string, path: string): string {
-  const link = new RegExp(`https?://\\S+${path}\\?token=[A-Za-z0-9_-]+`).exec(body)?.[0];
-  if (!link) throw new Error(`no ${path} link in the email`);
-  expect(link.startsWith(PORTAL_URL)).toBe(true);
-  return link;
 }
 
 test("@screenshots a new customer verifies their address, changes it, and signs out their other sessions", async ({
@@ -85,7 +37,7 @@ test("@screenshots a new customer verifies their address, changes it, and signs 
 
   // The link from the sign-up email: the token leaves the address bar, nothing happens until pressed.
   const verify = linkIn(
-    await mailWith(page.request, customer.email, "Confirm your email address"),
+    await mailWith(customer.email, "Confirm your email address"),
     "/verify-email",
   );
   await page.goto(verify);
@@ -108,7 +60,7 @@ test("@screenshots a new customer verifies their address, changes it, and signs 
   ).toBeVisible();
   await expect(page.getByTestId("account-email")).toHaveText(customer.email);
   const change = linkIn(
-    await mailWith(page.request, newEmail, "Confirm your new email address"),
+    await mailWith(newEmail, "Confirm your new email address"),
     "/verify-email",
   );
   await page.goto(change);
@@ -116,11 +68,7 @@ test("@screenshots a new customer verifies their address, changes it, and signs 
   await expect(
     page.getByRole("heading", { level: 1, name: "Your email address is changed" }),
   ).toBeVisible();
-  const told = await mailWith(
-    page.request,
-    customer.email,
-    "The email address of your Privet account changed",
-  );
+  const told = await mailWith(customer.email, "The email address of your Privet account changed");
   expect(told).not.toContain(newEmail);
   expect(told).not.toContain("token=");
 
@@ -162,7 +110,6 @@ test("@screenshots a new customer verifies their address, changes it, and signs 
 test("@screenshots a forgotten password is reset from an emailed one-time link, which ends the other sessions", async ({
   page,
   browser,
-  request,
 }, testInfo) => {
   // The customer is signed in on another device, which the reset will sign out.
   const elsewhere = await browser.newContext();
@@ -196,7 +143,7 @@ test("@screenshots a forgotten password is reset from an emailed one-time link, 
     ).toBe(answer);
 
     const reset = linkIn(
-      await mailWith(request, customer.email, "Reset your Privet password"),
+      await mailWith(customer.email, "Reset your Privet password"),
       "/reset-password",
     );
     await page.goto(reset);
