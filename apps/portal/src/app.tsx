@@ -6,8 +6,8 @@
  */
 import { RecordPageViewDocument, SignOutDocument } from "@privet/client";
 import { Link, navigate, usePath } from "@privet/ui/router";
-import { Notice } from "@privet/ui/states";
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { Loading, Notice } from "@privet/ui/states";
+import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from "react";
 import { useMutation } from "urql";
 import { CookieBanner, CookieSettingsLink } from "./components/cookie-banner.js";
 import { AccessLogPage } from "./pages/access-log.js";
@@ -22,12 +22,24 @@ import { RequestsPage } from "./pages/requests.js";
 import { SignInPage, SignUpPage } from "./pages/sign-in.js";
 import { SessionProvider, useSession } from "./session.js";
 
+// The account pages are loaded, in one chunk, when first opened: out of the initial bundle.
+const accountPages = () => import("./pages/account-pages.js");
+const AccountPage = lazy(() => accountPages().then((m) => ({ default: m.AccountPage })));
+const VerifyEmailPage = lazy(() => accountPages().then((m) => ({ default: m.VerifyEmailPage })));
+const ForgotPasswordPage = lazy(() =>
+  accountPages().then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  accountPages().then((m) => ({ default: m.ResetPasswordPage })),
+);
+
 const SIGNED_IN_NAV = [
   ["/my-data", "My data"],
   ["/consents", "My consents"],
   ["/access-log", "Who accessed my data"],
   ["/requests", "My requests"],
   ["/payment", "Payment method"],
+  ["/account", "My account"],
 ] as const;
 
 function route(path: string): ReactNode {
@@ -42,6 +54,10 @@ function route(path: string): ReactNode {
   if (path === "/policy") return <PolicyPage />;
   if (path === "/contact") return <ContactPage />;
   if (path === "/newsletter/confirm") return <NewsletterConfirmPage />;
+  if (path === "/account") return <AccountPage />;
+  if (path === "/verify-email") return <VerifyEmailPage />;
+  if (path === "/forgot-password") return <ForgotPasswordPage />;
+  if (path === "/reset-password") return <ResetPasswordPage />;
   const version = /^\/policy\/([0-9a-f-]{36})$/i.exec(path);
   if (version?.[1]) return <PolicyVersionPage id={version[1]} />;
   return (
@@ -178,7 +194,7 @@ function Frame() {
         </Notice>
       )}
       <main id="main" tabIndex={-1}>
-        {route(path)}
+        <Suspense fallback={<Loading what="the page" />}>{route(path)}</Suspense>
       </main>
       <footer className="site-footer">
         <p>

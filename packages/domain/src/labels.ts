@@ -162,6 +162,9 @@ export const ERROR_CODE_LABELS: Readonly<Record<string, string>> = {
   STAFF_ALREADY_ACTIVE: "the member has already chosen a password",
   STAFF_NOT_ACTIVE: "the member has not chosen a password yet",
   STAFF_MEMBER_DISABLED: "the account is disabled",
+  ACCOUNT_LINK_INVALID: "the link had expired or was already used",
+  CURRENT_PASSWORD_WRONG: "the current password was not correct",
+  EMAIL_ALREADY_VERIFIED: "the email address was already verified",
 };
 
 /** An error code in words; one this table lacks, as its constant in words. */

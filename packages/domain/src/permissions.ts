@@ -114,6 +114,9 @@ export const OPERATIONS = {
   requestStaffPasswordReset: "anyone", // never says whether the address has an account
   setStaffPassword: "anyone", // with an emailed one-time link's token
   signOut: "anyone",
+  requestPasswordReset: "anyone", // never says whether the address has an account
+  resetPassword: "anyone", // with an emailed one-time link's token
+  confirmEmail: "anyone", // with an emailed one-time link's token
 
   // The public site: the policy, the data map, cookies, signals, forms.
   policy: "anyone",
@@ -137,6 +140,10 @@ export const OPERATIONS = {
   setPaymentMethod: "customer",
   submitPrivacyRequest: "customer",
   mySupportRequests: "customer",
+  resendEmailVerification: "customer",
+  changePassword: "customer", // the current password is required
+  requestEmailChange: "customer", // the current password is required
+  signOutOtherSessions: "customer",
 
   // Partners.
   partnerSubjects: "partner",

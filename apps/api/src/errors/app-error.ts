@@ -32,6 +32,13 @@ export const ERROR_CODES = {
     message: "The read could not be audited, so nothing was returned. Try again.",
   },
   INTERNAL_SERVER_ERROR: { http: 500, message: "Something went wrong on our side." },
+  // Customer accounts (modules/accounts: account-links.ts, customer-account.resolver.ts).
+  ACCOUNT_LINK_INVALID: {
+    http: 400,
+    message: "This link has expired or was already used. Ask for a new one.",
+  },
+  CURRENT_PASSWORD_WRONG: { http: 401, message: "Your current password is not correct." },
+  EMAIL_ALREADY_VERIFIED: { http: 409, message: "Your email address is already verified." },
   // Staff accounts (modules/staff-accounts, the second factor in modules/accounts).
   TOTP_REQUIRED: {
     http: 401,

@@ -17,7 +17,7 @@ import { roleNeedsSecondFactor, type StaffRole } from "@privet/domain/principals
 import type { Purpose } from "@privet/domain/purposes";
 import type { DataCategory } from "@privet/domain/taxonomy";
 import { hashToken, randomToken } from "../http/tokens.js";
-import { type ApiClient, TEST_PASSWORD_HASHING, testServerOf } from "./api.js";
+import { type ApiClient, TEST_PASSWORD_HASHING, type TestApi, testServerOf } from "./api.js";
 import { graphql } from "./generated/gql.js";
 
 const StaffSignInDocument = graphql(`
@@ -120,6 +120,38 @@ export async function registerCustomer(
   const id = result.data?.register.customer.id;
   if (!id) throw new Error(`registration failed: ${result.errors[0]?.message}`);
   return { id, email, name };
+}
+
+const CONFIRM_EMAIL = graphql(`
+  mutation FixtureConfirmEmail($token: String!) {
+    confirmEmail(token: $token) { changed }
+  }
+`);
+
+/** Follows the last account link emailed to the address (through the outbox), over HTTP. */
+export async function followEmailedLink(api: TestApi, address: string): Promise<void> {
+  const mail = await api.db.prisma.outboxEmail.findFirst({
+    where: { toAddress: address, kind: "CUSTOMER_ACCOUNT" },
+    orderBy: { createdAt: "desc" },
+  });
+  const token = mail?.textBody.match(/\?token=([A-Za-z0-9_-]+)/)?.[1];
+  if (!token) throw new Error(`no account link was emailed to ${address}`);
+  const result = await api.client().gql(CONFIRM_EMAIL, { token });
+  if (result.errors.length > 0) throw new Error(`confirming failed: ${result.errors[0]?.message}`);
+}
+
+/**
+ * Registers a customer and verifies their address as they would, by the emailed link: only
+ * verified addresses receive marketing.
+ */
+export async function registerVerifiedCustomer(
+  api: TestApi,
+  client: ApiClient = api.client(),
+  input: Parameters<typeof registerCustomer>[1] = {},
+): Promise<RegisteredCustomer> {
+  const customer = await registerCustomer(client, input);
+  await followEmailedLink(api, customer.email);
+  return customer;
 }
 
 /** A processor with one agreement and a partner API key (returned once, as the console shows it). */

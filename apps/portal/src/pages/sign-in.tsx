@@ -59,6 +59,10 @@ export function SignUpPage() {
       <>
         <h1>Welcome to Privet</h1>
         <p>Your account is ready.</p>
+        <p data-testid="verify-email-sent">
+          We sent a link to your email address: open it to confirm the address is yours. Until then
+          you can use your account as usual, but we will not send you marketing.
+        </p>
         {done.policyVersion && done.policyEffectiveAt && (
           <p>
             You accepted privacy policy version {done.policyVersion}, in force since{" "}
@@ -174,6 +178,9 @@ export function SignInPage() {
           {result.fetching ? "Signing in…" : "Sign in"}
         </button>
       </form>
+      <p>
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
       <p>
         New here? <Link href="/sign-up">Create an account</Link>.
       </p>

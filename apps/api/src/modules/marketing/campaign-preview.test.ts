@@ -1,7 +1,11 @@
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, startTestApi, type TestApi } from "../../test-support/api.js";
-import { createPolicyVersion, registerCustomer, signInStaff } from "../../test-support/fixtures.js";
+import {
+  createPolicyVersion,
+  registerVerifiedCustomer,
+  signInStaff,
+} from "../../test-support/fixtures.js";
 import { graphql } from "../../test-support/generated/gql.js";
 import type { SendCampaignInput } from "../../test-support/generated/graphql.js";
 import { linkIn, sendCampaign } from "../../test-support/marketing.js";
@@ -38,12 +42,12 @@ describe.each(testDatabases)("previewing a campaign on $name", (kind) => {
 
   /** Two customers who allow marketing, one who withdrew, one erased. */
   async function someCustomersAllowMarketing() {
-    await registerCustomer(api.client());
-    await registerCustomer(api.client());
+    await registerVerifiedCustomer(api);
+    await registerVerifiedCustomer(api);
     const refusing = api.client();
-    await registerCustomer(refusing);
+    await registerVerifiedCustomer(api, refusing);
     expect((await refusing.gql(WITHDRAW)).errors).toEqual([]);
-    const erased = await registerCustomer(api.client());
+    const erased = await registerVerifiedCustomer(api);
     await api.db.prisma.customer.update({
       where: { id: erased.id },
       data: { erasedAt: new Date() },
@@ -112,7 +116,7 @@ describe.each(testDatabases)("previewing a campaign on $name", (kind) => {
 
   it("lets neither customers nor support agents preview or test-send", async () => {
     const customer = api.client();
-    await registerCustomer(customer);
+    await registerVerifiedCustomer(api, customer);
     const agent = api.client();
     await signInStaff(api.db.prisma, agent, "SUPPORT_AGENT");
     for (const client of [customer, agent]) {

@@ -1,7 +1,7 @@
 /**
  * Queues a campaign: one CAMPAIGN email per customer whose MARKETING consent is GIVEN now (the
  * ledger's projection, ConsentCurrent) and who is not erased, in batches, in the caller's
- * transaction. The addresses are read by the platform for the purpose MARKETING, on the
+ * transaction. Only verified addresses. The addresses are read by the platform for the purpose MARKETING, on the
  * customers' consent; the staff member who sends never sees them (the mutation returns a count).
  */
 import { randomUUID } from "node:crypto";
@@ -42,7 +42,12 @@ export async function forEachCampaignRecipientBatch(
     });
     if (consents.length === 0) break;
     const customers = await tx.customer.findMany({
-      where: { id: { in: consents.map((consent) => consent.subjectId) }, erasedAt: null },
+      // An unverified address is not used for marketing (modules/accounts/account-links.ts).
+      where: {
+        id: { in: consents.map((consent) => consent.subjectId) },
+        erasedAt: null,
+        emailVerifiedAt: { not: null },
+      },
       select: { id: true, email: true },
     });
     if (customers.length > 0) await onBatch(customers);

@@ -6,7 +6,11 @@ import {
   startTestApi,
   type TestApi,
 } from "../../test-support/api.js";
-import { createPolicyVersion, registerCustomer, signInStaff } from "../../test-support/fixtures.js";
+import {
+  createPolicyVersion,
+  registerVerifiedCustomer,
+  signInStaff,
+} from "../../test-support/fixtures.js";
 import { graphql } from "../../test-support/generated/gql.js";
 import type { SendCampaignInput } from "../../test-support/generated/graphql.js";
 import { DELIVER, SEND, sendCampaign } from "../../test-support/marketing.js";
@@ -50,7 +54,7 @@ describe.each(testDatabases)("sending campaigns on $name", (kind) => {
     const anonymous = await api.client().gql(SEND, input);
     expect(anonymous.errors[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const customer = api.client();
-    await registerCustomer(customer);
+    await registerVerifiedCustomer(api, customer);
     expect((await customer.gql(SEND, input)).errors[0]?.extensions?.code).toBe("FORBIDDEN");
     const operations: Array<[string, (client: ApiClient) => Promise<GraphQLResponse<unknown>>]> = [
       ["sendCampaign", (client) => client.gql(SEND, input)],
@@ -76,10 +80,10 @@ describe.each(testDatabases)("sending campaigns on $name", (kind) => {
   });
 
   it("skips erased customers and those whose marketing consent is not given", async () => {
-    const consenting = await registerCustomer(api.client());
-    const erased = await registerCustomer(api.client());
+    const consenting = await registerVerifiedCustomer(api);
+    const erased = await registerVerifiedCustomer(api);
     const refusing = api.client();
-    const refused = await registerCustomer(refusing);
+    const refused = await registerVerifiedCustomer(api, refusing);
     const set = await refusing.gql(WITHDRAW_MARKETING);
     expect(set.errors).toEqual([]);
     await api.db.prisma.customer.update({

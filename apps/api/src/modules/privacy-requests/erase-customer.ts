@@ -202,6 +202,8 @@ export async function eraseCustomer(
     select: { email: true },
   });
 
+  // The account's emailed links die with it (a pending change of address holds the new address).
+  await tx.customerAccountToken.deleteMany(mine);
   // Sign-in ends whatever is kept: every session revoked.
   const { count: sessionsRevoked } = await tx.session.updateMany({
     where: { customerId, revokedAt: null },

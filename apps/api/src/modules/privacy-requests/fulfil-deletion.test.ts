@@ -322,6 +322,8 @@ describe.each(testDatabases)("fulfilling a deletion request on $name", (kind) =>
   ) {
     const prisma = api.db.prisma;
     expect(await prisma.paymentMethod.count({ where: { customerId: customer.id } })).toBe(0);
+    // The verification link sent at registration died with the account.
+    expect(await prisma.customerAccountToken.count({ where: { customerId: customer.id } })).toBe(0);
     const erasedSupport = await prisma.supportRequest.findUniqueOrThrow({
       where: { id: supportId },
     });
