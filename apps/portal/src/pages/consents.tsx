@@ -22,6 +22,7 @@ import { formErrorOf } from "@privet/ui/errors";
 import { ExternalLink } from "@privet/ui/external-link";
 import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading, Notice } from "@privet/ui/states";
+import { TableScroll } from "@privet/ui/table-scroll";
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { RequireSignIn } from "./require-sign-in.js";
@@ -181,7 +182,7 @@ function History({ entries }: { entries: ConsentCentreQuery["consentHistory"] })
       {entries.length === 0 ? (
         <Empty>No consent choices recorded yet.</Empty>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Your consent history">
           <table>
             <caption className="visually-hidden">
               Every consent choice, newest first: what changed, where, under which policy version
@@ -207,7 +208,7 @@ function History({ entries }: { entries: ConsentCentreQuery["consentHistory"] })
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

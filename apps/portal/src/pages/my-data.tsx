@@ -9,6 +9,7 @@ import type { DataCategory } from "@privet/domain/taxonomy";
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
+import { TableScroll } from "@privet/ui/table-scroll";
 import type { ReactNode } from "react";
 import { useQuery } from "urql";
 import { DataUses, Recipients } from "./data-uses.js";
@@ -138,7 +139,7 @@ function MyData() {
 function Sessions({ sessions }: { sessions: Me["sessions"] }) {
   if (sessions.length === 0) return <Empty>No sessions.</Empty>;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Your sessions">
       <table>
         <thead>
           <tr>
@@ -162,7 +163,7 @@ function Sessions({ sessions }: { sessions: Me["sessions"] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

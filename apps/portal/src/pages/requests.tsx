@@ -12,6 +12,7 @@ import {
 import { formErrorOf } from "@privet/ui/errors";
 import { formatDate } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading, Notice } from "@privet/ui/states";
+import { TableScroll } from "@privet/ui/table-scroll";
 import { type FormEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { ExportButton } from "./export-button.js";
@@ -162,7 +163,7 @@ function RequestList({ requests }: { requests: readonly Request[] }) {
       {requests.length === 0 ? (
         <Empty>You have not made any requests.</Empty>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Your requests">
           <table>
             <caption className="visually-hidden">Your requests, newest first</caption>
             <thead>
@@ -199,7 +200,7 @@ function RequestList({ requests }: { requests: readonly Request[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

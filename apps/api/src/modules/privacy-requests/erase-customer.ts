@@ -203,6 +203,23 @@ export async function eraseCustomer(
   });
 
   // The account's emailed links die with it (a pending change of address holds the new address).
+  // Their emails carry no customer id (the console's outbox never lists a link): they are found
+  // by the addresses they went to, the account's and any new one it was changing to.
+  const pendingAddresses = await tx.customerAccountToken.findMany({
+    where: { customerId, newEmail: { not: null } },
+    select: { newEmail: true },
+  });
+  const accountAddresses = [
+    customer.email,
+    ...pendingAddresses.flatMap((t) => (t.newEmail ? [t.newEmail] : [])),
+  ];
+  const accountMail = {
+    where: {
+      customerId: null,
+      kind: "CUSTOMER_ACCOUNT" as const,
+      toAddress: { in: accountAddresses },
+    },
+  };
   await tx.customerAccountToken.deleteMany(mine);
   // Sign-in ends whatever is kept: every session revoked.
   const { count: sessionsRevoked } = await tx.session.updateMany({
@@ -293,18 +310,25 @@ export async function eraseCustomer(
   }
 
   const emailKept = keeps(EMAIL, 1);
-  const emails = await tx.outboxEmail.count(mine);
+  const emails = (await tx.outboxEmail.count(mine)) + (await tx.outboxEmail.count(accountMail));
   if (!keeps(EMAILS, emails)) {
     // Mail not yet sent would go to an address that no longer exists here: it is not sent.
-    await tx.outboxEmail.updateMany({
-      where: { customerId, status: "PENDING" },
-      data: { status: "FAILED", lastError: "Recipient erased before delivery." },
-    });
+    for (const which of [mine.where, accountMail.where]) {
+      await tx.outboxEmail.updateMany({
+        where: { ...which, status: "PENDING" },
+        data: { status: "FAILED", lastError: "Recipient erased before delivery." },
+      });
+    }
     const { count } = await tx.outboxEmail.updateMany({
       ...mine,
       data: { toAddress: erasedEmail(customerId), textBody: ERASED_TEXT },
     });
-    done(EMAILS, count);
+    // The account's links and notices: the address and the text (which holds a link) go.
+    const { count: accountEmails } = await tx.outboxEmail.updateMany({
+      ...accountMail,
+      data: { toAddress: erasedEmail(customerId), textBody: ERASED_TEXT },
+    });
+    done(EMAILS, count + accountEmails);
   }
 
   // A breach notice is the record that the law's notice was given (Cal. Civ. Code § 1798.82):

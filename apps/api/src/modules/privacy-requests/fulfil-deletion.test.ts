@@ -16,6 +16,7 @@ import {
   submitRequest,
   VERIFY,
 } from "../../test-support/privacy-request-queue.js";
+import { erasedEmail } from "./erase-customer.js";
 
 const GIVE_MARKETING = graphql(`
   mutation DeletionGiveMarketing {
@@ -324,6 +325,13 @@ describe.each(testDatabases)("fulfilling a deletion request on $name", (kind) =>
     expect(await prisma.paymentMethod.count({ where: { customerId: customer.id } })).toBe(0);
     // The verification link sent at registration died with the account.
     expect(await prisma.customerAccountToken.count({ where: { customerId: customer.id } })).toBe(0);
+    // And its emails, which carry no customer id, are found by address and anonymised too.
+    expect(await prisma.outboxEmail.count({ where: { toAddress: customer.email } })).toBe(0);
+    expect(
+      await prisma.outboxEmail.count({
+        where: { kind: "CUSTOMER_ACCOUNT", toAddress: erasedEmail(customer.id) },
+      }),
+    ).toBeGreaterThan(0);
     const erasedSupport = await prisma.supportRequest.findUniqueOrThrow({
       where: { id: supportId },
     });
