@@ -70,6 +70,7 @@ export const STAFF_ACTION_LABELS = {
   // Customers' own forms, which a staff member's session may also send (and is refused).
   recordPageView: "Recorded a page view",
   subscribeNewsletter: "Subscribed to the newsletter",
+  confirmNewsletterSubscription: "Confirmed a newsletter subscription",
   setCookieConsents: "Set cookie choices",
   submitSupportRequest: "Submitted a support request",
   setConsent: "Changed a consent",

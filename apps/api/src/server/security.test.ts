@@ -45,6 +45,8 @@ function registration(overrides: Partial<RegisterInput> = {}) {
       email: uniqueEmail(),
       password: TEST_PASSWORD,
       country: "US",
+      // A US address names its state (@privet/domain/places).
+      region: "CA",
       ...overrides,
     },
   };
