@@ -9,6 +9,7 @@ function setup() {
   const api = fakeApi({
     PortalSession: () => ({ viewer: { kind: "anonymous" }, me: null, policy: null }),
     SubmitSupportRequest: () => ({ submitSupportRequest: { id: "s1" } }),
+    ContactAddress: () => ({ contactAddress: "questions@safesoft.example" }),
   });
   render(
     <SessionProvider>
