@@ -9,6 +9,7 @@ import {
   RequestPasswordResetDocument,
   ResetPasswordDocument,
 } from "@privet/client";
+import { emailProblem } from "@privet/domain/form-rules";
 import { PASSWORD_RULE, passwordProblem } from "@privet/domain/passwords";
 import { formErrorOf, formLevelMessage, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
@@ -101,7 +102,9 @@ export function ForgotPasswordPage() {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const problem = email.trim() ? null : "Enter the email address you signed up with.";
+    const problem = email.trim()
+      ? emailProblem(email)
+      : "Enter the email address you signed up with.";
     setEmailError(problem);
     if (problem) return;
     const outcome = await request({ email: email.trim() });

@@ -87,6 +87,14 @@ describe("my account's email address", () => {
     expect(screen.getAllByText("Enter your current password.")).toHaveLength(1);
     expect(api.mutations).toEqual([]);
 
+    // The API's rule for an address, checked here first.
+    fireEvent.change(screen.getByLabelText("New email address"), {
+      target: { value: "ada at new.example" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Send a confirmation link" }));
+    expect(await screen.findByText("Enter an email address like name@example.com.")).toBeTruthy();
+    expect(api.mutations).toEqual([]);
+
     fireEvent.change(screen.getByLabelText("New email address"), {
       target: { value: "ada@new.example" },
     });

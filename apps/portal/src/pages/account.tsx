@@ -11,6 +11,7 @@ import {
   ResendEmailVerificationDocument,
   SignOutOtherSessionsDocument,
 } from "@privet/client";
+import { emailProblem, normalEmail } from "@privet/domain/form-rules";
 import { PASSWORD_RULE, passwordProblem } from "@privet/domain/passwords";
 import { ConfirmDialog } from "@privet/ui/confirm";
 import { formErrorOf, formLevelMessage, messageFor } from "@privet/ui/errors";
@@ -92,11 +93,12 @@ function ChangeEmailForm({ current }: { current: string }) {
     const newEmail = String(form.get("newEmail") ?? "").trim();
     const currentPassword = String(form.get("currentPassword") ?? "");
     const found = {
+      // The API's own rule (@privet/domain/form-rules), after the words for this form's cases.
       newEmail: !newEmail
         ? "Enter your new email address."
-        : newEmail.toLowerCase() === current.toLowerCase()
+        : normalEmail(newEmail) === normalEmail(current)
           ? "This is already your email address."
-          : null,
+          : emailProblem(newEmail),
       currentPassword: currentPassword ? null : "Enter your current password.",
     };
     setProblems(found);
