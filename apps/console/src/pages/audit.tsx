@@ -19,7 +19,7 @@ import {
 import { denyReasonInBrief, isDenyReason } from "@privet/domain/decide";
 import { humanize, purposeLabel, roleLabel } from "@privet/domain/labels";
 import { PURPOSES } from "@privet/domain/purposes";
-import { TIME_ORDER_LABELS, TIME_ORDERS } from "@privet/domain/staff-actions";
+import { TIME_ORDER_LABELS } from "@privet/domain/staff-actions";
 import { ALL_CATEGORIES, categoryLabel, isDataCategory } from "@privet/domain/taxonomy";
 import { CopyableId } from "@privet/ui/copyable-id";
 import { DataTable } from "@privet/ui/data-table";
@@ -33,6 +33,7 @@ import { CHAIN_PROBLEM_WORDS } from "../chain-problems.js";
 import { underPurpose } from "../graphql-client.js";
 import { ReaderPicker } from "../pickers.js";
 import { useLatestDeclaration } from "../purpose.js";
+import { TimeOrderChoice } from "../time-order.js";
 
 /** A category key in words; a key this console does not know (a newer API), as it is. */
 const categoryInWords = (key: string) => (isDataCategory(key) ? categoryLabel(key) : key);
@@ -239,18 +240,7 @@ export function AuditPage() {
           Export JSON
         </button>
       </p>
-      <div className="inline-form">
-        <div className="field">
-          <label htmlFor="order">Order</label>
-          <select id="order" value={order} onChange={(e) => setOrder(e.target.value as TimeOrder)}>
-            {TIME_ORDERS.map((o) => (
-              <option key={o} value={o}>
-                {TIME_ORDER_LABELS[o]}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <TimeOrderChoice order={order} onChange={setOrder} />
       {filter.subjectId && (
         <p className="status">
           Showing one customer's reads:{" "}

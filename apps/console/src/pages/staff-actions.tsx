@@ -14,7 +14,6 @@ import {
   STAFF_ACTIONS,
   staffActionLabel,
   TIME_ORDER_LABELS,
-  TIME_ORDERS,
 } from "@privet/domain/staff-actions";
 import { DataTable } from "@privet/ui/data-table";
 import { formErrorOf } from "@privet/ui/errors";
@@ -26,6 +25,7 @@ import { useClient, useQuery } from "urql";
 import { ActionArguments } from "../action-arguments.js";
 import { StaffPicker } from "../pickers.js";
 import { failuresOf } from "../redactions.js";
+import { TimeOrderChoice } from "../time-order.js";
 
 const PAGE = 50;
 
@@ -114,18 +114,7 @@ export function StaffActionsPage() {
         </div>
         <button type="submit">Apply</button>
       </form>
-      <div className="inline-form">
-        <div className="field">
-          <label htmlFor="order">Order</label>
-          <select id="order" value={order} onChange={(e) => setOrder(e.target.value as TimeOrder)}>
-            {TIME_ORDERS.map((o) => (
-              <option key={o} value={o}>
-                {TIME_ORDER_LABELS[o]}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <TimeOrderChoice order={order} onChange={setOrder} />
       {failuresOf(error).map((m) => (
         <ErrorNotice key={m}>{m}</ErrorNotice>
       ))}
