@@ -38,6 +38,7 @@ describe("loadConfig", () => {
       seedDemoData: true,
       trustProxy: 0,
       corsOrigins: ["http://localhost:5173", "http://localhost:5174"],
+      embedOrigins: [],
       attemptLimits: { perIp: 50, registrationsPerIp: 20, failuresBeforeDelay: 5, perDevice: 10 },
       smtpUrl: null,
       portalUrl: "http://localhost:5173",
@@ -273,6 +274,21 @@ describe("loadConfig", () => {
         );
       },
     );
+  });
+
+  describe("PRIVET_EMBED_ORIGINS", () => {
+    it("takes a list of the sites that may embed the banner; unset, none may", () => {
+      expect(load({}).embedOrigins).toEqual([]);
+      expect(
+        load({ PRIVET_EMBED_ORIGINS: "https://shop.example.com, https://blog.example.com/" })
+          .embedOrigins,
+      ).toEqual(["https://shop.example.com", "https://blog.example.com"]);
+    });
+    it.each(["shop.example.com", "https://shop.example.com/page", "*"])("refuses %j", (value) => {
+      expect(problems({ PRIVET_EMBED_ORIGINS: value })[0]).toMatch(
+        /^PRIVET_EMBED_ORIGINS must be a comma-separated list of origins/,
+      );
+    });
   });
 
   describe("attempt limits", () => {

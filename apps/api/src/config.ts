@@ -80,6 +80,12 @@ export interface ApiConfig {
   readonly trustProxy: TrustProxy;
   /** Origins allowed to call the API from a browser (the portal and console). */
   readonly corsOrigins: readonly string[];
+  /**
+   * PRIVET_EMBED_ORIGINS: the company's other sites that may load the embeddable cookie banner
+   * (apps/embed) and record its choices through /embed/consents — without cookies, by the
+   * visitor id the banner keeps. Empty by default: no site may.
+   */
+  readonly embedOrigins: readonly string[];
   readonly attemptLimits: AttemptLimits;
   /**
    * SMTP_URL (e.g. smtp://user:pass@mail.example.com:587): where the outbox is delivered.
@@ -235,7 +241,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
 
   const seedDemo = oneOf("PRIVET_SEED_DEMO", ["0", "1"]);
   const trustProxy = parseTrustProxy(read("PRIVET_TRUST_PROXY"), problems);
-  const corsOrigins = parseOrigins(env.PRIVET_CORS_ORIGINS, problems);
+  const corsOrigins = parseOrigins("PRIVET_CORS_ORIGINS", env, DEFAULTS.corsOrigins, problems);
+  const embedOrigins = parseOrigins("PRIVET_EMBED_ORIGINS", env, [], problems);
 
   const attemptLimits: AttemptLimits = {
     perIp: wholeNumber("PRIVET_ATTEMPTS_PER_IP", 1, 10_000, DEFAULTS.attemptLimits.perIp),
@@ -319,6 +326,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     seedDemoData: seedDemo ? seedDemo === "1" : database.kind === "pglite",
     trustProxy,
     corsOrigins,
+    embedOrigins,
     attemptLimits,
     smtpUrl,
     portalUrl,
@@ -382,8 +390,14 @@ function isProxyAddress(entry: string): boolean {
   );
 }
 
-function parseOrigins(value: string | undefined, problems: string[]): string[] {
-  if (value === undefined) return [...DEFAULTS.corsOrigins];
+function parseOrigins(
+  name: "PRIVET_CORS_ORIGINS" | "PRIVET_EMBED_ORIGINS",
+  env: NodeJS.ProcessEnv,
+  fallback: readonly string[],
+  problems: string[],
+): string[] {
+  const value = env[name];
+  if (value === undefined) return [...fallback];
   const origins = value
     .split(",")
     .map((origin) => origin.trim().replace(/\/$/, ""))
@@ -392,7 +406,7 @@ function parseOrigins(value: string | undefined, problems: string[]): string[] {
     const url = parseUrl(origin);
     if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin) {
       problems.push(
-        `PRIVET_CORS_ORIGINS must be a comma-separated list of origins (scheme, host and port, no path) such as https://portal.example.com (got ${quoted(origin)})`,
+        `${name} must be a comma-separated list of origins (scheme, host and port, no path) such as https://portal.example.com (got ${quoted(origin)})`,
       );
     }
   }

@@ -11,7 +11,8 @@ export type ConsentState = (typeof CONSENT_STATES)[number];
 /**
  * Where a consent event came from. PORTAL is the portal's consent centre ("My consents", the
  * setConsent operation; also the newsletter form, for subscribers without an account); BANNER
- * the cookie banner, first shown or reopened from "Cookie settings"; REGISTRATION the sign-up form.
+ * the cookie banner, first shown or reopened from "Cookie settings"; REGISTRATION the sign-up form;
+ * EMBED the embeddable banner on the company's other sites (apps/embed).
  */
 export const CONSENT_SOURCES = [
   "REGISTRATION",
@@ -21,6 +22,7 @@ export const CONSENT_SOURCES = [
   "EMAIL_LINK",
   "STAFF_ON_REQUEST",
   "API",
+  "EMBED",
 ] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 

@@ -75,6 +75,7 @@ export const CONSENT_SOURCE_LABELS: Readonly<Record<ConsentSource, string>> = {
   EMAIL_LINK: "with a link in one of our emails",
   STAFF_ON_REQUEST: "by our staff at your request",
   API: "through our app",
+  EMBED: "in the cookie banner on one of our other sites",
 };
 
 export function consentSourceLabel(source: ConsentSource): string {

@@ -37,6 +37,7 @@ import {
 import { applyPrivacySignals } from "../modules/consent/public.js";
 import { DATA_EXPORT_PATH, dataExportRoute } from "../modules/data-export/public.js";
 import { startEmailDelivery } from "../modules/email/public.js";
+import { EMBED_PATH, embedRoutes } from "../modules/embed/public.js";
 import { unsubscribeRoutes } from "../modules/marketing/public.js";
 import { staffActionPlugin } from "../modules/staff-actions/public.js";
 import { privacyPlugin } from "../privacy/privacy-plugin.js";
@@ -194,6 +195,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     corsFor(config.corsOrigins),
     dataExportRoute({ contextFor, corsOrigins: config.corsOrigins }),
   );
+  // The embeddable banner on the company's other sites: its script and its cross-origin calls
+  // (PRIVET_EMBED_ORIGINS only, no cookies; modules/embed).
+  app.use(EMBED_PATH, embedRoutes({ contextFor, embedOrigins: config.embedOrigins }));
   app.use(
     "/graphql",
     corsFor(config.corsOrigins),

@@ -163,6 +163,7 @@ export function testConfig(
     seedDemoData: false,
     trustProxy: 0,
     corsOrigins: [],
+    embedOrigins: [],
     attemptLimits: {
       ...DEFAULTS.attemptLimits,
       // Every test client is 127.0.0.1: the per-IP budgets are tested with their own overrides.

@@ -1,9 +1,9 @@
-import { COOKIE_CATEGORY_PURPOSE, type CookieCategory } from "@privet/domain/consent";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
-import { AppError, badInput } from "../../errors/app-error.js";
+import { AppError } from "../../errors/app-error.js";
 import { type ConsentSubject, currentConsentsOf } from "./consent-subject.js";
 import { CookieChoiceInput } from "./cookie-choice.input.js";
+import { checkCookieChoices, cookieChoiceWrites } from "./cookie-choices.js";
 import { CookieConsent } from "./cookie-consent.type.js";
 import { toCookieConsents } from "./cookie-consents.js";
 import { type ConsentWrite, recordConsents } from "./record-consent.js";
@@ -14,20 +14,6 @@ import {
   requestVisitor,
   type VisitorRow,
 } from "./request-visitor.js";
-
-function checkChoices(choices: readonly CookieChoiceInput[]): void {
-  if (choices.length === 0) throw badInput("choices", "Choose at least one cookie category.");
-  const seen = new Set<CookieCategory>();
-  for (const choice of choices) {
-    if (seen.has(choice.category)) {
-      throw badInput("choices", "Choose each cookie category at most once.");
-    }
-    seen.add(choice.category);
-    if (COOKIE_CATEGORY_PURPOSE[choice.category] === null && !choice.enabled) {
-      throw badInput("choices", "Necessary cookies keep the site working and cannot be rejected.");
-    }
-  }
-}
 
 @Resolver()
 export class SetCookieConsentsResolver {
@@ -43,7 +29,7 @@ export class SetCookieConsentsResolver {
     if (principal.kind === "staff" || principal.kind === "partner") {
       throw new AppError("FORBIDDEN", "Cookie choices are made by visitors and customers.");
     }
-    checkChoices(choices);
+    checkCookieChoices(choices);
 
     let created: VisitorRow | null = null;
     let subject: ConsentSubject;
@@ -59,24 +45,14 @@ export class SetCookieConsentsResolver {
     }
     const current = created ? new Map() : await currentConsentsOf(context, subject);
 
-    const writes: ConsentWrite[] = [];
-    for (const { category, enabled } of choices) {
-      const purpose = COOKIE_CATEGORY_PURPOSE[category];
-      if (!purpose) continue; // necessary cookies need no consent
-      if (enabled && purpose === "REMARKETING" && context.request.gpc) continue; // P-15
-      const now = current.get(purpose)?.state;
-      // Rejecting what was given is a withdrawal; rejecting what never was is a refusal.
-      const state = enabled ? "GIVEN" : now === "GIVEN" ? "WITHDRAWN" : "REFUSED";
-      const unchanged = enabled ? now === "GIVEN" : now === "WITHDRAWN" || now === "REFUSED";
-      if (unchanged) continue;
-      writes.push({
-        subject,
-        purpose,
-        state,
-        source: "BANNER",
-        evidence: { form: "cookie-banner", category },
-      });
-    }
+    const writes: ConsentWrite[] = cookieChoiceWrites({
+      subject,
+      current,
+      choices,
+      gpc: context.request.gpc,
+      source: "BANNER",
+      evidence: { form: "cookie-banner" },
+    });
 
     // A new visitor row missed the privacy signals (they ran before it existed): GPC sent
     // with its first choices is recorded as the withdrawal it is.
