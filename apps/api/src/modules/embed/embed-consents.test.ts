@@ -103,6 +103,15 @@ describe.each(testDatabases)("the embeddable banner's API on $name", (kind) => {
     expect(await api.db.prisma.consentEvent.count({ where: { source: "EMBED" } })).toBe(0);
   });
 
+  it("serves the built banner script to any page, cached, as public code", async () => {
+    const response = await fetch(consentsUrl.replace(/consents$/, "privet-banner.js"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/javascript/);
+    expect(response.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=86400");
+    expect(await response.text()).toMatch(/^var PrivetBanner=/);
+  });
+
   it("refuses a request without X-Privet-Embed, which no browser sends cross-origin without a preflight", async () => {
     const response = await fetch(consentsUrl, {
       method: "POST",
