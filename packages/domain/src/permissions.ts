@@ -178,6 +178,8 @@ export const OPERATIONS = {
 
   // Staff: processors and partners' keys.
   processors: { staff: KEY_MANAGERS },
+  // The data map itself is public (dataMap); the Fides file is the administrators' tool.
+  dataMapFidesExport: { staff: KEY_MANAGERS },
   issuePartnerApiKey: { staff: KEY_MANAGERS },
   revokePartnerApiKey: { staff: KEY_MANAGERS },
   recordProcessorAgreement: { staff: PRIVACY_OFFICER },
