@@ -17,6 +17,7 @@ import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { type FormEvent, useState } from "react";
 import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
+import { FidesDownload } from "./fides-download.js";
 import { IssueKeyDialog, type KeyProcessor, RevokeKeyDialog } from "./processor-key-dialogs.js";
 
 export function ProcessorsPage() {
@@ -37,6 +38,7 @@ export function ProcessorsPage() {
   return (
     <>
       <h1>Processors</h1>
+      <FidesDownload />
       {issuingFor && (
         <IssueKeyDialog
           processor={issuingFor}
