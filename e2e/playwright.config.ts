@@ -18,6 +18,8 @@ import {
   MAILBOX_URL,
   PORTAL_PORT,
   PORTAL_URL,
+  SITE_PORT,
+  SITE_URL,
   SMTP_HTTP_PORT,
   SMTP_PORT,
 } from "./support/urls.js";
@@ -194,6 +196,8 @@ export default defineConfig({
         // The outbox is delivered to the loopback SMTP server (every 15 s, or "Deliver now").
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         PRIVET_CORS_ORIGINS: `${PORTAL_URL},${CONSOLE_URL}`,
+        // The second origin that embeds the banner (support/embed-site.mjs).
+        PRIVET_EMBED_ORIGINS: SITE_URL,
         // Every test signs up or in from 127.0.0.1 (console-at-scale registers 500 customers);
         // the per-IP limits are for the open internet.
         PRIVET_ATTEMPTS_PER_IP: "10000",
@@ -209,6 +213,18 @@ export default defineConfig({
       },
       reuseExistingServer: false,
       timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // Another site of the company's, on an origin of its own, embedding the banner script.
+      name: "site",
+      command: `node ${fileURLToPath(new URL("./support/embed-site.mjs", import.meta.url))}`,
+      cwd: root,
+      url: `http://127.0.0.1:${SITE_PORT}/health`,
+      env: { PRIVET_E2E_SITE_PORT: String(SITE_PORT), PRIVET_E2E_API_URL: API_URL },
+      reuseExistingServer: false,
+      timeout: 30_000,
       stdout: "ignore",
       stderr: "pipe",
     },

@@ -9,6 +9,12 @@ export const CONSOLE_URL = `http://127.0.0.1:${CONSOLE_PORT}`;
 export const SMTP_PORT = Number(process.env.PRIVET_E2E_SMTP_PORT ?? 4313);
 export const SMTP_HTTP_PORT = Number(process.env.PRIVET_E2E_SMTP_HTTP_PORT ?? 4314);
 export const MAILBOX_URL = `http://127.0.0.1:${SMTP_HTTP_PORT}`;
+/**
+ * Another of the company's sites, embedding the banner (support/embed-site.mjs): served as
+ * `localhost`, a different origin — and site — from the API's 127.0.0.1, as a real embedding is.
+ */
+export const SITE_PORT = Number(process.env.PRIVET_E2E_SITE_PORT ?? 4315);
+export const SITE_URL = `http://localhost:${SITE_PORT}`;
 
 /** The demo seed's policy versions (packages/db/src/seed/policies.ts): the one in force and the original. */
 export const POLICY_IN_FORCE = { version: "2026-01-15", effective: "15 January 2026" } as const;
