@@ -4,6 +4,7 @@
  * API against the visitor id the page keeps — the only thing it stores — and GPC keeps
  * advertising off and says so.
  */
+import { AxeBuilder } from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, request, test } from "@playwright/test";
 import { API_URL, SITE_URL } from "../support/urls.js";
 
@@ -26,6 +27,20 @@ async function recorded(page: Page): Promise<Answer> {
   } finally {
     await api.dispose();
   }
+}
+
+/** axe-core on the banner (WCAG 2.1 A and AA), as the portal's accessibility spec checks its own. */
+async function expectNoSeriousViolations(page: Page) {
+  const { violations, passes } = await new AxeBuilder({ page })
+    .include(".privet-banner")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(passes.length).toBeGreaterThan(5);
+  expect(
+    violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
 }
 
 const stateOf = (answer: Answer, category: string) =>
@@ -83,6 +98,7 @@ test.describe("a browser sending Global Privacy Control", () => {
     const banner = page.getByRole("region", { name: "Cookies on this site" });
     await expect(banner).toContainText("Your browser sends Global Privacy Control (GPC)");
     await banner.getByRole("button", { name: "Choose cookies" }).click();
+    await expectNoSeriousViolations(page);
     await expect(banner.getByRole("switch", { name: /^Remarketing/ })).toBeDisabled();
     await expect(banner.getByRole("switch", { name: /^Remarketing/ })).not.toBeChecked();
     await banner.getByRole("button", { name: "Accept all" }).click();

@@ -89,7 +89,8 @@ export function embedRoutes(options: EmbedRouteOptions): express.Router {
     handle(options, "SetEmbedConsents", (context, req) => {
       const visitorId = visitorIdOf(req.headers[VISITOR_ID_HEADER]);
       const choices = choicesOf(req.body);
-      const gpc = context.request.gpc || scriptSaysGpc((req.body as { gpc?: unknown }).gpc);
+      const gpc =
+        context.request.gpc || scriptSaysGpc((req.body as { gpc?: unknown } | undefined)?.gpc);
       return recordEmbedConsents(context, visitorId, choices, gpc, req.headers.origin ?? null);
     }),
   );
