@@ -44,6 +44,7 @@ async function verifyWithOnlyThePublishedKey(api: TestApi, jws: string) {
   const response = await fetch(new URL("/.well-known/jwks.json", api.url));
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^application\/jwk-set\+json/);
+  expect(response.headers.get("access-control-allow-origin")).toBe("*");
   const { keys } = (await response.json()) as { keys: Array<Record<string, string>> };
   const [encodedHeader = "", encodedPayload = "", signature = ""] = jws.split(".");
   const header = JSON.parse(Buffer.from(encodedHeader, "base64url").toString());

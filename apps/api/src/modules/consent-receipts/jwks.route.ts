@@ -13,6 +13,8 @@ export function jwksRoute(verifier: CheckpointVerifier): express.RequestHandler 
   const body = JSON.stringify({ keys: [{ ...verifier.publicKeyJwk, kid: verifier.keyId }] });
   return (_req, res) => {
     res.setHeader("Cache-Control", "public, max-age=300");
+    // Public and the same for everyone, no cookies: any site's script may read it.
+    res.setHeader("Access-Control-Allow-Origin", "*");
     res.type("application/jwk-set+json").send(body);
   };
 }

@@ -9,6 +9,8 @@ export function gpcSupportRoute(): express.RequestHandler {
   const body = JSON.stringify(GPC_SUPPORT);
   return (_req, res) => {
     res.setHeader("Cache-Control", "public, max-age=86400");
+    // Public and the same for everyone, no cookies: any site's script may read it.
+    res.setHeader("Access-Control-Allow-Origin", "*");
     res.type("application/json").send(body);
   };
 }

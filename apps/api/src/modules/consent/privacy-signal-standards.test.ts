@@ -31,7 +31,8 @@ describe.each(testDatabases)("privacy signals every site understands on $name", 
     const response = await fetch(new URL("/.well-known/gpc.json", api.url));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-    const body = await response.json();
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    const body = (await response.json()) as { gpc: boolean; lastUpdate: string };
     expect(body).toEqual({ gpc: true, lastUpdate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     expect(Number.isNaN(Date.parse(body.lastUpdate))).toBe(false);
   });
