@@ -30,6 +30,11 @@ const STAFF_RECEIPT = graphql(`
     customerConsentReceipt(customerId: $customerId, eventId: $eventId) { eventId record jws }
   }
 `);
+const MY_ACCESS_LOG = graphql(`
+  query ReceiptReadsInMyLog {
+    me { accessLog(first: 5) { categoryLabel fieldPath purpose reference } }
+  }
+`);
 const STAFF_RECEIPT_WITHOUT_A_PURPOSE = graphql(`
   query StaffReceiptWithoutAPurpose($customerId: ID!, $eventId: ID!) {
     customerConsentReceipt(customerId: $customerId, eventId: $eventId) { eventId }
@@ -152,7 +157,7 @@ describe.each(testDatabases)("consent receipts on $name", (kind) => {
   });
 
   it("staff get a customer's receipt under a declared purpose, and the read is in the customer's access log", async () => {
-    const { customer, eventId } = await aCustomerWhoWithdrewMarketing();
+    const { client, customer, eventId } = await aCustomerWhoWithdrewMarketing();
     const staff = api.client();
     await signInStaff(api.db.prisma, staff, "SUPPORT_AGENT");
 
@@ -169,6 +174,16 @@ describe.each(testDatabases)("consent receipts on $name", (kind) => {
       {
         subjectId: customer.id,
         category: "consent.choice",
+        fieldPath: "customerConsentReceipt",
+        purpose: "SUPPORT",
+        reference: "T-560",
+      },
+    ]);
+
+    const log = await client.gql(MY_ACCESS_LOG);
+    expect(log.data?.me?.accessLog).toEqual([
+      {
+        categoryLabel: "A receipt of your consent choice",
         fieldPath: "customerConsentReceipt",
         purpose: "SUPPORT",
         reference: "T-560",
