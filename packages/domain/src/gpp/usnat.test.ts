@@ -4,6 +4,7 @@ import type { ConsentSnapshot } from "../consent.js";
 import { compressedBase64Url, fibonacciInteger } from "./bits.js";
 import {
   encodeGppHeader,
+  encodeUsNatGpp,
   encodeUsNatSection,
   gppStringFor,
   USNAT_SECTION_ID,
@@ -74,6 +75,35 @@ describe("the IAB GPP string, US national section", () => {
         gpc: true,
       }),
     ).toBe("CVVVkkkkkpFY.YA");
+  });
+
+  it("writes a whole fixed GPP string, header and section, that IAB's library reads back field for field", () => {
+    const everything: UsNatFields = {
+      ...NOTHING_APPLIES,
+      sharingNotice: 1,
+      saleOptOutNotice: 1,
+      sharingOptOutNotice: 1,
+      targetedAdvertisingOptOutNotice: 1,
+      sensitiveDataProcessingOptOutNotice: 1,
+      sensitiveDataLimitUseNotice: 1,
+      saleOptOut: 1,
+      sharingOptOut: 1,
+      targetedAdvertisingOptOut: 1,
+      sensitiveDataProcessing: [2, 1, 0, 2, 1, 0, 2, 1, 0, 2, 1, 0, 2, 1, 0, 2],
+      knownChildSensitiveDataConsents: [2, 1, 0],
+      personalDataConsents: 1,
+      mspaOptOutOptionMode: 1,
+      mspaServiceProviderMode: 2,
+      gpc: true,
+    };
+    const gpp = encodeUsNatGpp(everything);
+    expect(gpp).toBe("DBABLA~CVVVkkkkkpFY.YA");
+    expect(decodedByIab(gpp).usnat).toMatchObject({
+      SensitiveDataProcessing: everything.sensitiveDataProcessing,
+      KnownChildSensitiveDataConsents: [2, 1, 0],
+      MspaServiceProviderMode: 2,
+      Gpc: true,
+    });
   });
 
   const cases: ReadonlyArray<{
