@@ -58,6 +58,7 @@ export function benchApiConfig(database, overrides = {}) {
     passwordHashing: { N: 2 ** 17, r: 8, p: 1 },
     workers: 1,
     checkpointSigner: signerFromPrivateKey(generateSigningKeyPem()),
+    receiptSigner: signerFromPrivateKey(generateSigningKeyPem()),
     ...overrides,
   };
 }

@@ -26,6 +26,7 @@ test("[P-08] sign-up records marketing consent; withdrawing it in the portal sho
     "Allowed",
     "when you registered",
     POLICY_IN_FORCE.version,
+    "Download receipt",
   ]);
 
   const toggle = marketing.getByRole("checkbox", { name: /^Allow marketing/ });
@@ -44,6 +45,7 @@ test("[P-08] sign-up records marketing consent; withdrawing it in the portal sho
     "Withdrawn",
     "in your consent centre",
     POLICY_IN_FORCE.version,
+    "Download receipt",
   ]);
   await expect(marketingRows.nth(1).getByRole("cell").nth(2)).toHaveText("Allowed");
 
@@ -93,6 +95,7 @@ test("one switch per purpose: analytics cookies are switched with service improv
     "Allowed",
     "in your consent centre",
     POLICY_IN_FORCE.version,
+    "Download receipt",
   ]);
   // The analytics cookies follow: the banner's view of the same consent is on, set here.
   const { cookieConsents } = await gqlOk<{

@@ -135,6 +135,32 @@ describe("loadConfig", () => {
     });
   });
 
+  describe("PRIVET_RECEIPT_SIGNING_KEY", () => {
+    it("is the consent-receipt signer when set, a key apart from the checkpoint key", () => {
+      const pem = generateSigningKeyPem();
+      const config = load({ PRIVET_RECEIPT_SIGNING_KEY: pem.replace(/\n/g, "\\n") });
+      expect(config.receiptSigner.keyId).toBe(signerFromPrivateKey(pem).keyId);
+      expect(config.receiptSigner.keyId).not.toBe(config.checkpointSigner.keyId);
+    });
+    it("refuses a value that is not an Ed25519 private key, without printing it", () => {
+      const [message = ""] = problems({ PRIVET_RECEIPT_SIGNING_KEY: "hunter2-not-a-key" });
+      expect(message).toMatch(/^PRIVET_RECEIPT_SIGNING_KEY must be an Ed25519 private key/);
+      expect(message).not.toContain("hunter2");
+    });
+    it("outside it, is made on first start as receipt-key.pem beside the checkpoint key", () => {
+      const folder = mkdtempSync(join(tmpdir(), "privet-config-receipt-key-"));
+      try {
+        const env = { PRIVET_DATA_DIR: join(folder, "pglite") };
+        const first = loadConfig(env);
+        expect(readFileSync(join(folder, "receipt-key.pem"), "utf8")).toMatch(/BEGIN PRIVATE KEY/);
+        expect(loadConfig(env).receiptSigner.keyId).toBe(first.receiptSigner.keyId);
+        expect(first.receiptSigner.keyId).not.toBe(first.checkpointSigner.keyId);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
+  });
+
   describe("PRIVET_SECRET", () => {
     const secret = "a-very-long-secret-value-for-tests-0123456789";
     it("is the hash key when set", () => {

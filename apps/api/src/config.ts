@@ -3,7 +3,8 @@
  * typed. A wrong value stops the process with a message that names the variable and what it
  * accepts — a limit that silently became NaN, or a proxy setting that trusted every client's
  * X-Forwarded-For, is worse than not starting. Messages quote the value given, except for
- * values that may be secret (PRIVET_SECRET, PRIVET_SIGNING_KEY, SMTP_URL, DATABASE_URL), which
+ * values that may be secret (PRIVET_SECRET, PRIVET_SIGNING_KEY, PRIVET_RECEIPT_SIGNING_KEY, SMTP_URL,
+ * DATABASE_URL), which
  * are never printed.
  *
  * Two diagnostics are read where they act, not here, so that tests can switch them while the
@@ -19,6 +20,7 @@ import {
   CheckpointKeyError,
   type CheckpointSigner,
   loadCheckpointSigner,
+  RECEIPT_KEY_FILE,
 } from "@privet/db/checkpoints";
 import { type DatabaseConfig, databaseConfigFromEnv } from "@privet/db/client";
 import {
@@ -67,6 +69,13 @@ export interface ApiConfig {
    * checkpoint. Its public half is served at /.well-known/privet-checkpoint-key.
    */
   readonly checkpointSigner: CheckpointSigner;
+  /**
+   * PRIVET_RECEIPT_SIGNING_KEY: the Ed25519 key (PKCS#8 PEM) that signs consent receipts (a
+   * compact JWS, EdDSA); without it, receipt-key.pem made on first start beside the checkpoint
+   * key. Its public half is served at /.well-known/jwks.json: set it in production, and keep
+   * it, or receipts already handed out no longer verify against the served key.
+   */
+  readonly receiptSigner: CheckpointSigner;
   /** NODE_ENV=development: stack traces of unexpected errors in responses. */
   readonly development: boolean;
   /**
@@ -239,6 +248,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     );
   }
 
+  let receiptSigner: CheckpointSigner | null = null;
+  try {
+    receiptSigner = loadCheckpointSigner(
+      database,
+      read("PRIVET_RECEIPT_SIGNING_KEY"),
+      RECEIPT_KEY_FILE,
+    );
+  } catch (error) {
+    if (!(error instanceof CheckpointKeyError)) throw error;
+    problems.push(
+      "PRIVET_RECEIPT_SIGNING_KEY must be an Ed25519 private key in PKCS#8 PEM, e.g. from `openssl genpkey -algorithm ed25519` (the value given is not printed)",
+    );
+  }
+
   const seedDemo = oneOf("PRIVET_SEED_DEMO", ["0", "1"]);
   const trustProxy = parseTrustProxy(read("PRIVET_TRUST_PROXY"), problems);
   const corsOrigins = parseOrigins("PRIVET_CORS_ORIGINS", env, DEFAULTS.corsOrigins, problems);
@@ -322,6 +345,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     development: nodeEnv === "development",
     hashKey: secret ?? developmentSecret(database),
     checkpointSigner: checkpointSigner as CheckpointSigner,
+    receiptSigner: receiptSigner as CheckpointSigner,
     database,
     seedDemoData: seedDemo ? seedDemo === "1" : database.kind === "pglite",
     trustProxy,

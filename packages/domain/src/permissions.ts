@@ -135,6 +135,7 @@ export const OPERATIONS = {
   // The customer's own data.
   myConsents: "customer",
   consentHistory: "customer",
+  consentReceipt: "customer", // a receipt of one of their own consent events
   setConsent: "customer",
   myDataExport: "customer",
   setPaymentMethod: "customer",
@@ -151,6 +152,7 @@ export const OPERATIONS = {
 
   // Staff: customers, support, break-glass.
   customer: { staff: ANY_STAFF },
+  customerConsentReceipt: { staff: ANY_STAFF }, // under a purpose their role may declare; audited
   customers: { staff: ANY_STAFF },
   searchCustomers: { staff: ANY_STAFF }, // under the declared purpose, like any read of them
   searchStaff: { staff: STAFF_PICKERS },

@@ -7,6 +7,7 @@ import { accountResolvers } from "../modules/accounts/resolvers.js";
 import { auditResolvers } from "../modules/audit/resolvers.js";
 import { breachesResolvers } from "../modules/breaches/resolvers.js";
 import { consentResolvers } from "../modules/consent/resolvers.js";
+import { consentReceiptsResolvers } from "../modules/consent-receipts/resolvers.js";
 import { dataExportResolvers } from "../modules/data-export/resolvers.js";
 import { dataMapResolvers } from "../modules/data-map/resolvers.js";
 import { emailResolvers } from "../modules/email/resolvers.js";
@@ -27,6 +28,7 @@ import { supportResolvers } from "../modules/support/resolvers.js";
 export const resolvers = [
   ...accountResolvers,
   ...consentResolvers,
+  ...consentReceiptsResolvers,
   ...policyResolvers,
   ...paymentsResolvers,
   ...newsletterResolvers,

@@ -23,6 +23,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { expressMiddleware } from "@as-integrations/express5";
 import type { AuditWriter } from "@privet/db/audit";
 import { type PrismaClient, prismaSqlReader, type SqlReader } from "@privet/db/client";
+import { GPC_SUPPORT_PATH } from "@privet/domain/gpc";
 import express from "express";
 import type { ApiConfig } from "../config.js";
 import type { AttemptLimiters, Context } from "../context/context.js";
@@ -34,7 +35,8 @@ import {
   checkpointKeyRoute,
   startCheckpointJob,
 } from "../modules/audit/public.js";
-import { applyPrivacySignals } from "../modules/consent/public.js";
+import { applyPrivacySignals, gpcSupportRoute } from "../modules/consent/public.js";
+import { JWKS_PATH, jwksRoute } from "../modules/consent-receipts/public.js";
 import { DATA_EXPORT_PATH, dataExportRoute } from "../modules/data-export/public.js";
 import { startEmailDelivery } from "../modules/email/public.js";
 import { EMBED_PATH, embedRoutes } from "../modules/embed/public.js";
@@ -186,6 +188,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.json({ ok: true });
   });
   app.get(CHECKPOINT_KEY_PATH, checkpointKeyRoute(config.checkpointSigner));
+  // The consent receipts' public key, and the GPC support resource (P-15).
+  app.get(JWKS_PATH, jwksRoute(config.receiptSigner));
+  app.get(GPC_SUPPORT_PATH, gpcSupportRoute());
   // One-click unsubscribe from marketing emails, without signing in (P-08).
   app.use("/unsubscribe", unsubscribeRoutes({ prisma: options.prisma, config }));
   // The data export as a streamed download (data-export/export-route.ts), outside GraphQL.

@@ -148,6 +148,9 @@ export const TEST_PASSWORD_HASHING: ScryptParameters = THROWAWAY_PASSWORD_HASHIN
 /** One throwaway checkpoint key for the test run (never a key file in the temp folder). */
 export const TEST_CHECKPOINT_SIGNER = signerFromPrivateKey(generateSigningKeyPem());
 
+/** Likewise one throwaway consent-receipt key. */
+export const TEST_RECEIPT_SIGNER = signerFromPrivateKey(generateSigningKeyPem());
+
 export function testConfig(
   database: OpenTestDatabase["config"],
   overrides: Partial<ApiConfig> = {},
@@ -159,6 +162,7 @@ export function testConfig(
     development: false,
     hashKey: randomBytes(32).toString("hex"),
     checkpointSigner: TEST_CHECKPOINT_SIGNER,
+    receiptSigner: TEST_RECEIPT_SIGNER,
     database,
     seedDemoData: false,
     trustProxy: 0,

@@ -19,6 +19,7 @@ const IDS: Readonly<Record<string, string>> = {
   incidentId: "a breach incident",
   campaignId: "a campaign",
   noticeIds: "the notices",
+  eventId: "an event of the consent history",
 };
 
 /** "incidentRef" → "Incident reference"; an unknown "expiryMonth" → "Expiry month". */

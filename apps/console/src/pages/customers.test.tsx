@@ -119,6 +119,16 @@ const customer = (over: Record<string, unknown> = {}) => ({
     { purpose: "MARKETING", state: "WITHDRAWN", updatedAt: "2026-11-01T12:00:00.000Z" },
     { purpose: "PERSONALISATION", state: null, updatedAt: null },
   ],
+  consentHistory: [
+    {
+      id: "0190a5c2-0000-7000-8000-00000000e001",
+      purpose: "MARKETING",
+      state: "WITHDRAWN",
+      source: "PORTAL",
+      occurredAt: "2026-11-01T12:00:00.000Z",
+      policyVersion: "2026-01-15",
+    },
+  ],
   heldRecords: [{ id: "h1", label: null, content: null }],
   accessLogPage: {
     nodes: [

@@ -20,6 +20,7 @@ import { useClient, useQuery } from "urql";
 import { CustomerPicker } from "../pickers.js";
 import { usePurpose } from "../purpose.js";
 import { failuresOf, type ResultPath, redactionsOf, Value, WithheldNotice } from "../redactions.js";
+import { CustomerConsentHistory } from "./customer-consent-history.js";
 
 export function CustomersPage() {
   // The picker searches as the member types, under the declaration in force when they type
@@ -167,6 +168,13 @@ export function CustomerPage({ id }: { id: string }) {
           </li>
         ))}
       </ul>
+      <h2>Consent history</h2>
+      <CustomerConsentHistory
+        customerId={customer.id}
+        entries={customer.consentHistory}
+        purpose={purpose}
+        reference={ref}
+      />
       <h2>Access log</h2>
       {customer.accessLogPage === null ? (
         <p>{v(null, ["customer", "accessLogPage"])}</p>

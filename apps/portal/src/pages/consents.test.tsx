@@ -216,7 +216,7 @@ describe("the consent centre", () => {
       within(table)
         .getAllByRole("columnheader")
         .map((h) => h.textContent),
-    ).toEqual(["When", "What", "Choice", "Where", "Policy version"]);
+    ).toEqual(["When", "What", "Choice", "Where", "Policy version", "Receipt"]);
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows).toHaveLength(2);
     expect(rows[0]?.textContent).toContain("Withdrawn");

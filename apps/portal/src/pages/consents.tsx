@@ -9,6 +9,7 @@ import {
   ConsentCentreDocument,
   type ConsentCentreQuery,
   type ConsentPurpose,
+  ConsentReceiptDocument,
   SetConsentDocument,
 } from "@privet/client";
 import { cookieCategoriesOf } from "@privet/domain/consent";
@@ -18,13 +19,14 @@ import {
   cookieCategoryLabel,
   purposeLabel,
 } from "@privet/domain/labels";
+import { ReceiptButton, type ReceiptLoad } from "@privet/ui/consent-receipt";
 import { formErrorOf } from "@privet/ui/errors";
 import { ExternalLink } from "@privet/ui/external-link";
 import { formatDateTime } from "@privet/ui/format";
 import { Empty, ErrorNotice, Loading, Notice } from "@privet/ui/states";
 import { TableScroll } from "@privet/ui/table-scroll";
 import { useState } from "react";
-import { useMutation, useQuery } from "urql";
+import { useClient, useMutation, useQuery } from "urql";
 import { RequireSignIn } from "./require-sign-in.js";
 
 /** The advertising provider's own page for personalised-ad choices (the policy points there). */
@@ -176,6 +178,18 @@ function PurposeCard({
 }
 
 function History({ entries }: { entries: ConsentCentreQuery["consentHistory"] }) {
+  const client = useClient();
+  // Asked for when pressed, never with the page: a receipt is signed on demand.
+  const receiptOf = async (eventId: string): Promise<ReceiptLoad> => {
+    const result = await client
+      .query(ConsentReceiptDocument, { eventId }, { requestPolicy: "network-only" })
+      .toPromise();
+    const receipt = result.data?.consentReceipt;
+    if (receipt) return receipt;
+    return {
+      error: formErrorOf(result.error)?.message ?? "We could not prepare that receipt. Try again.",
+    };
+  };
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
@@ -194,6 +208,7 @@ function History({ entries }: { entries: ConsentCentreQuery["consentHistory"] })
                 <th scope="col">Choice</th>
                 <th scope="col">Where</th>
                 <th scope="col">Policy version</th>
+                <th scope="col">Receipt</th>
               </tr>
             </thead>
             <tbody>
@@ -204,6 +219,12 @@ function History({ entries }: { entries: ConsentCentreQuery["consentHistory"] })
                   <td>{consentStateLabel(entry.state)}</td>
                   <td>{consentSourceLabel(entry.source)}</td>
                   <td>{entry.policyVersion ?? "—"}</td>
+                  <td>
+                    <ReceiptButton
+                      load={() => receiptOf(entry.id)}
+                      label={`Download receipt: ${purposeLabel(entry.purpose)}, ${consentStateLabel(entry.state)}, ${formatDateTime(entry.occurredAt)}`}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>

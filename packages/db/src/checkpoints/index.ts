@@ -15,7 +15,12 @@ export {
   exportCheckpoints,
   verifyAgainstExport,
 } from "./export.js";
-export { loadCheckpointSigner, signingKeyFile } from "./key-file.js";
+export {
+  CHECKPOINT_KEY_FILE,
+  loadCheckpointSigner,
+  RECEIPT_KEY_FILE,
+  signingKeyFile,
+} from "./key-file.js";
 export {
   CheckpointKeyError,
   type CheckpointSigner,

@@ -1,4 +1,5 @@
 import { permitsProcessing } from "@privet/domain/consent";
+import { gppStringFor } from "@privet/domain/gpp";
 import { Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { currentConsentsOf, requestSubject } from "./consent-subject.js";
@@ -28,6 +29,8 @@ export class PrivacySignalsResolver {
       dntRecorded: dnt && visitor?.doNotTrackSeenAt != null,
       advertisingConsent: advertising?.state ?? null,
       advertisingConsentSource: advertising?.source ?? null,
+      // Never asked, refused, withdrawn or GPC: opted out (@privet/domain/gpp says why).
+      gpp: gppStringFor({ REMARKETING: advertising?.state }, gpc),
     });
   }
 }

@@ -42,4 +42,11 @@ export class PrivacySignals {
   @Classified("NON_PERSONAL")
   @Field(() => ConsentSourceValues, { nullable: true })
   advertisingConsentSource!: keyof typeof ConsentSourceValues | null;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => String, {
+    description:
+      "Your choices as an IAB Global Privacy Platform string, US national section (usnat): the sale, sharing and targeted-advertising opt-outs from your advertising consent, and this request's GPC signal. For the banner to hand to advertising tags.",
+  })
+  gpp!: string;
 }

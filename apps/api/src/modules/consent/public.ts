@@ -10,6 +10,7 @@ export { consentHistoryOf, consentsOf } from "./consent-loaders.js";
 export { currentConsentsOf } from "./consent-subject.js";
 export { type CookieChoice, checkCookieChoices, cookieChoiceWrites } from "./cookie-choices.js";
 export { toCookieConsents } from "./cookie-consents.js";
+export { gpcSupportRoute } from "./gpc-support.route.js";
 export { mergeVisitorIntoCustomer } from "./merge-visitor.js";
 export { navigationEventsOf } from "./navigation-events-of.js";
 export { applyPrivacySignals } from "./privacy-signals.js";

@@ -2,6 +2,7 @@
 import { ConsentCheckResolver } from "./consent-check.resolver.js";
 import { IssuePartnerApiKeyResolver } from "./issue-partner-api-key.resolver.js";
 import { PartnerSubjectFieldsResolver } from "./partner-subject-fields.resolver.js";
+import { PartnerSubjectGppResolver } from "./partner-subject-gpp.resolver.js";
 import { PartnerSubjectsResolver } from "./partner-subjects.resolver.js";
 import { RecordProcessorAgreementResolver } from "./record-processor-agreement.resolver.js";
 import { RevokePartnerApiKeyResolver } from "./revoke-partner-api-key.resolver.js";
@@ -10,6 +11,7 @@ import { TerminateProcessorAgreementResolver } from "./terminate-processor-agree
 export const partnersResolvers = [
   PartnerSubjectsResolver,
   PartnerSubjectFieldsResolver,
+  PartnerSubjectGppResolver,
   ConsentCheckResolver,
   IssuePartnerApiKeyResolver,
   RevokePartnerApiKeyResolver,

@@ -90,7 +90,9 @@ export async function loadAccessLogPages(
         categoryLabel: isDataCategory(row.category)
           ? categoryLabel(row.category)
           : row.category === CONSENT_CHOICE
-            ? "Your consent choice (a partner checked it)"
+            ? row.principalKind === "PARTNER"
+              ? "Your consent choice (a partner checked it)"
+              : "A receipt of your consent choice"
             : row.category,
         fieldPath: row.fieldPath,
         occurredAt,
