@@ -5,6 +5,7 @@ import { PartnerSubjectFieldsResolver } from "./partner-subject-fields.resolver.
 import { PartnerSubjectsResolver } from "./partner-subjects.resolver.js";
 import { RecordProcessorAgreementResolver } from "./record-processor-agreement.resolver.js";
 import { RevokePartnerApiKeyResolver } from "./revoke-partner-api-key.resolver.js";
+import { RotatePartnerApiKeyResolver } from "./rotate-partner-api-key.resolver.js";
 import { TerminateProcessorAgreementResolver } from "./terminate-processor-agreement.resolver.js";
 
 export const partnersResolvers = [
@@ -13,6 +14,7 @@ export const partnersResolvers = [
   ConsentCheckResolver,
   IssuePartnerApiKeyResolver,
   RevokePartnerApiKeyResolver,
+  RotatePartnerApiKeyResolver,
   RecordProcessorAgreementResolver,
   TerminateProcessorAgreementResolver,
 ] as const;
