@@ -5,8 +5,8 @@
  */
 import type { PrismaClient, SqlReader } from "@privet/db/client";
 import type { Principal, StaffRole } from "@privet/domain/principals";
-import { SESSION_COOKIE, SESSION_LIFETIME_MS, VISITOR_COOKIE } from "../http/cookies.js";
 import { AppError } from "../errors/app-error.js";
+import { SESSION_COOKIE, SESSION_LIFETIME_MS, VISITOR_COOKIE } from "../http/cookies.js";
 import { mayBePartnerKey } from "../http/partner-key-format.js";
 import { hashToken } from "../http/tokens.js";
 import type { PartnerAgreementRow } from "../privacy/decision-input-queries.js";

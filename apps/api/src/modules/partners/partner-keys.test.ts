@@ -182,7 +182,9 @@ describe.each(testDatabases)("partner API keys on $name", (kind) => {
     const id = issued.data?.issuePartnerApiKey.apiKey.id ?? "";
     const sdk = partnerSdk(api, issued.data?.issuePartnerApiKey.key ?? "");
     const lastUsed = async () =>
-      (await api.db.prisma.partnerApiKey.findUniqueOrThrow({ where: { id } })).lastUsedAt?.getTime();
+      (
+        await api.db.prisma.partnerApiKey.findUniqueOrThrow({ where: { id } })
+      ).lastUsedAt?.getTime();
 
     const first = now;
     await sdk.request(PartnerWhoAmIDocument, {});
