@@ -121,9 +121,10 @@ test("rotating a key says how long the old one lasts, shows the new one once, an
   expect(newKey).not.toBe(oldKey);
   await rotated.getByRole("button", { name: "I have stored the key" }).click();
   await expect(rotated).toBeHidden();
-  await expect(card.locator(`[data-key="${label}"]`).first()).toContainText(
-    /rotated, the old key works until/,
-  );
+  const oldRow = card.locator(`[data-key="${label}"]`).filter({ hasText: oldKey.slice(0, 17) });
+  await expect(oldRow).toContainText(/rotated, the old key works until/);
+  // Rotated once: the old key offers no second rotation.
+  await expect(oldRow.getByRole("button", { name: `Rotate key ${label}` })).toHaveCount(0);
 
   const partner = await apiClient();
   for (const key of [oldKey, newKey]) {
