@@ -54,7 +54,8 @@ test("issuing a key names the processor, requires a label and shows the key once
   const shown = page.getByRole("dialog", { name: "New API key for Larkpost Mail" });
   await expect(shown).toContainText("This key will not be shown again.");
   const key = (await shown.getByTestId("issued-key").textContent()) ?? "";
-  expect(key).toMatch(/^pk_/);
+  // The scanner-recognisable format docs/partners.md documents.
+  expect(key).toMatch(/^privet_pk_[0-9A-Za-z]{38}$/);
   await shown.getByRole("button", { name: "Copy key" }).click();
   await expect(shown.getByRole("status")).toHaveText(/Copied\.|Could not copy/);
   // The key works for its processor until revoked.
@@ -76,14 +77,63 @@ test("issuing a key names the processor, requires a label and shows the key once
   await expect(shown).toBeHidden();
   // Shown once: the page keeps only its prefix.
   await expect(page.getByText(key)).toHaveCount(0);
-  await expect(card).toContainText(`${key.slice(0, 10)}… ${label}`);
+  await expect(card).toContainText(`${key.slice(0, 17)}… ${label}`);
 
   await card.getByRole("button", { name: `Revoke key ${label}` }).click();
   const revoke = page.getByRole("dialog", { name: `Revoke Larkpost Mail's key “${label}”?` });
-  await expect(revoke).toContainText(`${key.slice(0, 10)}…`);
+  await expect(revoke).toContainText(`${key.slice(0, 17)}…`);
   await revoke.getByRole("button", { name: "Revoke key" }).click();
   await expect(revoke).toBeHidden();
   await expect(card).toContainText(new RegExp(`${label} — revoked`));
   expect(await asPartner()).toBe("UNAUTHENTICATED");
+  await partner.dispose();
+});
+
+test("rotating a key says how long the old one lasts, shows the new one once, and both work during the overlap", async ({
+  browser,
+}) => {
+  const page = await consoleAs(browser, "privacy");
+  await openArea(page, "Processors", "Processors");
+  const card = page.locator("li.card").filter({
+    has: page.getByRole("heading", { level: 2, name: "Larkpost Mail", exact: true }),
+  });
+  const label = `E2E rotated ${Date.now()}`;
+  await card.getByRole("button", { name: "Issue a key" }).click();
+  const issue = page.getByRole("dialog", { name: "Issue an API key for Larkpost Mail?" });
+  await issue.getByLabel("Label").fill(label);
+  await issue.getByRole("button", { name: "Issue key for Larkpost Mail" }).click();
+  const shown = page.getByRole("dialog", { name: "New API key for Larkpost Mail" });
+  const oldKey = (await shown.getByTestId("issued-key").textContent()) ?? "";
+  await shown.getByRole("button", { name: "I have stored the key" }).click();
+  await expect(shown).toBeHidden();
+  await expect(card.locator(`[data-key="${label}"]`)).toContainText("Last used never");
+
+  await card.getByRole("button", { name: `Rotate key ${label}` }).click();
+  const rotate = page.getByRole("dialog", { name: `Rotate Larkpost Mail's key “${label}”?` });
+  await rotate.getByRole("combobox").selectOption({ label: "7 days" });
+  await expect(rotate.getByTestId("overlap-ends")).toHaveText(
+    /^The old key works until .+, then is refused: Larkpost Mail must switch to the new key before then\.$/,
+  );
+  await rotate.getByRole("button", { name: "Rotate key" }).click();
+  const rotated = page.getByRole("dialog", { name: "New API key for Larkpost Mail" });
+  const newKey = (await rotated.getByTestId("issued-key").textContent()) ?? "";
+  expect(newKey).toMatch(/^privet_pk_[0-9A-Za-z]{38}$/);
+  expect(newKey).not.toBe(oldKey);
+  await rotated.getByRole("button", { name: "I have stored the key" }).click();
+  await expect(rotated).toBeHidden();
+  const oldRow = card.locator(`[data-key="${label}"]`).filter({ hasText: oldKey.slice(0, 17) });
+  await expect(oldRow).toContainText(/rotated, the old key works until/);
+  // Rotated once: the old key offers no second rotation.
+  await expect(oldRow.getByRole("button", { name: `Rotate key ${label}` })).toHaveCount(0);
+
+  const partner = await apiClient();
+  for (const key of [oldKey, newKey]) {
+    const response = await partner.post(`${API_URL}/graphql`, {
+      headers: { ...PREFLIGHT, authorization: `Bearer ${key}` },
+      data: { query: "query Who { viewer { kind } }" },
+    });
+    const body = (await response.json()) as { data?: { viewer?: { kind?: string } } };
+    expect(body.data?.viewer?.kind).toBe("partner");
+  }
   await partner.dispose();
 });

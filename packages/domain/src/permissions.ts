@@ -184,6 +184,7 @@ export const OPERATIONS = {
   dataMapFidesExport: { staff: KEY_MANAGERS },
   issuePartnerApiKey: { staff: KEY_MANAGERS },
   revokePartnerApiKey: { staff: KEY_MANAGERS },
+  rotatePartnerApiKey: { staff: KEY_MANAGERS },
   recordProcessorAgreement: { staff: PRIVACY_OFFICER },
   terminateProcessorAgreement: { staff: PRIVACY_OFFICER },
 

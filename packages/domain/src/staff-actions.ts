@@ -47,6 +47,7 @@ export const STAFF_ACTION_LABELS = {
   // Processors and partners' keys.
   issuePartnerApiKey: "Issued a partner API key",
   revokePartnerApiKey: "Revoked a partner API key",
+  rotatePartnerApiKey: "Rotated a partner API key",
   recordProcessorAgreement: "Recorded a processor agreement",
   terminateProcessorAgreement: "Ended a processor agreement",
   // Legal requests.

@@ -5,7 +5,9 @@
  */
 import type { PrismaClient, SqlReader } from "@privet/db/client";
 import type { Principal, StaffRole } from "@privet/domain/principals";
+import { AppError } from "../errors/app-error.js";
 import { SESSION_COOKIE, SESSION_LIFETIME_MS, VISITOR_COOKIE } from "../http/cookies.js";
+import { mayBePartnerKey } from "../http/partner-key-format.js";
 import { hashToken } from "../http/tokens.js";
 import type { PartnerAgreementRow } from "../privacy/decision-input-queries.js";
 
@@ -16,13 +18,17 @@ export interface ResolvedPrincipal {
   readonly partnerAgreements?: readonly PartnerAgreementRow[];
 }
 
-export const PARTNER_KEY_PREFIX = "pk_";
-const KEY_USE_PRECISION_MS = 60 * 60 * 1000;
+/** How precisely a key's last use is kept: at most one write a minute per key. */
+const KEY_USE_PRECISION_MS = 60 * 1000;
 
 interface PartnerKeyRow extends Record<string, unknown> {
   readonly id: string;
   readonly processorId: string;
   readonly revoked: boolean;
+  /** Past its expiry (or, rotated, past its overlap) at the request's time. */
+  readonly expired: boolean;
+  /** Rotated: a newer key replaced it. */
+  readonly replaced: boolean;
   /** Last used more than KEY_USE_PRECISION ago (or never): time to record this use. */
   readonly useDue: boolean;
   /** The agreements as JSON text, when asked for. */
@@ -40,7 +46,9 @@ interface StoredAgreement
  * The key, and with it (when `withAgreements`: the privacy gate will need them) the
  * processor's agreements: one round trip for what every partner request needs, written by
  * hand and sent through the SQL reader (every partner request pays for it). Every column is
- * text or a boolean, so any reader returns the same values.
+ * text or a boolean, so any reader returns the same values. A key scoped to some purposes
+ * sees each agreement narrowed to them (so a read under another purpose is refused as one
+ * outside the agreement), and always loads them: the scope must hold wherever they are read.
  */
 async function findPartnerKey(
   reader: SqlReader,
@@ -51,10 +59,15 @@ async function findPartnerKey(
   const [row] = await reader.query<PartnerKeyRow>(
     `SELECT k."id"::text AS "id", k."processorId"::text AS "processorId",
       (k."revokedAt" IS NOT NULL) AS "revoked",
+      (k."expiresAt" IS NOT NULL AND k."expiresAt" <= $2::timestamptz) AS "expired",
+      (k."replacedById" IS NOT NULL) AS "replaced",
       (k."lastUsedAt" IS NULL OR k."lastUsedAt" < $2::timestamptz - make_interval(secs => $3::int)) AS "useDue",
-      CASE WHEN $4::boolean THEN (
+      CASE WHEN $4::boolean OR cardinality(k."purposes") > 0 THEN (
         SELECT COALESCE(json_agg(json_build_object(
-          'processorId', a."processorId", 'purposes', a."purposes", 'categories', a."categories",
+          'processorId', a."processorId",
+          'purposes', CASE WHEN cardinality(k."purposes") = 0 THEN a."purposes"
+            ELSE ARRAY(SELECT unnest(a."purposes") INTERSECT SELECT unnest(k."purposes")) END,
+          'categories', a."categories",
           'validFrom', a."validFrom", 'validUntil', a."validUntil", 'terminatedAt', a."terminatedAt"
         ) ORDER BY a."validUntil" DESC), '[]'::json)::text
         FROM "ProcessorAgreement" a WHERE a."processorId" = k."processorId"
@@ -132,11 +145,12 @@ export async function resolvePrincipal(
   } = { withAgreements: false },
 ): Promise<ResolvedPrincipal> {
   const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (bearer?.startsWith(PARTNER_KEY_PREFIX)) {
+  if (bearer && mayBePartnerKey(bearer)) {
     const key = await findPartnerKey(reader, bearer, now, options.withAgreements);
+    if (key && !key.revoked && key.expired) throw expiredKey(key.replaced);
     if (key && !key.revoked) {
-      // Staff see when a key was last used (to spot unused keys to revoke); hourly precision
-      // keeps this write off nearly every request.
+      // Staff see when a key was last used (to spot unused keys to revoke); kept to the minute,
+      // so a busy key costs one write a minute, not one a request.
       if (key.useDue) {
         await prisma.partnerApiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
       }
@@ -173,6 +187,20 @@ export async function resolvePrincipal(
     }
   }
   return anonymous(cookies);
+}
+
+/**
+ * An expired key is refused in words rather than treated as anonymous, so the partner's
+ * engineer learns why at once (a revoked key stays anonymous: it may have leaked).
+ */
+function expiredKey(replaced: boolean): AppError {
+  return new AppError(
+    "API_KEY_EXPIRED",
+    replaced
+      ? "This API key was replaced by a newer one and its overlap period has ended. Use the new key."
+      : undefined,
+    { http: { status: 401 } },
+  );
 }
 
 function anonymous(cookies: ReadonlyMap<string, string>): ResolvedPrincipal {

@@ -11,6 +11,11 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { http: 401, message: "Sign in first." },
   INVALID_CREDENTIALS: { http: 401, message: "The email or password is not correct." },
   FORBIDDEN: { http: 403, message: "You are not allowed to do this." },
+  /** A partner key past its expiry, or a rotated key past its overlap (resolve-principal.ts). */
+  API_KEY_EXPIRED: {
+    http: 401,
+    message: "This API key has expired. Ask the company for a new key.",
+  },
   PURPOSE_REQUIRED: { http: 400, message: "Declare a purpose for this operation." },
   NOT_FOUND: { http: 404, message: "Not found." },
   EMAIL_UNAVAILABLE: { http: 409, message: "This email cannot be used to register." },

@@ -32,6 +32,7 @@ const processor = (over: Record<string, unknown>) => ({
 });
 
 const FULL_KEY = "pk_live_3f9a1c0d5e7b4a2c9d8e6f1a0b3c5d7e";
+const ROTATED_KEY = "privet_pk_9ZxQ2mYt7LkP0aBcDeFgHiJkLmNoPqRs1ggZdL";
 
 function setup(handlers: Parameters<typeof fakeApi>[0] = {}) {
   const keys = [
@@ -40,8 +41,11 @@ function setup(handlers: Parameters<typeof fakeApi>[0] = {}) {
       prefix: "pk_live_77aa",
       label: "Production",
       createdAt: "2026-01-15T12:00:00.000Z",
-      lastUsedAt: null,
+      lastUsedAt: null as string | null,
       revokedAt: null as string | null,
+      expiresAt: null as string | null,
+      purposes: [] as string[],
+      replacedById: null as string | null,
     },
   ];
   const api = fakeApi({
@@ -67,9 +71,22 @@ function setup(handlers: Parameters<typeof fakeApi>[0] = {}) {
         createdAt: "2026-11-25T12:00:00.000Z",
         lastUsedAt: null,
         revokedAt: null,
+        expiresAt: (v.expiresAt as string | undefined) ?? null,
+        purposes: (v.purposes as string[] | undefined) ?? [],
+        replacedById: null,
       });
       return {
         issuePartnerApiKey: { key: FULL_KEY, apiKey: { id: "k2", prefix: "pk_live_3f9a" } },
+      };
+    },
+    RotatePartnerApiKey: (v) => {
+      const key = keys.find((k) => k.id === v.keyId);
+      if (key) {
+        key.replacedById = "k3";
+        key.expiresAt = new Date(Date.now() + Number(v.overlapHours) * 3_600_000).toISOString();
+      }
+      return {
+        rotatePartnerApiKey: { key: ROTATED_KEY, apiKey: { id: "k3", prefix: "privet_pk_9Zx" } },
       };
     },
     RevokePartnerApiKey: (v) => {
@@ -265,5 +282,137 @@ describe("the processors page", () => {
     await waitFor(() => expect(signed.getAttribute("aria-invalid")).toBe("true"));
     expect(mail.getByText("Enter a date.")).toBeTruthy();
     expect(api.mutations).toEqual([]);
+  });
+
+  it("issues a key with an expiry and a scope ticked among the agreement's purposes, in words", async () => {
+    const api = setup({
+      ProcessorRegistry: () => ({
+        processors: [
+          processor({
+            agreements: [
+              agreement({ purposes: ["SERVICE_ANNOUNCEMENTS", "MARKETING"] }),
+              agreement({
+                id: "old",
+                purposes: ["REMARKETING"],
+                validUntil: "2026-02-01T00:00:00Z",
+              }),
+            ],
+          }),
+        ],
+      }),
+    });
+    fireEvent.click((await card("MailCo")).getByRole("button", { name: "Issue a key" }));
+    const dialog = await screen.findByRole("dialog", { name: "Issue an API key for MailCo?" });
+    // Only the agreement in force offers its purposes, named in words.
+    const boxes = within(dialog).getAllByRole("checkbox");
+    expect(boxes.map((box) => box.closest("label")?.textContent?.trim())).toEqual([
+      "service announcements",
+      "marketing",
+    ]);
+    fireEvent.change(within(dialog).getByLabelText("Label"), { target: { value: "Sync" } });
+    fireEvent.change(within(dialog).getByLabelText("Expires on (optional)"), {
+      target: { value: "2027-03-01" },
+    });
+    fireEvent.click(within(dialog).getByLabelText("marketing"));
+    fireEvent.click(within(dialog).getByRole("button", { name: "Issue key for MailCo" }));
+    await screen.findByRole("dialog", { name: "New API key for MailCo" });
+    expect(api.mutations[0]).toEqual({
+      name: "IssuePartnerApiKey",
+      variables: {
+        processorId: "p-mail",
+        label: "Sync",
+        expiresAt: "2027-03-01T00:00:00.000Z",
+        purposes: ["MARKETING"],
+      },
+    });
+  });
+
+  it("shows the API's refusal of a scope wider than the agreement under the purposes", async () => {
+    setup({
+      IssuePartnerApiKey: () => {
+        throw refusal(
+          "BAD_USER_INPUT",
+          "The processor's agreement does not cover Marketing: a key's purposes must be among its agreement's.",
+          "purposes",
+        );
+      },
+    });
+    fireEvent.click((await card("MailCo")).getByRole("button", { name: "Issue a key" }));
+    const dialog = await screen.findByRole("dialog");
+    fireEvent.change(within(dialog).getByLabelText("Label"), { target: { value: "x" } });
+    fireEvent.click(within(dialog).getByLabelText("service announcements"));
+    fireEvent.click(within(dialog).getByRole("button", { name: "Issue key for MailCo" }));
+    expect(await within(dialog).findByText(/agreement does not cover Marketing/)).toBeTruthy();
+  });
+
+  it("says when each key was last used and until when it works", async () => {
+    vi.useFakeTimers({ now: new Date("2026-12-06T12:00:00Z"), toFake: ["Date"] });
+    setup({
+      ProcessorRegistry: () => ({
+        processors: [
+          processor({
+            apiKeys: [
+              {
+                id: "k1",
+                prefix: "privet_pk_AAAAAAA",
+                label: "Production",
+                createdAt: "2026-01-15T12:00:00.000Z",
+                lastUsedAt: "2026-12-06T11:57:00Z",
+                revokedAt: null,
+                expiresAt: "2027-01-01T00:00:00Z",
+                purposes: ["MARKETING"],
+                replacedById: null,
+              },
+              {
+                id: "k2",
+                prefix: "privet_pk_BBBBBBB",
+                label: "Staging",
+                createdAt: "2026-01-15T12:00:00.000Z",
+                lastUsedAt: null,
+                revokedAt: null,
+                expiresAt: null,
+                purposes: [],
+                replacedById: null,
+              },
+            ],
+          }),
+        ],
+      }),
+    });
+    const details = (await card("MailCo")).getAllByTestId("key-details");
+    expect(details.map((d) => d.textContent)).toEqual([
+      expect.stringMatching(
+        /^Last used 3 minutes ago; expires 1 Jan 2027.*; only for marketing\.$/,
+      ),
+      "Last used never; no expiry; every purpose of the agreement.",
+    ]);
+  });
+
+  it("rotates a key only once the dialog saying how long the old key lasts is confirmed", async () => {
+    const api = setup();
+    fireEvent.click((await card("MailCo")).getByRole("button", { name: "Rotate key Production" }));
+    const dialog = await screen.findByRole("dialog", {
+      name: "Rotate MailCo's key “Production”?",
+    });
+    expect(within(dialog).getByTestId("overlap-ends").textContent).toMatch(
+      /^The old key works until .+, then is refused: MailCo must switch to the new key before then\.$/,
+    );
+    fireEvent.change(within(dialog).getByRole("combobox"), { target: { value: "168" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Rotate key" }));
+    const shown = await screen.findByRole("dialog", { name: "New API key for MailCo" });
+    expect(within(shown).getByTestId("issued-key").textContent).toBe(ROTATED_KEY);
+    expect(api.mutations).toEqual([
+      { name: "RotatePartnerApiKey", variables: { keyId: "k1", overlapHours: 168 } },
+    ]);
+    fireEvent.click(within(shown).getByRole("button", { name: "I have stored the key" }));
+    await waitFor(() =>
+      expect((screen.getAllByTestId("key-details")[0] as HTMLElement).textContent).toMatch(
+        /rotated, the old key works until/,
+      ),
+    );
+    // A rotated key is not rotated twice.
+    expect(
+      (await card("MailCo")).queryByRole("button", { name: "Rotate key Production" }),
+    ).toBeNull();
   });
 });

@@ -18,13 +18,25 @@ import { type FormEvent, useState } from "react";
 import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
 import { FidesDownload } from "./fides-download.js";
-import { IssueKeyDialog, type KeyProcessor, RevokeKeyDialog } from "./processor-key-dialogs.js";
+import { expiryInWords, lastUsedInWords, purposesInForce } from "./key-times.js";
+import {
+  IssueKeyDialog,
+  type KeyProcessor,
+  RevokeKeyDialog,
+  RotateKeyDialog,
+} from "./processor-key-dialogs.js";
 
 export function ProcessorsPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ProcessorRegistryDocument });
   const [revoked, revoke] = useActionMutation(RevokePartnerApiKeyDocument);
   // Issuing and revoking go through a dialog naming the processor (processor-key-dialogs.tsx).
-  const [issuingFor, setIssuingFor] = useState<KeyProcessor | null>(null);
+  const [issuingFor, setIssuingFor] = useState<
+    (KeyProcessor & { agreedPurposes: Purpose[] }) | null
+  >(null);
+  const [rotating, setRotating] = useState<{
+    processor: KeyProcessor;
+    apiKey: { id: string; prefix: string; label: string };
+  } | null>(null);
   const [revoking, setRevoking] = useState<{
     processor: KeyProcessor;
     apiKey: { id: string; prefix: string; label: string };
@@ -42,8 +54,17 @@ export function ProcessorsPage() {
       {issuingFor && (
         <IssueKeyDialog
           processor={issuingFor}
+          agreedPurposes={issuingFor.agreedPurposes}
           onIssued={reload}
           onDone={() => setIssuingFor(null)}
+        />
+      )}
+      {rotating && (
+        <RotateKeyDialog
+          processor={rotating.processor}
+          apiKey={rotating.apiKey}
+          onRotated={reload}
+          onDone={() => setRotating(null)}
         />
       )}
       {revoking && (
@@ -96,25 +117,61 @@ export function ProcessorsPage() {
               </ul>
               <h3>API keys</h3>
               <ul>
-                {p.apiKeys.map((k) => (
-                  <li key={k.id}>
-                    <code>{k.prefix}…</code> {k.label} —{" "}
-                    {k.revokedAt ? (
-                      `revoked ${formatDate(k.revokedAt)}`
-                    ) : (
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-label={`Revoke key ${k.label}`}
-                        onClick={() => setRevoking({ processor: p, apiKey: k })}
-                      >
-                        Revoke
-                      </button>
-                    )}
-                  </li>
-                ))}
+                {p.apiKeys.map((k) => {
+                  const live = !k.revokedAt && (!k.expiresAt || new Date(k.expiresAt) > new Date());
+                  const until = expiryInWords(k.expiresAt);
+                  return (
+                    <li key={k.id} data-key={k.label}>
+                      <code>{k.prefix}…</code> {k.label} —{" "}
+                      {k.revokedAt ? `revoked ${formatDate(k.revokedAt)}` : !live && until}
+                      {live && !k.replacedById && (
+                        <>
+                          <button
+                            type="button"
+                            className="link-button"
+                            aria-label={`Rotate key ${k.label}`}
+                            onClick={() => setRotating({ processor: p, apiKey: k })}
+                          >
+                            Rotate
+                          </button>{" "}
+                        </>
+                      )}
+                      {live && (
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-label={`Revoke key ${k.label}`}
+                          onClick={() => setRevoking({ processor: p, apiKey: k })}
+                        >
+                          Revoke
+                        </button>
+                      )}
+                      <br />
+                      <span className="hint" data-testid="key-details">
+                        Last used {lastUsedInWords(k.lastUsedAt)};{" "}
+                        {k.replacedById && live
+                          ? `rotated, the old key ${until.replace(/^expires/, "works until")}`
+                          : until}
+                        ;{" "}
+                        {k.purposes.length > 0
+                          ? `only for ${k.purposes.map((x) => inWords(purposeLabel(x))).join(", ")}`
+                          : "every purpose of the agreement"}
+                        .
+                      </span>
+                    </li>
+                  );
+                })}
               </ul>
-              <button type="button" className="secondary" onClick={() => setIssuingFor(p)}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() =>
+                  setIssuingFor({
+                    ...p,
+                    agreedPurposes: purposesInForce(p.agreements),
+                  })
+                }
+              >
                 Issue a key
               </button>
               <AgreementForm processorId={p.id} onRecorded={reload} />

@@ -12,6 +12,8 @@ export interface SubjectPageRow {
   readonly name: string;
   readonly email: string;
   readonly country: string;
+  /** Erased: listed only by a changedSince sync, so the processor deletes what it holds. */
+  readonly erased: boolean;
   /** Their first visitor's cookie id; undefined when not selected. */
   readonly cookieId?: string | null;
   /** Their current card's last four digits; undefined when not selected. */
@@ -27,24 +29,49 @@ const CURRENT_CARD_LAST4 = `(SELECT p."last4"::text FROM "PaymentMethod" p
     ORDER BY p."createdAt" DESC, p."id" DESC LIMIT 1)`;
 
 /**
- * A page of customers (not erased) in id order after `afterId`, with the cookie id and card
- * the query selected, in ONE statement through the SQL reader: the page, and no loader
- * statement after it. The SQL text is made only of the constants above; values are parameters.
+ * The customers whose partner-visible data changed after $2: their row (profile fields and
+ * erasure bump Customer.updatedAt) or one of their current consents. Each half reads its own
+ * updatedAt index, so a sync touches only what changed (load-subject-details.test.ts EXPLAINs).
+ */
+const CHANGED_SINCE = `c."id" IN (
+    SELECT x."id" FROM "Customer" x WHERE x."updatedAt" > $2::timestamptz
+    UNION
+    SELECT cc."subjectId" FROM "ConsentCurrent" cc
+      WHERE cc."updatedAt" > $2::timestamptz AND cc."subjectKind" = 'CUSTOMER')`;
+
+/**
+ * A page of customers in id order after `afterId`, with the cookie id and card the query
+ * selected, in ONE statement through the SQL reader: the page, and no loader statement after
+ * it. Without `changedSince` erased customers are left out; with it, only those changed since
+ * are listed, erased ones included (with `erased` set) so the processor learns to delete.
+ * The SQL text is made only of the constants above; values are parameters.
  * Loading a detail the privacy guard then redacts costs an index probe per row, and the value
  * never leaves the process: the guard decides every field before it is resolved.
  */
 export async function subjectPage(
   reader: SqlReader,
-  page: { afterId: string | null; limit: number; cookieIds: boolean; cardLast4: boolean },
+  page: {
+    afterId: string | null;
+    limit: number;
+    cookieIds: boolean;
+    cardLast4: boolean;
+    changedSince?: Date | null;
+  },
 ): Promise<SubjectPageRow[]> {
+  // Only the conditions in use are in the text (a generic plan then keeps the id range).
   const args: Array<string | number> = [page.limit];
-  if (page.afterId) args.push(page.afterId);
+  const conditions = [page.changedSince ? CHANGED_SINCE : `c."erasedAt" IS NULL`];
+  if (page.changedSince) args.push(page.changedSince.toISOString());
+  if (page.afterId) {
+    args.push(page.afterId);
+    conditions.push(`c."id" > $${args.length}::uuid`);
+  }
   return reader.query<SubjectPageRow & Record<string, unknown>>(
-    `SELECT c."id"::text AS "id", c."name", c."email", c."country"::text AS "country"` +
+    `SELECT c."id"::text AS "id", c."name", c."email", c."country"::text AS "country",
+      (c."erasedAt" IS NOT NULL) AS "erased"` +
       (page.cookieIds ? `, ${FIRST_COOKIE_ID} AS "cookieId"` : "") +
       (page.cardLast4 ? `, ${CURRENT_CARD_LAST4} AS "cardLast4"` : "") +
-      ` FROM "Customer" c WHERE c."erasedAt" IS NULL` +
-      (page.afterId ? ` AND c."id" > $2::uuid` : "") +
+      ` FROM "Customer" c WHERE ${conditions.join(" AND ")}` +
       ` ORDER BY c."id" ASC LIMIT $1::int`,
     args,
   );

@@ -62,9 +62,9 @@ describe.each(testDatabases)("partner keys and agreements on $name", (kind) => {
     expect(issued.errors).toEqual([]);
     if (!issued.data) throw new Error("no key issued");
     const { key, apiKey } = issued.data.issuePartnerApiKey;
-    expect(key).toMatch(/^pk_[A-Za-z0-9_-]{43}$/);
+    expect(key).toMatch(/^privet_pk_[0-9A-Za-z]{38}$/);
     expect(apiKey).toMatchObject({ processorId: processor.id, label: "Production" });
-    expect(apiKey.prefix).toBe(key.slice(0, 10));
+    expect(apiKey.prefix).toBe(key.slice(0, 17));
     const row = await api.db.prisma.partnerApiKey.findUniqueOrThrow({ where: { id: apiKey.id } });
     expect(row.keyHash).toBe(createHash("sha256").update(key).digest("hex"));
     expect(await dumpDatabase(api.db.prisma)).not.toContain(key);

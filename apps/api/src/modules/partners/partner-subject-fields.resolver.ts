@@ -58,6 +58,7 @@ export class PartnerSubjectFieldsResolver {
     @Root() subject: PartnerSubject,
     @Ctx() context: Context,
   ): Promise<PartnerNavigationEvent[]> {
+    if (subject.erased) return [];
     const rows = await context.loaders
       .get("partners.navigation", (ids: readonly string[]) => recentNavigation(context.prisma, ids))
       .load(subject.subjectId);

@@ -49,6 +49,13 @@ export class PartnerSubject {
     );
   }
 
+  @Classified("NON_PERSONAL")
+  @Field(() => Boolean, {
+    description:
+      "The customer was erased: delete everything you hold about them. Listed only by partnerSubjects(changedSince:), with every other field null.",
+  })
+  erased = false;
+
   @Personal("user.name")
   @Field(() => String, { nullable: true })
   name!: string | null;
@@ -113,6 +120,13 @@ export class PartnerSubjectConnection {
     description: "The edges' nodes, for clients that need no cursors.",
   })
   nodes!: PartnerSubject[];
+
+  @Classified("NON_PERSONAL")
+  @Field(() => Date, {
+    description:
+      "When this page was read. Keep the first page's as the changedSince of your next sync.",
+  })
+  syncedAt!: Date;
 
   @Classified("NON_PERSONAL")
   @Field(() => PageInfo)

@@ -6,6 +6,7 @@ import { PartnerSubjectGppResolver } from "./partner-subject-gpp.resolver.js";
 import { PartnerSubjectsResolver } from "./partner-subjects.resolver.js";
 import { RecordProcessorAgreementResolver } from "./record-processor-agreement.resolver.js";
 import { RevokePartnerApiKeyResolver } from "./revoke-partner-api-key.resolver.js";
+import { RotatePartnerApiKeyResolver } from "./rotate-partner-api-key.resolver.js";
 import { TerminateProcessorAgreementResolver } from "./terminate-processor-agreement.resolver.js";
 
 export const partnersResolvers = [
@@ -15,6 +16,7 @@ export const partnersResolvers = [
   ConsentCheckResolver,
   IssuePartnerApiKeyResolver,
   RevokePartnerApiKeyResolver,
+  RotatePartnerApiKeyResolver,
   RecordProcessorAgreementResolver,
   TerminateProcessorAgreementResolver,
 ] as const;
