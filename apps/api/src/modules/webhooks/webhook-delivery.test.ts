@@ -198,8 +198,9 @@ describe.each(testDatabases)("webhook deliveries on $name", (kind) => {
       lastStatusCode: 503,
       lastError: "The endpoint answered HTTP 503.",
     });
-    expect(receiver.received).toHaveLength(MAX_ATTEMPTS);
-    expect(new Set(receiver.received.map((r) => r.id))).toEqual(new Set([failed?.messageId]));
+    const attempts = receiver.received.filter((r) => r.payload.type === "consent.withdrawn");
+    expect(attempts).toHaveLength(MAX_ATTEMPTS);
+    expect(new Set(attempts.map((r) => r.id))).toEqual(new Set([failed?.messageId]));
 
     receiver.answerWith(204);
     const replayed = await admin.gql(REPLAY, { id: failed?.id ?? "" });
@@ -212,7 +213,7 @@ describe.each(testDatabases)("webhook deliveries on $name", (kind) => {
     expect(await deliverNow(admin)).toMatchObject({ delivered: 1 });
     const last = receiver.received.at(-1);
     expect(last).toMatchObject({ id: failed?.messageId, answered: 204, verified: true });
-    expect(last?.body).toBe(receiver.received[0]?.body);
+    expect(last?.body).toBe(attempts[0]?.body);
     const [newest, original] = await deliveriesOf(admin, marketing.endpoint.id);
     expect(newest).toMatchObject({ status: "DELIVERED", messageId: failed?.messageId });
     expect(original).toMatchObject({ id: failed?.id, status: "FAILED" });
