@@ -70,3 +70,27 @@ ALTER TABLE "WebhookEndpoint" ADD CONSTRAINT "WebhookEndpoint_processorId_fkey" 
 
 -- AddForeignKey
 ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_endpointId_fkey" FOREIGN KEY ("endpointId") REFERENCES "WebhookEndpoint"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- A customer's consent change is told to processors through the webhook outbox, written by
+-- the database in the same statement as the ledger's append (as ConsentCurrent is): every
+-- path that appends a customer's event — the consent centre, registration, an unsubscribe
+-- link, an erasure's withdrawals — enqueues it, and none sends a statement more. Visitors and
+-- newsletter subscribers are unknown to partners: their events enqueue nothing.
+CREATE FUNCTION webhook_event_for_consent() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "WebhookEvent" ("id", "type", "customerId", "purpose", "occurredAt")
+  VALUES (
+    gen_random_uuid(),
+    CASE WHEN NEW."state" = 'GIVEN' THEN 'consent.given' ELSE 'consent.withdrawn' END,
+    NEW."subjectId",
+    NEW."purpose",
+    NEW."occurredAt"
+  );
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "ConsentEvent_webhook_outbox"
+  AFTER INSERT ON "ConsentEvent"
+  FOR EACH ROW WHEN (NEW."subjectKind" = 'CUSTOMER')
+  EXECUTE FUNCTION webhook_event_for_consent();

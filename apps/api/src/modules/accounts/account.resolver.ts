@@ -14,7 +14,6 @@ import { clearCookie, SESSION_COOKIE } from "../../http/cookies.js";
 import * as validate from "../../validation/validate.js";
 import { mergeVisitorIntoCustomer } from "../consent/public.js";
 import { policyInForce, queueScheduledNoticesFor } from "../policy/public.js";
-import { enqueueWebhookEvents } from "../webhooks/public.js";
 import { sendCustomerLink } from "./account-links.js";
 import {
   AuthPayload,
@@ -161,14 +160,6 @@ export class AccountResolver {
           evidence: { form: "registration", gpc: request.gpc, dnt: request.dnt },
           occurredAt: request.now,
         });
-        await enqueueWebhookEvents(tx, [
-          {
-            type: "consent.given",
-            customerId: created.id,
-            purpose: "MARKETING",
-            occurredAt: request.now,
-          },
-        ]);
         await queueScheduledNoticesFor(tx, created, request.now, context.config.portalUrl);
         // The address is unverified until the emailed link is followed (account-links.ts).
         await sendCustomerLink(context, tx, created, "VERIFY_EMAIL", created.email);

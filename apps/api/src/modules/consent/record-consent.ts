@@ -14,11 +14,6 @@ import {
 import type { ConsentPurpose, ConsentSource, ConsentState } from "@privet/domain/consent";
 import type { Context } from "../../context/context.js";
 import { policyIdInForce } from "../policy/public.js";
-import {
-  consentEventType,
-  enqueueWebhookEvents,
-  type WebhookEventInput,
-} from "../webhooks/public.js";
 import { forgetConsentsOf, type SubjectKind } from "./consent-subject.js";
 
 export interface ConsentWrite {
@@ -88,44 +83,15 @@ export async function recordConsents(
     occurredAt: request.now,
   }));
   const [only] = prepared;
-  // A customer's change is told to the processors whose agreement covers its purpose, through
-  // the webhook outbox in the same transaction; a visitor is unknown to partners, so the
-  // banner's single write stays one statement.
-  const forProcessors = webhookEventsFor(prepared);
   const events =
-    only && prepared.length === 1 && !alsoInTransaction && forProcessors.length === 0
+    only && prepared.length === 1 && !alsoInTransaction
       ? [await appendConsentEventWith(context.reader, only)]
       : await context.prisma.$transaction(async (tx) => {
           await alsoInTransaction?.(tx);
-          await enqueueWebhookEvents(tx, forProcessors);
           const appended: AppendedConsentEvent[] = [];
           for (const event of prepared) appended.push(await appendConsentEventIn(tx, event));
           return appended;
         });
   for (const write of writes) forgetConsentsOf(context, write.subject);
   return events;
-}
-
-function webhookEventsFor(
-  prepared: ReadonlyArray<{
-    subjectKind: SubjectKind;
-    subjectId: string;
-    purpose: ConsentPurpose;
-    state: ConsentState;
-    occurredAt: Date;
-  }>,
-): WebhookEventInput[] {
-  return prepared.flatMap((event) => {
-    const type = event.subjectKind === "CUSTOMER" ? consentEventType(event.state) : null;
-    return type
-      ? [
-          {
-            type,
-            customerId: event.subjectId,
-            purpose: event.purpose,
-            occurredAt: event.occurredAt,
-          },
-        ]
-      : [];
-  });
 }

@@ -7,7 +7,6 @@
 import type { PrismaClient } from "@privet/db/client";
 import { appendConsentEventIn, keyedHash } from "@privet/db/ledger";
 import { policyInForce } from "../policy/public.js";
-import { enqueueWebhookEvents } from "../webhooks/public.js";
 import { readUnsubscribeToken } from "./unsubscribe-token.js";
 
 export type UnsubscribeOutcome = "WITHDRAWN" | "ALREADY" | "INVALID";
@@ -75,15 +74,6 @@ export async function withdrawMarketingByToken(
       },
       occurredAt: request.now,
     });
-    // The processors whose agreement covers marketing are told, in the same transaction.
-    await enqueueWebhookEvents(tx, [
-      {
-        type: "consent.withdrawn",
-        customerId: email.customerId,
-        purpose: "MARKETING",
-        occurredAt: request.now,
-      },
-    ]);
     return "WITHDRAWN";
   });
 }

@@ -6,8 +6,4 @@
  * (architecture.test.ts).
  */
 export { startWebhookDelivery } from "./webhook-delivery-job.js";
-export {
-  consentEventType,
-  enqueueWebhookEvents,
-  type WebhookEventInput,
-} from "./webhook-events.js";
+export { enqueueWebhookEvents, type WebhookEventInput } from "./webhook-events.js";

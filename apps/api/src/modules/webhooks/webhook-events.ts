@@ -4,11 +4,14 @@
  * commits or rolls back with the change it reports (the outbox pattern). Nothing is sent
  * here: the fan-out (fan-out-webhook-events.ts) turns each event into signed deliveries.
  *
+ * Consent events are the exception: the database writes them, in the same statement as the
+ * ledger's append of a customer's event (the trigger in the webhooks migration), so every
+ * path that changes a customer's consent is covered and the consent write stays one statement.
+ *
  * The names are a contract with partners (docs/partners.md, the partner client's
  * verifyWebhook): never rename one.
  */
 import type { Prisma } from "@privet/db/client";
-import type { ConsentPurpose } from "@privet/domain/consent";
 
 export const WEBHOOK_EVENT_TYPES = [
   "consent.given",
@@ -24,12 +27,6 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** What a module reports. A customer's id stays in the outbox; partners get a pseudonym. */
 export type WebhookEventInput =
-  | {
-      readonly type: "consent.given" | "consent.withdrawn";
-      readonly customerId: string;
-      readonly purpose: ConsentPurpose;
-      readonly occurredAt: Date;
-    }
   | {
       readonly type: "subject.erased" | "subject.corrected";
       readonly customerId: string;
@@ -56,14 +53,6 @@ export async function enqueueWebhookEvents(
 
 function toRow(event: WebhookEventInput): Prisma.WebhookEventCreateManyInput {
   switch (event.type) {
-    case "consent.given":
-    case "consent.withdrawn":
-      return {
-        type: event.type,
-        customerId: event.customerId,
-        purpose: event.purpose,
-        occurredAt: event.occurredAt,
-      };
     case "subject.erased":
     case "subject.corrected":
       return { type: event.type, customerId: event.customerId, occurredAt: event.occurredAt };
@@ -75,13 +64,4 @@ function toRow(event: WebhookEventInput): Prisma.WebhookEventCreateManyInput {
         occurredAt: event.occurredAt,
       };
   }
-}
-
-/** The consent event a ledger state maps to for partners; none for a refusal never given. */
-export function consentEventType(state: string): "consent.given" | "consent.withdrawn" | null {
-  if (state === "GIVEN") return "consent.given";
-  if (state === "WITHDRAWN" || state === "EXPIRED" || state === "REFUSED") {
-    return "consent.withdrawn";
-  }
-  return null;
 }

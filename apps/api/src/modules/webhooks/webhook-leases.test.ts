@@ -14,7 +14,6 @@ import { createPartner, signInStaff } from "../../test-support/fixtures.js";
 import { DISABLE_ENDPOINT, deliveriesOf, endpointFor } from "../../test-support/webhooks.js";
 import { deliverPendingWebhooks } from "./deliver-webhooks.js";
 import { fanOutWebhookEvents } from "./fan-out-webhook-events.js";
-import { enqueueWebhookEvents } from "./webhook-events.js";
 
 const EVENTS = 45;
 
@@ -40,15 +39,15 @@ describe.each(testDatabases)("webhook workers side by side on $name", (kind) => 
     });
     const endpoint = await endpointFor(admin, processor.id);
     const now = new Date();
-    await enqueueWebhookEvents(
-      api.db.prisma,
-      Array.from({ length: EVENTS }, () => ({
-        type: "consent.withdrawn" as const,
+    // As the ledger's trigger writes them for customers' consent changes.
+    await api.db.prisma.webhookEvent.createMany({
+      data: Array.from({ length: EVENTS }, () => ({
+        type: "consent.withdrawn",
         customerId: randomUUID(),
         purpose: "MARKETING" as const,
         occurredAt: now,
       })),
-    );
+    });
     const workers = [api.db.prisma, second?.prisma ?? api.db.prisma, api.db.prisma];
 
     const queued = await Promise.all(
@@ -80,9 +79,14 @@ describe.each(testDatabases)("webhook workers side by side on $name", (kind) => 
     });
     const endpoint = await endpointFor(admin, processor.id);
     const now = new Date();
-    await enqueueWebhookEvents(api.db.prisma, [
-      { type: "consent.given", customerId: randomUUID(), purpose: "MARKETING", occurredAt: now },
-    ]);
+    await api.db.prisma.webhookEvent.create({
+      data: {
+        type: "consent.given",
+        customerId: randomUUID(),
+        purpose: "MARKETING",
+        occurredAt: now,
+      },
+    });
     await fanOutWebhookEvents(api.db.prisma, api.config.hashKey, now);
     // A worker that claimed the delivery and died: its lease runs five minutes.
     await api.db.prisma.webhookDelivery.updateMany({
