@@ -18,6 +18,7 @@ import { type FormEvent, useState } from "react";
 import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
 import { IssueKeyDialog, type KeyProcessor, RevokeKeyDialog } from "./processor-key-dialogs.js";
+import { ProcessorWebhooks } from "./processor-webhooks.js";
 
 export function ProcessorsPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ProcessorRegistryDocument });
@@ -116,6 +117,7 @@ export function ProcessorsPage() {
                 Issue a key
               </button>
               <AgreementForm processorId={p.id} onRecorded={reload} />
+              <ProcessorWebhooks processor={p} />
             </li>
           ))}
         </ul>
