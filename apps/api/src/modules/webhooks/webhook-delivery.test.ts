@@ -2,7 +2,12 @@ import { testDatabases } from "@privet/db/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient, TestApi } from "../../test-support/api.js";
 import { startTestApi } from "../../test-support/api.js";
-import { createPartner, registerCustomer, signInStaff } from "../../test-support/fixtures.js";
+import {
+  captureOutput,
+  createPartner,
+  registerCustomer,
+  signInStaff,
+} from "../../test-support/fixtures.js";
 import { graphql } from "../../test-support/generated/gql.js";
 import {
   DISABLE_ENDPOINT,
@@ -152,9 +157,21 @@ describe.each(testDatabases)("webhook deliveries on $name", (kind) => {
 
     await receiver.stop();
     await second.client.gql(WITHDRAW_MARKETING);
-    const down = await deliverNow(admin);
+    const { result: down, output } = await captureOutput(() => deliverNow(admin));
     expect(down).toMatchObject({ delivered: 0, retrying: 1 });
     const [failing] = await deliveriesOf(admin, marketing.endpoint.id);
+    // The log names the delivery and the kind of failure: not the URL, the body or the person.
+    const line = output.split("\n").find((l) => l.includes("webhook delivery failed")) ?? "";
+    expect(line).toContain(failing?.id);
+    expect(line).toContain("The connection was refused.");
+    for (const secret of [
+      receiver.url,
+      "127.0.0.1",
+      second.customer.id,
+      pseudonymOf(second.customer.id),
+    ]) {
+      expect(output).not.toContain(secret);
+    }
     expect(failing).toMatchObject({ status: "PENDING", attempts: 1, lastStatusCode: null });
     expect(failing?.lastError).toBe("The connection was refused.");
     // Not due yet: a run before the backoff has passed does not try again.
