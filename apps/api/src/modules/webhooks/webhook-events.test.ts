@@ -132,9 +132,10 @@ describe.each(testDatabases)("events told to processors on $name", (kind) => {
     expect(revoked[0]?.body).not.toContain(processor.apiKey);
   });
 
-  it("an agreement is announced once as lapsing two weeks before its end and once as lapsed", async () => {
+  it("[P-10] an agreement is announced once as lapsing two weeks before its end and once as lapsed, when the partner's reads are refused", async () => {
     const validUntil = new Date(clock.now().getTime() + 20 * DAY);
     const processor = await aProcessor(["MARKETING"], validUntil);
+    const customer = await registerCustomer(api.client());
     const reference = (
       await api.db.prisma.processorAgreement.findFirstOrThrow({
         where: { processorId: processor.id },
@@ -165,5 +166,9 @@ describe.each(testDatabases)("events told to processors on $name", (kind) => {
       type: "agreement.lapsed",
       data: { agreement: reference, validUntil: validUntil.toISOString() },
     });
+    // What it was told holds: from its agreement's end it reads nothing.
+    const partner = partnerClient(api, { id: processor.id }, processor.apiKey);
+    const read = await readPage(partner, "MARKETING");
+    expect(read.bySubject.get(customer.id)?.denied.email).toBe("AGREEMENT_EXPIRED");
   });
 });
