@@ -60,6 +60,9 @@ const OUTBOX_RUNNERS: readonly StaffRole[] = ["PRIVACY_OFFICER", "ADMINISTRATOR"
 /** The processor registry and partners' API keys. */
 const KEY_MANAGERS: readonly StaffRole[] = ["ADMINISTRATOR", "PRIVACY_OFFICER"];
 
+/** Who registers, disables and replays processors' webhook endpoints (issue 15). */
+const WEBHOOK_ADMINISTRATORS: readonly StaffRole[] = ["ADMINISTRATOR"];
+
 /** Break-glass grants (P-12) are approved and revoked by a second person of these roles. */
 const BREAK_GLASS_APPROVERS: readonly StaffRole[] = ["SECURITY_OFFICER", "PRIVACY_OFFICER"];
 
@@ -187,6 +190,15 @@ export const OPERATIONS = {
   rotatePartnerApiKey: { staff: KEY_MANAGERS },
   recordProcessorAgreement: { staff: PRIVACY_OFFICER },
   terminateProcessorAgreement: { staff: PRIVACY_OFFICER },
+
+  // Staff: webhooks to processors. Administrators set endpoints up and replay; the privacy
+  // officer, who sees the processor registry, may read how deliveries went and run the outbox.
+  webhookEndpoints: { staff: KEY_MANAGERS },
+  webhookDeliveries: { staff: KEY_MANAGERS },
+  registerWebhookEndpoint: { staff: WEBHOOK_ADMINISTRATORS },
+  disableWebhookEndpoint: { staff: WEBHOOK_ADMINISTRATORS },
+  replayWebhookDelivery: { staff: WEBHOOK_ADMINISTRATORS },
+  deliverWebhooksNow: { staff: KEY_MANAGERS },
 
   // Staff: legal requests.
   legalRequests: { staff: LEGAL_REQUEST_READERS },

@@ -50,6 +50,10 @@ export const STAFF_ACTION_LABELS = {
   rotatePartnerApiKey: "Rotated a partner API key",
   recordProcessorAgreement: "Recorded a processor agreement",
   terminateProcessorAgreement: "Ended a processor agreement",
+  registerWebhookEndpoint: "Registered a webhook endpoint",
+  disableWebhookEndpoint: "Disabled a webhook endpoint",
+  replayWebhookDelivery: "Replayed a webhook delivery",
+  deliverWebhooksNow: "Ran the webhook outbox",
   // Legal requests.
   recordLegalRequest: "Recorded a legal request",
   closeLegalRequest: "Closed a legal request",

@@ -24,6 +24,7 @@ import { staffResolvers } from "../modules/staff/resolvers.js";
 import { staffAccountsResolvers } from "../modules/staff-accounts/resolvers.js";
 import { staffActionsResolvers } from "../modules/staff-actions/resolvers.js";
 import { supportResolvers } from "../modules/support/resolvers.js";
+import { webhooksResolvers } from "../modules/webhooks/resolvers.js";
 
 export const resolvers = [
   ...accountResolvers,
@@ -47,6 +48,7 @@ export const resolvers = [
   ...auditResolvers,
   ...staffActionsResolvers,
   ...staffAccountsResolvers,
+  ...webhooksResolvers,
 ] as unknown as NonEmptyArray<
   // biome-ignore lint/complexity/noBannedTypes: TypeGraphQL takes resolver classes.
   Function

@@ -42,6 +42,7 @@ import { startEmailDelivery } from "../modules/email/public.js";
 import { EMBED_PATH, embedRoutes } from "../modules/embed/public.js";
 import { unsubscribeRoutes } from "../modules/marketing/public.js";
 import { staffActionPlugin } from "../modules/staff-actions/public.js";
+import { startWebhookDelivery } from "../modules/webhooks/public.js";
 import { privacyPlugin } from "../privacy/privacy-plugin.js";
 import { privetSchema } from "../schema/build-schema.js";
 import { errorFormatter } from "./format-error.js";
@@ -80,6 +81,12 @@ export interface ServerOptions {
    * tests leave it off (their statement counts stay exact).
    */
   readonly checkpointJob?: boolean;
+  /**
+   * Run the webhook outbox every few seconds (fan-out and delivery to processors), in the
+   * process that runs the background jobs. A real start turns it on; tests drive it through
+   * `deliverWebhooksNow` with their own clock.
+   */
+  readonly webhookJob?: boolean;
 }
 
 export interface RunningServer {
@@ -244,6 +251,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     signer: config.checkpointSigner,
     enabled: runsBackgroundJobs && (options.checkpointJob ?? false),
   });
+  const webhooks = startWebhookDelivery({
+    prisma: options.prisma,
+    hashKey: config.hashKey,
+    enabled: runsBackgroundJobs && (options.webhookJob ?? false),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return {
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/graphql`,
     port,
@@ -251,6 +264,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: async () => {
       await delivery.stop();
       await checkpoints.stop();
+      await webhooks.stop();
       await apollo.stop();
     },
   };

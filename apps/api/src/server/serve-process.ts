@@ -37,6 +37,7 @@ export async function serveProcess(
     config,
     runsBackgroundJobs: role.runsBackgroundJobs,
     checkpointJob: true,
+    webhookJob: true,
     ...(role.workerId !== undefined ? { workerId: role.workerId } : {}),
   });
   let stopping: Promise<void> | null = null;

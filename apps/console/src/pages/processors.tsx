@@ -25,6 +25,7 @@ import {
   RevokeKeyDialog,
   RotateKeyDialog,
 } from "./processor-key-dialogs.js";
+import { ProcessorWebhooks } from "./processor-webhooks.js";
 
 export function ProcessorsPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ProcessorRegistryDocument });
@@ -175,6 +176,7 @@ export function ProcessorsPage() {
                 Issue a key
               </button>
               <AgreementForm processorId={p.id} onRecorded={reload} />
+              <ProcessorWebhooks processor={p} />
             </li>
           ))}
         </ul>

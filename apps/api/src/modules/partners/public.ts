@@ -8,3 +8,4 @@
 export { PartnerApiKey, toPartnerApiKey } from "./partner-api-key.type.js";
 export { partnerPseudonym } from "./partner-pseudonym.js";
 export { ProcessorAgreement, toProcessorAgreement } from "./processor-agreement.type.js";
+export { subjectPseudonym } from "./subject-pseudonym.js";

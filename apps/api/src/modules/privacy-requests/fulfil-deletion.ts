@@ -3,6 +3,7 @@
  * customer is not told by email: their address is gone.
  */
 import { currentConsentsOf, recordConsents } from "../consent/public.js";
+import { enqueueWebhookEvents } from "../webhooks/public.js";
 import { eraseCustomer } from "./erase-customer.js";
 import type { Fulfilment } from "./fulfilment.js";
 
@@ -24,6 +25,10 @@ export const fulfilDeletion: Fulfilment = async ({ context, request, move, now, 
     })),
     async (tx) => {
       const erasure = await eraseCustomer(tx, request.customerId, now);
+      // Art. 17(2), 19: every processor that received their data is told, by pseudonym.
+      await enqueueWebhookEvents(tx, [
+        { type: "subject.erased", customerId: request.customerId, occurredAt: now },
+      ]);
       await move(tx, {
         fulfilledAt: now,
         outcome: {
