@@ -12,6 +12,7 @@
  */
 import type { Purpose, StaffRole } from "@privet/client";
 import { inWords, purposeLabel } from "@privet/domain/labels";
+import { type Operation, staffRolesFor } from "@privet/domain/permissions";
 import { declarablePurposes } from "@privet/domain/principals";
 import { Link } from "@privet/ui/router";
 import { createContext, type ReactNode, useContext, useState } from "react";
@@ -26,6 +27,8 @@ import {
 export type { Declaration } from "./declarations.js";
 
 interface PurposeState {
+  /** The signed-in member's role. */
+  readonly role: StaffRole;
   /** What the member's role may declare, in the domain's order. */
   readonly offered: readonly Purpose[];
   /** The purpose the bar proposes here (the area's, if the role may declare it). */
@@ -77,7 +80,7 @@ export function PurposeProvider({
       .filter((d) => d.purpose === proposed)
       .at(-1) ?? null;
   return (
-    <PurposeContext.Provider value={{ offered, proposed, scope, declared, carried, declare }}>
+    <PurposeContext.Provider value={{ role, offered, proposed, scope, declared, carried, declare }}>
       {children}
     </PurposeContext.Provider>
   );
@@ -95,6 +98,15 @@ export function useLatestDeclaration(): Declaration | null {
 export function useDeclareFor(): (scope: string, declaration: Declaration) => void {
   const state = useContext(PurposeContext);
   return (scope, declaration) => state?.declare(declaration, scope);
+}
+
+/**
+ * Whether the member's role may run an operation (the permission table the API enforces):
+ * buttons for what the role may not do are not shown, rather than shown and refused.
+ */
+export function useMayRun(operation: Operation): boolean {
+  const role = useContext(PurposeContext)?.role;
+  return role !== undefined && (staffRolesFor(operation)?.includes(role) ?? false);
 }
 
 /** Alias kept for actions: an action carries the declaration in force when it is taken. */

@@ -1,15 +1,16 @@
 /**
  * A partner's webhook receiver for tests: a real HTTP server on 127.0.0.1 (port 0, so the
- * system picks a free one) that checks every request's Standard Webhooks signature with its
- * own verifier — written from the specification, sharing no code with the API's signer, so a
- * signer that drifted from the standard fails here — and keeps what it received.
+ * system picks a free one) that checks every request's Standard Webhooks signature with
+ * `@privet/partner-client`'s `verifyWebhook` — the code partners are told to use, written from
+ * the specification and sharing none with the API's signer, so a signer that drifted from the
+ * standard (or from the guide) fails here — and keeps what it received.
  *
  * It can answer with another status (an endpoint in trouble), be stopped (killed mid-way:
  * connections refused) and started again on the same port.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { verifyWebhook, WebhookVerificationError } from "@privet/partner-client";
 
 export interface ReceivedWebhook {
   readonly id: string;
@@ -36,30 +37,16 @@ export interface WebhookReceiver {
   start(): Promise<void>;
 }
 
-const TOLERANCE_SECONDS = 5 * 60;
-
-/** Standard Webhooks verification, from the specification. */
-export function verifyStandardWebhook(
-  secret: string,
-  headers: { id: string; timestamp: string; signature: string },
-  body: string,
-  nowSeconds = Math.floor(Date.now() / 1000),
-): boolean {
-  if (!secret.startsWith("whsec_")) return false;
-  const timestamp = Number(headers.timestamp);
-  if (!Number.isInteger(timestamp) || Math.abs(nowSeconds - timestamp) > TOLERANCE_SECONDS) {
-    return false;
+/** Verified as a partner does, with the partner client's `verifyWebhook` (docs/partners.md). */
+function verifiedByPartnerClient(secret: string, request: IncomingMessage, body: string): boolean {
+  if (!secret) return false;
+  try {
+    verifyWebhook(secret, request.headers, body);
+    return true;
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) return false;
+    throw error;
   }
-  const key = Buffer.from(secret.slice("whsec_".length), "base64");
-  const expected = createHmac("sha256", key)
-    .update(`${headers.id}.${headers.timestamp}.${body}`)
-    .digest();
-  return headers.signature.split(" ").some((candidate) => {
-    const [version, value] = candidate.split(",", 2);
-    if (version !== "v1" || !value) return false;
-    const given = Buffer.from(value, "base64");
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  });
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -97,7 +84,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         timestamp: Number(headers.timestamp),
         body,
         payload,
-        verified: verifyStandardWebhook(secret, headers, body),
+        verified: verifiedByPartnerClient(secret, request, body),
         answered: status,
       });
       response.statusCode = status;

@@ -1,6 +1,7 @@
+import type { StaffRole } from "@privet/client";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { refusal, renderUnderPurpose, sent } from "../test-support/console.js";
+import { refusal, renderAsStaff, sent } from "../test-support/console.js";
 import { ProcessorWebhooks } from "./processor-webhooks.js";
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw9Gdq0VEYVmg=";
@@ -29,9 +30,12 @@ const delivery = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-function setup(handlers: Parameters<typeof renderUnderPurpose>[1] = {}) {
+function setup(
+  handlers: Parameters<typeof renderAsStaff>[1] = {},
+  role: StaffRole = "ADMINISTRATOR",
+) {
   const endpoints = [endpoint()];
-  return renderUnderPurpose(
+  return renderAsStaff(
     <ProcessorWebhooks processor={{ id: "p-mail", name: "MailCo" }} />,
     {
       WebhookEndpoints: () => ({ webhookEndpoints: endpoints }),
@@ -63,7 +67,7 @@ function setup(handlers: Parameters<typeof renderUnderPurpose>[1] = {}) {
       }),
       ...handlers,
     },
-    // The registry's page needs no purpose; the officer's default declaration opens it.
+    role,
   );
 }
 
@@ -84,6 +88,19 @@ describe("a processor's webhooks", () => {
     expect(await section.findByText("https://mail.example/hooks")).toBeTruthy();
     expect(sent(api, "WebhookEndpoints")).toEqual([{ processorId: "p-mail" }]);
     expect(section.getByText(/Production; added 20 November 2026/)).toBeTruthy();
+  });
+
+  it("shows a privacy officer the endpoints and deliveries, without the administrator's buttons", async () => {
+    setup({}, "PRIVACY_OFFICER");
+    const section = await openWebhooks();
+    expect(await section.findByText("https://mail.example/hooks")).toBeTruthy();
+    expect(section.queryByRole("button", { name: "Add an endpoint" })).toBeNull();
+    expect(section.queryByRole("button", { name: /^Disable / })).toBeNull();
+    fireEvent.click(
+      section.getByRole("button", { name: "Deliveries to https://mail.example/hooks" }),
+    );
+    expect(await section.findByText("The endpoint answered HTTP 503.")).toBeTruthy();
+    expect(section.queryByRole("button", { name: /^Replay / })).toBeNull();
   });
 
   it("adds an endpoint named for the processor and shows its secret once, with a copy button", async () => {

@@ -10,6 +10,7 @@ import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useState } from "react";
 import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
+import { useMayRun } from "../purpose.js";
 import { WebhookDeliveries } from "./webhook-deliveries.js";
 import {
   AddEndpointDialog,
@@ -44,6 +45,10 @@ function Endpoints({ processor }: { readonly processor: WebhookProcessor }) {
   const [adding, setAdding] = useState(false);
   const [disabling, setDisabling] = useState<Endpoint | null>(null);
   const [showing, setShowing] = useState<string | null>(null);
+  // A privacy officer sees the endpoints and their deliveries; only an administrator sets
+  // them up, disables them or replays (the API refuses the others anyway).
+  const mayRegister = useMayRun("registerWebhookEndpoint");
+  const mayDisable = useMayRun("disableWebhookEndpoint");
   if (fetching && !data) return <Loading what={`${processor.name}'s webhook endpoints`} />;
   if (!data) {
     return (
@@ -89,7 +94,7 @@ function Endpoints({ processor }: { readonly processor: WebhookProcessor }) {
               >
                 {showing === e.id ? "Hide deliveries" : "Deliveries"}
               </button>
-              {!e.disabledAt && (
+              {mayDisable && !e.disabledAt && (
                 <>
                   {" · "}
                   <button
@@ -112,9 +117,11 @@ function Endpoints({ processor }: { readonly processor: WebhookProcessor }) {
           ))}
         </ul>
       )}
-      <button type="button" className="secondary" onClick={() => setAdding(true)}>
-        Add an endpoint
-      </button>
+      {mayRegister && (
+        <button type="button" className="secondary" onClick={() => setAdding(true)}>
+          Add an endpoint
+        </button>
+      )}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { Empty, ErrorNotice, Loading } from "@privet/ui/states";
 import { useState } from "react";
 import { useQuery } from "urql";
 import { useActionMutation } from "../action-mutation.js";
+import { useMayRun } from "../purpose.js";
 import { ReplayDeliveryDialog, type WebhookProcessor } from "./webhook-endpoint-dialogs.js";
 import { deliveryStatusInWords, eventInWords } from "./webhook-words.js";
 
@@ -41,6 +42,7 @@ export function WebhookDeliveries({
   });
   const [replayed, replay] = useActionMutation(ReplayWebhookDeliveryDocument);
   const [replaying, setReplaying] = useState<Delivery | null>(null);
+  const mayReplay = useMayRun("replayWebhookDelivery");
   if (fetching && !data) return <Loading what="the deliveries" />;
   if (!data) {
     return (
@@ -101,7 +103,7 @@ export function WebhookDeliveries({
                       : "—"}
                 </td>
                 <td>
-                  {d.status !== "PENDING" && !endpoint.disabled && (
+                  {mayReplay && d.status !== "PENDING" && !endpoint.disabled && (
                     <button
                       type="button"
                       className="link-button"

@@ -47,6 +47,22 @@ export function renderUnderPurpose(
   return api;
 }
 
+/**
+ * Render a page that reads nothing personal (the processors' registry, staff…) in the frame a
+ * member of `role` sees it in: the purpose context is there, so what the role may run shows.
+ */
+export function renderAsStaff(page: ReactNode, handlers: Handlers, role: StaffRole): FakeApi {
+  const api = fakeApi(handlers);
+  sessionStorage.clear();
+  render(
+    <PurposeProvider staffRole={role} scope="/test">
+      <main>{page}</main>
+    </PurposeProvider>,
+    { wrapper: api.wrapper },
+  );
+  return api;
+}
+
 /** Choose a purpose and reference in the bar and press "Declare". */
 export function declarePurpose(purpose: string, ref: string): void {
   const bar = within(screen.getByRole("form", { name: "Declared purpose" }));
