@@ -88,8 +88,16 @@ export async function advanceCheckpoints(
   for (const name of HISTORY_NAMES) {
     reports.push(
       await inSnapshot(prisma, async (snapshot) => {
-        // One advancer at a time per database, whichever process runs the job.
-        await snapshot.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended('privet:checkpoints', 0))::text`;
+        // One advancer at a time per database, whichever process runs the job; and each
+        // advancer's snapshot must be taken AFTER the previous one committed. A lock taken
+        // by a SELECT (pg_advisory_xact_lock) does not give that: in REPEATABLE READ the
+        // SELECT itself fixes the snapshot before it waits, so a second process would verify
+        // from the checkpoints the first had just replaced, redo its work and fail on its
+        // updated rows ("could not serialize access"). LOCK TABLE takes no snapshot: the
+        // waiting advancer starts from the first one's checkpoints and verifies only what was
+        // written since. The mode conflicts with itself and with writes, not with readers
+        // (auditVerification), and only this function writes the seal.
+        await snapshot.$queryRaw`LOCK TABLE "ChainCheckpointSeal" IN SHARE ROW EXCLUSIVE MODE`;
         if (!(await sealHolds(snapshot, name, signer))) {
           // Re-sealing now would bless whatever was edited: leave it reported.
           return { history: name, result: untrusted, entriesRead: 0, chainsAdvanced: 0 };

@@ -2,8 +2,9 @@
  * The background job that advances the hash chains' signed checkpoints: every interval it
  * verifies what was written since the last checkpoints and moves them (@privet/db
  * checkpoints), so that auditVerification only verifies a short tail. One run at a time in
- * this process; across processes the database's advisory lock serialises runs (and the
- * cluster's single-runner mechanism, when wired, keeps it to one process).
+ * this process; across processes (each standalone API process runs this job) a table lock
+ * taken before each run's snapshot serialises runs, and a run that waited starts from the
+ * other's checkpoints, so no entry is verified twice (checkpoints/concurrent-advance.test.ts).
  */
 import { advanceCheckpoints, type CheckpointSigner } from "@privet/db/checkpoints";
 import type { PrismaClient } from "@privet/db/client";
