@@ -272,6 +272,57 @@ describe("SIGTERM in production mode", () => {
   );
 });
 
+describe.runIf(postgres)("start:production with PRIVET_WORKERS=2 on PostgreSQL", () => {
+  it(
+    "serves the front ends and /ready from the workers, and stops them all on SIGTERM",
+    async () => {
+      const database = await (postgres as NonNullable<typeof postgres>).open();
+      if (database.config.kind !== "postgres") throw new Error("expected PostgreSQL");
+      // Fixed ports (the cluster's workers print no front-end addresses): set them with
+      // PRIVET_TEST_PRODUCTION_PORTS=api,portal,console if these are taken.
+      const [apiPort = "4816", portalPort = "4817", consolePort = "4818"] = (
+        process.env.PRIVET_TEST_PRODUCTION_PORTS ?? ""
+      )
+        .split(",")
+        .filter(Boolean);
+      const started = startProduction({
+        DATABASE_URL: database.config.url,
+        PRIVET_WORKERS: "2",
+        PORT: apiPort,
+        PRIVET_PORTAL_PORT: portalPort,
+        PRIVET_CONSOLE_PORT: consolePort,
+      });
+      try {
+        const [, url = ""] = await started.line(/^Privet API ready: (\S+) \(2 workers\)$/);
+        const api = new URL(url);
+        expect(await (await fetch(`${api.origin}/ready`)).json()).toEqual({ ready: true });
+        for (const port of [portalPort, consolePort]) {
+          const page = await fetch(`http://127.0.0.1:${port}/`, {
+            headers: { connection: "close" },
+          });
+          expect(page.status).toBe(200);
+          expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+          const answer = await fetch(`http://127.0.0.1:${port}/graphql`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ query: "{ __typename }" }),
+          });
+          expect(answer.headers.get("x-privet-worker")).toMatch(/^[12]$/);
+        }
+        started.child.kill("SIGTERM");
+        expect(await started.exited).toBe(0);
+        for (const port of [apiPort, portalPort, consolePort]) {
+          expect(await refused(`http://127.0.0.1:${port}`)).toBe(true);
+        }
+      } finally {
+        if (started.child.exitCode === null) started.child.kill("SIGKILL");
+        await database.drop();
+      }
+    },
+    WAIT_MS * 2,
+  );
+});
+
 describe("start:production refusals", () => {
   it("refuses to start without PRIVET_SECRET, saying so", async () => {
     const started = startProduction({ PRIVET_SECRET: "" });
