@@ -107,6 +107,17 @@ export function frontEndApp(site: FrontEndSite, trustProxy: TrustProxy) {
     }),
     (_req, res) => notFound(res),
   );
+  // /.well-known/gpc.json (P-15) and any other file Vite copied from public/.well-known: the
+  // folder's leading dot would otherwise be refused as a dotfile.
+  app.use(
+    "/.well-known",
+    express.static(join(site.dist, ".well-known"), {
+      index: false,
+      redirect: false,
+      cacheControl: false,
+      setHeaders: (res) => res.setHeader("Cache-Control", "no-cache"),
+    }),
+  );
   app.use(
     express.static(site.dist, {
       index: false,

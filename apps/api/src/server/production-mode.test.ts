@@ -180,6 +180,15 @@ describe("npm run start:production", () => {
     },
   );
 
+  it("[P-15] serves /.well-known/gpc.json on the portal's origin", async () => {
+    const response = await fetch(`${sites.portal}/.well-known/gpc.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(await response.json()).toMatchObject({ gpc: true });
+    // Other dotfiles stay hidden.
+    expect((await fetch(`${sites.portal}/.env`)).status).toBe(404);
+  });
+
   it("sends HSTS when a trusted proxy says the client came over HTTPS", async () => {
     const response = await fetch(`${sites.portal}/`, { headers: { "x-forwarded-proto": "https" } });
     expect(response.headers.get("strict-transport-security")).toBe(
