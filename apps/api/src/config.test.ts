@@ -450,6 +450,30 @@ describe("loadConfig", () => {
     });
   });
 
+  it("serves the built front ends only with PRIVET_SERVE_FRONT_ENDS=1, on their own ports", () => {
+    expect(load({}).frontEnds).toBeUndefined();
+    expect(load({ PRIVET_SERVE_FRONT_ENDS: "0", PRIVET_PORTAL_PORT: "6000" }).frontEnds).toBe(
+      undefined,
+    );
+    expect(load({ PRIVET_SERVE_FRONT_ENDS: "1" }).frontEnds).toEqual({
+      portalPort: 5173,
+      consolePort: 5174,
+    });
+    expect(
+      load({
+        PRIVET_SERVE_FRONT_ENDS: "1",
+        PRIVET_PORTAL_PORT: "8081",
+        PRIVET_CONSOLE_PORT: "8082",
+      }).frontEnds,
+    ).toEqual({ portalPort: 8081, consolePort: 8082 });
+    expect(problems({ PRIVET_SERVE_FRONT_ENDS: "yes" })).toEqual([
+      expect.stringContaining("PRIVET_SERVE_FRONT_ENDS"),
+    ]);
+    expect(problems({ PRIVET_SERVE_FRONT_ENDS: "1", PRIVET_PORTAL_PORT: "70000" })).toEqual([
+      'PRIVET_PORTAL_PORT must be a whole number from 0 to 65535 (got "70000")',
+    ]);
+  });
+
   it("reports every wrong setting at once, one line each", () => {
     let error: unknown;
     try {

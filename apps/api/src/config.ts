@@ -126,6 +126,13 @@ export interface ApiConfig {
    */
   readonly passwordHashing: ScryptParameters;
   /**
+   * PRIVET_SERVE_FRONT_ENDS=1 (production mode, `npm run start:production`): the API process
+   * also serves the built portal and console, each on its own port (PRIVET_PORTAL_PORT,
+   * PRIVET_CONSOLE_PORT), with their /graphql handled in-process (server/front-ends.ts).
+   * Absent: the front ends are served elsewhere (`npm start` runs `vite preview`).
+   */
+  readonly frontEnds?: { readonly portalPort: number; readonly consolePort: number };
+  /**
    * PRIVET_WORKERS: how many API processes serve the port (node:cluster; server/cluster.ts).
    * One per core on PostgreSQL by default; always 1 on the embedded database, whose folder (or
    * memory) belongs to one process.
@@ -334,6 +341,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       `PRIVET_WORKERS must be 1 (or unset) on the embedded database: one process owns its folder; set DATABASE_URL to run several workers (got ${quoted(read("PRIVET_WORKERS") ?? "")})`,
     );
   }
+  const serveFrontEnds = oneOf("PRIVET_SERVE_FRONT_ENDS", ["0", "1"]) === "1";
+  const frontEnds = serveFrontEnds
+    ? {
+        portalPort: wholeNumber("PRIVET_PORTAL_PORT", 0, 65535, 5173),
+        consolePort: wholeNumber("PRIVET_CONSOLE_PORT", 0, 65535, 5174),
+      }
+    : undefined;
   oneOf("PRIVET_LOG", ["silent"]);
   oneOf("PRIVET_DEBUG", ["0", "1"]);
 
@@ -361,6 +375,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     contactEmail,
     passwordHashing: fastHashing ? THROWAWAY_PASSWORD_HASHING : PASSWORD_HASHING,
     workers,
+    ...(frontEnds ? { frontEnds } : {}),
   };
 }
 

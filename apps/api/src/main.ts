@@ -40,6 +40,9 @@ async function main(): Promise<void> {
   );
   console.log(`  listening at ${seconds()}`);
   if (process.env.PRIVET_DEBUG === "1") console.log(`  memory: ${describeMemory()}`);
+  for (const site of serving.server.frontEnds) {
+    console.log(`Privet ${site.name}: http://localhost:${site.port}`);
+  }
   console.log(`Privet API ready: ${publicUrl(serving.server)}`);
 }
 

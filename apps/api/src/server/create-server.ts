@@ -46,11 +46,21 @@ import { startWebhookDelivery } from "../modules/webhooks/public.js";
 import { privacyPlugin } from "../privacy/privacy-plugin.js";
 import { privetSchema } from "../schema/build-schema.js";
 import { errorFormatter } from "./format-error.js";
+import {
+  closeGracefully,
+  frontEndSites,
+  type RunningFrontEnds,
+  startFrontEnds,
+} from "./front-ends.js";
 import { graphqlFastPath, takesRequest } from "./graphql-http.js";
 import { httpStatusPlugin } from "./http-status-plugin.js";
 import { aliasLimit, depthLimit, LIMITS } from "./limits.js";
 import { operationGuardPlugin } from "./operation-guard-plugin.js";
+import { readinessCheck, readinessRoute } from "./readiness.js";
 import { securityHeaders, setSecurityHeaders } from "./security-headers.js";
+
+/** How long a stopping process lets requests in flight finish before cutting them. */
+export const DRAIN_MS = 10_000;
 
 export interface ServerOptions {
   readonly prisma: PrismaClient;
@@ -94,6 +104,13 @@ export interface RunningServer {
   readonly port: number;
   /** Whether this process started the background jobs (ServerOptions.runsBackgroundJobs). */
   readonly runsBackgroundJobs: boolean;
+  /** The built front ends this process serves (config.frontEnds), with their ports. */
+  readonly frontEnds: ReadonlyArray<{ readonly name: string; readonly port: number }>;
+  /**
+   * Graceful stop: /ready turns 503, the ports stop accepting, requests in flight get up to
+   * DRAIN_MS to finish, then the background jobs stop after their current batch. The caller
+   * then closes the database (which flushes the audit writer).
+   */
   close(): Promise<void>;
 }
 
@@ -115,7 +132,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = express();
   // A plain JSON POST to /graphql takes the fast path (graphql-http.ts); the rest, Express.
   let fastPath: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
-  const http: Server = createHttpServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     if (fastPath && takesRequest(req, LIMITS.bodyBytes)) {
       fastPath(req, res).catch((error: unknown) => {
         logger.error("graphql request failed", { error });
@@ -125,7 +142,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } else {
       app(req, res);
     }
-  });
+  };
+  const http: Server = createHttpServer(handle);
+  let stopping = false;
   app.disable("x-powered-by");
   // A hop count or the proxies' addresses (config.ts); never `true`, which would take the
   // client's own X-Forwarded-For as its address.
@@ -194,6 +213,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get("/health", (_req, res) => {
     res.json({ ok: true });
   });
+  app.get(
+    "/ready",
+    readinessRoute(
+      readinessCheck({ prisma: options.prisma, audit: options.audit, stopping: () => stopping }),
+    ),
+  );
   app.get(CHECKPOINT_KEY_PATH, checkpointKeyRoute(config.checkpointSigner));
   // The consent receipts' public key, and the GPC support resource (P-15).
   app.get(JWKS_PATH, jwksRoute(config.receiptSigner));
@@ -236,6 +261,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const port = (http.address() as AddressInfo).port;
+  let frontEnds: RunningFrontEnds | undefined;
+  if (config.frontEnds) {
+    try {
+      frontEnds = await startFrontEnds(frontEndSites(config.frontEnds), {
+        api: handle,
+        host: config.host,
+        trustProxy: config.trustProxy,
+      });
+    } catch (error) {
+      await apollo.stop();
+      throw error;
+    }
+  }
   const runsBackgroundJobs = options.runsBackgroundJobs ?? true;
   // Delivers the outbox when SMTP_URL is set; without it mail stays in the outbox. (Several
   // processes delivering would still be safe, by the claims' leases; one is enough.)
@@ -261,7 +299,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/graphql`,
     port,
     runsBackgroundJobs,
+    frontEnds: frontEnds?.sites ?? [],
     close: async () => {
+      stopping = true;
+      // Requests first (Apollo must still execute the ones in flight), then the jobs.
+      await Promise.all([closeGracefully(http, DRAIN_MS), frontEnds?.close(DRAIN_MS)]);
       await delivery.stop();
       await checkpoints.stop();
       await webhooks.stop();

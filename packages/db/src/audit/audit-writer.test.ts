@@ -141,6 +141,25 @@ describe.each(testDatabases)("the audit writer's group commit on $name", (kind) 
     }
   });
 
+  it("checks its connection for readiness (connecting when it has not yet), and fails the check once closed or unable to connect", async () => {
+    let attempts = 0;
+    const real = db.adapterFactory;
+    const failing: typeof real = Object.assign(Object.create(real) as typeof real, {
+      connect: () => {
+        attempts++;
+        return attempts === 1 ? Promise.reject(new Error("connection refused")) : real.connect();
+      },
+    });
+    writer = createAuditWriter(failing);
+    await expect(writer.check()).rejects.toThrow("connection refused");
+    await writer.check();
+    expect(attempts).toBe(2);
+    expect(await writer.write(request(randomUUID()))).toBe(2);
+    await writer.close();
+    await expect(writer.check()).rejects.toThrow("the audit writer is closed");
+    expect(attempts).toBe(2);
+  });
+
   it("puts no more than maxRecordsPerStatement records in one INSERT", async () => {
     statements = [];
     writer = createAuditWriter(db.adapterFactory, {

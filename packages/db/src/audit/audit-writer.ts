@@ -28,6 +28,11 @@ export interface AuditWriter {
    * records); resolves to the number of events once they are committed.
    */
   write(records: readonly AccessRecordInput[]): Promise<number>;
+  /**
+   * Whether the writer can write now (the API's /ready): connects if it has not yet, and asks
+   * its connection for `SELECT 1`. Rejects once closed, or when the connection fails.
+   */
+  check(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,17 +68,22 @@ export function createAuditWriter(
   let running = false;
   /** That loop, for close() to wait on. */
   let flushing: Promise<void> = Promise.resolve();
+  let closed = false;
 
-  async function send(records: readonly AccessRecordInput[]): Promise<void> {
-    const { sql, args } = accessRecordInsert(records);
+  function connection(): Promise<SqlDriverAdapter> {
     // A failed connection attempt fails this group only: the next group tries again.
     adapter ??= factory.connect().catch((error: unknown) => {
       adapter = undefined;
       throw error;
     });
-    const connection = await adapter;
+    return adapter;
+  }
+
+  async function send(records: readonly AccessRecordInput[]): Promise<void> {
+    const { sql, args } = accessRecordInsert(records);
+    const open = await connection();
     options.onQuery?.(sql);
-    await connection.executeRaw({
+    await open.executeRaw({
       sql,
       args,
       argTypes: args.map((arg) => (Array.isArray(arg) ? TEXT_LIST : TEXT)),
@@ -128,7 +138,12 @@ export function createAuditWriter(
       }
       return written;
     },
+    async check() {
+      if (closed) throw new Error("the audit writer is closed");
+      await (await connection()).queryRaw({ sql: "SELECT 1", args: [], argTypes: [] });
+    },
     async close() {
+      closed = true;
       await flushing;
       const connection = await adapter?.catch(() => undefined);
       adapter = undefined;

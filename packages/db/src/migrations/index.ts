@@ -16,6 +16,7 @@ export { withSchemaEngine } from "./engine.js";
 export { MigrationError } from "./errors.js";
 export { checksumOf, type MigrationFile, readMigrationsFolder } from "./files.js";
 export { MIGRATIONS_TABLE_DDL } from "./history.js";
+export { packagedMigrationNames } from "./packaged.js";
 export { PRISMA_ADVISORY_LOCK_KEY } from "./session.js";
 export { type MigrationStatus, migrationStatus } from "./status.js";
 export { dataLossWarnings } from "./warnings.js";
