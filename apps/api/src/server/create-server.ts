@@ -45,6 +45,10 @@ import { staffActionPlugin } from "../modules/staff-actions/public.js";
 import { startWebhookDelivery } from "../modules/webhooks/public.js";
 import { privacyPlugin } from "../privacy/privacy-plugin.js";
 import { privetSchema } from "../schema/build-schema.js";
+import { traceHttpRequest } from "../telemetry/http-span.js";
+import { instrumentAuditWriter, instrumentSqlReader } from "../telemetry/instrument-database.js";
+import { observeBackgroundLag } from "../telemetry/lag-gauges.js";
+import { telemetryPlugin } from "../telemetry/telemetry-plugin.js";
 import { errorFormatter } from "./format-error.js";
 import { graphqlFastPath, takesRequest } from "./graphql-http.js";
 import { httpStatusPlugin } from "./http-status-plugin.js";
@@ -111,21 +115,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     registrationPerIp: new RateLimiter(prisma, hashKey, attemptLimits.registrationsPerIp),
     formsPerIp: new RateLimiter(prisma, hashKey, attemptLimits.perIp),
   };
-  const reader = options.reader ?? prismaSqlReader(prisma);
+  // Telemetry (src/telemetry): unwrapped, and no spans, when it is off.
+  const reader = instrumentSqlReader(options.reader ?? prismaSqlReader(prisma));
+  const audit = instrumentAuditWriter(options.audit);
   const app = express();
   // A plain JSON POST to /graphql takes the fast path (graphql-http.ts); the rest, Express.
   let fastPath: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
-  const http: Server = createHttpServer((req, res) => {
-    if (fastPath && takesRequest(req, LIMITS.bodyBytes)) {
-      fastPath(req, res).catch((error: unknown) => {
-        logger.error("graphql request failed", { error });
-        if (res.headersSent) res.destroy();
-        else jsonErrors({ status: 500 }, req as express.Request, res as express.Response, () => {});
-      });
-    } else {
-      app(req, res);
-    }
-  });
+  const http: Server = createHttpServer((req, res) =>
+    traceHttpRequest(req, res, () => {
+      if (fastPath && takesRequest(req, LIMITS.bodyBytes)) {
+        fastPath(req, res).catch((error: unknown) => {
+          logger.error("graphql request failed", { error });
+          if (res.headersSent) res.destroy();
+          else
+            jsonErrors({ status: 500 }, req as express.Request, res as express.Response, () => {});
+        });
+      } else {
+        app(req, res);
+      }
+    }),
+  );
   app.disable("x-powered-by");
   // A hop count or the proxies' addresses (config.ts); never `true`, which would take the
   // client's own X-Forwarded-For as its address.
@@ -163,6 +172,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
+      telemetryPlugin,
       privacyPlugin,
       staffActionPlugin,
       operationGuardPlugin,
@@ -175,7 +185,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const context = await createContext(
       {
         prisma: options.prisma,
-        audit: options.audit,
+        audit,
         reader,
         config,
         privacyEnforced: options.privacyEnforced ?? true,
@@ -257,11 +267,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     enabled: runsBackgroundJobs && (options.webhookJob ?? false),
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  const stopObservingLag = runsBackgroundJobs ? observeBackgroundLag(prisma) : () => undefined;
   return {
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/graphql`,
     port,
     runsBackgroundJobs,
     close: async () => {
+      stopObservingLag();
       await delivery.stop();
       await checkpoints.stop();
       await webhooks.stop();

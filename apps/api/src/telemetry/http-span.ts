@@ -1,0 +1,55 @@
+/**
+ * One span per HTTP request (kind SERVER), the parent of the request's GraphQL operation and
+ * database spans. It names the route by its first path segment only: paths can carry tokens
+ * (an unsubscribe link) and query strings anything, so neither is recorded; nor are headers
+ * or the client's address. A `traceparent` header from a proxy or client continues its trace.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from "@opentelemetry/api";
+import { activeInstruments } from "./instruments.js";
+
+const SEGMENT = /^\/[A-Za-z.-]{1,40}(?=\/|$)/;
+
+/** "/graphql", "/unsubscribe", "/.well-known"…; anything else "/other". */
+export function routeOf(url: string | undefined): string {
+  const path = (url ?? "/").split("?", 1)[0] ?? "/";
+  if (path === "/") return "/";
+  return SEGMENT.exec(path)?.[0] ?? "/other";
+}
+
+/** Runs `handle` inside the request's span; with telemetry off, just runs it. */
+export function traceHttpRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handle: () => void,
+): void {
+  const instruments = activeInstruments();
+  if (!instruments) {
+    handle();
+    return;
+  }
+  const parent = propagation.extract(ROOT_CONTEXT, req.headers);
+  const method = req.method ?? "GET";
+  const route = routeOf(req.url);
+  const span = instruments.tracer.startSpan(
+    `${method} ${route}`,
+    {
+      kind: SpanKind.SERVER,
+      attributes: { "http.request.method": method, "http.route": route },
+    },
+    parent,
+  );
+  res.once("close", () => {
+    span.setAttribute("http.response.status_code", res.statusCode);
+    if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+  });
+  context.with(trace.setSpan(parent, span), handle);
+}
