@@ -8,6 +8,7 @@
 import type { Attributes } from "@opentelemetry/api";
 import { MetricReader, type ResourceMetrics } from "@opentelemetry/sdk-metrics";
 import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
+import { advanceCheckpoints, HISTORY_NAMES } from "@privet/db/checkpoints";
 import { testDatabases } from "@privet/db/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { logger } from "../log/logger.js";
@@ -174,6 +175,8 @@ describe.each(testDatabases)("telemetry without personal data on $name", (kind) 
       },
       { timeout: 20_000, interval: 50 },
     );
+    // The checkpoint job's work (off in tests): every history's chains sealed once.
+    await advanceCheckpoints(api.db.prisma, api.config.checkpointSigner);
     const result = await metrics.collect();
     collected = result.resourceMetrics;
   });
@@ -248,6 +251,8 @@ describe.each(testDatabases)("telemetry without personal data on $name", (kind) 
     // Registration queued an email (no SMTP here): the outbox has a pending one.
     expect(points("privet.outbox.lag")).toHaveLength(1);
     expect(points("privet.webhooks.lag")).toHaveLength(1);
+    const sealed = points("privet.checkpoint.age").map((p) => p.attributes["privet.history"]);
+    expect(new Set(sealed)).toEqual(new Set(HISTORY_NAMES));
   });
 
   it("[P-03] no span or metric carries a name, email, card digits, customer id or IP address", () => {
