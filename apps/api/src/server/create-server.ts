@@ -47,6 +47,7 @@ import { privacyPlugin } from "../privacy/privacy-plugin.js";
 import { privetSchema } from "../schema/build-schema.js";
 import { traceHttpRequest } from "../telemetry/http-span.js";
 import { instrumentAuditWriter, instrumentSqlReader } from "../telemetry/instrument-database.js";
+import { activeInstruments } from "../telemetry/instruments.js";
 import { observeBackgroundLag } from "../telemetry/lag-gauges.js";
 import { telemetryPlugin } from "../telemetry/telemetry-plugin.js";
 import { errorFormatter } from "./format-error.js";
@@ -121,20 +122,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = express();
   // A plain JSON POST to /graphql takes the fast path (graphql-http.ts); the rest, Express.
   let fastPath: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
-  const http: Server = createHttpServer((req, res) =>
-    traceHttpRequest(req, res, () => {
-      if (fastPath && takesRequest(req, LIMITS.bodyBytes)) {
-        fastPath(req, res).catch((error: unknown) => {
-          logger.error("graphql request failed", { error });
-          if (res.headersSent) res.destroy();
-          else
-            jsonErrors({ status: 500 }, req as express.Request, res as express.Response, () => {});
-        });
-      } else {
-        app(req, res);
-      }
-    }),
-  );
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (fastPath && takesRequest(req, LIMITS.bodyBytes)) {
+      fastPath(req, res).catch((error: unknown) => {
+        logger.error("graphql request failed", { error });
+        if (res.headersSent) res.destroy();
+        else jsonErrors({ status: 500 }, req as express.Request, res as express.Response, () => {});
+      });
+    } else {
+      app(req, res);
+    }
+  };
+  const http: Server = createHttpServer((req, res) => traceHttpRequest(req, res, handle));
   app.disable("x-powered-by");
   // A hop count or the proxies' addresses (config.ts); never `true`, which would take the
   // client's own X-Forwarded-For as its address.
@@ -172,7 +171,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
-      telemetryPlugin,
+      // Only while telemetry is on: off, not even a per-request listener call.
+      ...(activeInstruments() ? [telemetryPlugin] : []),
       privacyPlugin,
       staffActionPlugin,
       operationGuardPlugin,

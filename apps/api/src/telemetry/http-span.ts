@@ -24,15 +24,13 @@ export function routeOf(url: string | undefined): string {
   return SEGMENT.exec(path)?.[0] ?? "/other";
 }
 
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
 /** Runs `handle` inside the request's span; with telemetry off, just runs it. */
-export function traceHttpRequest(
-  req: IncomingMessage,
-  res: ServerResponse,
-  handle: () => void,
-): void {
+export function traceHttpRequest(req: IncomingMessage, res: ServerResponse, handle: Handler): void {
   const instruments = activeInstruments();
   if (!instruments) {
-    handle();
+    handle(req, res);
     return;
   }
   const parent = propagation.extract(ROOT_CONTEXT, req.headers);
@@ -51,5 +49,5 @@ export function traceHttpRequest(
     if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
     span.end();
   });
-  context.with(trace.setSpan(parent, span), handle);
+  context.with(trace.setSpan(parent, span), handle, undefined, req, res);
 }

@@ -3,7 +3,7 @@
  * ("query PortalProfile"), never its variables or document; and the request, error and
  * redaction counters, counted from the response's errors once it is complete. A redaction is
  * one counter increment by reason and category, not a span: a list of a hundred subjects can
- * redact hundreds of fields. With telemetry off the plugin returns no listeners at all.
+ * redact hundreds of fields. The server installs it only while telemetry is on.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import { type Attributes, SpanStatusCode, trace } from "@opentelemetry/api";
