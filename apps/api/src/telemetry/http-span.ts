@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   context,
+  createContextKey,
   propagation,
   ROOT_CONTEXT,
   SpanKind,
@@ -14,6 +15,20 @@ import {
   trace,
 } from "@opentelemetry/api";
 import { activeInstruments } from "./instruments.js";
+
+/** Work to do once the response has gone (the request's context holds the list). */
+const AFTER_RESPONSE = createContextKey("privet.after-response");
+
+/**
+ * Runs `fn` when the current request's response has closed, when every Apollo plugin has
+ * finished changing it (the privacy plugin may still replace it by AUDIT_UNAVAILABLE while the
+ * others' willSendResponse have returned); outside a traced request, at once.
+ */
+export function afterResponse(fn: () => void): void {
+  const waiting = context.active().getValue(AFTER_RESPONSE) as Array<() => void> | undefined;
+  if (waiting) waiting.push(fn);
+  else fn();
+}
 
 const SEGMENT = /^\/[A-Za-z.-]{1,40}(?=\/|$)/;
 
@@ -44,10 +59,13 @@ export function traceHttpRequest(req: IncomingMessage, res: ServerResponse, hand
     },
     parent,
   );
+  const waiting: Array<() => void> = [];
   res.once("close", () => {
+    for (const fn of waiting) fn();
     span.setAttribute("http.response.status_code", res.statusCode);
     if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
     span.end();
   });
-  context.with(trace.setSpan(parent, span), handle, undefined, req, res);
+  const active = trace.setSpan(parent, span).setValue(AFTER_RESPONSE, waiting);
+  context.with(active, handle, undefined, req, res);
 }

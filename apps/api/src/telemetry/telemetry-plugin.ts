@@ -5,9 +5,10 @@
  * one counter increment by reason and category, not a span: a list of a hundred subjects can
  * redact hundreds of fields. The server installs it only while telemetry is on.
  */
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin, GraphQLResponse } from "@apollo/server";
 import { type Attributes, SpanStatusCode, trace } from "@opentelemetry/api";
 import type { Context } from "../context/context.js";
+import { afterResponse } from "./http-span.js";
 import { activeInstruments } from "./instruments.js";
 
 /**
@@ -34,6 +35,34 @@ export const telemetryPlugin: ApolloServerPlugin<Context> = {
       "graphql.operation.type": "unknown",
       "graphql.operation.name": "anonymous",
     };
+    const finish = (response: GraphQLResponse): void => {
+      instruments.requests.add(1, labels);
+      const errors = response.body.kind === "single" ? response.body.singleResult.errors : [];
+      let failed: string | null = null;
+      let redacted = 0;
+      for (const error of errors ?? []) {
+        const extensions = error.extensions ?? {};
+        const code = String(extensions.code ?? "INTERNAL_SERVER_ERROR");
+        if (code === "PRIVACY_REDACTED") {
+          redacted++;
+          instruments.redactions.add(1, {
+            "privet.redaction.reason": String(extensions.reason ?? "UNKNOWN"),
+            "privet.data.category": String(extensions.category ?? "unknown"),
+          });
+        } else {
+          failed ??= code;
+          instruments.errors.add(1, { ...labels, "error.type": code });
+        }
+      }
+      span.setAttribute("privet.redactions", redacted);
+      if (response.http.status !== undefined)
+        span.setAttribute("http.response.status_code", response.http.status);
+      if (failed) {
+        span.setAttribute("error.type", failed);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: failed });
+      }
+      span.end();
+    };
     return {
       async didResolveOperation({ operation, operationName }) {
         if (!operation) return;
@@ -43,32 +72,10 @@ export const telemetryPlugin: ApolloServerPlugin<Context> = {
         span.setAttributes(labels);
       },
       async willSendResponse({ response }) {
-        instruments.requests.add(1, labels);
-        const errors = response.body.kind === "single" ? response.body.singleResult.errors : [];
-        let failed: string | null = null;
-        let redacted = 0;
-        for (const error of errors ?? []) {
-          const extensions = error.extensions ?? {};
-          const code = String(extensions.code ?? "INTERNAL_SERVER_ERROR");
-          if (code === "PRIVACY_REDACTED") {
-            redacted++;
-            instruments.redactions.add(1, {
-              "privet.redaction.reason": String(extensions.reason ?? "UNKNOWN"),
-              "privet.data.category": String(extensions.category ?? "unknown"),
-            });
-          } else {
-            failed ??= code;
-            instruments.errors.add(1, { ...labels, "error.type": code });
-          }
-        }
-        span.setAttribute("privet.redactions", redacted);
-        if (response.http.status !== undefined)
-          span.setAttribute("http.response.status_code", response.http.status);
-        if (failed) {
-          span.setAttribute("error.type", failed);
-          span.setStatus({ code: SpanStatusCode.ERROR, message: failed });
-        }
-        span.end();
+        // Counted once the response has gone: the privacy plugin may yet turn it into
+        // AUDIT_UNAVAILABLE (its willSendResponse runs beside this one). The span then also
+        // covers the audit write.
+        afterResponse(() => finish(response));
       },
     };
   },

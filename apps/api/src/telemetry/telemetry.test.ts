@@ -288,4 +288,61 @@ describe.each(testDatabases)("telemetry without personal data on $name", (kind) 
       spanId: ids.spanId,
     });
   });
+
+  it("counts a read refused for want of an audit, and its log line names the request and trace", async () => {
+    const staff = api.client();
+    await signInStaff(api.db.prisma, staff, "SUPPORT_AGENT");
+    // Every audit insert fails, as a full disk would (privacy/audit-failure.test.ts).
+    await api.db.prisma.$executeRawUnsafe(`
+      CREATE OR REPLACE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'audit storage unavailable'; END; $$`);
+    await api.db.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER test_refuse_audit BEFORE INSERT ON "AccessRecord" FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()`,
+    );
+    try {
+      const { result: refused, output } = await captureOutput(() =>
+        staff.gql(
+          `query TelemetryUnaudited($id: ID!) { customer(id: $id) { email } }`,
+          { id: customerId },
+          { headers: { "x-privet-purpose": "SUPPORT", "x-privet-purpose-ref": "T-17" } },
+        ),
+      );
+      expect(refused.status).toBe(503);
+      const requestId = refused.headers.get("x-request-id");
+      const line = output
+        .split("\n")
+        .filter(Boolean)
+        .map((text) => JSON.parse(text) as Record<string, unknown>)
+        .find((entry) => entry.message === "audit write failed");
+      expect(line?.requestId).toBe(requestId);
+      const operation = await vi.waitFor(() => {
+        const found = spans
+          .getFinishedSpans()
+          .find(
+            (s) => s.attributes["privet.request_id"] === requestId && s.name.startsWith("query"),
+          );
+        if (!found) throw new Error("the operation's span has not ended yet");
+        return found;
+      });
+      expect(operation.name).toBe("query TelemetryUnaudited");
+      expect(operation.attributes["error.type"]).toBe("AUDIT_UNAVAILABLE");
+      expect(line?.traceId).toBe(operation.spanContext().traceId);
+      const audit = spans
+        .getFinishedSpans()
+        .find((s) => s.name === "audit write" && s.spanContext().traceId === line?.traceId);
+      expect(audit?.status.code).toBe(2); // SpanStatusCode.ERROR
+      const { resourceMetrics } = await metrics.collect();
+      const errors = resourceMetrics.scopeMetrics
+        .flatMap((scope) => scope.metrics)
+        .find((m) => m.descriptor.name === "privet.graphql.errors");
+      expect(errors?.dataPoints.map((p) => p.attributes)).toContainEqual({
+        "graphql.operation.type": "query",
+        "graphql.operation.name": "TelemetryUnaudited",
+        "error.type": "AUDIT_UNAVAILABLE",
+      });
+      expect(output).not.toContain(PERSON.email);
+    } finally {
+      await api.db.prisma.$executeRawUnsafe(`DROP TRIGGER test_refuse_audit ON "AccessRecord"`);
+    }
+  });
 });
