@@ -267,13 +267,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     enabled: runsBackgroundJobs && (options.webhookJob ?? false),
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const stopObservingLag = runsBackgroundJobs ? observeBackgroundLag(prisma) : () => undefined;
+  const stopObservingLag = runsBackgroundJobs
+    ? observeBackgroundLag(prisma)
+    : async () => undefined;
   return {
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/graphql`,
     port,
     runsBackgroundJobs,
     close: async () => {
-      stopObservingLag();
+      await stopObservingLag();
       await delivery.stop();
       await checkpoints.stop();
       await webhooks.stop();

@@ -13,10 +13,14 @@ interface Age {
   readonly seconds: number | null;
 }
 
-/** Starts observing; returns how to stop (when the server closes). Does nothing when off. */
-export function observeBackgroundLag(prisma: PrismaClient): () => void {
+/**
+ * Starts observing; returns how to stop, which the server awaits before the database closes:
+ * a collection still reading would otherwise hold the closing database (and the process) up.
+ * Does nothing when off.
+ */
+export function observeBackgroundLag(prisma: PrismaClient): () => Promise<void> {
   const instruments = activeInstruments();
-  if (!instruments) return () => undefined;
+  if (!instruments) return async () => undefined;
   const { meter } = instruments;
   const outbox = meter.createObservableGauge("privet.outbox.lag", {
     description: "Age of the oldest email waiting in the outbox",
@@ -30,18 +34,13 @@ export function observeBackgroundLag(prisma: PrismaClient): () => void {
     description: "Time since each history's hash chains were last sealed",
     unit: "s",
   });
+  let stopped = false;
+  let reading: Promise<unknown> = Promise.resolve();
   const observe: BatchObservableCallback = async (result) => {
-    const [email] = await prisma.$queryRaw<Age[]>`
-      SELECT EXTRACT(EPOCH FROM now() - min("createdAt"))::float8 AS seconds
-      FROM "OutboxEmail" WHERE "status" = 'PENDING'`;
-    const [webhook] = await prisma.$queryRaw<Age[]>`
-      SELECT EXTRACT(EPOCH FROM now() - LEAST(
-        (SELECT min("createdAt") FROM "WebhookDelivery" WHERE "status" = 'PENDING'),
-        (SELECT min("occurredAt") FROM "WebhookEvent" WHERE "fannedOutAt" IS NULL)
-      ))::float8 AS seconds`;
-    const seals = await prisma.$queryRaw<Array<Age & { history: string }>>`
-      SELECT "history", EXTRACT(EPOCH FROM now() - "sealedAt")::float8 AS seconds
-      FROM "ChainCheckpointSeal"`;
+    if (stopped) return;
+    const read = readAges(prisma);
+    reading = read.catch(() => undefined);
+    const { email, webhook, seals } = await read;
     result.observe(outbox, Math.max(0, email?.seconds ?? 0));
     result.observe(webhooks, Math.max(0, webhook?.seconds ?? 0));
     for (const seal of seals)
@@ -50,5 +49,24 @@ export function observeBackgroundLag(prisma: PrismaClient): () => void {
       });
   };
   meter.addBatchObservableCallback(observe, [outbox, webhooks, checkpoints]);
-  return () => meter.removeBatchObservableCallback(observe, [outbox, webhooks, checkpoints]);
+  return async () => {
+    stopped = true;
+    meter.removeBatchObservableCallback(observe, [outbox, webhooks, checkpoints]);
+    await reading;
+  };
+}
+
+async function readAges(prisma: PrismaClient) {
+  const [email] = await prisma.$queryRaw<Age[]>`
+      SELECT EXTRACT(EPOCH FROM now() - min("createdAt"))::float8 AS seconds
+      FROM "OutboxEmail" WHERE "status" = 'PENDING'`;
+  const [webhook] = await prisma.$queryRaw<Age[]>`
+      SELECT EXTRACT(EPOCH FROM now() - LEAST(
+        (SELECT min("createdAt") FROM "WebhookDelivery" WHERE "status" = 'PENDING'),
+        (SELECT min("occurredAt") FROM "WebhookEvent" WHERE "fannedOutAt" IS NULL)
+      ))::float8 AS seconds`;
+  const seals = await prisma.$queryRaw<Array<Age & { history: string }>>`
+      SELECT "history", EXTRACT(EPOCH FROM now() - "sealedAt")::float8 AS seconds
+      FROM "ChainCheckpointSeal"`;
+  return { email, webhook, seals };
 }
