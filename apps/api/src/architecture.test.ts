@@ -16,7 +16,7 @@ import { describe, expect, it } from "vitest";
 /** Top to bottom. A path is a folder (ending in "/") or a file, relative to src/. */
 const LAYERS: ReadonlyArray<{ readonly name: string; readonly paths: readonly string[] }> = [
   // Puts the parts together: the process, the HTTP server and its plugins, the schema.
-  { name: "composition", paths: ["main.ts", "server/", "schema/"] },
+  { name: "composition", paths: ["main.ts", "server/", "schema/", "telemetry/"] },
   // Features, one folder each; see the module rule below.
   { name: "modules", paths: ["modules/"] },
   // What many modules share: who may call, paging, input rules.

@@ -11,11 +11,15 @@ import { logger } from "./log/logger.js";
 import { isClusterWorker, runClusterPrimary, runClusterWorker } from "./server/cluster.js";
 import { publicUrl, serveProcess } from "./server/serve-process.js";
 import { startupRefusal } from "./server/startup-refusal.js";
+import { startTelemetry } from "./telemetry/telemetry.js";
 
 async function main(): Promise<void> {
   const started = performance.now();
   const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   const config = loadConfig();
+  // OpenTelemetry when OTEL_EXPORTER_OTLP_ENDPOINT is set (in each worker too), before the
+  // server makes its instruments; otherwise nothing is started (src/telemetry).
+  if (startTelemetry()) console.log("Privet API: exporting traces and metrics over OTLP");
   if (isClusterWorker()) return runClusterWorker(config);
   console.log(`Privet API: database ${describeDatabase(config.database)}`);
   // A new embedded database will be seeded: its one scrypt hash runs in libuv's thread pool

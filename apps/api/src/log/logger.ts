@@ -1,8 +1,11 @@
 /**
  * The API's log: one JSON line per event, with the request id. It never logs variables,
  * bodies, cookies or headers, where personal data lives; errors are logged by name and message
- * with any email-like or card-like text masked.
+ * with any email-like or card-like text masked. With telemetry on (src/telemetry), a line
+ * written during a traced request also carries `traceId` and `spanId`, so it finds its trace.
  */
+import { trace } from "@opentelemetry/api";
+
 type Fields = Record<string, unknown>;
 
 const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[A-Za-z]{2,}/g;
@@ -27,10 +30,13 @@ function serialise(fields: Fields): Fields {
 
 function write(level: "info" | "warn" | "error", message: string, fields: Fields = {}): void {
   if (process.env.PRIVET_LOG === "silent") return;
+  // Off, there is no context manager and no active span: one lookup that finds nothing.
+  const span = trace.getActiveSpan()?.spanContext();
   const line = JSON.stringify({
     level,
     time: new Date().toISOString(),
     message,
+    ...(span ? { traceId: span.traceId, spanId: span.spanId } : {}),
     ...serialise(fields),
   });
   (level === "error" ? process.stderr : process.stdout).write(`${line}\n`);

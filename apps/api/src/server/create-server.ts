@@ -45,6 +45,11 @@ import { staffActionPlugin } from "../modules/staff-actions/public.js";
 import { startWebhookDelivery } from "../modules/webhooks/public.js";
 import { privacyPlugin } from "../privacy/privacy-plugin.js";
 import { privetSchema } from "../schema/build-schema.js";
+import { traceHttpRequest } from "../telemetry/http-span.js";
+import { instrumentAuditWriter, instrumentSqlReader } from "../telemetry/instrument-database.js";
+import { activeInstruments } from "../telemetry/instruments.js";
+import { observeBackgroundLag } from "../telemetry/lag-gauges.js";
+import { telemetryPlugin } from "../telemetry/telemetry-plugin.js";
 import { errorFormatter } from "./format-error.js";
 import {
   closeGracefully,
@@ -128,7 +133,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     registrationPerIp: new RateLimiter(prisma, hashKey, attemptLimits.registrationsPerIp),
     formsPerIp: new RateLimiter(prisma, hashKey, attemptLimits.perIp),
   };
-  const reader = options.reader ?? prismaSqlReader(prisma);
+  // Telemetry (src/telemetry): unwrapped, and no spans, when it is off.
+  const reader = instrumentSqlReader(options.reader ?? prismaSqlReader(prisma));
+  const audit = instrumentAuditWriter(options.audit);
   const app = express();
   // A plain JSON POST to /graphql takes the fast path (graphql-http.ts); the rest, Express.
   let fastPath: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
@@ -143,7 +150,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       app(req, res);
     }
   };
-  const http: Server = createHttpServer(handle);
+  const http: Server = createHttpServer((req, res) => traceHttpRequest(req, res, handle));
   let stopping = false;
   app.disable("x-powered-by");
   // A hop count or the proxies' addresses (config.ts); never `true`, which would take the
@@ -182,6 +189,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
+      // Only while telemetry is on: off, not even a per-request listener call.
+      ...(activeInstruments() ? [telemetryPlugin] : []),
       privacyPlugin,
       staffActionPlugin,
       operationGuardPlugin,
@@ -194,7 +203,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const context = await createContext(
       {
         prisma: options.prisma,
-        audit: options.audit,
+        audit,
         reader,
         config,
         privacyEnforced: options.privacyEnforced ?? true,
@@ -295,6 +304,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     enabled: runsBackgroundJobs && (options.webhookJob ?? false),
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  const stopObservingLag = runsBackgroundJobs
+    ? observeBackgroundLag(prisma)
+    : async () => undefined;
   return {
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/graphql`,
     port,
@@ -304,6 +316,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       stopping = true;
       // Requests first (Apollo must still execute the ones in flight), then the jobs.
       await Promise.all([closeGracefully(http, DRAIN_MS), frontEnds?.close(DRAIN_MS)]);
+      await stopObservingLag();
       await delivery.stop();
       await checkpoints.stop();
       await webhooks.stop();

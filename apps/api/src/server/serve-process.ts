@@ -5,6 +5,7 @@
  */
 import { type Database, openDatabase } from "@privet/db/client";
 import type { ApiConfig } from "../config.js";
+import { shutdownTelemetry } from "../telemetry/telemetry.js";
 import { type RunningServer, startServer } from "./create-server.js";
 
 export interface ProcessRole {
@@ -50,7 +51,10 @@ export async function serveProcess(
   };
   const onSignal = (signal: string) => {
     onStop(signal);
-    void stop().then(() => process.exit(0));
+    // Telemetry last: the drain's own spans and the final metrics are exported before exit.
+    void stop()
+      .then(shutdownTelemetry)
+      .then(() => process.exit(0));
   };
   process.once("SIGINT", () => onSignal("SIGINT"));
   process.once("SIGTERM", () => onSignal("SIGTERM"));
