@@ -29,6 +29,7 @@ export function instrumentAuditWriter(audit: AuditWriter): AuditWriter {
           span.end();
         }
       }),
+    check: () => audit.check(),
     close: () => audit.close(),
   };
 }
