@@ -90,7 +90,7 @@ export class NoPrimaryError extends Error {
 
 /**
  * A pg.Client whose connect() first asks each host, the last primary seen first, whether it
- * is in recovery (a standby), and then connects to the first that is not. The question is
+ * takes writes (not in recovery, not read-only), and then connects to the first that does. The question is
  * asked on a short connection of its own: a pg.Client connects once only.
  */
 function primaryClientClass(multi: MultiHostUrl): typeof pg.Client {
@@ -107,10 +107,12 @@ function primaryClientClass(multi: MultiHostUrl): typeof pg.Client {
     probe.on("error", () => {});
     try {
       await probe.connect();
-      const { rows } = await probe.query<{ standby: boolean }>(
-        "SELECT pg_is_in_recovery() AS standby",
+      // libpq's read-write test, and recovery besides: a standby pg_auto_failover has just
+      // promoted stays read-only (stop_replication) until the old primary is known demoted.
+      const { rows } = await probe.query<{ standby: boolean; readOnly: string }>(
+        `SELECT pg_is_in_recovery() AS standby, current_setting('transaction_read_only') AS "readOnly"`,
       );
-      return rows[0]?.standby === false;
+      return rows[0]?.standby === false && rows[0]?.readOnly === "off";
     } catch {
       return false;
     } finally {
