@@ -90,8 +90,8 @@ export class NoPrimaryError extends Error {
 
 /**
  * A pg.Client whose connect() first asks each host, the last primary seen first, whether it
- * takes writes (not in recovery, not read-only), and then connects to the first that does. The question is
- * asked on a short connection of its own: a pg.Client connects once only.
+ * takes writes (not in recovery, not read-only), and then connects to the first that does.
+ * The question is asked on a short connection of its own: a pg.Client connects once only.
  */
 function primaryClientClass(multi: MultiHostUrl): typeof pg.Client {
   let lastPrimary = 0;
