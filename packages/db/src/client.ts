@@ -16,6 +16,7 @@ import { type DatabaseConfig, databaseConfigFromEnv } from "./config.js";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { lockDataDir } from "./lock/data-dir-lock.js";
 import { applyPendingMigrations } from "./migrations/apply.js";
+import { poolConfigFor } from "./pg/multi-host.js";
 import { pgliteOptions } from "./pglite/options.js";
 import { createSqlReader, type SqlReader } from "./sql-reader.js";
 import { preparedStatementName } from "./statement-names.js";
@@ -30,6 +31,8 @@ export {
   isDataDirInUseError,
   type LockHolder,
 } from "./lock/data-dir-lock.js";
+export { NoPrimaryError, parseMultiHostUrl } from "./pg/multi-host.js";
+export { isDatabaseUnavailable } from "./pg/unavailable.js";
 export {
   createSqlReader,
   prismaSqlReader,
@@ -84,9 +87,10 @@ export async function openAdapterFactory(
   dispose: () => Promise<void>;
 }> {
   if (config.kind === "postgres") {
-    const factory = new PrismaPg({ connectionString: config.url });
+    // A multi-host URL (a failover cluster) connects each new connection to the primary.
+    const factory = new PrismaPg(poolConfigFor(config.url));
     const readerFactory = new PrismaPg(
-      { connectionString: config.url },
+      poolConfigFor(config.url),
       { statementNameGenerator: preparedStatementName },
     );
     // PrismaPg opens its pool on connect(); disposing the client releases it.

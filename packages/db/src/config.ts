@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { paths } from "./paths.js";
+import { parseMultiHostUrl } from "./pg/multi-host.js";
 
 /**
  * Where the data lives: a PostgreSQL server when DATABASE_URL is set, otherwise the embedded
@@ -27,6 +28,11 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 /** A description of the target that is safe to print: never the password in a URL. */
 export function describeDatabase(config: DatabaseConfig): string {
   if (config.kind === "pglite") return `embedded PGlite (${config.dataDir})`;
+  const multi = parseMultiHostUrl(config.url);
+  if (multi) {
+    const hosts = multi.hosts.map(({ host, port }) => `${host}:${port}`).join(",");
+    return `PostgreSQL ${hosts}/${multi.config.database ?? ""} (the primary among them)`;
+  }
   const url = new URL(config.url);
   return `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`;
 }

@@ -159,6 +159,7 @@ export const ERROR_CODE_LABELS: Readonly<Record<string, string>> = {
   NOT_FOUND: "not found",
   RATE_LIMITED: "too many attempts",
   AUDIT_UNAVAILABLE: "the audit log could not be written, so nothing was done",
+  DATABASE_UNAVAILABLE: "the database was not reachable, so nothing was done",
   INTERNAL_SERVER_ERROR: "an error on Privet's side",
   STAFF_ALREADY_ACTIVE: "the member has already chosen a password",
   STAFF_NOT_ACTIVE: "the member has not chosen a password yet",

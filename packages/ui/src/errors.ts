@@ -13,6 +13,7 @@ const IN_WORDS: Record<string, string> = {
     "Never type your full card number here. Enter only the last four digits and expiry shown on your card.",
   RATE_LIMITED: "Too many attempts. Please wait a few minutes and try again.",
   AUDIT_UNAVAILABLE: "We could not complete this safely just now. Please try again.",
+  DATABASE_UNAVAILABLE: "We could not save this just now. Please try again in a few seconds.",
   INTERNAL_SERVER_ERROR: "Something went wrong on our side. Please try again.",
 };
 

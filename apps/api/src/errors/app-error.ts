@@ -35,6 +35,17 @@ export const ERROR_CODES = {
   AUDIT_UNAVAILABLE: {
     http: 503,
     message: "The read could not be audited, so nothing was returned. Try again.",
+    retryable: true,
+  },
+  /**
+   * The database could not be reached: a failover under way (scripts/ha), a server restarting.
+   * Nothing of the request was acknowledged; sent again, it reaches the new primary.
+   */
+  DATABASE_UNAVAILABLE: {
+    http: 503,
+    message:
+      "The database is not reachable just now (it may be switching to its standby). Nothing was saved. Try again in a few seconds.",
+    retryable: true,
   },
   INTERNAL_SERVER_ERROR: { http: 500, message: "Something went wrong on our side." },
   // Customer accounts (modules/accounts: account-links.ts, customer-account.resolver.ts).
@@ -127,7 +138,11 @@ export class AppError extends GraphQLError {
   readonly code: ErrorCode;
 
   constructor(code: ErrorCode, message?: string, extensions: Record<string, unknown> = {}) {
-    super(message ?? ERROR_CODES[code].message, { extensions: { ...extensions, code } });
+    // `retryable: true` tells a client that the same request, sent again later, may succeed.
+    const retryable = "retryable" in ERROR_CODES[code] ? { retryable: true } : {};
+    super(message ?? ERROR_CODES[code].message, {
+      extensions: { ...extensions, ...retryable, code },
+    });
     this.code = code;
   }
 }

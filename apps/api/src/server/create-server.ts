@@ -22,12 +22,18 @@ import {
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { AuditWriter } from "@privet/db/audit";
-import { type PrismaClient, prismaSqlReader, type SqlReader } from "@privet/db/client";
+import {
+  isDatabaseUnavailable,
+  type PrismaClient,
+  prismaSqlReader,
+  type SqlReader,
+} from "@privet/db/client";
 import { GPC_SUPPORT_PATH } from "@privet/domain/gpc";
 import express from "express";
 import type { ApiConfig } from "../config.js";
 import type { AttemptLimiters, Context } from "../context/context.js";
 import { createContext } from "../context/create-context.js";
+import { AppError } from "../errors/app-error.js";
 import { ACCOUNT_DELAYS, GrowingDelay, RateLimiter } from "../http/rate-limit.js";
 import { logger } from "../log/logger.js";
 import {
@@ -199,7 +205,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await apollo.start();
 
-  const contextFor = async (req: express.Request, res: express.Response): Promise<Context> => {
+  const contextFor = (req: express.Request, res: express.Response): Promise<Context> =>
+    contextOrUnavailable(req, res).catch((error: unknown) => {
+      // The session lookup needs the database. Apollo answers a failed context with a 500 and
+      // no plugin runs, so a database that is failing over is said here: a retryable 503.
+      if (isDatabaseUnavailable(error)) {
+        throw new AppError("DATABASE_UNAVAILABLE", undefined, { http: { status: 503 } });
+      }
+      throw error;
+    });
+  const contextOrUnavailable = async (
+    req: express.Request,
+    res: express.Response,
+  ): Promise<Context> => {
     const context = await createContext(
       {
         prisma: options.prisma,

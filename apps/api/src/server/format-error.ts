@@ -4,6 +4,7 @@
  * the request id (scrubbed), never with a stack trace in the response outside development.
  */
 import { unwrapResolverError } from "@apollo/server/errors";
+import { isDatabaseUnavailable } from "@privet/db/client";
 import type { GraphQLFormattedError } from "graphql";
 import { AppError, ERROR_CODES, GRAPHQL_REQUEST_ERROR_CODES } from "../errors/app-error.js";
 import { logger, scrub } from "../log/logger.js";
@@ -52,6 +53,16 @@ function formatError(
     name?: string;
     code?: string;
   };
+  // A database that cannot be reached (a failover): the client may send the request again.
+  if (isDatabaseUnavailable(original)) {
+    logger.warn("database unavailable", { errorName: original?.name ?? "Error" });
+    const unavailable = new AppError("DATABASE_UNAVAILABLE");
+    return {
+      message: unavailable.message,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: unavailable.extensions,
+    };
+  }
   logger.error("unexpected error", {
     errorName: original?.name ?? "Error",
     errorCode: original?.code ?? null,
