@@ -89,10 +89,9 @@ export async function openAdapterFactory(
   if (config.kind === "postgres") {
     // A multi-host URL (a failover cluster) connects each new connection to the primary.
     const factory = new PrismaPg(poolConfigFor(config.url));
-    const readerFactory = new PrismaPg(
-      poolConfigFor(config.url),
-      { statementNameGenerator: preparedStatementName },
-    );
+    const readerFactory = new PrismaPg(poolConfigFor(config.url), {
+      statementNameGenerator: preparedStatementName,
+    });
     // PrismaPg opens its pool on connect(); disposing the client releases it.
     return { factory, readerFactory, dispose: async () => {} };
   }
