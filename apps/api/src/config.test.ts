@@ -39,6 +39,7 @@ describe("loadConfig", () => {
       trustProxy: 0,
       corsOrigins: ["http://localhost:5173", "http://localhost:5174"],
       embedOrigins: [],
+      webhookPrivateAddresses: "allow",
       attemptLimits: { perIp: 50, registrationsPerIp: 20, failuresBeforeDelay: 5, perDevice: 10 },
       smtpUrl: null,
       portalUrl: "http://localhost:5173",
@@ -448,6 +449,22 @@ describe("loadConfig", () => {
         'PRIVET_DEBUG must be 0 or 1 (got "yes")',
       ]);
     });
+  });
+
+  it("refuses webhooks to private addresses in production unless told otherwise", () => {
+    const secret = { PRIVET_SECRET: "s".repeat(32) };
+    expect(load({}).webhookPrivateAddresses).toBe("allow");
+    expect(load({ NODE_ENV: "production", ...secret }).webhookPrivateAddresses).toBe("refuse");
+    expect(
+      load({ NODE_ENV: "production", ...secret, PRIVET_WEBHOOK_PRIVATE_ADDRESSES: "allow" })
+        .webhookPrivateAddresses,
+    ).toBe("allow");
+    expect(load({ PRIVET_WEBHOOK_PRIVATE_ADDRESSES: "refuse" }).webhookPrivateAddresses).toBe(
+      "refuse",
+    );
+    expect(problems({ PRIVET_WEBHOOK_PRIVATE_ADDRESSES: "yes" })).toEqual([
+      'PRIVET_WEBHOOK_PRIVATE_ADDRESSES must be refuse or allow (got "yes")',
+    ]);
   });
 
   it("serves the built front ends only with PRIVET_SERVE_FRONT_ENDS=1, on their own ports", () => {

@@ -95,6 +95,12 @@ export interface ApiConfig {
    * visitor id the banner keeps. Empty by default: no site may.
    */
   readonly embedOrigins: readonly string[];
+  /**
+   * PRIVET_WEBHOOK_PRIVATE_ADDRESSES (refuse | allow): whether webhooks may go to loopback,
+   * private and link-local addresses (modules/webhooks/webhook-destination.ts). Refused in
+   * production by default, where such a URL would reach inside the company's network.
+   */
+  readonly webhookPrivateAddresses: "refuse" | "allow";
   readonly attemptLimits: AttemptLimits;
   /**
    * SMTP_URL (e.g. smtp://user:pass@mail.example.com:587): where the outbox is delivered.
@@ -273,6 +279,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const trustProxy = parseTrustProxy(read("PRIVET_TRUST_PROXY"), problems);
   const corsOrigins = parseOrigins("PRIVET_CORS_ORIGINS", env, DEFAULTS.corsOrigins, problems);
   const embedOrigins = parseOrigins("PRIVET_EMBED_ORIGINS", env, [], problems);
+  const webhookPrivateAddresses =
+    oneOf("PRIVET_WEBHOOK_PRIVATE_ADDRESSES", ["refuse", "allow"]) ??
+    (production ? "refuse" : "allow");
 
   const attemptLimits: AttemptLimits = {
     perIp: wholeNumber("PRIVET_ATTEMPTS_PER_IP", 1, 10_000, DEFAULTS.attemptLimits.perIp),
@@ -365,6 +374,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     trustProxy,
     corsOrigins,
     embedOrigins,
+    webhookPrivateAddresses,
     attemptLimits,
     smtpUrl,
     portalUrl,

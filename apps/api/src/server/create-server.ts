@@ -319,6 +319,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const webhooks = startWebhookDelivery({
     prisma: options.prisma,
     hashKey: config.hashKey,
+    privateAddresses: config.webhookPrivateAddresses,
     enabled: runsBackgroundJobs && (options.webhookJob ?? false),
     ...(options.clock ? { clock: options.clock } : {}),
   });

@@ -168,6 +168,8 @@ export function testConfig(
     trustProxy: 0,
     corsOrigins: [],
     embedOrigins: [],
+    // The tests' webhook receivers listen on loopback (webhook-destination.test.ts covers refuse).
+    webhookPrivateAddresses: "allow",
     attemptLimits: {
       ...DEFAULTS.attemptLimits,
       // Every test client is 127.0.0.1: the per-IP budgets are tested with their own overrides.

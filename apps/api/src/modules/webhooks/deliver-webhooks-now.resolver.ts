@@ -13,6 +13,7 @@ export class DeliverWebhooksNowResolver {
   async deliverWebhooksNow(@Ctx() context: Context): Promise<WebhookRunReport> {
     const run = await runWebhooks(context.prisma, {
       hashKey: context.config.hashKey,
+      privateAddresses: context.config.webhookPrivateAddresses,
       now: context.request.now,
     });
     return Object.assign(new WebhookRunReport(), run);

@@ -11,9 +11,20 @@
  * least once: partners de-duplicate by `webhook-id`, which stays the same across retries.
  */
 import type { PrismaClient } from "@privet/db/client";
+import { fetch } from "undici";
 import { logger } from "../../log/logger.js";
 import { MAX_ATTEMPTS, retryDelayMs } from "./webhook-backoff.js";
+import {
+  PRIVATE_ADDRESS_CODE,
+  type PrivateAddressPolicy,
+  refusedDestination,
+  webhookDispatcher,
+} from "./webhook-destination.js";
 import { openWebhookSecret, signWebhook } from "./webhook-secret.js";
+
+/** Recorded on a delivery refused by the private-address policy. */
+export const PRIVATE_ADDRESS_FAILURE =
+  "The endpoint's address is on a private network: webhooks go only to public addresses.";
 
 const BATCH_SIZE = 20;
 export const REQUEST_TIMEOUT_MS = 10_000;
@@ -26,6 +37,8 @@ export interface WebhookDeliveryOptions {
   readonly now: Date;
   readonly maxAttempts?: number;
   readonly timeoutMs?: number;
+  /** Whether private and loopback addresses may be reached (webhook-destination.ts). */
+  readonly privateAddresses?: PrivateAddressPolicy;
 }
 
 export interface WebhookRunReport {
@@ -92,8 +105,13 @@ async function send(row: ClaimedRow, options: WebhookDeliveryOptions): Promise<O
   // The header carries the real time of sending, which receivers compare with their clock.
   const timestamp = Math.floor(Date.now() / 1000);
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const policy = options.privateAddresses ?? "refuse";
+  if (refusedDestination(row.url, policy)) {
+    return { ok: false, error: PRIVATE_ADDRESS_FAILURE, status: null };
+  }
   try {
     const response = await fetch(row.url, {
+      dispatcher: webhookDispatcher(policy),
       method: "POST",
       redirect: "manual",
       signal: AbortSignal.timeout(timeoutMs),
@@ -167,6 +185,7 @@ export function describeFailure(error: unknown, timeoutMs: number): string {
     return `No answer within ${Math.round(timeoutMs / 1000)} seconds.`;
   }
   const code = typeof e.cause?.code === "string" ? e.cause.code : "";
+  if (code === PRIVATE_ADDRESS_CODE) return PRIVATE_ADDRESS_FAILURE;
   if (code === "ECONNREFUSED") return "The connection was refused.";
   if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return "The connection was cut.";
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "The host name does not resolve.";

@@ -7,11 +7,13 @@ import type { PrismaClient } from "@privet/db/client";
 import { enqueueAgreementLapses } from "./agreement-lapse-events.js";
 import { deliverPendingWebhooks, type WebhookRunReport } from "./deliver-webhooks.js";
 import { fanOutWebhookEvents } from "./fan-out-webhook-events.js";
+import type { PrivateAddressPolicy } from "./webhook-destination.js";
 
 export interface WebhookRunOptions {
   readonly hashKey: string;
   readonly now: Date;
   readonly maxAttempts?: number;
+  readonly privateAddresses: PrivateAddressPolicy;
 }
 
 export interface WebhookRun extends WebhookRunReport {

@@ -6,6 +6,7 @@
 import type { PrismaClient } from "@privet/db/client";
 import { logger } from "../../log/logger.js";
 import { runWebhooks } from "./run-webhooks.js";
+import type { PrivateAddressPolicy } from "./webhook-destination.js";
 
 export const WEBHOOK_INTERVAL_MS = 10_000;
 
@@ -16,6 +17,7 @@ export interface WebhookDeliveryJob {
 export function startWebhookDelivery(options: {
   readonly prisma: PrismaClient;
   readonly hashKey: string;
+  readonly privateAddresses: PrivateAddressPolicy;
   readonly enabled: boolean;
   readonly clock?: () => Date;
   readonly intervalMs?: number;
@@ -26,7 +28,11 @@ export function startWebhookDelivery(options: {
   let stopped = false;
   const tick = () => {
     if (current || stopped) return;
-    current = runWebhooks(options.prisma, { hashKey: options.hashKey, now: clock() })
+    current = runWebhooks(options.prisma, {
+      hashKey: options.hashKey,
+      privateAddresses: options.privateAddresses,
+      now: clock(),
+    })
       .then((run) => {
         if (run.attempted > 0) logger.info("webhooks delivered", { ...run });
       })

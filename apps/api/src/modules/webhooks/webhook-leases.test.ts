@@ -56,7 +56,13 @@ describe.each(testDatabases)("webhook workers side by side on $name", (kind) => 
     expect(queued.reduce((a, b) => a + b, 0)).toBe(EVENTS);
 
     const reports = await Promise.all(
-      workers.map((prisma) => deliverPendingWebhooks(prisma, { hashKey: api.config.hashKey, now })),
+      workers.map((prisma) =>
+        deliverPendingWebhooks(prisma, {
+          hashKey: api.config.hashKey,
+          now,
+          privateAddresses: "allow",
+        }),
+      ),
     );
     expect(reports.reduce((sum, r) => sum + r.delivered, 0)).toBe(EVENTS);
     expect(reports.reduce((sum, r) => sum + r.attempted, 0)).toBe(EVENTS);
@@ -93,7 +99,11 @@ describe.each(testDatabases)("webhook workers side by side on $name", (kind) => 
       where: { endpoint: { processorId: processor.id } },
       data: { claimedUntil: new Date(now.getTime() + 5 * 60_000) },
     });
-    const held = await deliverPendingWebhooks(api.db.prisma, { hashKey: api.config.hashKey, now });
+    const held = await deliverPendingWebhooks(api.db.prisma, {
+      hashKey: api.config.hashKey,
+      now,
+      privateAddresses: "allow",
+    });
     expect(held.attempted).toBe(0);
     expect(endpoint.receiver.received).toEqual([]);
 
@@ -101,6 +111,7 @@ describe.each(testDatabases)("webhook workers side by side on $name", (kind) => 
     const resumed = await deliverPendingWebhooks(api.db.prisma, {
       hashKey: api.config.hashKey,
       now: later,
+      privateAddresses: "allow",
     });
     expect(resumed.delivered).toBe(1);
     expect(endpoint.receiver.received).toHaveLength(1);
