@@ -17,6 +17,7 @@ import { Field } from "@privet/ui/field";
 import { formatDateTime } from "@privet/ui/format";
 import { useState } from "react";
 import { useActionMutation } from "../action-mutation.js";
+import { OneTimeValue } from "../one-time-value.js";
 
 export interface KeyProcessor {
   readonly id: string;
@@ -210,7 +211,6 @@ function IssuedKey({
   readonly issuedKey: string;
   readonly onDone: () => void;
 }) {
-  const [copied, setCopied] = useState<boolean | null>(null);
   return (
     <ConfirmDialog
       title={`New API key for ${processor.name}`}
@@ -223,26 +223,7 @@ function IssuedKey({
         <strong>This key will not be shown again.</strong> Copy it now and give it to{" "}
         {processor.name} through a secure channel; Privet keeps only its fingerprint.
       </p>
-      <pre data-testid="issued-key">{issuedKey}</pre>
-      <button
-        type="button"
-        className="secondary"
-        data-autofocus
-        onClick={async () => {
-          try {
-            await navigator.clipboard.writeText(issuedKey);
-            setCopied(true);
-          } catch {
-            setCopied(false);
-          }
-        }}
-      >
-        Copy key
-      </button>{" "}
-      <span role="status" aria-live="polite">
-        {copied === true && "Copied."}
-        {copied === false && "Could not copy: select the key above and copy it by hand."}
-      </span>
+      <OneTimeValue value={issuedKey} what="key" testId="issued-key" />
     </ConfirmDialog>
   );
 }

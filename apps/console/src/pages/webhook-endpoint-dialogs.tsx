@@ -10,6 +10,7 @@ import { formErrorOf, messageFor } from "@privet/ui/errors";
 import { Field } from "@privet/ui/field";
 import { useState } from "react";
 import { useActionMutation } from "../action-mutation.js";
+import { OneTimeValue } from "../one-time-value.js";
 import { eventInWords } from "./webhook-words.js";
 
 export interface WebhookProcessor {
@@ -97,7 +98,6 @@ function ShownOnce({
   readonly secret: string;
   readonly onDone: () => void;
 }) {
-  const [copied, setCopied] = useState<boolean | null>(null);
   return (
     <ConfirmDialog
       title={`Signing secret for ${processor.name}'s endpoint`}
@@ -110,26 +110,7 @@ function ShownOnce({
         <strong>This secret will not be shown again.</strong> Copy it now and give it to{" "}
         {processor.name} through a secure channel: it checks every delivery's signature with it.
       </p>
-      <pre data-testid="webhook-secret">{secret}</pre>
-      <button
-        type="button"
-        className="secondary"
-        data-autofocus
-        onClick={async () => {
-          try {
-            await navigator.clipboard.writeText(secret);
-            setCopied(true);
-          } catch {
-            setCopied(false);
-          }
-        }}
-      >
-        Copy secret
-      </button>{" "}
-      <span role="status" aria-live="polite">
-        {copied === true && "Copied."}
-        {copied === false && "Could not copy: select the secret above and copy it by hand."}
-      </span>
+      <OneTimeValue value={secret} what="secret" testId="webhook-secret" />
     </ConfirmDialog>
   );
 }
