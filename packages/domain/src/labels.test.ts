@@ -5,9 +5,11 @@ import {
   BREAK_GLASS_REASON_LABELS,
   breakGlassReasonLabel,
   CONSENT_SOURCE_LABELS,
+  CONSENT_SOURCE_STAFF_LABELS,
   CONSENT_STATE_LABELS,
   COOKIE_CATEGORY_LABELS,
   consentSourceLabel,
+  consentSourceLabelForStaff,
   consentStateLabel,
   cookieCategoryLabel,
   humanize,
@@ -69,6 +71,12 @@ describe("labels for the domain's constants", () => {
     expect(consentStateLabel("WITHDRAWN")).toBe("Withdrawn");
     expect(consentSourceLabel("GPC")).toBe("by your browser's Global Privacy Control");
     expect(consentSourceLabel("REGISTRATION")).toBe("when you registered");
+    // Staff read the same events about someone else: never "you".
+    expect(consentSourceLabelForStaff("REGISTRATION")).toBe("at registration");
+    expect(consentSourceLabelForStaff("PORTAL")).toBe("in the portal's consent centre");
+    for (const label of Object.values(CONSENT_SOURCE_STAFF_LABELS)) {
+      expect(label).not.toMatch(/\byour?\b/);
+    }
     // Each place a person can choose says its own name (the consent centre is not the banner).
     expect(consentSourceLabel("PORTAL")).toBe("in your consent centre");
     expect(consentSourceLabel("BANNER")).toBe("in the cookie banner");

@@ -82,6 +82,25 @@ export function consentSourceLabel(source: ConsentSource): string {
   return CONSENT_SOURCE_LABELS[source];
 }
 
+/**
+ * The same, as staff read it about a customer (the console's consent history): the words
+ * above address the customer ("in your consent centre"), which misleads on a staff screen.
+ */
+export const CONSENT_SOURCE_STAFF_LABELS: Readonly<Record<ConsentSource, string>> = {
+  REGISTRATION: "at registration",
+  PORTAL: "in the portal's consent centre",
+  BANNER: "in the portal's cookie banner",
+  GPC: "by the browser's Global Privacy Control",
+  EMAIL_LINK: "with a link in one of our emails",
+  STAFF_ON_REQUEST: "by staff at the customer's request",
+  API: "through the app",
+  EMBED: "in the cookie banner on another of our sites",
+};
+
+export function consentSourceLabelForStaff(source: ConsentSource): string {
+  return CONSENT_SOURCE_STAFF_LABELS[source];
+}
+
 export const COOKIE_CATEGORY_LABELS: Readonly<Record<CookieCategory, string>> = {
   NECESSARY: "Necessary",
   PREFERENCES: "Preferences",

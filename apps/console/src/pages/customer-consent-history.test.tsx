@@ -68,6 +68,9 @@ describe("a customer's consent history in the console", () => {
     });
     const table = await screen.findByRole("table", { name: /Every consent event/ });
     expect(within(table).getByText("Withdrawn")).toBeTruthy();
+    // Where, in staff's words about the customer, not the customer's own ("your …").
+    expect(within(table).getByText("in the portal's consent centre")).toBeTruthy();
+    expect(within(table).queryByText(/\byour\b/)).toBeNull();
     expect(sent(api, "CustomerConsentReceipt")).toEqual([]);
 
     fireEvent.click(within(table).getByRole("button", { name: /^Download receipt: Marketing, / }));

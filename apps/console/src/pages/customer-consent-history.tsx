@@ -10,7 +10,7 @@ import {
   type Purpose,
 } from "@privet/client";
 import {
-  consentSourceLabel,
+  consentSourceLabelForStaff,
   consentStateLabel,
   inWords,
   purposeLabel,
@@ -71,7 +71,7 @@ export function CustomerConsentHistory({
               <td>{formatDateTime(entry.occurredAt)}</td>
               <td>{inWords(purposeLabel(entry.purpose))}</td>
               <td>{consentStateLabel(entry.state)}</td>
-              <td>{consentSourceLabel(entry.source)}</td>
+              <td>{consentSourceLabelForStaff(entry.source)}</td>
               <td>{entry.policyVersion ?? "—"}</td>
               <td>
                 <ReceiptButton
