@@ -18,6 +18,7 @@ import { lockDataDir } from "./lock/data-dir-lock.js";
 import { applyPendingMigrations } from "./migrations/apply.js";
 import { poolConfigFor } from "./pg/multi-host.js";
 import { pgliteOptions } from "./pglite/options.js";
+import { ensureHistoryPartitions } from "./retention/partitions.js";
 import { createSqlReader, type SqlReader } from "./sql-reader.js";
 import { preparedStatementName } from "./statement-names.js";
 
@@ -162,6 +163,9 @@ export async function openDatabase(
     const prisma = options.onQuery
       ? countingClient(factory, options.onQuery)
       : new PrismaClient({ adapter: factory });
+    // This month's and the next months' partitions of the audit and staff action logs, in
+    // case the process (or the database) was last started long ago (retention/partitions.ts).
+    if (options.migrate !== false) await ensureHistoryPartitions(prisma);
     const audit = createAuditWriter(factory, { onQuery: options.onQuery });
     const reader = createSqlReader(readerFactory, { onQuery: options.onQuery });
     return {

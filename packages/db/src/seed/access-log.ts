@@ -6,6 +6,7 @@
  * only while the demo customer has no access events yet.
  */
 import { type AccessEventInput, findAccessEvents, recordAccessEventsIn } from "../audit/index.js";
+import { ensureHistoryPartitions } from "../retention/partitions.js";
 import { DEMO_CUSTOMER_EMAIL, type SeedContext } from "./context.js";
 import { type CustomerIds, customerId } from "./customers.js";
 import { DEMO_BREAK_GLASS } from "./legal-and-incidents.js";
@@ -99,5 +100,11 @@ export async function seedAccessLog(
     { ...ads, category: "user.device.cookie_id", fieldPath: "audience.cookieId" },
     { ...ads, category: "user.behavior.navigation", fieldPath: "audience.events" },
   ];
+  // The demo history is back-dated: its months get their partitions first (an entry of a month
+  // without one would go to the default partition, and keep that month from ever getting one).
+  const earliest = new Date(
+    Math.min(...events.map((event) => (event.occurredAt ?? new Date()).getTime())),
+  );
+  await ensureHistoryPartitions(prisma, { from: earliest });
   ctx.created.accessEvents += await prisma.$transaction((tx) => recordAccessEventsIn(tx, events));
 }

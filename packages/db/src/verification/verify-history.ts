@@ -9,6 +9,10 @@
  * - from checkpoints: only chains whose head moved since their checkpoint, from the
  *   checkpointed entry on (which must still carry the checkpointed hash).
  * Each chain's newest entry is then checked against its head, as verify-sql-chain.ts did.
+ * A chain whose oldest months were archived (retention/archive.ts) starts at its archive
+ * anchor, the newest archived entry: the first live entry must continue it. The entries
+ * before it are counted as the anchor's (as a checkpoint's are), and verified in the
+ * archive's files (retention/verify-archive.ts).
  */
 import type { BrokenLink, ChainProblem, ChainVerification } from "../chain/hash.js";
 import { Prisma } from "../generated/prisma/client.js";
@@ -61,6 +65,8 @@ interface ChainRow {
   readonly rebuilt: boolean;
   readonly checkpointSequence: bigint | null;
   readonly checkpointHash: string | null;
+  readonly archivedSequence: bigint | null;
+  readonly archivedHash: string | null;
 }
 
 interface LinkRow {
@@ -80,7 +86,10 @@ interface ChainState {
   lastSequence: bigint;
   lastHash: string | null;
   lastId: string;
-  /** The checkpointed sequence (0: none); it must be met again, with the same hash. */
+  /**
+   * Where the chain is taken up (0: its first entry): the checkpointed sequence, which must be
+   * met again with the same hash, or the archive anchor, whose entry is gone (seen already).
+   */
   readonly anchor: bigint;
   anchorSeen: boolean;
   /** Entries verified (a checkpoint counts for the entries it covers). */
@@ -112,14 +121,18 @@ export async function verifyHistory(
     ? await chainsSinceCheckpoints(prisma, history)
     : await allChains(prisma, history, options.scope ?? everything);
   const states = chains.map((row): ChainState => {
-    const anchor = row.checkpointSequence ?? 0n;
+    const checkpoint = row.checkpointSequence ?? 0n;
+    const archived = row.archivedSequence ?? 0n;
+    // A checkpoint at or before the archive anchor names an entry that was archived.
+    const fromArchive = archived > 0n && archived >= checkpoint;
+    const anchor = fromArchive ? archived : checkpoint;
     return {
       row,
       lastSequence: anchor,
-      lastHash: row.checkpointHash,
+      lastHash: fromArchive ? row.archivedHash : row.checkpointHash,
       lastId: "",
       anchor,
-      anchorSeen: anchor === 0n,
+      anchorSeen: anchor === 0n || fromArchive,
       checked: Number(anchor),
       broken: null,
       brokenChecked: 0,
@@ -189,8 +202,11 @@ function allChains(prisma: Queryable, history: History, scope: HistoryScope) {
     SELECT COALESCE(n."chain", h."chain") AS "chain", n."newest",
       h."sequence" AS "headSequence", h."hash" AS "headHash",
       h."rebuiltAt" IS NOT NULL AS "rebuilt",
-      NULL::bigint AS "checkpointSequence", NULL::text AS "checkpointHash"
+      NULL::bigint AS "checkpointSequence", NULL::text AS "checkpointHash",
+      a."sequence" AS "archivedSequence", a."hash" AS "archivedHash"
     FROM entries n FULL JOIN heads h ON h."chain" = n."chain"
+    LEFT JOIN "HistoryArchiveAnchor" a
+      ON a."history" = ${history.name} AND a."chain" = COALESCE(n."chain", h."chain")
     ORDER BY COALESCE(n."chain", h."chain") COLLATE "C"`;
 }
 
@@ -211,8 +227,11 @@ function chainsSinceCheckpoints(prisma: Queryable, history: History) {
     SELECT COALESCE(h."chain", c."chain") AS "chain", NULL::bigint AS "newest",
       h."sequence" AS "headSequence", h."hash" AS "headHash",
       h."rebuiltAt" IS NOT NULL AS "rebuilt",
-      c."sequence" AS "checkpointSequence", c."hash" AS "checkpointHash"
+      c."sequence" AS "checkpointSequence", c."hash" AS "checkpointHash",
+      a."sequence" AS "archivedSequence", a."hash" AS "archivedHash"
     FROM heads h FULL JOIN checkpoints c ON c."chain" = h."chain"
+    LEFT JOIN "HistoryArchiveAnchor" a
+      ON a."history" = ${history.name} AND a."chain" = COALESCE(h."chain", c."chain")
     WHERE h."chain" IS NULL OR c."chain" IS NULL OR h."rebuiltAt" IS NOT NULL
       OR h."sequence" <> c."sequence" OR h."hash" <> c."hash"
     ORDER BY COALESCE(h."chain", c."chain") COLLATE "C"`;

@@ -1,5 +1,6 @@
 /**
- * The background job that advances the hash chains' signed checkpoints: every interval it
+ * The background job that advances the hash chains' signed checkpoints (and makes the audit
+ * and staff action logs' partitions of the months ahead): every interval it
  * verifies what was written since the last checkpoints and moves them (@privet/db
  * checkpoints), so that auditVerification only verifies a short tail. One run at a time in
  * this process; across processes (each standalone API process runs this job) a table lock
@@ -8,6 +9,7 @@
  */
 import { advanceCheckpoints, type CheckpointSigner } from "@privet/db/checkpoints";
 import type { PrismaClient } from "@privet/db/client";
+import { ensureHistoryPartitions } from "@privet/db/retention";
 import { logger } from "../../log/logger.js";
 
 export const CHECKPOINT_INTERVAL_MS = 60_000;
@@ -31,7 +33,10 @@ export function startCheckpointJob(options: {
   const run = (): Promise<void> => {
     if (current) return current;
     if (stopped) return Promise.resolve();
-    current = advanceCheckpoints(options.prisma, options.signer)
+    // The months ahead get their partitions here too, for a process that runs for months:
+    // a few catalogue lookups when none is missing.
+    current = ensureHistoryPartitions(options.prisma)
+      .then(() => advanceCheckpoints(options.prisma, options.signer))
       .then((reports) => {
         for (const report of reports) {
           if (!report.result.ok) {

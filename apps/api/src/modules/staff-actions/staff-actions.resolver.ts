@@ -53,7 +53,8 @@ export class StaffActionsResolver {
     let from: StaffActionPageQuery["after"] = null;
     if (cursorId) {
       const id = validateId(cursorField, cursorId);
-      const entry = await context.prisma.staffAction.findUnique({
+      // By id alone (the key is id and month): one index probe per monthly partition.
+      const entry = await context.prisma.staffAction.findFirst({
         where: { id },
         select: { id: true, occurredAt: true },
       });
