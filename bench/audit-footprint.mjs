@@ -112,9 +112,16 @@ async function prepare(prisma) {
   return { sessions, visitors, apiKey };
 }
 
+// A partitioned table (the audit log and its subject index, by month) holds no rows itself:
+// its size is its partitions' (pg_partition_tree lists a plain table alone, so both kinds work).
 async function sizeOf(prisma, tables) {
   const [row] = await prisma.$queryRawUnsafe(
-    `SELECT (${tables.map((t) => `pg_total_relation_size('"${t}"')`).join(" + ")})::bigint AS bytes`,
+    `SELECT (${tables
+      .map(
+        (t) =>
+          `(SELECT COALESCE(sum(pg_total_relation_size(relid)), 0) FROM pg_partition_tree('"${t}"'))`,
+      )
+      .join(" + ")})::bigint AS bytes`,
   );
   return Number(row.bytes);
 }
