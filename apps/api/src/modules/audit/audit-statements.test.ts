@@ -119,15 +119,21 @@ describe.each(testDatabases)("audit trail pages walk an index in both orders on 
           }>;
           const nodes = nodesOf(plan[0]?.Plan as PlanNode);
           const label = `${shape}, ${order}, ${after ? "later page" : "first page"}`;
+          // Both tables are partitioned by month: each partition is walked by its own copy of
+          // the index, and the partitions' ordered scans merged, never sorted.
           const history = nodes.filter((n) =>
-            ["AccessRecord", "AccessRecordSubject"].includes(n["Relation Name"] ?? ""),
+            /^AccessRecord(Subject)?(_p\d{4}_\d{2}|_default)?$/.test(n["Relation Name"] ?? ""),
           );
           expect(history.length, label).toBeGreaterThan(0);
           if (shape.startsWith("one reader")) {
             expect(
-              history.map((n) => n["Index Name"]),
+              history.some((n) =>
+                /^AccessRecord_.*principalKind_principalId_occurredAt_idx$/.test(
+                  n["Index Name"] ?? "",
+                ),
+              ),
               label,
-            ).toContain("AccessRecord_principalKind_principalId_occurredAt_idx");
+            ).toBe(true);
           }
           for (const node of history) expect(node["Node Type"], label).not.toBe("Seq Scan");
           // Only an incremental sort (of the events of one instant): never the whole history.

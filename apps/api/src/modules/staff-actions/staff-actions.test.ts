@@ -394,18 +394,24 @@ describe.each(testDatabases)("the staff action log on $name", (kind) => {
           }>;
           const nodes = nodesOf(plan[0]?.Plan as PlanNode);
           const label = `${shape}, ${order}, ${from ? "later page" : "first page"}`;
-          const log = nodes.filter((n) => n["Relation Name"] === "StaffAction");
-          expect(log.length, label).toBe(1);
-          expect(log[0]?.["Node Type"], label).not.toBe("Seq Scan");
+          // The log is partitioned by month: each partition is walked by its own copy of the
+          // index, and the partitions' ordered scans are merged (MergeAppend), never sorted.
+          const log = nodes.filter((n) =>
+            /^StaffAction(_p\d{4}_\d{2}|_default)?$/.test(n["Relation Name"] ?? ""),
+          );
+          expect(log.length, label).toBeGreaterThan(0);
+          for (const node of log) expect(node["Node Type"], label).not.toBe("Seq Scan");
           expect(
             nodes.map((n) => n["Node Type"]),
             label,
           ).not.toContain("Sort");
+          const indexes = log.map((n) => n["Index Name"] ?? "");
           if (shape === "one staff member") {
-            expect(log[0]?.["Index Name"], label).toBe("StaffAction_staffUserId_occurredAt_idx");
+            for (const index of indexes)
+              expect(index, label).toMatch(/_staffUserId_occurredAt_idx$/);
           }
           if (shape === "one action") {
-            expect(log[0]?.["Index Name"], label).toBe("StaffAction_action_occurredAt_idx");
+            for (const index of indexes) expect(index, label).toMatch(/_action_occurredAt_idx$/);
           }
         }
       }
