@@ -61,16 +61,19 @@ say() { echo "ha: $*" >&2; }
 # Rule 1 (no split brain): the demote timeout must outlast the cut-off primary's self-demotion,
 #     primary_demote_timeout > network_partition_timeout + one keeper round + PostgreSQL's stop.
 #   pg_auto_failover's documentation states it as demote > partition timeout (30 s > 20 s by
-#   default; the 10 s between cover the rest). A keeper round is 5 s of waiting plus up to 5 s
-#   of connection timeout to an unreachable monitor (POSTGRES_CONNECT_TIMEOUT), so ~10 s, and a
-#   fast shutdown of PostgreSQL takes a second or two: here 20 s > 5 s + 15 s of margin, and
-#   start.sh refuses a demote timeout less than 10 s longer than the partition timeout.
+#   default; the 10 s between cover the rest). A keeper round with an unreachable monitor is
+#   about 10 s (5 s of waiting or of a first connection attempt, then 5 s of connection timeout,
+#   POSTGRES_CONNECT_TIMEOUT), and a fast shutdown of PostgreSQL takes a second or two. The
+#   tight case is a primary cut off from the monitor only: it still sees its standby until the
+#   standby promotes, the moment the demote timeout starts. Here 20 s leaves 15 s over the 5 s
+#   partition timeout, more than the defaults' 10 s; start.sh refuses less than 10 s.
 #   With synchronous replication the cut-off primary cannot acknowledge a commit anyway (its
 #   only standby left), so the rule guards against stale reads and commits whose wait a client
 #   cancelled; it is kept all the same.
 # Rule 2 (no failover of a live primary): node_considered_unhealthy_timeout must exceed the
 #   keepers' 5 s reporting period; 10 s lets one report be missed. A failover also needs the
-#   monitor's own health check to fail, so a slow keeper alone never triggers one.
+#   monitor's own health check to fail, so a slow keeper alone never triggers one. The health
+#   check's 2 s connection timeout suits loopback or a LAN; raise it for a slower network.
 # A network partition timeout of 5 s is short but cheap: the primary demotes itself only when it
 # reaches neither the monitor nor its synchronous standby, and then it could commit nothing anyway.
 # timeout.postgresql_restart_failure_timeout: how long a primary's keeper keeps restarting a
