@@ -191,6 +191,24 @@ describe("loadConfig", () => {
     });
   });
 
+  describe("PRIVET_KEY_ROTATION", () => {
+    it("is empty unless set", () => {
+      expect(load({}).keyRotation).toEqual([]);
+    });
+    it("takes deployment key names, separated by commas", () => {
+      expect(load({ PRIVET_KEY_ROTATION: "PRIVET_SECRET" }).keyRotation).toEqual(["PRIVET_SECRET"]);
+      expect(
+        load({ PRIVET_KEY_ROTATION: " PRIVET_RECEIPT_SIGNING_KEY , PRIVET_SECRET,PRIVET_SECRET" })
+          .keyRotation,
+      ).toEqual(["PRIVET_SECRET", "PRIVET_RECEIPT_SIGNING_KEY"]);
+    });
+    it.each(["yes", "PRIVET_SECRET,SMTP_URL", "privet_secret", ","])("refuses %j", (value) => {
+      expect(problems({ PRIVET_KEY_ROTATION: value })).toEqual([
+        `PRIVET_KEY_ROTATION must name one or more of PRIVET_SECRET, PRIVET_SIGNING_KEY, PRIVET_RECEIPT_SIGNING_KEY, separated by commas: the keys to record anew (got ${JSON.stringify(value)})`,
+      ]);
+    });
+  });
+
   describe("DATABASE_URL and PRIVET_DATA_DIR (packages/db's databaseConfigFromEnv)", () => {
     it("takes a postgresql:// URL or an embedded folder", () => {
       expect(

@@ -37,6 +37,19 @@ import {
  */
 export type TrustProxy = number | readonly string[];
 
+/**
+ * The keys every API process of one deployment must share: a process with another one would
+ * make hashes, cookies, links, pseudonyms, sealed secrets and signatures the others cannot
+ * check or read. server/deployment-keys.ts compares them on start with fingerprints the
+ * deployment's first process recorded in the database.
+ */
+export const DEPLOYMENT_KEYS = [
+  "PRIVET_SECRET",
+  "PRIVET_SIGNING_KEY",
+  "PRIVET_RECEIPT_SIGNING_KEY",
+] as const;
+export type DeploymentKeyName = (typeof DEPLOYMENT_KEYS)[number];
+
 export interface AttemptLimits {
   /**
    * Failed sign-ins per IP address per 15 minutes (PRIVET_ATTEMPTS_PER_IP); also anonymous
@@ -76,6 +89,13 @@ export interface ApiConfig {
    * it, or receipts already handed out no longer verify against the served key.
    */
   readonly receiptSigner: CheckpointSigner;
+  /**
+   * PRIVET_KEY_ROTATION: the deployment keys (comma-separated names of DEPLOYMENT_KEYS) this
+   * process may record anew when they differ from the fingerprints in the database: a
+   * deliberate rotation, set on one process for one start. Empty: a key that differs stops the
+   * start (server/deployment-keys.ts).
+   */
+  readonly keyRotation: readonly DeploymentKeyName[];
   /** NODE_ENV=development: stack traces of unexpected errors in responses. */
   readonly development: boolean;
   /**
@@ -275,6 +295,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     );
   }
 
+  const keyRotation = parseKeyRotation(read("PRIVET_KEY_ROTATION"), problems);
+
   const seedDemo = oneOf("PRIVET_SEED_DEMO", ["0", "1"]);
   const trustProxy = parseTrustProxy(read("PRIVET_TRUST_PROXY"), problems);
   const corsOrigins = parseOrigins("PRIVET_CORS_ORIGINS", env, DEFAULTS.corsOrigins, problems);
@@ -369,6 +391,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     hashKey: secret ?? developmentSecret(database),
     checkpointSigner: checkpointSigner as CheckpointSigner,
     receiptSigner: receiptSigner as CheckpointSigner,
+    keyRotation,
     database,
     seedDemoData: seedDemo ? seedDemo === "1" : database.kind === "pglite",
     trustProxy,
@@ -425,6 +448,24 @@ function parseTrustProxy(value: string | undefined, problems: string[]): TrustPr
     return 0;
   }
   return entries;
+}
+
+/** PRIVET_KEY_ROTATION: unset for none, or key names separated by commas. */
+function parseKeyRotation(value: string | undefined, problems: string[]): DeploymentKeyName[] {
+  if (value === undefined) return [];
+  const names = value
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const known = (name: string): name is DeploymentKeyName =>
+    (DEPLOYMENT_KEYS as readonly string[]).includes(name);
+  if (names.length === 0 || !names.every(known)) {
+    problems.push(
+      `PRIVET_KEY_ROTATION must name one or more of ${DEPLOYMENT_KEYS.join(", ")}, separated by commas: the keys to record anew (got ${quoted(value)})`,
+    );
+    return [];
+  }
+  return DEPLOYMENT_KEYS.filter((name) => names.includes(name));
 }
 
 function isProxyAddress(entry: string): boolean {

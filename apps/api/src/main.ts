@@ -1,6 +1,7 @@
 /**
  * `npm start`: opens the database (the embedded PGlite unless DATABASE_URL is set), applies
- * pending migrations, loads the demo data into an empty embedded database, and serves GraphQL:
+ * pending migrations, checks that its keys are the deployment's (server/deployment-keys.ts),
+ * loads the demo data into an empty embedded database, and serves GraphQL:
  * in this process, or with PRIVET_WORKERS > 1 in that many workers sharing the port
  * (server/cluster.ts), which open the database only once this process has prepared it.
  */
@@ -9,6 +10,7 @@ import { hashDemoPassword, isSeeded, seedDemoData } from "@privet/db/seed";
 import { loadConfig } from "./config.js";
 import { logger } from "./log/logger.js";
 import { isClusterWorker, runClusterPrimary, runClusterWorker } from "./server/cluster.js";
+import { checkDeploymentKeys, describeDeploymentKeyReport } from "./server/deployment-keys.js";
 import { publicUrl, serveProcess } from "./server/serve-process.js";
 import { startupRefusal } from "./server/startup-refusal.js";
 import { startTelemetry } from "./telemetry/telemetry.js";
@@ -29,6 +31,15 @@ async function main(): Promise<void> {
   demoPasswordHash?.catch(() => {}); // a failure surfaces where the seed awaits it
   const database = await openDatabase(config.database, { log: (line) => console.log(`  ${line}`) });
   console.log(`  database open at ${seconds()}`);
+  // Before anything is hashed, sealed or signed: every process of the deployment must have the
+  // same keys (server/deployment-keys.ts). A cluster's workers inherit this process's.
+  try {
+    const keys = await checkDeploymentKeys(database.prisma, config);
+    for (const line of describeDeploymentKeyReport(keys)) console.log(`  ${line}`);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   if (config.seedDemoData && !(await isSeeded(database.prisma))) {
     console.log("Loading the demo data (first start)…");
     await seedDemoData(database.prisma, { passwordHash: demoPasswordHash });

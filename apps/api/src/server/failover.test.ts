@@ -7,9 +7,12 @@
  * request that failed meanwhile failed with a retryable 503. The time writes were unavailable
  * is printed (recorded in bench/RESULTS.md, "Failover").
  *
- * Skipped where pg_autoctl is not installed (CI installs it: .ci/run). Slow on purpose: the
- * monitor takes about 20 s to declare the primary gone and 30 s more to promote; timeouts are
- * generous and nothing asserts a duration.
+ * Skipped where pg_autoctl is not installed (CI installs it: .ci/run). Slow on purpose: with
+ * start.sh's timeouts the monitor takes about 10 s to declare the primary gone and 20 s more to
+ * promote (51 s with pg_auto_failover's defaults); timeouts are generous and nothing asserts a
+ * duration. Ports and folder: PRIVET_HA_MONITOR_PORT / _NODE1_PORT / _NODE2_PORT and
+ * PRIVET_HA_DIR, as for start.sh (test-support/ha-cluster.ts); PRIVET_HA_KEEP=1 keeps the
+ * cluster's folder and logs after the run.
  */
 import { execFile } from "node:child_process";
 import { resolve } from "node:path";

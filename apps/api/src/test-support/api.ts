@@ -163,6 +163,7 @@ export function testConfig(
     hashKey: randomBytes(32).toString("hex"),
     checkpointSigner: TEST_CHECKPOINT_SIGNER,
     receiptSigner: TEST_RECEIPT_SIGNER,
+    keyRotation: [],
     database,
     seedDemoData: false,
     trustProxy: 0,
