@@ -63,6 +63,7 @@ function setup(handlers: Parameters<typeof fakeApi>[0] = {}) {
         auditLog: intact(120),
         consentLedger: intact(48),
         staffActions: intact(9),
+        archivedMonths: [],
       },
     }),
     AuditExport: (v) => ({
@@ -314,6 +315,7 @@ describe("the audit page", () => {
             checked: 6,
             firstBroken: { chain: "staff-1", sequence: 7, problem: "HEAD_REBUILT" },
           },
+          archivedMonths: [],
         },
       }),
     });
@@ -323,6 +325,39 @@ describe("the audit page", () => {
       "Staff action log: BROKEN at staff-1 #7: the chain's head was missing and was rebuilt",
     ]);
     expect(broken[0]?.closest("li")?.dataset.chain).toBe("Consent ledger");
+  });
+
+  it("says nothing was archived, or which months left the database for files, per history", async () => {
+    setup();
+    expect(
+      await screen.findByText(
+        "Nothing has been archived: every entry since the first is in the database.",
+      ),
+    ).toBeTruthy();
+  });
+
+  it("names the archived months of each history in words, with their entries", async () => {
+    setup({
+      AuditVerification: () => ({
+        auditVerification: {
+          verifiedAt: "2026-11-25T12:00:00.000Z",
+          auditLog: intact(120),
+          consentLedger: intact(48),
+          staffActions: intact(9),
+          archivedMonths: [
+            { history: "AUDIT_LOG", month: "2025-03", entries: 1200 },
+            { history: "STAFF_ACTIONS", month: "2025-03", entries: 4 },
+            { history: "AUDIT_LOG", month: "2025-04", entries: 34 },
+          ],
+        },
+      }),
+    });
+    const archived = await screen.findByLabelText("Archived history");
+    expect([...archived.querySelectorAll("p")].map((p) => p.textContent)).toEqual([
+      "Audit log: 2 months archived to files, March 2025 to April 2025 (1,234 entries).",
+      "Staff action log: 1 month archived to files, March 2025 (4 entries).",
+      "The chains above are verified from where the archived files end. npm run db:archive -- --verify with the archive folder checks the files and the chains together.",
+    ]);
   });
 
   it("verifies the chains again when asked", async () => {

@@ -12,6 +12,7 @@ import {
   AuditEventsDocument,
   AuditExportDocument,
   AuditVerificationDocument,
+  type AuditVerificationQuery,
   ChainCheckpointExportDocument,
   type Purpose,
   type TimeOrder,
@@ -177,6 +178,7 @@ export function AuditPage() {
         ) : (
           <Loading what="the verification" />
         )}
+        {checks && <ArchivedHistory months={checks.archivedMonths} />}
         <button
           type="button"
           className="secondary"
@@ -331,5 +333,58 @@ export function AuditPage() {
       )}
       <ShowOlder pages={events} noun="entries" further={further} />
     </>
+  );
+}
+
+type ArchivedMonths = NonNullable<AuditVerificationQuery["auditVerification"]>["archivedMonths"];
+
+const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "2026-06" → "June 2026". */
+export const monthInWords = (month: string) => MONTH.format(new Date(`${month}-01T00:00:00Z`));
+
+/**
+ * What left the database for files (`npm run db:archive`), per history, in words: "Audit log:
+ * 3 months archived to files, March 2025 to May 2025 (1,234 entries)". The chains above are
+ * verified from where the files end; the command that checks the files is named.
+ */
+export function archivedInWords(months: ArchivedMonths): string[] {
+  return (
+    [
+      ["AUDIT_LOG", "Audit log"],
+      ["STAFF_ACTIONS", "Staff action log"],
+    ] as const
+  ).flatMap(([history, label]) => {
+    const of = months.filter((m) => m.history === history);
+    const first = of[0];
+    const last = of.at(-1);
+    if (!first || !last) return [];
+    const entries = of.reduce((sum, m) => sum + m.entries, 0).toLocaleString("en-GB");
+    const span =
+      first === last
+        ? monthInWords(first.month)
+        : `${monthInWords(first.month)} to ${monthInWords(last.month)}`;
+    const count = of.length === 1 ? "1 month" : `${of.length} months`;
+    return [`${label}: ${count} archived to files, ${span} (${entries} entries).`];
+  });
+}
+
+function ArchivedHistory({ months }: { months: ArchivedMonths }) {
+  const lines = archivedInWords(months);
+  if (lines.length === 0) {
+    return <p>Nothing has been archived: every entry since the first is in the database.</p>;
+  }
+  return (
+    <section aria-labelledby="archived-title">
+      <h3 id="archived-title">Archived history</h3>
+      {lines.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+      <p>
+        The chains above are verified from where the archived files end.{" "}
+        <code>npm run db:archive -- --verify</code> with the archive folder checks the files and the
+        chains together.
+      </p>
+    </section>
   );
 }

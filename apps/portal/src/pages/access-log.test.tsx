@@ -43,6 +43,7 @@ const firstPage = (nodes: unknown[], endCursor: string | null, hasNextPage: bool
   me: {
     id: "c1",
     accessSummary: summary,
+    accessesKeptSince: null,
     accessPartners: [
       { id: "p-1", name: "Acme Mail" },
       { id: "p-2", name: "Cloudy Storage" },
@@ -180,6 +181,27 @@ describe("the access log", () => {
       ),
     ).toBeTruthy();
     expect(screen.queryByText(/Messages you sent us/)).toBeNull();
+  });
+
+  it("says where the record starts once older months were archived, and nothing when none were", async () => {
+    const archived = fakeApi({
+      AccessLog: () => {
+        const answer = firstPage([staffEntry(1)], null, false);
+        return { me: { ...answer.me, accessesKeptSince: "2026-07-01T00:00:00.000Z" } };
+      },
+    });
+    const { unmount } = render(<AccessLog />, { wrapper: archived.wrapper });
+    expect(
+      await screen.findByText(
+        'This record starts in July 2026: older entries were moved to our archive. To see them, make an access request from "My requests".',
+      ),
+    ).toBeTruthy();
+    unmount();
+
+    const complete = fakeApi({ AccessLog: () => firstPage([staffEntry(1)], null, false) });
+    render(<AccessLog />, { wrapper: complete.wrapper });
+    await screen.findByText(/Last 30 days/);
+    expect(screen.queryByText(/This record starts/)).toBeNull();
   });
 
   it("says when nothing was read, and when a filter matches nothing", async () => {

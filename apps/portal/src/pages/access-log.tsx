@@ -66,6 +66,22 @@ export function summaryInWords(summary: Summary): string {
   return `Last ${summary.days} days: ${staff}, ${partners}${names ? ` (${names})` : ""}.`;
 }
 
+/**
+ * Older months of the record were archived (moved out of the database, kept apart): say where
+ * the list starts, and how to get the rest.
+ */
+export function keptSinceInWords(keptSince: string): string {
+  // The first instant of a month in UTC: named as that month wherever the reader is.
+  const month = MONTH_UTC.format(new Date(keptSince));
+  return `This record starts in ${month}: older entries were moved to our archive. To see them, make an access request from "My requests".`;
+}
+
+const MONTH_UTC = new Intl.DateTimeFormat("en-GB", {
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
 const listed = (categories: readonly string[]) => categories.map(readCategoryLabel).join(", ");
 
 function who(entry: Entry): string {
@@ -128,6 +144,9 @@ export function AccessLog() {
         what and why. Here is that record, one entry per access, newest first.
       </p>
       {me.accessSummary && <p className="access-summary">{summaryInWords(me.accessSummary)}</p>}
+      {me.accessesKeptSince && (
+        <p className="access-kept-since">{keptSinceInWords(me.accessesKeptSince)}</p>
+      )}
       <form className="access-filters" onSubmit={(event) => event.preventDefault()}>
         <div className="field">
           <label htmlFor="access-who">Who</label>

@@ -2,6 +2,7 @@ import type { ChainProblem, ChainVerification } from "@privet/db/ledger";
 import { SafeIntResolver } from "graphql-scalars";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Classified } from "../../privacy/personal.js";
+import { ArchivedMonth } from "./archived-month.type.js";
 
 export const ChainProblemValues = {
   HASH_MISMATCH: "HASH_MISMATCH",
@@ -85,6 +86,13 @@ export class AuditVerification {
   @Classified("NON_PERSONAL")
   @Field(() => Date)
   verifiedAt!: Date;
+
+  @Classified("NON_PERSONAL")
+  @Field(() => [ArchivedMonth], {
+    description:
+      "The months of the audit log and the staff action log archived to files, oldest first: the chains above are verified from where those files end.",
+  })
+  archivedMonths!: ArchivedMonth[];
 }
 
 export function toChainCheck(result: ChainVerification): ChainCheck {

@@ -1,3 +1,4 @@
+import { addMonths } from "@privet/db/retention";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context/context.js";
 import { badInput } from "../../errors/app-error.js";
@@ -80,5 +81,24 @@ export class CustomerAccessesResolver {
   ): Promise<AccessReader[]> {
     assertMayReadAccessLog(context, customer.subjectId);
     return loadAccessReaders(context.prisma);
+  }
+
+  @Classified("NON_PERSONAL")
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description:
+      "Where the access log starts: the first instant of the oldest month still in the database, when older months were archived to files (`npm run db:archive`); null when nothing was archived, so the log is complete. The same for every customer. Same permission as `accessLog`.",
+  })
+  async accessesKeptSince(
+    @Root() customer: Customer,
+    @Ctx() context: Context,
+  ): Promise<Date | null> {
+    assertMayReadAccessLog(context, customer.subjectId);
+    const newest = await context.prisma.historyArchive.findFirst({
+      where: { history: "AUDIT_LOG" },
+      orderBy: { month: "desc" },
+      select: { month: true },
+    });
+    return newest ? new Date(`${addMonths(newest.month, 1)}-01T00:00:00.000Z`) : null;
   }
 }
