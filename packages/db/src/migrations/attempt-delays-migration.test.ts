@@ -3,20 +3,10 @@
  * applies to a table in use: the counters already there keep counting, with the end of their
  * 15-minute window filled in.
  */
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../client.js";
-import { paths } from "../paths.js";
-import {
-  type OpenTestDatabase,
-  openTestAdapter,
-  testDatabases,
-} from "../test-support/databases.js";
-import { applyPendingMigrations } from "./apply.js";
-import { readMigrationsFolder } from "./files.js";
-import { openMigrationSession } from "./session.js";
+import { type OpenTestDatabase, testDatabases } from "../test-support/databases.js";
+import { migrateAcross } from "../test-support/migrate-across.js";
 
 const MIGRATION = "_attempt_delays";
 const KEY = "a".repeat(64);
@@ -26,38 +16,18 @@ describe.each(testDatabases)(
   (kind) => {
     let testDb: OpenTestDatabase;
     let db: Database;
-    let before: string;
 
     beforeAll(async () => {
       testDb = await kind.open();
-      const { migrations } = await readMigrationsFolder(paths.migrations);
-      before = await mkdtemp(join(tmpdir(), "privet-before-attempt-delays-"));
-      for (const migration of migrations) {
-        if (migration.name.endsWith(MIGRATION)) break;
-        await cp(join(paths.migrations, migration.name), join(before, migration.name), {
-          recursive: true,
-        });
-      }
-      const { adapter, close } = await openTestAdapter(testDb.config);
-      try {
-        await applyPendingMigrations(adapter, { migrationsDir: before });
-        const session = await openMigrationSession(adapter);
-        try {
-          await session.query(`INSERT INTO "AttemptWindow" ("key", "windowStart", "count")
+      await migrateAcross(testDb.config, MIGRATION, async (session) => {
+        await session.query(`INSERT INTO "AttemptWindow" ("key", "windowStart", "count")
           VALUES ('${KEY}', '2026-11-25T12:00:00Z', 7)`);
-        } finally {
-          await session.close();
-        }
-        await applyPendingMigrations(adapter);
-      } finally {
-        await close();
-      }
+      });
       db = await openDatabase(testDb.config, { migrate: false });
     });
     afterAll(async () => {
       await db?.close();
       await testDb?.drop();
-      await rm(before, { recursive: true, force: true });
     });
 
     it("keeps the counts and sets each window's end 15 minutes after its start", async () => {

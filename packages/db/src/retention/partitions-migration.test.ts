@@ -3,21 +3,11 @@
  * that already holds history: every entry is copied unchanged into its month's partition, every
  * hash stays valid (no entry re-linked), the subject index follows, and the chains go on.
  */
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAccessEvents, verifyAuditLog, verifyStaffActionLog } from "../audit/index.js";
 import { type Database, openDatabase } from "../client.js";
-import { applyPendingMigrations } from "../migrations/apply.js";
-import { readMigrationsFolder } from "../migrations/files.js";
-import { openMigrationSession } from "../migrations/session.js";
-import { paths } from "../paths.js";
-import {
-  type OpenTestDatabase,
-  openTestAdapter,
-  testDatabases,
-} from "../test-support/databases.js";
+import { type OpenTestDatabase, testDatabases } from "../test-support/databases.js";
+import { migrateAcross } from "../test-support/migrate-across.js";
 
 const FIRST_NEW = "_history_partitions";
 const SUBJECT = "0199d000-0000-7000-8000-00000000000a";
@@ -40,35 +30,19 @@ const staffAction = (request: string, at: string) => `
 describe.each(testDatabases)("partitioning the histories by month, on $name", (kind) => {
   let testDb: OpenTestDatabase;
   let db: Database;
-  let before: string;
   let hashesBefore: string[];
 
   beforeAll(async () => {
     testDb = await kind.open();
-    const { migrations } = await readMigrationsFolder(paths.migrations);
-    before = await mkdtemp(join(tmpdir(), "privet-before-partitions-"));
-    for (const migration of migrations) {
-      if (migration.name.endsWith(FIRST_NEW)) break;
-      await cp(join(paths.migrations, migration.name), join(before, migration.name), {
-        recursive: true,
-      });
-    }
-    const { adapter, close } = await openTestAdapter(testDb.config);
-    try {
-      await applyPendingMigrations(adapter, { migrationsDir: before });
-      const session = await openMigrationSession(adapter);
-      try {
-        for (const sql of [
-          auditRecord("r1", "2025-03-10T10:00:00Z"),
-          auditRecord("r2", "2025-05-31T23:59:59.999Z"),
-          auditRecord("r3", "2025-06-01T00:00:00Z"),
-          staffAction("s1", "2025-04-02T09:00:00Z"),
-          staffAction("s2", "2025-04-03T09:00:00Z"),
-        ]) {
-          await session.executeScript(sql);
-        }
-      } finally {
-        await session.close();
+    await migrateAcross(testDb.config, FIRST_NEW, async (session, adapter) => {
+      for (const sql of [
+        auditRecord("r1", "2025-03-10T10:00:00Z"),
+        auditRecord("r2", "2025-05-31T23:59:59.999Z"),
+        auditRecord("r3", "2025-06-01T00:00:00Z"),
+        staffAction("s1", "2025-04-02T09:00:00Z"),
+        staffAction("s2", "2025-04-03T09:00:00Z"),
+      ]) {
+        await session.executeScript(sql);
       }
       const { rows } = await adapter.queryRaw({
         sql: `SELECT "hash" FROM "AccessRecord" UNION ALL SELECT "hash" FROM "StaffAction" ORDER BY 1`,
@@ -76,16 +50,12 @@ describe.each(testDatabases)("partitioning the histories by month, on $name", (k
         argTypes: [],
       });
       hashesBefore = rows.map((row) => String(row[0]));
-      await applyPendingMigrations(adapter);
-    } finally {
-      await close();
-    }
+    });
     db = await openDatabase(testDb.config, { migrate: false });
   });
   afterAll(async () => {
     await db?.close();
     await testDb?.drop();
-    await rm(before, { recursive: true, force: true });
   });
 
   it("copies every entry unchanged into its month's partition", async () => {
