@@ -20,6 +20,14 @@ describe("the log", () => {
     expect(JSON.parse(output.trim()).level).toBe("error");
   });
 
+  it("keeps an id whose last groups are all digits, and still masks a card number written in groups", () => {
+    const id = "01a24cb5-e918-7132-8842-100562114187";
+    expect(scrub(`delivery ${id} failed`)).toBe(`delivery ${id} failed`);
+    expect(scrub("card 41111111-1111-1111 and 4111 1111 1111 1111")).toBe(
+      "card [number] and [number]",
+    );
+  });
+
   it("scrubs without touching ordinary text", () => {
     expect(scrub("user 12 signed in")).toBe("user 12 signed in");
     expect(scrub("to a.b@example.org now")).toBe("to [email] now");

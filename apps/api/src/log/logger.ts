@@ -9,10 +9,16 @@ import { trace } from "@opentelemetry/api";
 type Fields = Record<string, unknown>;
 
 const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[A-Za-z]{2,}/g;
-const DIGITS = /\b(?:\d[ -]?){12,19}\b/g;
+// A UUID (an id, which the log may name) is matched first and kept whole: its last two groups
+// can be all digits ("8842-100562114187"), which alone would look like a card number.
+const UUID_OR_DIGITS =
+  /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b\d(?:[ -]?\d){11,18}\b/gi;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function scrub(text: string): string {
-  return text.replace(EMAIL, "[email]").replace(DIGITS, "[number]");
+  return text
+    .replace(EMAIL, "[email]")
+    .replace(UUID_OR_DIGITS, (match) => (UUID.test(match) ? match : "[number]"));
 }
 
 function serialise(fields: Fields): Fields {
