@@ -75,6 +75,18 @@ describe("containsCardNumber", () => {
     expect(containsCardNumber("Call +1 415 555 0100 between 9 and 5.")).toBe(false);
     expect(containsCardNumber("2026-01-15 10:00")).toBe(false);
   });
+
+  it("leaves ids alone, even one whose digits look like a card, and still finds a card beside one", () => {
+    // "2-7184-9659-3648511": a Mastercard prefix, and Luhn passes (an exact-id search failed).
+    const id = "01a24ccd-84f2-7184-9659-3648511eabdd";
+    expect(passesLuhn("2718496593648511")).toBe(true);
+    expect(hasIssuerPrefix("2718496593648511")).toBe(true);
+    expect(containsCardNumber(id)).toBe(false);
+    expect(containsCardNumber(`customer ${id}`)).toBe(false);
+    expect(containsCardNumber(`${id} paid with ${TEST_CARDS.visa}`)).toBe(true);
+    // Not UUID-shaped (its last group one character short): scanned as any text.
+    expect(containsCardNumber("01a24ccd-84f2-7184-9659-3648511eabd")).toBe(true);
+  });
 });
 
 describe("hasIssuerPrefix", () => {
