@@ -51,7 +51,7 @@ export function CustomerConsentHistory({
   if (entries.length === 0) return <Empty>No consent choices recorded.</Empty>;
   return (
     <TableScroll label="Consent history">
-      <table className="stack-on-phone">
+      <table>
         <caption className="visually-hidden">
           Every consent event, newest first, with a signed receipt of each
         </caption>
@@ -68,12 +68,12 @@ export function CustomerConsentHistory({
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id}>
-              <td data-label="When">{formatDateTime(entry.occurredAt)}</td>
-              <td data-label="Purpose">{inWords(purposeLabel(entry.purpose))}</td>
-              <td data-label="Choice">{consentStateLabel(entry.state)}</td>
-              <td data-label="Where">{consentSourceLabelForStaff(entry.source)}</td>
-              <td data-label="Policy version">{entry.policyVersion ?? "—"}</td>
-              <td data-label="Receipt">
+              <td>{formatDateTime(entry.occurredAt)}</td>
+              <td>{inWords(purposeLabel(entry.purpose))}</td>
+              <td>{consentStateLabel(entry.state)}</td>
+              <td>{consentSourceLabelForStaff(entry.source)}</td>
+              <td>{entry.policyVersion ?? "—"}</td>
+              <td>
                 <ReceiptButton
                   load={() => receiptOf(entry.id)}
                   label={`Download receipt: ${purposeLabel(entry.purpose)}, ${consentStateLabel(entry.state)}, ${formatDateTime(entry.occurredAt)}`}

@@ -197,7 +197,7 @@ function History({ entries }: { entries: ConsentCentreQuery["consentHistory"] })
         <Empty>No consent choices recorded yet.</Empty>
       ) : (
         <TableScroll label="Your consent history">
-          <table className="stack-on-phone">
+          <table>
             <caption className="visually-hidden">
               Every consent choice, newest first: what changed, where, under which policy version
             </caption>
@@ -214,12 +214,12 @@ function History({ entries }: { entries: ConsentCentreQuery["consentHistory"] })
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id}>
-                  <td data-label="When">{formatDateTime(entry.occurredAt)}</td>
-                  <td data-label="What">{purposeLabel(entry.purpose)}</td>
-                  <td data-label="Choice">{consentStateLabel(entry.state)}</td>
-                  <td data-label="Where">{consentSourceLabel(entry.source)}</td>
-                  <td data-label="Policy version">{entry.policyVersion ?? "—"}</td>
-                  <td data-label="Receipt">
+                  <td>{formatDateTime(entry.occurredAt)}</td>
+                  <td>{purposeLabel(entry.purpose)}</td>
+                  <td>{consentStateLabel(entry.state)}</td>
+                  <td>{consentSourceLabel(entry.source)}</td>
+                  <td>{entry.policyVersion ?? "—"}</td>
+                  <td>
                     <ReceiptButton
                       load={() => receiptOf(entry.id)}
                       label={`Download receipt: ${purposeLabel(entry.purpose)}, ${consentStateLabel(entry.state)}, ${formatDateTime(entry.occurredAt)}`}
