@@ -9,11 +9,10 @@
 //   node bench/audit-insert-cost.mjs   (PRIVET_BENCH_DB_PREFIX, PRIVET_BENCH_POSTGRES_URL,
 //                                       PRIVET_BENCH_INSERTS, PRIVET_BENCH_QUICK)
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { accessRecordInsert, toAccessRecords } from "@privet/db/audit";
 import { openDatabase } from "@privet/db/client";
 import pg from "pg";
-import { createScratchDatabase } from "./support.mjs";
+import { backendCpuMs, createScratchDatabase } from "./support.mjs";
 
 // PRIVET_BENCH_INSERTS per variant (default 400; 40 with PRIVET_BENCH_QUICK=1: runs, measures
 // nothing).
@@ -62,12 +61,6 @@ function compactReads(reads) {
     subjects,
     reads: reads.map(([s, c, f]) => [subjects.indexOf(s), c, f.split(".").slice(2).join(".")]),
   });
-}
-
-function backendCpuMs(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function run(client, pid, label, { compact = false, group = 1 } = {}) {

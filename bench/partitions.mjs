@@ -8,7 +8,6 @@
 //   node bench/partitions.mjs   (PRIVET_BENCH_POSTGRES_URL, PRIVET_BENCH_DB_PREFIX,
 //                                PRIVET_BENCH_ROUNDS, PRIVET_BENCH_QUICK)
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,7 +17,7 @@ import { applyPendingMigrations } from "@privet/db/migrations";
 import { ensureHistoryPartitions } from "@privet/db/retention";
 import { openTestAdapter } from "@privet/db/testing";
 import pg from "pg";
-import { createScratchDatabase } from "./support.mjs";
+import { backendCpuMs, createScratchDatabase } from "./support.mjs";
 
 const QUICK = process.env.PRIVET_BENCH_QUICK === "1";
 const ROUNDS = Number(process.env.PRIVET_BENCH_ROUNDS ?? (QUICK ? 2 : 10));
@@ -50,12 +49,6 @@ function oneCustomer(i) {
       requestId: `r-${i}`,
     })),
   );
-}
-
-function backendCpuMs(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /**

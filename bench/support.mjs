@@ -2,6 +2,7 @@
 // settings for a server started in-process. The settings are built in one place so that a new
 // required setting breaks every benchmark's start the same way, here, rather than one at a time.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { generateSigningKeyPem, signerFromPrivateKey } from "@privet/db/checkpoints";
 import pg from "pg";
 
@@ -61,4 +62,14 @@ export function benchApiConfig(database, overrides = {}) {
     receiptSigner: signerFromPrivateKey(generateSigningKeyPem()),
     ...overrides,
   };
+}
+
+/**
+ * CPU time (user + system, ms) a PostgreSQL backend on this machine has used so far, from
+ * /proc: the server's share of a statement, which the client's wall time mixes with the wire.
+ */
+export function backendCpuMs(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

@@ -43,20 +43,31 @@ import {
 
 export const ARCHIVE_FORMAT = "privet-history-archive/1";
 
-/** How each archivable history's entries are read for the file (constants, spliced into SQL). */
-const sources: Record<
+/**
+ * How each archivable history's entries are read for the file (constants, spliced into SQL),
+ * and which field of an archived line names its chain. Its row type and hash function are the
+ * verifier's (verification/histories.ts).
+ */
+export const archiveSources: Record<
   ArchivableHistory,
-  { readonly table: string; readonly chain: Prisma.Sql; readonly sameChain: Prisma.Sql }
+  {
+    readonly table: string;
+    readonly chain: Prisma.Sql;
+    readonly sameChain: Prisma.Sql;
+    readonly chainField: "chain" | "staffUserId";
+  }
 > = {
   AUDIT_LOG: {
     table: "AccessRecord",
     chain: Prisma.raw(`e."chain"`),
     sameChain: Prisma.raw(`e."chain" = m."chain"`),
+    chainField: "chain",
   },
   STAFF_ACTIONS: {
     table: "StaffAction",
     chain: Prisma.raw(`e."staffUserId"::text`),
     sameChain: Prisma.raw(`e."staffUserId" = m."chain"::uuid`),
+    chainField: "staffUserId",
   },
 };
 
@@ -150,7 +161,7 @@ export async function archiveHistories(
 /** Entries before the cut that sit in a DEFAULT partition would stay behind: say so first. */
 async function refuseStraysInDefault(prisma: PrismaClient, before: Month): Promise<void> {
   for (const history of ARCHIVABLE_HISTORIES) {
-    const { table } = sources[history];
+    const { table } = archiveSources[history];
     const [row] = await prisma.$queryRaw<{ count: bigint }[]>`
       SELECT count(*) AS "count" FROM ${Prisma.raw(`"${table}_default"`)}
       WHERE "occurredAt" < ${monthStart(before)}`;
@@ -184,7 +195,7 @@ async function archiveMonth(
   now: Date,
   batch = BATCH,
 ): Promise<ArchivedMonth> {
-  const source = sources[history];
+  const source = archiveSources[history];
   const monthTable = Prisma.raw(`"${partitionName(source.table, month)}"`);
   const file = entriesName(history, month);
   return prisma.$transaction(
@@ -238,7 +249,7 @@ async function writeEntries(
   path: string,
   batch: number,
 ): Promise<{ entries: number; sha256: string; runs: ArchivedRun[] }> {
-  const source = sources[history];
+  const source = archiveSources[history];
   const temporary = `${path}.partial`;
   const handle = await open(temporary, "w");
   const digest = createHash("sha256");

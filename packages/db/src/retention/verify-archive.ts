@@ -15,11 +15,11 @@ import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
 import { histories } from "../verification/histories.js";
 import { inSnapshot } from "../verification/snapshot.js";
 import { verifyHistory } from "../verification/verify-history.js";
-import { ARCHIVE_FORMAT, type ArchiveManifest, manifestName } from "./archive.js";
+import { ARCHIVE_FORMAT, type ArchiveManifest, archiveSources, manifestName } from "./archive.js";
 import { ARCHIVABLE_HISTORIES, type ArchivableHistory, type Month } from "./partitions.js";
 
 export interface ArchiveVerification {
@@ -34,25 +34,9 @@ export interface ArchiveVerification {
 const MAX_PROBLEMS = 20;
 const BATCH = 2_000;
 
-const rowTypes: Record<
-  ArchivableHistory,
-  {
-    readonly type: Prisma.Sql;
-    readonly hash: Prisma.Sql;
-    readonly chain: (row: Record<string, unknown>) => string;
-  }
-> = {
-  AUDIT_LOG: {
-    type: Prisma.raw(`"AccessRecord"`),
-    hash: Prisma.raw(`"privet_access_record_hash"`),
-    chain: (row) => String(row.chain),
-  },
-  STAFF_ACTIONS: {
-    type: Prisma.raw(`"StaffAction"`),
-    hash: Prisma.raw(`"privet_staff_action_hash"`),
-    chain: (row) => String(row.staffUserId),
-  },
-};
+/** The chain an archived line (an entry as `row_to_json` wrote it) belongs to. */
+const chainOf = (history: ArchivableHistory, row: Record<string, unknown>): string =>
+  String(row[archiveSources[history].chainField]);
 
 interface ChainEnd {
   sequence: number;
@@ -154,7 +138,7 @@ async function verifyMonthFile(
     for (const index of bad) {
       const row = JSON.parse(pending[index] as string) as Record<string, unknown>;
       problem(
-        `${where}: entry ${String(row.sequence)} of chain ${rowTypes[history].chain(row)} does not match its hash.`,
+        `${where}: entry ${String(row.sequence)} of chain ${chainOf(history, row)} does not match its hash.`,
       );
     }
     pending = [];
@@ -169,7 +153,7 @@ async function verifyMonthFile(
       digest.update(`${line}\n`);
       entries += 1;
       const row = JSON.parse(line) as Record<string, unknown>;
-      const chain = rowTypes[history].chain(row);
+      const chain = chainOf(history, row);
       const sequence = Number(row.sequence);
       const previous = ends.get(chain);
       const expected = previous ? previous.sequence + 1 : 1;
@@ -202,7 +186,8 @@ async function recomputeHashes(
   history: ArchivableHistory,
   lines: readonly string[],
 ): Promise<number[]> {
-  const { type, hash } = rowTypes[history];
+  // The history's own table (its row type) and hash function, as the verifier uses them.
+  const { table: type, hashFunction: hash } = histories[history];
   const rows = await prisma.$queryRaw<{ i: bigint }[]>`
     SELECT x."i" FROM jsonb_array_elements(${`[${lines.join(",")}]`}::jsonb) WITH ORDINALITY AS x("r", "i")
     WHERE (x."r" ->> 'hash') IS DISTINCT FROM ${hash}(jsonb_populate_record(NULL::${type}, x."r"))`;
